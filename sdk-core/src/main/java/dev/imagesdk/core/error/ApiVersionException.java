@@ -1,0 +1,26 @@
+package dev.imagesdk.core.error;
+
+import java.util.List;
+
+/** The endpoint does not offer the Image API v2 (version discovery found no usable v2.x). */
+public class ApiVersionException extends ImageServiceException {
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> offered;
+
+    /**
+     * @param offered versions the server listed, as {@code "<id> <status>"}
+     * @param url the discovery URL
+     * @param requestId the server's request id, or {@code null}
+     */
+    public ApiVersionException(List<String> offered, String url, String requestId) {
+        super("The image service offers no supported v2 API; it offers " + (offered.isEmpty() ? "no versions" : String.join(", ", offered))
+                + where("GET", url, requestId), "GET", url, requestId, null);
+        this.offered = List.copyOf(offered);
+    }
+
+    /** The versions the server offers, as {@code "<id> <status>"}. */
+    public List<String> offered() {
+        return offered;
+    }
+}

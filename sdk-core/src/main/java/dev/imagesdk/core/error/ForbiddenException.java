@@ -1,0 +1,20 @@
+package dev.imagesdk.core.error;
+
+import java.util.List;
+import java.util.Map;
+
+/** HTTP 403: the caller may not do this (policy, read-only or reserved attribute, protected image, wrong image state). */
+public class ForbiddenException extends ServiceResponseException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param serverMessage the server's own explanation, or {@code null}
+     * @param method HTTP method
+     * @param url request URL (without credentials)
+     * @param requestId the server's request id, or {@code null}
+     * @param headers response headers (credential headers removed)
+     */
+    public ForbiddenException(String serverMessage, String method, String url, String requestId, Map<String, List<String>> headers) {
+        super(403, serverMessage, method, url, requestId, headers);
+    }
+}

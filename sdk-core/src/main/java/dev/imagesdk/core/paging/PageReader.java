@@ -1,0 +1,14 @@
+package dev.imagesdk.core.paging;
+
+import dev.imagesdk.core.http.ApiResponse;
+
+/**
+ * Turns one listing response into a {@link Page}.
+ *
+ * @param <T> item type
+ */
+@FunctionalInterface
+public interface PageReader<T> {
+    /** Reads the whole response (and closes it). */
+    Page<T> read(ApiResponse response);
+}
