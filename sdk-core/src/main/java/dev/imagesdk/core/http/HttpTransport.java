@@ -325,7 +325,8 @@ public final class HttpTransport implements AuthContext {
             Response response = http.newCall(okRequest).execute();
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} -> {} ({} ms, {})", method, safeUrl, response.code(),
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), requestId(response));
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
+                        requestId(response) == null ? "no request id" : requestId(response));
             }
             return response;
         } catch (IOException e) {
