@@ -351,7 +351,7 @@ cmd_start() {
   # pid and exec's python, so the pid file is the server even if setsid had to fork.
   # shellcheck disable=SC2016 # $$/$1/$@ are for the inner sh
   setsid nohup sh -c 'echo $$ >"$1"; shift; exec "$@"' glance-launch "$PIDFILE" \
-    "$PY" -m glance.cmd.api --config-file "$CONF" </dev/null >>"$LOGFILE" 2>&1 &
+    "$PY" -m glance.cmd.api --config-file "$CONF" </dev/null >>"$LOGFILE" 2>&1 9>&- &
 
   for _ in $(seq 1 50); do [ -s "$PIDFILE" ] && break; sleep 0.1; done
   [ -s "$PIDFILE" ] || die "glance-api did not start (no pid file)"
@@ -359,8 +359,7 @@ cmd_start() {
   if ! wait_healthy "$pid" "$GLANCE_START_TIMEOUT"; then
     log "glance-api not healthy after ${GLANCE_START_TIMEOUT}s; last log lines:"
     tail -n 40 "$LOGFILE" >&2 || true
-    if kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid" 2>/dev/null || true; fi
-    rm -f "$PIDFILE"
+    stop_pid "$PIDFILE" "$PATTERN" "$LOG_TAG" || true
     exit 1
   fi
   log "healthy (pid $pid) after $(( $(now_ms) - t0 )) ms"
@@ -373,7 +372,7 @@ wait_healthy() {
   deadline=$(( $(date +%s) + $2 ))
   while [ "$(date +%s)" -lt "$deadline" ]; do
     healthy && return 0
-    kill -0 "$pid" 2>/dev/null || { log "glance-api (pid $pid) exited"; return 1; }
+    proc_running "$pid" || { log "glance-api (pid $pid) exited"; return 1; }
     sleep 0.1
   done
   return 1
@@ -403,9 +402,9 @@ cmd_reset() {
 }
 
 case "${1:-}" in
-  start) cmd_start ;;
-  stop) cmd_stop ;;
+  start) lock_state_dir "$GLANCE_DIR"; cmd_start ;;
+  stop) [ -d "$GLANCE_DIR" ] && lock_state_dir "$GLANCE_DIR"; cmd_stop ;;
   status) cmd_status ;;
-  reset) cmd_reset ;;
+  reset) [ -d "$GLANCE_DIR" ] && lock_state_dir "$GLANCE_DIR"; cmd_reset ;;
   *) echo "usage: $0 start|stop|status|reset   (env: GLANCE_PORT GLANCE_DIR GLANCE_AUTH GLANCE_CACHE ...)" >&2; exit 2 ;;
 esac

@@ -162,7 +162,7 @@ wait_healthy() {
   deadline=$(( $(date +%s) + $2 ))
   while [ "$(date +%s)" -lt "$deadline" ]; do
     healthy && return 0
-    kill -0 "$pid" 2>/dev/null || { log "keystone (pid $pid) exited"; return 1; }
+    proc_running "$pid" || { log "keystone (pid $pid) exited"; return 1; }
     sleep 0.1
   done
   return 1
@@ -436,7 +436,7 @@ cmd_start() {
   rm -f "$PIDFILE"
   # shellcheck disable=SC2016 # $$/$1/$@ are for the inner sh
   OS_KEYSTONE_CONFIG_FILES="$CONF" setsid nohup sh -c 'echo $$ >"$1"; shift; exec "$@"' keystone-launch "$PIDFILE" \
-    "$PY" "$SERVER_PY" 127.0.0.1 "$KEYSTONE_PORT" </dev/null >>"$LOGFILE" 2>&1 &
+    "$PY" "$SERVER_PY" 127.0.0.1 "$KEYSTONE_PORT" </dev/null >>"$LOGFILE" 2>&1 9>&- &
 
   for _ in $(seq 1 50); do [ -s "$PIDFILE" ] && break; sleep 0.1; done
   [ -s "$PIDFILE" ] || die "keystone did not start (no pid file)"
@@ -444,8 +444,7 @@ cmd_start() {
   if ! wait_healthy "$pid" "$KEYSTONE_START_TIMEOUT"; then
     log "keystone not healthy after ${KEYSTONE_START_TIMEOUT}s; last log lines:"
     tail -n 40 "$LOGFILE" >&2 || true
-    if kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid" 2>/dev/null || true; fi
-    rm -f "$PIDFILE"
+    stop_pid "$PIDFILE" "$PATTERN" "$LOG_TAG" || true
     exit 1
   fi
   log "healthy (pid $pid) after $(( $(now_ms) - t0 )) ms"
@@ -478,9 +477,9 @@ cmd_reset() {
 }
 
 case "${1:-}" in
-  start) cmd_start ;;
-  stop) cmd_stop ;;
+  start) lock_state_dir "$KEYSTONE_DIR"; cmd_start ;;
+  stop) [ -d "$KEYSTONE_DIR" ] && lock_state_dir "$KEYSTONE_DIR"; cmd_stop ;;
   status) cmd_status ;;
-  reset) cmd_reset ;;
+  reset) [ -d "$KEYSTONE_DIR" ] && lock_state_dir "$KEYSTONE_DIR"; cmd_reset ;;
   *) echo "usage: $0 start|stop|status|reset   (env: KEYSTONE_PORT KEYSTONE_DIR GLANCE_KEYSTONE_PORT ...)" >&2; exit 2 ;;
 esac

@@ -62,6 +62,16 @@ port_open() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# proc_running PID -> 0 if PID exists and is not a zombie (a server started with setsid is
+# re-parented; where PID 1 reaps slowly or never, e.g. some containers, kill -0 alone would
+# report a zombie as alive).
+proc_running() {
+  local state
+  kill -0 "$1" 2>/dev/null || return 1
+  state=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$1/status" 2>/dev/null || true)
+  [ "$state" != Z ]
+}
+
 # pid_alive PIDFILE PATTERN -> prints the pid and returns 0 if the pid in PIDFILE is alive and
 # its command line contains PATTERN (so a recycled pid is not mistaken for our server).
 pid_alive() {
@@ -69,7 +79,7 @@ pid_alive() {
   [ -s "$pidfile" ] || return 1
   pid=$(cat "$pidfile")
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  kill -0 "$pid" 2>/dev/null || return 1
+  proc_running "$pid" || return 1
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$pattern" || return 1
   printf '%s\n' "$pid"
 }
@@ -85,14 +95,14 @@ stop_pid() {
   fi
   log "$name: stopping pid $pid"
   kill -TERM "$pid" 2>/dev/null || true
-  for i in $(seq 1 100); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.2
+  for _ in $(seq 1 200); do
+    proc_running "$pid" || break
+    sleep 0.1
   done
-  if kill -0 "$pid" 2>/dev/null; then
+  if proc_running "$pid"; then
     log "$name: pid $pid ignored SIGTERM for 20 s, sending SIGKILL"
     kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
-    for _ in $(seq 1 25); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    for _ in $(seq 1 25); do proc_running "$pid" || break; sleep 0.2; done
   fi
   rm -f "$pidfile"
   log "$name: stopped"
@@ -108,4 +118,12 @@ kv_get() {
 # java.util.Properties: no quotes, spaces, backslashes or shell metacharacters.
 check_safe_value() {
   [[ "$2" =~ ^[A-Za-z0-9._:/@+%=,-]*$ ]] || die "$1 contains characters not allowed here (use [A-Za-z0-9._:/@+%=,-])"
+}
+
+# lock_state_dir DIR : serialise start/stop/reset of one instance (two CI steps or a test
+# harness racing on the same state dir). Held until the script exits.
+lock_state_dir() {
+  mkdir -p "$1"
+  exec 9>"$1/.lock"
+  flock -w 300 9 || die "timed out waiting for the lock on $1"
 }

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Bring up / tear down everything the SDK's integration tests need, on loopback:
+#   * Glance, trusted-headers mode   http://127.0.0.1:$IT_GLANCE_PORT        (default 9292)
+#   * Keystone                       http://127.0.0.1:$KEYSTONE_PORT          (default 5000)
+#   * Glance, keystone mode          http://127.0.0.1:$GLANCE_KEYSTONE_PORT   (default 9293)
+# and write $IT_ENV_DIR/it.env (default /tmp/imagesdk-it/it.env): KEY=value lines, readable by
+# `set -a; . /tmp/imagesdk-it/it.env; set +a` and by java.util.Properties.
+#
+#   scripts/it-env.sh up       # last stdout line: path of it.env
+#   scripts/it-env.sh status   # exit 0 if all three are healthy
+#   scripts/it-env.sh down     # stops all three (state dirs are kept; use the scripts' reset to wipe)
+#
+# Knobs: IT_ENV_DIR, IT_GLANCE_PORT, IT_GLANCE_DIR, GLANCE_KEYSTONE_PORT, IT_GLANCE_KEYSTONE_DIR,
+#        KEYSTONE_PORT, KEYSTONE_DIR, GLANCE_CACHE (both Glance instances), and the password knobs
+#        of scripts/keystone.sh (KEYSTONE_ADMIN_PASSWORD, KEYSTONE_GLANCE_PASSWORD, KEYSTONE_DEMO_PASSWORD).
+set -euo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=lib/common.sh
+. "$SCRIPT_DIR/lib/common.sh"
+LOG_TAG=it-env
+
+IT_ENV_DIR=${IT_ENV_DIR:-/tmp/imagesdk-it}
+IT_GLANCE_PORT=${IT_GLANCE_PORT:-9292}
+IT_GLANCE_DIR=${IT_GLANCE_DIR:-/tmp/imagesdk-glance-$IT_GLANCE_PORT}
+GLANCE_KEYSTONE_PORT=${GLANCE_KEYSTONE_PORT:-9293}
+IT_GLANCE_KEYSTONE_DIR=${IT_GLANCE_KEYSTONE_DIR:-/tmp/imagesdk-glance-$GLANCE_KEYSTONE_PORT}
+KEYSTONE_PORT=${KEYSTONE_PORT:-5000}
+KEYSTONE_DIR=${KEYSTONE_DIR:-/tmp/imagesdk-keystone}
+export KEYSTONE_PORT KEYSTONE_DIR GLANCE_KEYSTONE_PORT
+IT_ENV="$IT_ENV_DIR/it.env"
+
+[ "$IT_GLANCE_PORT" != "$GLANCE_KEYSTONE_PORT" ] || die "IT_GLANCE_PORT and GLANCE_KEYSTONE_PORT must differ"
+[ "$IT_GLANCE_DIR" != "$IT_GLANCE_KEYSTONE_DIR" ] || die "IT_GLANCE_DIR and IT_GLANCE_KEYSTONE_DIR must differ"
+
+glance_headers() {
+  env -u KEYSTONE_URL GLANCE_AUTH=headers GLANCE_PORT="$IT_GLANCE_PORT" GLANCE_DIR="$IT_GLANCE_DIR" \
+    "$SCRIPT_DIR/glance.sh" "$@"
+}
+glance_keystone() {
+  env GLANCE_AUTH=keystone GLANCE_PORT="$GLANCE_KEYSTONE_PORT" GLANCE_DIR="$IT_GLANCE_KEYSTONE_DIR" \
+    "$SCRIPT_DIR/glance.sh" "$@"
+}
+keystone() { "$SCRIPT_DIR/keystone.sh" "$@"; }
+
+cmd_up() {
+  local t0 glance_url keystone_url glance_ks_url rc=0 ids
+  t0=$(now_ms)
+  # One apt run for everything (the two scripts would otherwise each take the dpkg lock).
+  ensure_packages python3-glance python3-keystonemiddleware python3-keystone curl jq
+  mkdir -p "$IT_ENV_DIR"
+
+  # All three start in parallel: neither Glance needs Keystone to become healthy (the keystone-mode
+  # one only talks to Keystone when the first token arrives), and it already knows the glance
+  # service user's password (keystone.sh provisions exactly KEYSTONE_GLANCE_PASSWORD).
+  local ks_glance_pw pid_h pid_k
+  ks_glance_pw=${KEYSTONE_GLANCE_PASSWORD:-glance-secret}
+  glance_headers start >"$IT_ENV_DIR/.glance-headers.url" &
+  pid_h=$!
+  KEYSTONE_URL="http://127.0.0.1:$KEYSTONE_PORT" GLANCE_SERVICE_PASSWORD="$ks_glance_pw" \
+    glance_keystone start >"$IT_ENV_DIR/.glance-keystone.url" &
+  pid_k=$!
+  keystone_url=$(keystone start | tail -n 1) || rc=$?
+  wait "$pid_h" || { log "headers-mode Glance failed to start"; rc=1; }
+  wait "$pid_k" || { log "keystone-mode Glance failed to start"; rc=1; }
+  [ "$rc" -eq 0 ] || die "it environment did not come up (see above)"
+  glance_url=$(tail -n 1 "$IT_ENV_DIR/.glance-headers.url")
+  glance_ks_url=$(tail -n 1 "$IT_ENV_DIR/.glance-keystone.url")
+  rm -f "$IT_ENV_DIR/.glance-headers.url" "$IT_ENV_DIR/.glance-keystone.url"
+
+  ids="$KEYSTONE_DIR/ids.env"
+  [ -s "$ids" ] || die "$ids missing after keystone start"
+  [ "$(kv_get "$ids" KEYSTONE_GLANCE_PASSWORD)" = "$ks_glance_pw" ] ||
+    die "glance service password in $ids differs from the one given to the keystone-mode Glance"
+  # Smoke test of the keystone path: alice's token must work against the keystone-mode Glance.
+  local tok code
+  tok=$(curl -s -D - -o /dev/null --max-time 30 -H 'Content-Type: application/json' \
+    --data-binary "$(jq -nc --arg p "$(kv_get "$ids" KEYSTONE_ALICE_PASSWORD)" --arg pr "$(kv_get "$ids" KEYSTONE_DEMO_A_PROJECT_ID)" \
+      '{auth:{identity:{methods:["password"],password:{user:{name:"alice",domain:{id:"default"},password:$p}}},scope:{project:{id:$pr}}}}')" \
+    "$keystone_url/v3/auth/tokens" | tr -d '\r' | sed -n 's/^[Xx]-[Ss]ubject-[Tt]oken: *//p')
+  [ -n "$tok" ] || die "alice could not get a token from $keystone_url"
+  code=$(http_code "$glance_ks_url/v2/images?limit=1" -H "X-Auth-Token: $tok" --max-time 30)
+  [ "$code" = 200 ] || die "keystone-mode Glance answered $code to alice's token (log: $IT_GLANCE_KEYSTONE_DIR/glance-api.log)"
+
+  umask 077
+  {
+    echo "# Written by imagesdk scripts/it-env.sh up at $(date -Is)."
+    echo "# KEY=value; load with: set -a; . $IT_ENV; set +a   (or java.util.Properties)"
+    echo "IMAGESDK_GLANCE_URL=$glance_url"
+    echo "IMAGESDK_GLANCE_KEYSTONE_URL=$glance_ks_url"
+    echo "IMAGESDK_KEYSTONE_URL=$keystone_url"
+    echo "IMAGESDK_CLOUDS_YAML=$(kv_get "$ids" KEYSTONE_CLOUDS_YAML)"
+    echo "IMAGESDK_GLANCE_LOG=$IT_GLANCE_DIR/glance-api.log"
+    echo "IMAGESDK_GLANCE_KEYSTONE_LOG=$IT_GLANCE_KEYSTONE_DIR/glance-api.log"
+    echo "IMAGESDK_KEYSTONE_LOG=$KEYSTONE_DIR/keystone.log"
+    # ids.env: KEYSTONE_X=v -> IMAGESDK_KEYSTONE_X=v (KEYSTONE_URL is already above)
+    grep -E '^KEYSTONE_[A-Z0-9_]+=' "$ids" | grep -v '^KEYSTONE_URL=' | sed 's/^/IMAGESDK_/'
+  } >"$IT_ENV.tmp"
+  mv "$IT_ENV.tmp" "$IT_ENV"
+  log "all up in $(( $(now_ms) - t0 )) ms: headers $glance_url, keystone $keystone_url, keystone-mode $glance_ks_url"
+  log "wrote $IT_ENV"
+  printf '%s\n' "$IT_ENV"
+}
+
+cmd_down() {
+  local rc=0
+  glance_keystone stop || rc=1
+  glance_headers stop || rc=1
+  keystone stop || rc=1
+  return "$rc"
+}
+
+cmd_status() {
+  local rc=0
+  glance_headers status >/dev/null || rc=1
+  keystone status >/dev/null || rc=1
+  glance_keystone status >/dev/null || rc=1
+  [ "$rc" -eq 0 ] && [ -s "$IT_ENV" ] && printf '%s\n' "$IT_ENV"
+  return "$rc"
+}
+
+case "${1:-}" in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
+esac
