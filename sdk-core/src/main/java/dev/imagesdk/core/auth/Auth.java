@@ -52,6 +52,18 @@ public interface Auth {
     }
 
     /**
+     * Starts Keystone v3 authentication (password, application credential or an existing token) against
+     * {@code authUrl}, the identity endpoint with or without {@code /v3}. The issued token is renewed
+     * before it expires and after a 401; the service catalog supplies the image endpoint.
+     *
+     * @throws ValidationException when the URL is not http(s)
+     * @see dev.imagesdk.core.auth.keystone.KeystoneAuth
+     */
+    static dev.imagesdk.core.auth.keystone.KeystoneAuth.Builder keystone(String authUrl) {
+        return dev.imagesdk.core.auth.keystone.KeystoneAuth.builder(authUrl);
+    }
+
+    /**
      * The headers to send with the next request. May block to obtain or refresh credentials.
      *
      * @param context the transport's HTTP client and JSON codec, for implementations that call an identity service
