@@ -59,6 +59,8 @@ public final class HttpTransport implements AuthContext {
     private static final int MAX_REDIRECTS = 5;
     private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final Set<Integer> RETRYABLE_STATUS = Set.of(502, 503, 504);
+    /** Where the client's network interceptor keeps a 503's {@code Retry-After}, out of OkHttp's sight. */
+    public static final String SHADOWED_RETRY_AFTER = "X-Imagesdk-Retry-After";
 
     private final OkHttpClient http;
     private final Moshi moshi;
@@ -373,8 +375,13 @@ public final class HttpTransport implements AuthContext {
         if (note != null) {
             message = message == null ? note : message + " (" + note + ")";
         }
+        okhttp3.Headers headers = response.headers();
+        String shadowed = headers.get(SHADOWED_RETRY_AFTER);
+        if (shadowed != null) {
+            headers = headers.newBuilder().removeAll(SHADOWED_RETRY_AFTER).set("Retry-After", shadowed).build();
+        }
         return toException(response.code(), message, method, Redaction.url(url), requestId(response),
-                Redaction.withoutSecrets(response.headers()));
+                Redaction.withoutSecrets(headers));
     }
 
     /** The exception type for an error status. */

@@ -167,6 +167,18 @@ class HttpTransportTest {
     }
 
     @Test
+    void postAnswered503RetryAfterZeroIsSentOnceNotRepeatedByOkHttp() {
+        server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0").build());
+        server.enqueue(json(201, "{}"));
+        assertThatThrownBy(() -> client.executeNoContent(ApiRequest.post("images").jsonBody("{}").build()))
+                .isInstanceOfSatisfying(ServerException.class, e -> {
+                    assertThat(e.header("Retry-After")).contains("0");
+                    assertThat(e.headers()).doesNotContainKey(HttpTransport.SHADOWED_RETRY_AFTER);
+                });
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void status500IsNotRetried() {
         server.enqueue(glanceError(500, "Internal Server Error", "boom"));
         assertThatThrownBy(() -> client.executeNoContent(ApiRequest.get("images").build())).isInstanceOf(ServerException.class);
