@@ -238,22 +238,7 @@ class HttpTransportTest {
     @Test
     void oneShotBodyIsNeverRetried() {
         server.enqueue(glanceError(503, "Service Unavailable", "busy"));
-        RequestBody oneShot = new RequestBody() {
-            @Override
-            public MediaType contentType() {
-                return MediaType.get("application/octet-stream");
-            }
-
-            @Override
-            public boolean isOneShot() {
-                return true;
-            }
-
-            @Override
-            public void writeTo(BufferedSink sink) throws IOException {
-                sink.writeUtf8("data");
-            }
-        };
+        RequestBody oneShot = oneShotBody("data");
         assertThatThrownBy(() -> client.executeNoContent(ApiRequest.put("images", "x", "file").body(oneShot).build()))
                 .isInstanceOf(ServerException.class);
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -378,22 +363,7 @@ class HttpTransportTest {
     void unauthorizedWithOneShotBodyIsReportedNotReplayedEmpty() {
         RefreshingAuth auth = new RefreshingAuth();
         server.enqueue(json(401, "{\"message\": \"expired\"}"));
-        RequestBody oneShot = new RequestBody() {
-            @Override
-            public MediaType contentType() {
-                return MediaType.get("application/octet-stream");
-            }
-
-            @Override
-            public boolean isOneShot() {
-                return true;
-            }
-
-            @Override
-            public void writeTo(BufferedSink sink) throws IOException {
-                sink.writeUtf8("payload");
-            }
-        };
+        RequestBody oneShot = oneShotBody("payload");
         assertThatThrownBy(() -> client.withAuth(auth).executeNoContent(ApiRequest.put("images", "i", "file").body(oneShot).build()))
                 .isInstanceOfSatisfying(UnauthorizedException.class,
                         e -> assertThat(e.getMessage()).contains("one-shot stream", "cannot be sent again"));
@@ -416,6 +386,26 @@ class HttpTransportTest {
         assertThat(new UnsupportedMediaTypeException(null, "PUT", "u", null, Map.of()).status()).isEqualTo(415);
         assertThat(new RangeNotSatisfiableException(null, "GET", "u", null, Map.of()).status()).isEqualTo(416);
         assertThat(new ForbiddenException("m", "GET", "u", "r", Map.of()).getMessage()).isEqualTo("403 Forbidden: m (GET u, request r)");
+    }
+
+    /** A body that can be written once only, like an upload from an InputStream. */
+    private static RequestBody oneShotBody(String content) {
+        return new RequestBody() {
+            @Override
+            public MediaType contentType() {
+                return MediaType.get("application/octet-stream");
+            }
+
+            @Override
+            public boolean isOneShot() {
+                return true;
+            }
+
+            @Override
+            public void writeTo(BufferedSink sink) throws IOException {
+                sink.writeUtf8(content);
+            }
+        };
     }
 
     /** Issues token-1, then token-2, ... each time the service rejects the current one. */
