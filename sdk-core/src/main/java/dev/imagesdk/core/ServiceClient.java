@@ -3,6 +3,8 @@ package dev.imagesdk.core;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import dev.imagesdk.core.auth.Auth;
+import dev.imagesdk.core.config.CloudConfig;
+import dev.imagesdk.core.config.TlsOptions;
 import dev.imagesdk.core.error.PaginationException;
 import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.http.ApiRequest;
@@ -14,10 +16,14 @@ import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.X509TrustManager;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Proxy;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -76,6 +82,28 @@ public final class ServiceClient implements AutoCloseable {
     /** A builder for a new client. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A client configured the way the OpenStack CLI is: the cloud named by {@code OS_CLOUD} in
+     * {@code clouds.yaml} (plus {@code secure.yaml}), or the {@code OS_AUTH_URL}, {@code OS_USERNAME}, ...
+     * variables; {@code OS_*} variables override single settings of the cloud. See {@link CloudConfig}.
+     *
+     * @throws ValidationException when nothing usable is configured
+     */
+    public static ServiceClient fromEnvironment() {
+        return CloudConfig.fromEnvironment().toBuilder().build();
+    }
+
+    /**
+     * A client for the named cloud of {@code clouds.yaml} (found via {@code OS_CLIENT_CONFIG_FILE},
+     * {@code ./}, {@code ~/.config/openstack/}, {@code /etc/openstack/}), with {@code secure.yaml}
+     * merged over it. See {@link CloudConfig}.
+     *
+     * @throws ValidationException when no clouds.yaml defines the cloud or its settings are incomplete
+     */
+    public static ServiceClient fromCloud(String cloudName) {
+        return CloudConfig.fromCloud(cloudName).toBuilder().build();
     }
 
     /** A view of this client that authenticates as {@code auth}, sharing connections and settings. */
@@ -347,6 +375,9 @@ public final class ServiceClient implements AutoCloseable {
         private Proxy proxy;
         private String proxyUser;
         private String proxyPassword;
+        private TlsOptions tls = TlsOptions.defaults();
+        private final TlsOptions.Builder tlsSettings = TlsOptions.builder();
+        private boolean tlsSettingsUsed;
 
         private Builder() {
         }
@@ -443,6 +474,47 @@ public final class ServiceClient implements AutoCloseable {
             return this;
         }
 
+        /** Trust exactly the CA certificates in this PEM file (clouds.yaml {@code cacert}) instead of the JVM's. */
+        public Builder caCertificates(Path pemBundle) {
+            tlsSettings.caCertificates(pemBundle);
+            tlsSettingsUsed = true;
+            return this;
+        }
+
+        /** Use this socket factory and trust manager for HTTPS (excludes the other TLS settings). */
+        public Builder sslSocketFactory(SSLSocketFactory socketFactory, X509TrustManager trustManager) {
+            tlsSettings.sslSocketFactory(socketFactory, trustManager);
+            tlsSettingsUsed = true;
+            return this;
+        }
+
+        /**
+         * Present a client certificate (PEM) with its unencrypted PEM private key (clouds.yaml
+         * {@code cert}/{@code key}); the key may be {@code null} when it is in the certificate file.
+         */
+        public Builder clientCertificate(Path certificatePem, Path privateKeyPem) {
+            tlsSettings.clientCertificate(certificatePem, privateKeyPem);
+            tlsSettingsUsed = true;
+            return this;
+        }
+
+        /**
+         * Do not verify server certificates and host names (clouds.yaml {@code verify: false}). Only for
+         * test clouds; {@link #build()} logs a warning.
+         */
+        public Builder insecure(boolean insecure) {
+            tlsSettings.insecure(insecure);
+            tlsSettingsUsed = true;
+            return this;
+        }
+
+        /** All TLS settings at once; replaces what the other TLS methods set. */
+        public Builder tls(TlsOptions tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
+            this.tlsSettingsUsed = false;
+            return this;
+        }
+
         private static Duration nonNegative(String name, Duration d) {
             if (d == null || d.isNegative()) {
                 throw new ValidationException(name + " must be zero or positive, was " + d);
@@ -485,6 +557,7 @@ public final class ServiceClient implements AutoCloseable {
                     return response.request().newBuilder().header("Proxy-Authorization", credential).build();
                 });
             }
+            (tlsSettingsUsed ? tlsSettings.build() : tls).applyTo(b);
             String ua = userAgent != null ? userAgent
                     : "imagesdk/" + sdkVersion() + " java/" + System.getProperty("java.version", "unknown");
             HttpTransport transport = new HttpTransport(b.build(), Json.moshi(), ua, retryPolicy);
