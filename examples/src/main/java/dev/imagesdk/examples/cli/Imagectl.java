@@ -1,0 +1,165 @@
+package dev.imagesdk.examples.cli;
+
+import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.examples.cli.output.ProgressBar;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/**
+ * {@code imagectl}: manage images, their members and image links on a Glance-compatible image service,
+ * or try everything against an embedded emulator ({@code imagectl demo}).
+ *
+ * <p>Global options (inherited by every subcommand, so they may be given before or after it) choose the
+ * service and the identity; see {@link Connection} for how they combine with {@code OS_*} variables.
+ */
+@Command(name = "imagectl",
+        mixinStandardHelpOptions = true,
+        versionProvider = Imagectl.Version.class,
+        description = "Manage images, image members and image links on an OpenStack Glance (Image API v2) "
+                + "service, or try it all against an embedded emulator: imagectl demo",
+        footer = ExitCodes.HELP,
+        subcommands = {
+                CommandLine.HelpCommand.class})
+public final class Imagectl implements Runnable, AutoCloseable {
+
+    @Option(names = "--os-cloud", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "Use this clouds.yaml entry (default: $OS_CLOUD).")
+    String osCloud;
+
+    @Option(names = "--endpoint", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "Image service URL, e.g. http://127.0.0.1:9292 (skips the service catalog).")
+    String endpoint;
+
+    @Option(names = "--token", scope = ScopeType.INHERIT, paramLabel = "TOKEN",
+            description = "Send this token as X-Auth-Token (default: $OS_TOKEN with --endpoint).")
+    String token;
+
+    @Option(names = "--project", scope = ScopeType.INHERIT, paramLabel = "ID",
+            description = "Trusted-headers identity: the project to act for (Glance without Keystone).")
+    String project;
+
+    @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "ID",
+            description = "Trusted-headers identity: the user (default: imagectl).")
+    String user;
+
+    @Option(names = "--roles", scope = ScopeType.INHERIT, paramLabel = "ROLE", split = ",",
+            description = "Trusted-headers identity: roles (default: member,reader).")
+    String[] roles;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Log HTTP exchanges (credentials redacted) and print stack traces on errors.")
+    boolean debug;
+
+    private final Map<String, String> env;
+    private Boolean interactive;
+    private Connection connection;
+
+    /** imagectl reading this process's environment. */
+    public Imagectl() {
+        this(System.getenv());
+    }
+
+    /** imagectl reading {@code env} instead of the process environment (for tests). */
+    public Imagectl(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** Runs imagectl and exits with its exit code. */
+    public static void main(String[] args) {
+        // Before any logger exists: SDK logs only warnings, unless --debug asks for the HTTP exchanges.
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        int code;
+        try (Imagectl imagectl = new Imagectl()) {
+            code = imagectl.commandLine().execute(args);
+        }
+        System.exit(code);
+    }
+
+    /** A configured command line: exit codes, one-line errors, case-insensitive formats. */
+    public CommandLine commandLine() {
+        CommandLine cl = new CommandLine(this);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            Failure f = Failure.of(ex);
+            PrintWriter err = cmd.getErr();
+            err.println(cmd.getColorScheme().errorText(f.line()));
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return f.exitCode();
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            PrintWriter err = cmd.getErr();
+            err.println(cmd.getColorScheme().errorText("imagectl: " + ex.getMessage()
+                    + ". See '" + cmd.getCommandSpec().qualifiedName() + " --help'"));
+            err.flush();
+            return ExitCodes.USAGE;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required");
+    }
+
+    /** The environment imagectl reads {@code OS_*} settings from. */
+    Map<String, String> env() {
+        return env;
+    }
+
+    /** Whether --debug was given. */
+    boolean debug() {
+        return debug;
+    }
+
+    /** Whether progress bars are drawn: attached to a terminal unless a test decides. */
+    boolean interactive() {
+        return interactive != null ? interactive : System.console() != null;
+    }
+
+    /** Forces progress bars on or off (tests). */
+    public Imagectl interactive(boolean on) {
+        this.interactive = on;
+        return this;
+    }
+
+    /** A progress bar on stderr that draws only when interactive. */
+    ProgressBar progress(PrintWriter err, String label, long total) {
+        return new ProgressBar(err, label, total, interactive(), System::nanoTime);
+    }
+
+    /** The client for the configured service, created on first use and closed with imagectl. */
+    ServiceClient client() {
+        if (connection == null) {
+            connection = Connection.open(this);
+        }
+        return connection.client();
+    }
+
+    /** Closes the client, if one was opened. */
+    @Override
+    public void close() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+
+    /** Reports the SDK version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"imagectl " + ServiceClient.sdkVersion()};
+        }
+    }
+}
