@@ -2,6 +2,7 @@ package dev.imagesdk.examples.cli;
 
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.auth.Auth;
+import dev.imagesdk.core.config.CloudConfig;
 
 import java.util.List;
 
@@ -11,9 +12,11 @@ import java.util.List;
  * <ol>
  *   <li>{@code --endpoint URL}: that service; credentials from {@code --token} (else {@code $OS_TOKEN}),
  *       or the trusted identity headers {@code --project}/{@code --user}/{@code --roles}, else none.</li>
- *   <li>otherwise {@code --os-cloud NAME} / {@code $OS_CLOUD} (a clouds.yaml entry) or the
- *       {@code OS_*} variables ({@code OS_AUTH_URL}, ...): Keystone authentication and the catalog's
- *       image endpoint.</li>
+ *   <li>{@code --os-cloud NAME} (a clouds.yaml entry, with secure.yaml and {@code OS_*} overrides):
+ *       Keystone authentication and the catalog's image endpoint; {@code --endpoint} overrides the
+ *       catalog, {@code --token}/{@code --project} the credentials. Takes precedence over 1.</li>
+ *   <li>otherwise, with neither {@code --endpoint} nor explicit credentials, {@code $OS_CLOUD} or the
+ *       {@code OS_*} variables ({@code OS_AUTH_URL}, ...), as the {@code openstack} CLI reads them.</li>
  * </ol>
  */
 final class Connection implements AutoCloseable {
@@ -27,16 +30,32 @@ final class Connection implements AutoCloseable {
     }
 
     static Connection open(Imagectl o) {
-        if (o.endpoint != null && !o.endpoint.isBlank()) {
-            return new Connection(ServiceClient.builder().endpoint(o.endpoint.trim()).auth(explicitAuth(o)).build());
+        String endpoint = o.endpoint != null && !o.endpoint.isBlank() ? o.endpoint.trim() : null;
+        boolean explicitIdentity = o.token != null || o.project != null;
+        if (o.osCloud != null) {
+            // The named cloud; --endpoint overrides its catalog, --token/--project its credentials.
+            ServiceClient.Builder b = CloudConfig.fromCloud(o.osCloud).toBuilder();
+            if (endpoint != null) {
+                b.endpoint(endpoint);
+            }
+            if (explicitIdentity) {
+                b.auth(explicitAuth(o));
+            }
+            return new Connection(b.build());
         }
-        String cloud = o.osCloud != null ? o.osCloud : o.env().get("OS_CLOUD");
-        if (cloud != null && !cloud.isBlank() || o.env().containsKey("OS_AUTH_URL")) {
-            return new Connection(CloudConfig.open(o, cloud));
+        if (endpoint != null) {
+            return new Connection(ServiceClient.builder().endpoint(endpoint).auth(explicitAuth(o)).build());
+        }
+        if (!explicitIdentity && (notBlank(o.env().get("OS_CLOUD")) || notBlank(o.env().get("OS_AUTH_URL")))) {
+            return new Connection(ServiceClient.fromEnvironment());
         }
         throw new CommandException(ExitCodes.USAGE, "no image service configured",
                 "Pass --endpoint URL (with --token or --project), --os-cloud NAME, or set OS_CLOUD or OS_AUTH_URL. "
                         + "To try imagectl without a cloud: imagectl demo");
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
     }
 
     /** Credentials given on the command line (or $OS_TOKEN) for an explicit endpoint. */
