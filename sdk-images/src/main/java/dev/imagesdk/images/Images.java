@@ -1,0 +1,196 @@
+package dev.imagesdk.images;
+
+import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.core.error.ConflictException;
+import dev.imagesdk.core.error.ValidationException;
+import dev.imagesdk.core.http.ApiRequest;
+import dev.imagesdk.core.http.ApiResponse;
+import dev.imagesdk.core.paging.JsonPages;
+import dev.imagesdk.core.paging.Paged;
+import dev.imagesdk.images.json.ImageJsonAdapter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The Image API v2 images: records, tags, lifecycle actions, data, import. A thin, thread-safe view
+ * over a {@link ServiceClient}; create as many as convenient.
+ *
+ * <pre>{@code
+ * Images images = Images.of(client);
+ * Image image = images.create(CreateOpts.builder().name("ubuntu").diskFormat(DiskFormat.QCOW2)
+ *         .containerFormat(ContainerFormat.BARE).build());
+ * images.upload(image.id(), Path.of("ubuntu.qcow2"));
+ * }</pre>
+ *
+ * <p>Server errors arrive as the typed exceptions of {@code dev.imagesdk.core.error}: a missing or
+ * invisible image is {@code NotFoundException} (Glance answers 404, not 403, for other projects'
+ * private images), a forbidden action {@code ForbiddenException}, a state conflict
+ * {@code ConflictException}.
+ */
+public final class Images {
+    private final ServiceClient client;
+
+    private Images(ServiceClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /** The images API of {@code client}. */
+    public static Images of(ServiceClient client) {
+        return new Images(client);
+    }
+
+    /** The client requests go through. */
+    public ServiceClient client() {
+        return client;
+    }
+
+    /**
+     * {@code GET /v2/images/{id}}: the image, if the caller may see it.
+     *
+     * @throws dev.imagesdk.core.error.NotFoundException when it does not exist or is not visible
+     */
+    public Image get(String id) {
+        return client.executeJson(ApiRequest.get("images", requireId(id)).build(), ImageJsonAdapter.INSTANCE);
+    }
+
+    /**
+     * {@code POST /v2/images}: creates an image record (status {@code queued}, no data).
+     *
+     * @throws dev.imagesdk.core.error.ConflictException when the requested id exists
+     * @throws dev.imagesdk.core.error.ForbiddenException for {@code public} visibility without admin rights
+     */
+    public Image create(CreateOpts opts) {
+        return createWithServerInfo(opts).image();
+    }
+
+    /**
+     * Like {@link #create(CreateOpts)}, also returning the import methods and store ids the server
+     * announced in its response headers.
+     */
+    public CreatedImage createWithServerInfo(CreateOpts opts) {
+        Objects.requireNonNull(opts, "opts");
+        // POST is not retried: a lost response would otherwise create a second image.
+        ApiRequest request = ApiRequest.post("images").jsonBody(opts.toJson()).build();
+        try (ApiResponse response = client.execute(request)) {
+            List<String> methods = splitHeader(response.header("OpenStack-image-import-methods").orElse(null));
+            List<String> stores = splitHeader(response.header("OpenStack-image-store-ids").orElse(null));
+            String location = response.header("Location").orElse(null);
+            String requestId = response.requestId().orElse(null);
+            Image image = response.readJson(ImageJsonAdapter.INSTANCE);
+            return new CreatedImage(image, methods, stores, location, requestId);
+        }
+    }
+
+    /**
+     * {@code PATCH /v2/images/{id}} with the JSON-patch operations of {@code opts}; returns the updated image.
+     *
+     * @throws dev.imagesdk.core.error.ConflictException replacing or removing a property that does not exist
+     * @throws dev.imagesdk.core.error.ForbiddenException changing a read-only attribute, or not the owner
+     * @throws dev.imagesdk.core.error.BadRequestException a value the image schema rejects
+     */
+    public Image update(String id, UpdateOpts opts) {
+        Objects.requireNonNull(opts, "opts");
+        ApiRequest request = ApiRequest.patch("images", requireId(id)).jsonBody(opts.toJson(), UpdateOpts.JSON_PATCH).build();
+        return client.executeJson(request, ImageJsonAdapter.INSTANCE);
+    }
+
+    /**
+     * {@code DELETE /v2/images/{id}}: deletes the record and its data.
+     *
+     * @throws dev.imagesdk.core.error.ForbiddenException when the image is protected or not the caller's
+     * @throws dev.imagesdk.core.error.ConflictException when the image is still in use
+     * @throws dev.imagesdk.core.error.NotFoundException when it does not exist (already deleted)
+     */
+    public void delete(String id) {
+        requireId(id);
+        try {
+            client.executeNoContent(ApiRequest.delete("images", id).build());
+        } catch (ConflictException e) {
+            String server = e.serverMessage().orElse("");
+            throw new ConflictException("image " + id + " is still in use and cannot be deleted"
+                    + (server.isBlank() ? "" : " (server: " + server + ")"),
+                    e.method().orElse(null), e.url().orElse(null), e.requestId().orElse(null), e.headers());
+        }
+    }
+
+    /** All images the caller sees by default (own, public, accepted shared), newest first, lazily paged. */
+    public Paged<Image> list() {
+        return list(ListOpts.none());
+    }
+
+    /**
+     * {@code GET /v2/images} with filters and sorting, lazily following {@code next} links (one page in
+     * memory at a time).
+     *
+     * <p>Items are decoded one by one and tolerantly: an image with a wrong-typed attribute is still
+     * returned, with the attribute left empty and the problem in {@link Image#decodingProblems()}
+     * ({@link Image#isWellFormed()} {@code false}); an array element that is not an object becomes an
+     * image without id carrying only its problem. Only JSON that is syntactically broken fails the page
+     * ({@code ResponseFormatException}).
+     */
+    public Paged<Image> list(ListOpts opts) {
+        Objects.requireNonNull(opts, "opts");
+        ApiRequest.Builder b = ApiRequest.get("images");
+        for (Map.Entry<String, String> q : opts.toQuery()) {
+            b.query(q.getKey(), q.getValue());
+        }
+        return Paged.of(client, b.build(), JsonPages.reader("images", ImageJsonAdapter.INSTANCE));
+    }
+
+    /**
+     * {@code POST /v2/images/{id}/actions/deactivate}: blocks data download for non-admins (204).
+     *
+     * @throws dev.imagesdk.core.error.ForbiddenException for an image that is not active (e.g. queued)
+     */
+    public void deactivate(String id) {
+        client.executeNoContent(ApiRequest.post("images", requireId(id), "actions", "deactivate").retryable(true).build());
+    }
+
+    /** {@code POST /v2/images/{id}/actions/reactivate}: makes a deactivated image usable again (204). */
+    public void reactivate(String id) {
+        client.executeNoContent(ApiRequest.post("images", requireId(id), "actions", "reactivate").retryable(true).build());
+    }
+
+    /** {@code PUT /v2/images/{id}/tags/{tag}}: adds a tag (idempotent, 204). */
+    public void addTag(String id, String tag) {
+        client.executeNoContent(ApiRequest.put("images", requireId(id), "tags", requireTag(tag)).build());
+    }
+
+    /**
+     * {@code DELETE /v2/images/{id}/tags/{tag}}: removes a tag.
+     *
+     * @throws dev.imagesdk.core.error.NotFoundException when the image does not carry the tag
+     */
+    public void removeTag(String id, String tag) {
+        client.executeNoContent(ApiRequest.delete("images", requireId(id), "tags", requireTag(tag)).build());
+    }
+
+    static String requireId(String id) {
+        if (id == null || id.isBlank()) {
+            throw new ValidationException("image id must not be blank");
+        }
+        return id;
+    }
+
+    private static String requireTag(String tag) {
+        if (tag == null || tag.isEmpty() || tag.length() > 255) {
+            throw new ValidationException("tag must be 1 to 255 characters, was \"" + tag + "\"");
+        }
+        return tag;
+    }
+
+    private static List<String> splitHeader(String value) {
+        List<String> out = new ArrayList<>();
+        if (value != null) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+        }
+        return out;
+    }
+}

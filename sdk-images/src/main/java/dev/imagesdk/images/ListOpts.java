@@ -1,0 +1,418 @@
+package dev.imagesdk.images;
+
+import dev.imagesdk.core.error.ValidationException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Filters, sorting and page size of {@code GET /v2/images}. Built with {@link #builder()}; every
+ * argument is checked before a request is sent ({@link ValidationException}).
+ *
+ * <p>How Glance reads the query: filters combine with AND; {@code tag} may repeat (the image must
+ * carry every tag); {@code id}, {@code name}, {@code status}, {@code disk_format} and
+ * {@code container_format} accept several values with the {@code in:} operator
+ * ({@code name=in:alpha,"b,c"} — values containing a comma are quoted); {@code created_at} and
+ * {@code updated_at} take an operator ({@link DateQuery}); any other name filters on a custom
+ * property's exact value. Hidden images ({@code os_hidden}) are left out unless {@link Builder#hidden(Boolean)}
+ * asks for them. Sorting uses either the new syntax ({@code sort=name:asc,created_at:desc}) or the
+ * classic one ({@code sort_key=name&sort_dir=asc}, repeatable) — Glance rejects a mix with 400, so
+ * this class rejects it first.
+ */
+public final class ListOpts {
+    /** Query names with a typed setter; custom property filters may not use them. */
+    public static final Set<String> RESERVED_QUERY_NAMES = Set.of("limit", "marker", "sort", "sort_key", "sort_dir",
+            "name", "id", "owner", "status", "visibility", "member_status", "os_hidden", "protected", "tag",
+            "size_min", "size_max", "container_format", "disk_format", "created_at", "updated_at", "checksum",
+            "os_hash_value");
+
+    private final List<Map.Entry<String, String>> query;
+
+    private ListOpts(List<Map.Entry<String, String>> query) {
+        this.query = Collections.unmodifiableList(query);
+    }
+
+    /** A builder with no filters (the server's defaults: 25 per page, newest first). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** No filters. */
+    public static ListOpts none() {
+        return new Builder().build();
+    }
+
+    /** The query parameters in the order they are sent; names may repeat. */
+    public List<Map.Entry<String, String>> toQuery() {
+        return query;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ListOpts && ((ListOpts) o).query.equals(query);
+    }
+
+    @Override
+    public int hashCode() {
+        return query.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ListOpts" + query;
+    }
+
+    /**
+     * The value of an {@code in:} list as Glance parses it: {@code in:a,"b,c"}. A value is quoted when
+     * it contains a comma, starts with a quote or could be mistaken for an operator.
+     *
+     * @throws ValidationException for an empty list, or a value Glance cannot express (containing {@code "})
+     */
+    public static String inList(Collection<String> values) {
+        if (values == null || values.isEmpty()) {
+            throw new ValidationException("an in: list needs at least one value");
+        }
+        StringBuilder sb = new StringBuilder("in:");
+        boolean first = true;
+        for (String v : values) {
+            if (v == null) {
+                throw new ValidationException("an in: list must not contain null");
+            }
+            if (v.indexOf('"') >= 0) {
+                throw new ValidationException("Glance's in: operator cannot match a value containing '\"': " + v);
+            }
+            if (!first) {
+                sb.append(',');
+            }
+            first = false;
+            boolean quote = v.isEmpty() || v.indexOf(',') >= 0 || v.startsWith(" ") || v.endsWith(" ");
+            if (quote) {
+                if (v.endsWith("\\")) {
+                    throw new ValidationException("Glance's in: operator cannot match a quoted value ending in '\\': " + v);
+                }
+                sb.append('"').append(v).append('"');
+            } else {
+                sb.append(v);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Builds {@link ListOpts}. */
+    public static final class Builder {
+        private Integer limit;
+        private String marker;
+        private String name;
+        private String id;
+        private String owner;
+        private String status;
+        private Visibility visibility;
+        private MemberStatus memberStatus;
+        private Boolean hidden;
+        private Boolean isProtected;
+        private final List<String> tags = new ArrayList<>();
+        private Long sizeMin;
+        private Long sizeMax;
+        private String containerFormat;
+        private String diskFormat;
+        private DateQuery createdAt;
+        private DateQuery updatedAt;
+        private String checksum;
+        private String osHashValue;
+        private final List<SortKey> sort = new ArrayList<>();
+        private final List<SortKey> classicSort = new ArrayList<>();
+        private final Map<String, String> properties = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Page size ({@code limit}, must be &gt; 0; Glance caps it at its {@code api_limit_max}, 1000 by default). */
+        public Builder limit(int limit) {
+            if (limit <= 0) {
+                throw new ValidationException("limit must be > 0, was " + limit);
+            }
+            this.limit = limit;
+            return this;
+        }
+
+        /** Start after the image with this id ({@code marker}); Glance answers 400 for an id it does not know. */
+        public Builder marker(String marker) {
+            this.marker = nonBlank("marker", marker);
+            return this;
+        }
+
+        /** Images with exactly this name. */
+        public Builder name(String name) {
+            this.name = single("name", name);
+            return this;
+        }
+
+        /** Images whose name is any of {@code names} ({@code name=in:...}). */
+        public Builder names(String... names) {
+            this.name = inList(list(names));
+            return this;
+        }
+
+        /** The image with this id. */
+        public Builder id(String id) {
+            this.id = single("id", id);
+            return this;
+        }
+
+        /** Images whose id is any of {@code ids} ({@code id=in:...}). */
+        public Builder ids(String... ids) {
+            this.id = inList(list(ids));
+            return this;
+        }
+
+        /** Images owned by this project. */
+        public Builder owner(String owner) {
+            this.owner = nonBlank("owner", owner);
+            return this;
+        }
+
+        /** Images in this status. */
+        public Builder status(ImageStatus status) {
+            this.status = Objects.requireNonNull(status, "status").value();
+            return this;
+        }
+
+        /** Images in any of these statuses ({@code status=in:...}). */
+        public Builder statuses(ImageStatus... statuses) {
+            List<String> values = new ArrayList<>();
+            for (ImageStatus s : statuses) {
+                values.add(s.value());
+            }
+            this.status = inList(values);
+            return this;
+        }
+
+        /**
+         * Images of this visibility. Glance's default listing shows the caller's own images, public ones
+         * and accepted shared ones; {@code community} and {@link Visibility#ALL} widen it.
+         */
+        public Builder visibility(Visibility visibility) {
+            this.visibility = visibility;
+            return this;
+        }
+
+        /** Shared images whose membership for the caller has this status ({@code member_status}). */
+        public Builder memberStatus(MemberStatus memberStatus) {
+            this.memberStatus = memberStatus;
+            return this;
+        }
+
+        /** {@code os_hidden}: {@code true} lists the hidden images (which the default listing leaves out). */
+        public Builder hidden(Boolean hidden) {
+            this.hidden = hidden;
+            return this;
+        }
+
+        /** {@code protected}: only protected ({@code true}) or unprotected ({@code false}) images. */
+        public Builder isProtected(Boolean isProtected) {
+            this.isProtected = isProtected;
+            return this;
+        }
+
+        /** Images carrying this tag; repeat for several (all must be present). */
+        public Builder tag(String tag) {
+            tags.add(nonBlank("tag", tag));
+            return this;
+        }
+
+        /** Images carrying all of these tags. */
+        public Builder tags(String... tags) {
+            for (String t : tags) {
+                tag(t);
+            }
+            return this;
+        }
+
+        /** Images with at least this many bytes of data ({@code size_min}). */
+        public Builder sizeMin(long bytes) {
+            if (bytes < 0) {
+                throw new ValidationException("sizeMin must be >= 0, was " + bytes);
+            }
+            this.sizeMin = bytes;
+            return this;
+        }
+
+        /** Images with at most this many bytes of data ({@code size_max}). */
+        public Builder sizeMax(long bytes) {
+            if (bytes < 0) {
+                throw new ValidationException("sizeMax must be >= 0, was " + bytes);
+            }
+            this.sizeMax = bytes;
+            return this;
+        }
+
+        /** Images with this container format. */
+        public Builder containerFormat(ContainerFormat format) {
+            this.containerFormat = Objects.requireNonNull(format, "format").value();
+            return this;
+        }
+
+        /** Images with any of these container formats ({@code in:}). */
+        public Builder containerFormats(ContainerFormat... formats) {
+            List<String> values = new ArrayList<>();
+            for (ContainerFormat f : formats) {
+                values.add(f.value());
+            }
+            this.containerFormat = inList(values);
+            return this;
+        }
+
+        /** Images with this disk format. */
+        public Builder diskFormat(DiskFormat format) {
+            this.diskFormat = Objects.requireNonNull(format, "format").value();
+            return this;
+        }
+
+        /** Images with any of these disk formats ({@code in:}). */
+        public Builder diskFormats(DiskFormat... formats) {
+            List<String> values = new ArrayList<>();
+            for (DiskFormat f : formats) {
+                values.add(f.value());
+            }
+            this.diskFormat = inList(values);
+            return this;
+        }
+
+        /** Filter on {@code created_at}. */
+        public Builder createdAt(DateQuery query) {
+            this.createdAt = query;
+            return this;
+        }
+
+        /** Filter on {@code updated_at}. */
+        public Builder updatedAt(DateQuery query) {
+            this.updatedAt = query;
+            return this;
+        }
+
+        /** Images whose md5 {@code checksum} is this hex value. */
+        public Builder checksum(String md5Hex) {
+            this.checksum = nonBlank("checksum", md5Hex);
+            return this;
+        }
+
+        /** Images whose {@code os_hash_value} is this hex value. */
+        public Builder osHashValue(String hex) {
+            this.osHashValue = nonBlank("osHashValue", hex);
+            return this;
+        }
+
+        /** Adds a sort criterion in the new syntax ({@code sort=a:asc,b:desc}). */
+        public Builder sort(SortKey key) {
+            sort.add(Objects.requireNonNull(key, "key"));
+            return this;
+        }
+
+        /** Adds a sort criterion in the new syntax. */
+        public Builder sort(String attribute, SortDirection direction) {
+            return sort(SortKey.of(attribute, direction));
+        }
+
+        /** Adds a sort criterion in the classic syntax ({@code sort_key=a&sort_dir=asc}, repeatable). */
+        public Builder sortKey(String attribute, SortDirection direction) {
+            classicSort.add(SortKey.of(attribute, direction));
+            return this;
+        }
+
+        /**
+         * Images whose custom property {@code name} has exactly {@code value} (e.g.
+         * {@code property("os_distro", "ubuntu")} → {@code ?os_distro=ubuntu}).
+         */
+        public Builder property(String name, String value) {
+            nonBlank("property name", name);
+            if (RESERVED_QUERY_NAMES.contains(name)) {
+                throw new ValidationException("\"" + name + "\" has its own ListOpts setter; it cannot be a property filter");
+            }
+            properties.put(name, Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * The options.
+         *
+         * @throws ValidationException when both sort syntaxes are used, or sizeMin &gt; sizeMax
+         */
+        public ListOpts build() {
+            if (!sort.isEmpty() && !classicSort.isEmpty()) {
+                throw new ValidationException("use either sort(...) (sort=key:dir) or sortKey(...) (sort_key/sort_dir), "
+                        + "not both: Glance rejects mixing the two syntaxes");
+            }
+            if (sizeMin != null && sizeMax != null && sizeMin > sizeMax) {
+                throw new ValidationException("sizeMin " + sizeMin + " is greater than sizeMax " + sizeMax);
+            }
+            List<Map.Entry<String, String>> q = new ArrayList<>();
+            add(q, "limit", limit);
+            add(q, "marker", marker);
+            add(q, "id", id);
+            add(q, "name", name);
+            add(q, "owner", owner);
+            add(q, "status", status);
+            add(q, "visibility", visibility == null ? null : visibility.value());
+            add(q, "member_status", memberStatus == null ? null : memberStatus.value());
+            add(q, "os_hidden", hidden);
+            add(q, "protected", isProtected);
+            for (String t : tags) {
+                add(q, "tag", t);
+            }
+            add(q, "size_min", sizeMin);
+            add(q, "size_max", sizeMax);
+            add(q, "container_format", containerFormat);
+            add(q, "disk_format", diskFormat);
+            add(q, "created_at", createdAt == null ? null : createdAt.toQueryValue());
+            add(q, "updated_at", updatedAt == null ? null : updatedAt.toQueryValue());
+            add(q, "checksum", checksum);
+            add(q, "os_hash_value", osHashValue);
+            properties.forEach((k, v) -> add(q, k, v));
+            if (!sort.isEmpty()) {
+                StringBuilder sb = new StringBuilder();
+                for (SortKey k : sort) {
+                    sb.append(sb.length() == 0 ? "" : ",").append(k);
+                }
+                add(q, "sort", sb.toString());
+            }
+            for (SortKey k : classicSort) {
+                add(q, "sort_key", k.attribute());
+                add(q, "sort_dir", k.direction() == null ? null : k.direction().value());
+            }
+            return new ListOpts(q);
+        }
+
+        private static void add(List<Map.Entry<String, String>> q, String name, Object value) {
+            if (value != null) {
+                q.add(Map.entry(name, String.valueOf(value)));
+            }
+        }
+
+        private static List<String> list(String[] values) {
+            if (values == null) {
+                throw new ValidationException("values must not be null");
+            }
+            return Arrays.asList(values);
+        }
+
+        private static String nonBlank(String what, String value) {
+            if (value == null || value.isBlank()) {
+                throw new ValidationException(what + " must not be blank");
+            }
+            return value;
+        }
+
+        /** A single exact value; one that starts like an operator is sent as a one-element in: list. */
+        private static String single(String what, String value) {
+            nonBlank(what, value);
+            return value.startsWith("in:") ? inList(List.of(value)) : value;
+        }
+    }
+}
