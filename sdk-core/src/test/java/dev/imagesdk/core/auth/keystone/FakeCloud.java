@@ -22,22 +22,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A MockWebServer that plays Keystone ({@code POST /v3/auth/tokens}) and a keystone-mode Glance
  * ({@code /v2/...}, which accepts only tokens this fake issued and did not revoke).
  */
-final class FakeCloud implements AutoCloseable {
-    static final String PASSWORD = "s3cret-Pa55word";
+public final class FakeCloud implements AutoCloseable {
+    public static final String PASSWORD = "s3cret-Pa55word";
     static final JsonAdapter<Object> JSON = Json.moshi().adapter(Object.class);
 
-    final MockWebServer server = new MockWebServer();
-    final List<String> tokenRequestBodies = new CopyOnWriteArrayList<>();
-    final List<String> glanceTokens = new CopyOnWriteArrayList<>();
+    public final MockWebServer server = new MockWebServer();
+    public final List<String> tokenRequestBodies = new CopyOnWriteArrayList<>();
+    public final List<String> glanceTokens = new CopyOnWriteArrayList<>();
     final Set<String> valid = ConcurrentHashMap.newKeySet();
-    final AtomicInteger issued = new AtomicInteger();
+    public final AtomicInteger issued = new AtomicInteger();
     volatile Clock clock = Clock.systemUTC();
     volatile Duration lifetime = Duration.ofHours(1);
     volatile long keystoneDelayMillis;
-    volatile boolean rejectPassword;
+    public volatile boolean rejectPassword;
     volatile String catalogJson;
 
-    FakeCloud() throws IOException {
+    public FakeCloud() throws IOException {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
@@ -55,7 +55,7 @@ final class FakeCloud implements AutoCloseable {
         catalogJson = catalog("http://127.0.0.1:" + server.getPort());
     }
 
-    String authUrl() {
+    public String authUrl() {
         return server.url("/v3").toString();
     }
 
@@ -108,12 +108,12 @@ final class FakeCloud implements AutoCloseable {
     }
 
     /** Revokes every token issued so far, like {@code DELETE /v3/auth/tokens}. */
-    void revokeAll() {
+    public void revokeAll() {
         valid.clear();
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> parse(String json) throws IOException {
+    public static Map<String, Object> parse(String json) throws IOException {
         return (Map<String, Object>) JSON.fromJson(json);
     }
 
