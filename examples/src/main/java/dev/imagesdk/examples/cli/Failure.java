@@ -58,7 +58,7 @@ public record Failure(int exitCode, String message, String hint) {
         }
         if (t instanceof ForbiddenException) {
             return new Failure(ExitCodes.DENIED, t.getMessage(),
-                    "Your project or role may not do this; ask the image's owner or an admin");
+                    "The service refused this for your project or role, or in the image's current state (imagectl images show ID)");
         }
         if (t instanceof ConflictException) {
             return new Failure(ExitCodes.CONFLICT, t.getMessage(),

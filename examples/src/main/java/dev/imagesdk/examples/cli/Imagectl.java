@@ -24,6 +24,7 @@ import java.util.Map;
                 + "service, or try it all against an embedded emulator: imagectl demo",
         footer = ExitCodes.HELP,
         subcommands = {
+                ImagesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Imagectl implements Runnable, AutoCloseable {
 
@@ -54,6 +55,9 @@ public final class Imagectl implements Runnable, AutoCloseable {
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Log HTTP exchanges (credentials redacted) and print stack traces on errors.")
     boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     private final Map<String, String> env;
     private Boolean interactive;
@@ -109,7 +113,7 @@ public final class Imagectl implements Runnable, AutoCloseable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
     }
 
     /** The environment imagectl reads {@code OS_*} settings from. */

@@ -1,0 +1,383 @@
+package dev.imagesdk.examples.cli;
+
+import dev.imagesdk.core.error.ValidationException;
+import dev.imagesdk.examples.cli.output.Record;
+import dev.imagesdk.images.ContainerFormat;
+import dev.imagesdk.images.CreateOpts;
+import dev.imagesdk.images.DiskFormat;
+import dev.imagesdk.images.Image;
+import dev.imagesdk.images.ImageStatus;
+import dev.imagesdk.images.Images;
+import dev.imagesdk.images.ListOpts;
+import dev.imagesdk.images.MemberStatus;
+import dev.imagesdk.images.SortDirection;
+import dev.imagesdk.images.UpdateOpts;
+import dev.imagesdk.images.Visibility;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code imagectl images ...}: the Image API v2 images resource. */
+@Command(name = "images", description = "List, inspect, create, change and delete images; move image data.",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+                ImagesCommand.ListImages.class,
+                ImagesCommand.Show.class,
+                ImagesCommand.Create.class,
+                ImagesCommand.Update.class,
+                ImagesCommand.Delete.class,
+                ImagesCommand.Deactivate.class,
+                ImagesCommand.Reactivate.class,
+                ImagesCommand.Tag.class})
+final class ImagesCommand {
+
+    private ImagesCommand() {
+    }
+
+    static Images images(ApiCommand c) {
+        return Images.of(c.client());
+    }
+
+    /** Parses {@code key=value} pairs of repeatable options. */
+    static Map<String, String> pairs(List<String> values, String option) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String v : values) {
+            int eq = v.indexOf('=');
+            if (eq <= 0) {
+                throw new ValidationException(option + " needs KEY=VALUE, got \"" + v + "\"");
+            }
+            out.put(v.substring(0, eq), v.substring(eq + 1));
+        }
+        return out;
+    }
+
+    @Command(name = "list", description = "List the images you can see, newest first (all pages, fetched lazily).",
+            mixinStandardHelpOptions = true)
+    static final class ListImages extends ApiCommand {
+        @Mixin
+        FormatOption format;
+
+        @Option(names = "--name", description = "Only images with this exact name.")
+        String name;
+
+        @Option(names = "--status", description = "Only images in this status (queued, active, deactivated, ...).")
+        String status;
+
+        @Option(names = "--visibility", description = "public, community, shared, private or all.")
+        String visibility;
+
+        @Option(names = "--member-status", description = "For shared images: pending, accepted, rejected or all.")
+        String memberStatus;
+
+        @Option(names = "--owner", paramLabel = "PROJECT", description = "Only images owned by this project.")
+        String owner;
+
+        @Option(names = "--tag", description = "Only images carrying this tag (repeat: all of them).")
+        List<String> tags = new ArrayList<>();
+
+        @Option(names = "--property", paramLabel = "KEY=VALUE", description = "Only images with this custom property.")
+        List<String> properties = new ArrayList<>();
+
+        @Option(names = "--sort", paramLabel = "KEY[:asc|desc][,...]", description = "Sort, e.g. name:asc,created_at:desc.")
+        String sort;
+
+        @Option(names = "--limit", description = "Print at most this many images.")
+        Integer limit;
+
+        @Option(names = "--page-size", description = "Images per request (the server's default when absent).")
+        Integer pageSize;
+
+        @Override
+        void run() {
+            ListOpts.Builder b = ListOpts.builder();
+            if (name != null) {
+                b.name(name);
+            }
+            if (status != null) {
+                b.status(ImageStatus.of(status));
+            }
+            if (visibility != null) {
+                b.visibility(Visibility.of(visibility));
+            }
+            if (memberStatus != null) {
+                b.memberStatus(MemberStatus.of(memberStatus));
+            }
+            if (owner != null) {
+                b.owner(owner);
+            }
+            tags.forEach(b::tag);
+            pairs(properties, "--property").forEach(b::property);
+            if (sort != null) {
+                for (String part : sort.split(",")) {
+                    String[] kd = part.trim().split(":", 2);
+                    SortDirection dir = kd.length == 2 ? direction(kd[1]) : SortDirection.DESC;
+                    b.sort(kd[0], dir);
+                }
+            }
+            if (pageSize != null) {
+                b.limit(pageSize);
+            }
+            if (limit != null && limit < 0) {
+                throw new ValidationException("--limit must not be negative");
+            }
+            List<Record> rows = new ArrayList<>();
+            for (Image image : images(this).list(b.build())) {
+                if (limit != null && rows.size() >= limit) {
+                    break;
+                }
+                rows.add(ImageViews.record(image));
+            }
+            format.printer().printList(rows, ImageViews.LIST_COLUMNS, out());
+        }
+
+        private static SortDirection direction(String d) {
+            try {
+                return SortDirection.valueOf(d.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException("sort direction must be asc or desc, was \"" + d + "\"");
+            }
+        }
+    }
+
+    @Command(name = "show", description = "Show every attribute of an image.", mixinStandardHelpOptions = true)
+    static final class Show extends ApiCommand {
+        @Mixin
+        FormatOption format;
+
+        @Parameters(paramLabel = "ID", description = "The image id.")
+        String id;
+
+        @Override
+        void run() {
+            format.printer().printOne(ImageViews.record(images(this).get(id)), out());
+        }
+    }
+
+    /** Options shared by create and update. */
+    static final class ImageAttributes {
+        @Option(names = "--name", description = "Image name.")
+        String name;
+
+        @Option(names = "--visibility", description = "private, shared (Glance's default), community or public (admin).")
+        String visibility;
+
+        @Option(names = "--disk-format", description = "raw, qcow2, vmdk, vdi, iso, ...")
+        String diskFormat;
+
+        @Option(names = "--container-format", description = "bare, ovf, ova, docker, ...")
+        String containerFormat;
+
+        @Option(names = "--min-disk", paramLabel = "GB", description = "Minimum disk size to boot, in GB.")
+        Integer minDisk;
+
+        @Option(names = "--min-ram", paramLabel = "MB", description = "Minimum RAM to boot, in MB.")
+        Integer minRam;
+
+        @Option(names = "--protected", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+                description = "Protect the image from deletion.")
+        Boolean isProtected;
+
+        @Option(names = "--hidden", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+                description = "Hide the image from default listings (os_hidden).")
+        Boolean hidden;
+
+        @Option(names = "--property", paramLabel = "KEY=VALUE", description = "Set a custom property (repeatable).")
+        List<String> properties = new ArrayList<>();
+    }
+
+    @Command(name = "create", description = "Create an image record (no data yet: see images upload).",
+            mixinStandardHelpOptions = true)
+    static final class Create extends ApiCommand {
+        @Mixin
+        FormatOption format;
+
+        @Mixin
+        ImageAttributes attributes;
+
+        @Option(names = "--id", description = "Use this UUID instead of a server-chosen one.")
+        String id;
+
+        @Option(names = "--tag", description = "Add a tag (repeatable).")
+        List<String> tags = new ArrayList<>();
+
+        @Override
+        void run() {
+            CreateOpts.Builder b = CreateOpts.builder();
+            ImageAttributes a = attributes;
+            if (id != null) {
+                b.id(id);
+            }
+            if (a.name != null) {
+                b.name(a.name);
+            }
+            if (a.visibility != null) {
+                b.visibility(Visibility.of(a.visibility));
+            }
+            if (a.diskFormat != null) {
+                b.diskFormat(DiskFormat.of(a.diskFormat));
+            }
+            if (a.containerFormat != null) {
+                b.containerFormat(ContainerFormat.of(a.containerFormat));
+            }
+            if (a.minDisk != null) {
+                b.minDisk(a.minDisk);
+            }
+            if (a.minRam != null) {
+                b.minRam(a.minRam);
+            }
+            if (a.isProtected != null) {
+                b.isProtected(a.isProtected);
+            }
+            if (a.hidden != null) {
+                b.hidden(a.hidden);
+            }
+            if (!tags.isEmpty()) {
+                b.tags(tags);
+            }
+            pairs(a.properties, "--property").forEach(b::property);
+            format.printer().printOne(ImageViews.record(images(this).create(b.build())), out());
+        }
+    }
+
+    @Command(name = "update", description = "Change an image's attributes (JSON patch).", mixinStandardHelpOptions = true)
+    static final class Update extends ApiCommand {
+        @Mixin
+        FormatOption format;
+
+        @Parameters(paramLabel = "ID", description = "The image id.")
+        String id;
+
+        @Mixin
+        ImageAttributes attributes;
+
+        @Option(names = "--remove-property", paramLabel = "KEY", description = "Remove a custom property (repeatable).")
+        List<String> removeProperties = new ArrayList<>();
+
+        @Option(names = "--tags", split = ",", paramLabel = "TAG", description = "Replace all tags with these.")
+        List<String> tags;
+
+        @Override
+        void run() {
+            UpdateOpts.Builder b = UpdateOpts.builder();
+            ImageAttributes a = attributes;
+            if (a.name != null) {
+                b.name(a.name);
+            }
+            if (a.visibility != null) {
+                b.visibility(Visibility.of(a.visibility));
+            }
+            if (a.diskFormat != null) {
+                b.diskFormat(DiskFormat.of(a.diskFormat));
+            }
+            if (a.containerFormat != null) {
+                b.containerFormat(ContainerFormat.of(a.containerFormat));
+            }
+            if (a.minDisk != null) {
+                b.minDisk(a.minDisk);
+            }
+            if (a.minRam != null) {
+                b.minRam(a.minRam);
+            }
+            if (a.isProtected != null) {
+                b.isProtected(a.isProtected);
+            }
+            if (a.hidden != null) {
+                b.hidden(a.hidden);
+            }
+            if (tags != null) {
+                b.tags(tags);
+            }
+            pairs(a.properties, "--property").forEach(b::setProperty);
+            removeProperties.forEach(b::removeProperty);
+            UpdateOpts opts = b.build();
+            if (opts.operations().isEmpty()) {
+                throw new ValidationException("nothing to change: give at least one option such as --name or --property");
+            }
+            format.printer().printOne(ImageViews.record(images(this).update(id, opts)), out());
+        }
+    }
+
+    @Command(name = "delete", description = "Delete images and their data.", mixinStandardHelpOptions = true)
+    static final class Delete extends ApiCommand {
+        @Parameters(paramLabel = "ID", arity = "1..*", description = "Image ids.")
+        List<String> ids;
+
+        @Override
+        void run() {
+            for (String id : ids) {
+                images(this).delete(id);
+                out().println("deleted image " + id);
+            }
+        }
+    }
+
+    @Command(name = "deactivate", description = "Block downloads of an image's data (non-admins).",
+            mixinStandardHelpOptions = true)
+    static final class Deactivate extends ApiCommand {
+        @Parameters(paramLabel = "ID", description = "The image id.")
+        String id;
+
+        @Override
+        void run() {
+            images(this).deactivate(id);
+            out().println("deactivated image " + id);
+        }
+    }
+
+    @Command(name = "reactivate", description = "Make a deactivated image usable again.", mixinStandardHelpOptions = true)
+    static final class Reactivate extends ApiCommand {
+        @Parameters(paramLabel = "ID", description = "The image id.")
+        String id;
+
+        @Override
+        void run() {
+            images(this).reactivate(id);
+            out().println("reactivated image " + id);
+        }
+    }
+
+    @Command(name = "tag", description = "Add or remove image tags.", mixinStandardHelpOptions = true,
+            subcommands = {Tag.Add.class, Tag.Remove.class})
+    static final class Tag {
+        @Command(name = "add", description = "Add tags to an image.", mixinStandardHelpOptions = true)
+        static final class Add extends ApiCommand {
+            @Parameters(index = "0", paramLabel = "ID", description = "The image id.")
+            String id;
+
+            @Parameters(index = "1..*", arity = "1..*", paramLabel = "TAG", description = "Tags to add.")
+            List<String> tags;
+
+            @Override
+            void run() {
+                for (String tag : tags) {
+                    images(this).addTag(id, tag);
+                    out().println("tagged image " + id + " with " + tag);
+                }
+            }
+        }
+
+        @Command(name = "remove", description = "Remove tags from an image.", mixinStandardHelpOptions = true)
+        static final class Remove extends ApiCommand {
+            @Parameters(index = "0", paramLabel = "ID", description = "The image id.")
+            String id;
+
+            @Parameters(index = "1..*", arity = "1..*", paramLabel = "TAG", description = "Tags to remove.")
+            List<String> tags;
+
+            @Override
+            void run() {
+                for (String tag : tags) {
+                    images(this).removeTag(id, tag);
+                    out().println("removed tag " + tag + " from image " + id);
+                }
+            }
+        }
+    }
+}
