@@ -1,0 +1,176 @@
+package dev.imagesdk.members;
+
+import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.core.error.ForbiddenException;
+import dev.imagesdk.core.error.ValidationException;
+import dev.imagesdk.core.http.ApiRequest;
+import dev.imagesdk.core.json.Json;
+import dev.imagesdk.images.MemberStatus;
+import dev.imagesdk.members.json.MemberJsonAdapter;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Client for an image's members ({@code /v2/images/{image_id}/members}): the projects a {@code shared}
+ * image is offered to. Thread-safe; a thin view over a {@link ServiceClient}.
+ *
+ * <pre>{@code
+ * Members owner = Members.of(ownerClient);
+ * owner.add(imageId, targetProjectId);             // pending
+ * Members.of(targetClient).accept(imageId, targetProjectId);
+ * }</pre>
+ *
+ * <p>Every method checks its arguments before sending anything ({@link ValidationException}); server
+ * errors arrive as the typed exceptions of {@code dev.imagesdk.core.error}: 404 when the image (or the
+ * membership) does not exist or is not visible to the caller, 409 when the project is already a member,
+ * 400 for a status Glance does not accept, and for refusals a {@link MembershipForbiddenException}
+ * explaining what Glance's 403 usually means.
+ */
+public final class Members {
+    private static final String NOT_SHARED_HINT = "Glance only lets the image's owner add members, and only to an image "
+            + "whose visibility is 'shared' (private, community and public images have no members)";
+    private static final String NOT_THE_MEMBER_HINT = "only the member project itself can accept, reject or reset its "
+            + "membership; the image's owner cannot answer on its behalf";
+    private static final String NOT_OWNER_HINT = "only the image's owner can remove a member";
+
+    private final ServiceClient client;
+
+    private Members(ServiceClient client) {
+        this.client = client;
+    }
+
+    /** A members client sending through {@code client} (with its credentials). */
+    public static Members of(ServiceClient client) {
+        return new Members(Objects.requireNonNull(client, "client"));
+    }
+
+    /**
+     * Offers a {@code shared} image to a project ({@code POST /v2/images/{id}/members}). Glance answers
+     * 200 with the new membership in status {@code pending}; the project sees the image by id at once,
+     * but in its default list only after accepting.
+     *
+     * @param imageId the image, owned by the caller and of visibility {@code shared}
+     * @param projectId the project to share with
+     * @throws MembershipForbiddenException (403) when the image is not {@code shared} or not the caller's
+     * @throws dev.imagesdk.core.error.ConflictException (409) when the project already is a member
+     * @throws dev.imagesdk.core.error.NotFoundException (404) when the caller cannot see the image
+     */
+    public Member add(String imageId, String projectId) {
+        requireId("imageId", imageId);
+        requireId("projectId", projectId);
+        String body = "{\"member\":" + jsonString(projectId) + "}";
+        ApiRequest request = ApiRequest.post("images", imageId, "members").jsonBody(body).build();
+        return explainForbidden(NOT_SHARED_HINT, () -> client.executeJson(request, MemberJsonAdapter.INSTANCE));
+    }
+
+    /**
+     * The image's members ({@code GET /v2/images/{id}/members}). The owner sees all of them; a member
+     * project sees only its own membership.
+     *
+     * @throws dev.imagesdk.core.error.NotFoundException (404) when the caller cannot see the image
+     * @throws dev.imagesdk.core.error.ForbiddenException (403) when the image is not {@code shared}
+     */
+    public List<Member> list(String imageId) {
+        requireId("imageId", imageId);
+        return client.executeJson(ApiRequest.get("images", imageId, "members").build(), MemberJsonAdapter.listReader());
+    }
+
+    /**
+     * One membership ({@code GET /v2/images/{id}/members/{member}}).
+     *
+     * @throws dev.imagesdk.core.error.NotFoundException (404) when the project is not a member, or the
+     *         caller cannot see the image
+     */
+    public Member get(String imageId, String memberId) {
+        requireId("imageId", imageId);
+        requireId("memberId", memberId);
+        return client.executeJson(ApiRequest.get("images", imageId, "members", memberId).build(), MemberJsonAdapter.INSTANCE);
+    }
+
+    /**
+     * The member project accepts the offer: the image joins its default list. Must be called with the
+     * member project's credentials.
+     *
+     * @throws MembershipForbiddenException (403) when the caller is not the member project (for example the owner)
+     */
+    public Member accept(String imageId, String memberId) {
+        return setStatus(imageId, memberId, MemberStatus.ACCEPTED);
+    }
+
+    /**
+     * The member project rejects the offer: the image leaves its default list (still reachable by id
+     * and with {@code member_status=rejected}). Must be called with the member project's credentials.
+     *
+     * @throws MembershipForbiddenException (403) when the caller is not the member project
+     */
+    public Member reject(String imageId, String memberId) {
+        return setStatus(imageId, memberId, MemberStatus.REJECTED);
+    }
+
+    /**
+     * Sets the member's answer ({@code PUT /v2/images/{id}/members/{member}} with {@code {"status": …}});
+     * Glance accepts {@code pending}, {@code accepted} and {@code rejected} from the member project only.
+     *
+     * @param status the new status; {@link MemberStatus#ALL} is a list filter and is refused here
+     * @throws ValidationException when {@code status} is {@code null} or {@code all}
+     * @throws MembershipForbiddenException (403) when the caller is not the member project
+     * @throws dev.imagesdk.core.error.BadRequestException (400) for a status Glance does not know
+     * @throws dev.imagesdk.core.error.NotFoundException (404) when the project is not a member
+     */
+    public Member setStatus(String imageId, String memberId, MemberStatus status) {
+        requireId("imageId", imageId);
+        requireId("memberId", memberId);
+        if (status == null) {
+            throw new ValidationException("status must not be null");
+        }
+        if (MemberStatus.ALL.equals(status)) {
+            throw new ValidationException("status 'all' is a list filter, not a membership status; use pending, accepted or rejected");
+        }
+        if (status.value().isBlank()) {
+            throw new ValidationException("status must not be blank");
+        }
+        String body = "{\"status\":" + jsonString(status.value()) + "}";
+        ApiRequest request = ApiRequest.put("images", imageId, "members", memberId).jsonBody(body).build();
+        return explainForbidden(NOT_THE_MEMBER_HINT, () -> client.executeJson(request, MemberJsonAdapter.INSTANCE));
+    }
+
+    /**
+     * The owner withdraws the offer ({@code DELETE /v2/images/{id}/members/{member}}, 204): the project
+     * no longer sees the image, not even by id.
+     *
+     * @throws dev.imagesdk.core.error.NotFoundException (404) when the project is not (or no longer) a member
+     * @throws MembershipForbiddenException (403) when the caller is not the image's owner
+     */
+    public void remove(String imageId, String memberId) {
+        requireId("imageId", imageId);
+        requireId("memberId", memberId);
+        ApiRequest request = ApiRequest.delete("images", imageId, "members", memberId).build();
+        explainForbidden(NOT_OWNER_HINT, () -> {
+            client.executeNoContent(request);
+            return null;
+        });
+    }
+
+    private static <T> T explainForbidden(String hint, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (MembershipForbiddenException e) {
+            throw e;
+        } catch (ForbiddenException e) {
+            throw new MembershipForbiddenException(e, hint);
+        }
+    }
+
+    static void requireId(String what, String value) {
+        if (value == null || value.isBlank()) {
+            throw new ValidationException(what + " must not be blank");
+        }
+    }
+
+    /** A JSON string literal, written by the SDK's Moshi (quotes and control characters escaped). */
+    static String jsonString(String s) {
+        return Json.moshi().adapter(String.class).toJson(s);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.imagesdk.members;
+
+import dev.imagesdk.core.error.ConflictException;
+import dev.imagesdk.core.error.ValidationException;
+import dev.imagesdk.core.paging.Paged;
+import dev.imagesdk.images.Image;
+import dev.imagesdk.images.Images;
+import dev.imagesdk.images.ListOpts;
+import dev.imagesdk.images.MemberStatus;
+import dev.imagesdk.images.UpdateOpts;
+import dev.imagesdk.images.Visibility;
+
+import java.util.Objects;
+
+/**
+ * The whole sharing workflow in a few calls, for both sides:
+ *
+ * <pre>{@code
+ * // owner project
+ * Sharing.share(Images.of(owner), Members.of(owner), imageId, targetProjectId);   // pending
+ * // target project
+ * for (Image offer : Sharing.pendingOffers(Images.of(target))) {
+ *     Sharing.accept(Members.of(target), offer.id(), targetProjectId);           // now in its default list
+ * }
+ * }</pre>
+ *
+ * <p>Glance's rules behind it: only {@code shared} images have members; a new member is {@code pending}
+ * and sees the image by id but not in its default list; only the member project accepts or rejects.
+ */
+public final class Sharing {
+    private Sharing() {
+    }
+
+    /**
+     * Offers the owner's image to a project: makes the image {@code shared} if it is {@code private}
+     * (a JSON-patch of {@code /visibility}), then adds the project as a member. If the project already
+     * is a member, its membership is returned unchanged (no second offer).
+     *
+     * @param images the owner's images client
+     * @param members the owner's members client
+     * @param imageId the image to share
+     * @param projectId the project to offer it to
+     * @return the membership, {@code pending} for a new offer
+     * @throws ValidationException when an id is blank, or when the image is {@code community} or
+     *         {@code public}: every project can already use it, and making it {@code shared} would hide
+     *         it from all others — change its visibility explicitly if that is intended
+     * @throws dev.imagesdk.core.error.NotFoundException (404) when the caller cannot see the image
+     * @throws dev.imagesdk.core.error.ForbiddenException (403) when the caller does not own the image
+     */
+    public static Member share(Images images, Members members, String imageId, String projectId) {
+        Objects.requireNonNull(images, "images");
+        Objects.requireNonNull(members, "members");
+        Members.requireId("imageId", imageId);
+        Members.requireId("projectId", projectId);
+        Image image = images.get(imageId);
+        Visibility visibility = image.visibility();
+        if (Visibility.COMMUNITY.equals(visibility) || Visibility.PUBLIC.equals(visibility)) {
+            throw new ValidationException("image " + imageId + " is " + visibility.value() + ": every project can already use it, "
+                    + "and making it 'shared' would hide it from all projects that are not members; change its visibility to "
+                    + "'shared' explicitly if that is intended");
+        }
+        if (!Visibility.SHARED.equals(visibility)) {
+            images.update(imageId, UpdateOpts.builder().visibility(Visibility.SHARED).build());
+        }
+        try {
+            return members.add(imageId, projectId);
+        } catch (ConflictException alreadyMember) {
+            return members.get(imageId, projectId);
+        }
+    }
+
+    /**
+     * The images offered to the caller's project and not answered yet: {@code GET /v2/images} with
+     * {@code visibility=shared&member_status=pending} (Glance leaves them out of the default list).
+     * Lazily paged.
+     */
+    public static Paged<Image> pendingOffers(Images images) {
+        return offers(images, MemberStatus.PENDING);
+    }
+
+    /**
+     * Shared images of other projects whose membership for the caller has {@code status}
+     * ({@link MemberStatus#ALL} for every one), lazily paged.
+     */
+    public static Paged<Image> offers(Images images, MemberStatus status) {
+        Objects.requireNonNull(images, "images");
+        if (status == null) {
+            throw new ValidationException("status must not be null (use MemberStatus.ALL for every offer)");
+        }
+        return images.list(ListOpts.builder().visibility(Visibility.SHARED).memberStatus(status).build());
+    }
+
+    /**
+     * The target project accepts an offer, so the image joins its default list. Call with the target
+     * project's credentials; {@code projectId} is the caller's own project.
+     *
+     * @throws MembershipForbiddenException (403) when the caller is not that project
+     * @throws dev.imagesdk.core.error.NotFoundException (404) when no such offer exists
+     */
+    public static Member accept(Members members, String imageId, String projectId) {
+        Objects.requireNonNull(members, "members");
+        return members.accept(imageId, projectId);
+    }
+}
