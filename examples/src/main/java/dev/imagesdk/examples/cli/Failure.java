@@ -11,6 +11,7 @@ import dev.imagesdk.core.error.ServiceResponseException;
 import dev.imagesdk.core.error.TransportException;
 import dev.imagesdk.core.error.UnauthorizedException;
 import dev.imagesdk.core.error.ValidationException;
+import dev.imagesdk.members.MembershipForbiddenException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,6 +56,9 @@ public record Failure(int exitCode, String message, String hint) {
         if (t instanceof UnauthorizedException) {
             return new Failure(ExitCodes.DENIED, t.getMessage(),
                     "Check your credentials (--token, --os-cloud or OS_* variables)");
+        }
+        if (t instanceof MembershipForbiddenException) {
+            return new Failure(ExitCodes.DENIED, t.getMessage(), ""); // its message already says why
         }
         if (t instanceof ForbiddenException) {
             return new Failure(ExitCodes.DENIED, t.getMessage(),

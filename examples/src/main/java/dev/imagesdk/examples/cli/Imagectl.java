@@ -25,6 +25,7 @@ import java.util.Map;
         footer = ExitCodes.HELP,
         subcommands = {
                 ImagesCommand.class,
+                MembersCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Imagectl implements Runnable, AutoCloseable {
 

@@ -22,7 +22,7 @@ public final class ProgressBar {
 
     private final PrintWriter out;
     private final String label;
-    private final long total;
+    private long total;
     private final boolean enabled;
     private final LongSupplier nanoTime;
     private final long start;
@@ -54,6 +54,14 @@ public final class ProgressBar {
     /** Whether this bar draws anything. */
     public boolean enabled() {
         return enabled;
+    }
+
+    /** Records progress with a (possibly newly known) total; negative total: unknown. */
+    public synchronized void update(long bytesDone, long totalBytes) {
+        if (totalBytes >= 0) {
+            total = totalBytes;
+        }
+        update(bytesDone);
     }
 
     /** Records that {@code bytesDone} bytes are transferred so far; redraws at most ten times a second. */
