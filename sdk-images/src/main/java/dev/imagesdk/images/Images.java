@@ -9,6 +9,22 @@ import dev.imagesdk.core.paging.JsonPages;
 import dev.imagesdk.core.paging.Paged;
 import dev.imagesdk.images.json.ImageJsonAdapter;
 
+import dev.imagesdk.images.data.DownloadOptions;
+import dev.imagesdk.images.data.DownloadResult;
+import dev.imagesdk.images.data.ImageData;
+import dev.imagesdk.images.data.UploadOptions;
+
+import dev.imagesdk.images.importing.ImageImport;
+import dev.imagesdk.images.importing.ImportRequest;
+import dev.imagesdk.images.importing.QuotaUsage;
+import dev.imagesdk.images.importing.StoreInfo;
+import dev.imagesdk.images.tasks.Task;
+import dev.imagesdk.images.tasks.Tasks;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +182,133 @@ public final class Images {
      */
     public void removeTag(String id, String tag) {
         client.executeNoContent(ApiRequest.delete("images", requireId(id), "tags", requireTag(tag)).build());
+    }
+
+    // ---------------------------------------------------------------- data
+
+    /** The data-transfer API behind {@link #upload} and {@link #download} (same client). */
+    public ImageData data() {
+        return ImageData.of(client);
+    }
+
+    /**
+     * {@code PUT /v2/images/{id}/file}: uploads a file as the image's data (the image becomes
+     * {@code active}). Never retried; see {@link ImageData#upload(String, Path, UploadOptions)}.
+     */
+    public void upload(String id, Path file) {
+        data().upload(id, file, UploadOptions.defaults());
+    }
+
+    /** Uploads a file with options (target store, progress). */
+    public void upload(String id, Path file, UploadOptions options) {
+        data().upload(id, file, options);
+    }
+
+    /**
+     * Uploads {@code size} bytes from a stream ({@code size < 0}: unknown, sent chunked). The stream is
+     * read once and not closed.
+     */
+    public void upload(String id, InputStream data, long size) {
+        data().upload(id, data, size < 0 ? UploadOptions.defaults() : UploadOptions.builder().size(size).build());
+    }
+
+    /** Uploads a stream with options (size, target store, progress). */
+    public void upload(String id, InputStream data, UploadOptions options) {
+        data().upload(id, data, options);
+    }
+
+    /**
+     * Downloads the image's data to a file, verified against the image's recorded hash and size, the
+     * target appearing only when complete and correct. See {@link ImageData#download(String, Path, DownloadOptions)}.
+     */
+    public DownloadResult download(String id, Path target) {
+        return data().download(id, target, DownloadOptions.defaults());
+    }
+
+    /** Downloads to a file with options (byte range, verification, progress). */
+    public DownloadResult download(String id, Path target, DownloadOptions options) {
+        return data().download(id, target, options);
+    }
+
+    /** Downloads the image's data into a stream (not closed), verified. */
+    public DownloadResult download(String id, OutputStream out) {
+        return data().download(id, out, DownloadOptions.defaults());
+    }
+
+    /** Downloads into a stream with options. */
+    public DownloadResult download(String id, OutputStream out, DownloadOptions options) {
+        return data().download(id, out, options);
+    }
+
+    /**
+     * {@code PUT /v2/images/{id}/stage}: stages a file for a {@code glance-direct} import (the image
+     * goes to {@code uploading}). Never retried.
+     */
+    public void stage(String id, Path file) {
+        data().stage(id, file, UploadOptions.defaults());
+    }
+
+    /** Stages a file with options. */
+    public void stage(String id, Path file, UploadOptions options) {
+        data().stage(id, file, options);
+    }
+
+    /** Stages a stream with options (size, progress). */
+    public void stage(String id, InputStream data, UploadOptions options) {
+        data().stage(id, data, options);
+    }
+
+    // ---------------------------------------------------------------- import, tasks, schemas
+
+    /** Interoperable import and discovery ({@code /v2/info/*}). */
+    public ImageImport imports() {
+        return ImageImport.of(client);
+    }
+
+    /**
+     * {@code POST /v2/images/{id}/import} (202): starts an import; follow it with {@link #waitFor}.
+     * See {@link ImageImport#importImage(String, ImportRequest)}.
+     */
+    public void importImage(String id, ImportRequest request) {
+        imports().importImage(id, request);
+    }
+
+    /**
+     * Polls the image with backoff until it has {@code status}; fails fast when it is killed or an
+     * import failed. See {@link ImageImport#waitFor(String, ImageStatus, Duration)}.
+     */
+    public Image waitFor(String id, ImageStatus status, Duration timeout) {
+        return imports().waitFor(id, status, timeout);
+    }
+
+    /** {@code GET /v2/info/import}: import methods the server accepts. */
+    public List<String> importMethods() {
+        return imports().importMethods();
+    }
+
+    /** {@code GET /v2/info/stores}: the stores of a multi-store server. */
+    public List<StoreInfo> stores() {
+        return imports().stores();
+    }
+
+    /** {@code GET /v2/info/usage}: quota usage. */
+    public Map<String, QuotaUsage> usage() {
+        return imports().usage();
+    }
+
+    /** Glance tasks (read-only). */
+    public Tasks tasks() {
+        return Tasks.of(client);
+    }
+
+    /** {@code GET /v2/images/{id}/tasks}: the tasks that worked on this image. */
+    public List<Task> tasksOf(String id) {
+        return tasks().ofImage(requireId(id));
+    }
+
+    /** The server's JSON schemas (read-only). */
+    public Schemas schemas() {
+        return Schemas.of(client);
     }
 
     static String requireId(String id) {

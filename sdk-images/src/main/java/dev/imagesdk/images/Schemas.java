@@ -1,0 +1,77 @@
+package dev.imagesdk.images;
+
+import com.squareup.moshi.JsonReader;
+import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.core.error.ValidationException;
+import dev.imagesdk.core.http.ApiRequest;
+import dev.imagesdk.core.http.ApiResponse;
+import dev.imagesdk.images.json.JsonValues;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The JSON schemas the server publishes under {@code /v2/schemas/} (read-only). They show, among
+ * other things, which disk and container formats and which optional properties an operator allows.
+ */
+public final class Schemas {
+    private final ServiceClient client;
+
+    private Schemas(ServiceClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /** The schemas of {@code client}'s server. */
+    public static Schemas of(ServiceClient client) {
+        return new Schemas(client);
+    }
+
+    /** {@code GET /v2/schemas/image}. */
+    public Map<String, Object> image() {
+        return get("image");
+    }
+
+    /** {@code GET /v2/schemas/images}. */
+    public Map<String, Object> images() {
+        return get("images");
+    }
+
+    /** {@code GET /v2/schemas/member}. */
+    public Map<String, Object> member() {
+        return get("member");
+    }
+
+    /** {@code GET /v2/schemas/members}. */
+    public Map<String, Object> members() {
+        return get("members");
+    }
+
+    /** {@code GET /v2/schemas/task}. */
+    public Map<String, Object> task() {
+        return get("task");
+    }
+
+    /** {@code GET /v2/schemas/tasks}. */
+    public Map<String, Object> tasks() {
+        return get("tasks");
+    }
+
+    /**
+     * {@code GET /v2/schemas/{name}} as a JSON object (values typed as in {@link Image#properties()}).
+     *
+     * @throws dev.imagesdk.core.error.NotFoundException for a schema the server does not have
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> get(String name) {
+        if (name == null || name.isBlank()) {
+            throw new ValidationException("schema name must not be blank");
+        }
+        return client.executeJson(ApiRequest.get("schemas", name).build(), (JsonReader r, ApiResponse resp) -> {
+            Object doc = JsonValues.read(r);
+            if (!(doc instanceof Map)) {
+                throw resp.malformed("schema is not a JSON object", null, null);
+            }
+            return (Map<String, Object>) doc;
+        });
+    }
+}

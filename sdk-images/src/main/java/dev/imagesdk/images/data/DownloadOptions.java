@@ -1,0 +1,83 @@
+package dev.imagesdk.images.data;
+
+import java.util.Objects;
+
+/** How image data is fetched: optional byte range, verification, progress listener. */
+public final class DownloadOptions {
+    private static final DownloadOptions DEFAULTS = builder().build();
+
+    private final ByteRange range;
+    private final boolean verify;
+    private final TransferListener listener;
+
+    private DownloadOptions(Builder b) {
+        this.range = b.range;
+        this.verify = b.verify;
+        this.listener = b.listener;
+    }
+
+    /** Whole image, verified, no progress. */
+    public static DownloadOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder with the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The byte range, or {@code null} for the whole image. */
+    public ByteRange range() {
+        return range;
+    }
+
+    /** Whether the data is checked against the image's recorded hash and size. */
+    public boolean verify() {
+        return verify;
+    }
+
+    /** The progress listener. */
+    public TransferListener listener() {
+        return listener;
+    }
+
+    /** Builds {@link DownloadOptions}. */
+    public static final class Builder {
+        private ByteRange range;
+        private boolean verify = true;
+        private TransferListener listener = TransferListener.NONE;
+
+        private Builder() {
+        }
+
+        /**
+         * Fetches only this range ({@code Range} header, answered with 206). A partial download cannot
+         * be checked against the image's hash; its length is checked against {@code Content-Range}.
+         */
+        public Builder range(ByteRange range) {
+            this.range = range;
+            return this;
+        }
+
+        /**
+         * Whether to verify (default {@code true}): the image's metadata is read first and the bytes are
+         * hashed while they stream, with {@code os_hash_algo}/{@code os_hash_value} or, for images
+         * without them, the md5 {@code checksum}; the length must equal {@code size}.
+         */
+        public Builder verify(boolean verify) {
+            this.verify = verify;
+            return this;
+        }
+
+        /** Receives progress callbacks (total = the image size when known). */
+        public Builder listener(TransferListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** The options. */
+        public DownloadOptions build() {
+            return new DownloadOptions(this);
+        }
+    }
+}

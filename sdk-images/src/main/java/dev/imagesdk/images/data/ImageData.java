@@ -1,0 +1,434 @@
+package dev.imagesdk.images.data;
+
+import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.core.error.ChecksumMismatchException;
+import dev.imagesdk.core.error.TransportException;
+import dev.imagesdk.core.error.ValidationException;
+import dev.imagesdk.core.http.ApiRequest;
+import dev.imagesdk.core.http.ApiResponse;
+import dev.imagesdk.images.Image;
+import dev.imagesdk.images.json.ImageJsonAdapter;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import okio.BufferedSink;
+import okio.BufferedSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Image data transfer: upload ({@code PUT /v2/images/{id}/file}), staging for interoperable import
+ * ({@code PUT /v2/images/{id}/stage}) and verified, streaming download ({@code GET /v2/images/{id}/file}).
+ * Memory use is constant for any image size: data moves through one 256 KiB buffer.
+ *
+ * <p>Uploads are never retried by the SDK: Glance accepts data once per image (a second
+ * {@code PUT} is answered with 409), so a failed upload is reported, not repeated.
+ */
+public final class ImageData {
+    /** {@code application/octet-stream}, the only type Glance accepts for data (415 otherwise). */
+    public static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
+    /** Transfer buffer size. */
+    static final int BUFFER_SIZE = 256 * 1024;
+
+    private final ServiceClient client;
+
+    private ImageData(ServiceClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /** Data transfers through {@code client}. */
+    public static ImageData of(ServiceClient client) {
+        return new ImageData(client);
+    }
+
+    // ---------------------------------------------------------------- upload / stage
+
+    /**
+     * Uploads a file as the image's data. Sent with {@code Content-Length} and
+     * {@code x-openstack-image-size}; the image becomes {@code active} (204).
+     *
+     * @throws dev.imagesdk.core.error.ConflictException when the image already has data
+     * @throws dev.imagesdk.core.error.BadRequestException when the image lacks disk/container format, or the store is unknown
+     * @throws LocalFileException when the file cannot be read
+     */
+    public void upload(String imageId, Path file, UploadOptions options) {
+        put(imageId, "file", fileBody(file, options), options);
+    }
+
+    /**
+     * Uploads a stream as the image's data. With {@link UploadOptions.Builder#size(long)} the size is
+     * announced; without, the body is sent chunked. The stream is read once and not closed.
+     */
+    public void upload(String imageId, InputStream data, UploadOptions options) {
+        put(imageId, "file", new StreamBody(Objects.requireNonNull(data, "data"), options.size(), options.listener()), options);
+    }
+
+    /**
+     * Stages a file for interoperable import ({@code PUT /v2/images/{id}/stage}, 204): the image goes to
+     * {@code uploading}; {@code importImage} with {@code glance-direct} then moves the data to the stores.
+     *
+     * @throws dev.imagesdk.core.error.ConflictException when data was already staged or uploaded
+     */
+    public void stage(String imageId, Path file, UploadOptions options) {
+        put(imageId, "stage", fileBody(file, options), options);
+    }
+
+    /** Stages a stream for interoperable import (see {@link #stage(String, Path, UploadOptions)}). */
+    public void stage(String imageId, InputStream data, UploadOptions options) {
+        put(imageId, "stage", new StreamBody(Objects.requireNonNull(data, "data"), options.size(), options.listener()), options);
+    }
+
+    private static RequestBody fileBody(Path file, UploadOptions options) {
+        Objects.requireNonNull(file, "file");
+        if (!Files.isRegularFile(file)) {
+            throw new ValidationException("not a readable regular file: " + file);
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new LocalFileException("cannot read the size of " + file, e);
+        }
+        if (options.size() >= 0 && options.size() != size) {
+            throw new ValidationException("size " + options.size() + " given for " + file + ", which has " + size + " bytes");
+        }
+        return new FileBody(file, size, options.listener());
+    }
+
+    private void put(String imageId, String what, RequestBody body, UploadOptions options) {
+        if (imageId == null || imageId.isBlank()) {
+            throw new ValidationException("image id must not be blank");
+        }
+        ApiRequest.Builder request = ApiRequest.put("images", imageId, what).body(body).retryable(false);
+        long length;
+        try {
+            length = body.contentLength();
+        } catch (IOException e) {
+            length = -1;
+        }
+        if (length >= 0) {
+            request.header("x-openstack-image-size", Long.toString(length));
+        }
+        request.header("X-Image-Meta-Store", options.store());
+        try {
+            client.executeNoContent(request.build());
+        } catch (TransportException e) {
+            LocalReadFailure local = localCause(e);
+            if (local != null) {
+                throw new LocalFileException(local.getMessage(), local.getCause());
+            }
+            throw e;
+        }
+    }
+
+    private static LocalReadFailure localCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof LocalReadFailure) {
+                return (LocalReadFailure) c;
+            }
+        }
+        return null;
+    }
+
+    /** An I/O failure on the caller's side of an upload (file or stream), told apart from network errors. */
+    static final class LocalReadFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LocalReadFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A replayable body reading a file (sent again only if the transport must, e.g. renewed credentials). */
+    static final class FileBody extends RequestBody {
+        private final Path file;
+        private final long size;
+        private final TransferListener listener;
+
+        FileBody(Path file, long size, TransferListener listener) {
+            this.file = file;
+            this.size = size;
+            this.listener = listener;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return OCTET_STREAM;
+        }
+
+        @Override
+        public long contentLength() {
+            return size;
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            InputStream in;
+            try {
+                in = Files.newInputStream(file);
+            } catch (IOException e) {
+                throw new LocalReadFailure("cannot open " + file, e);
+            }
+            try (in) {
+                copy(in, sink, size, listener, file.toString());
+            }
+        }
+    }
+
+    /** A one-shot body reading a caller's stream. */
+    static final class StreamBody extends RequestBody {
+        private final InputStream in;
+        private final long size;
+        private final TransferListener listener;
+
+        StreamBody(InputStream in, long size, TransferListener listener) {
+            this.in = in;
+            this.size = size;
+            this.listener = listener;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return OCTET_STREAM;
+        }
+
+        @Override
+        public long contentLength() {
+            return size;
+        }
+
+        @Override
+        public boolean isOneShot() {
+            return true;
+        }
+
+        @Override
+        public void writeTo(BufferedSink sink) throws IOException {
+            copy(in, sink, size, listener, "the upload stream");
+        }
+    }
+
+    /** Copies exactly {@code size} bytes (or everything, when {@code size < 0}) from a local stream to the network. */
+    static void copy(InputStream in, BufferedSink sink, long size, TransferListener listener, String what) throws IOException {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        long sent = 0;
+        while (size < 0 || sent < size) {
+            int want = size < 0 ? buffer.length : (int) Math.min(buffer.length, size - sent);
+            int n;
+            try {
+                n = in.read(buffer, 0, want);
+            } catch (IOException e) {
+                throw new LocalReadFailure("reading " + what + " failed after " + sent + " bytes", e);
+            }
+            if (n < 0) {
+                if (size >= 0) {
+                    throw new LocalReadFailure(what + " ended after " + sent + " of the announced " + size + " bytes", null);
+                }
+                break;
+            }
+            sink.write(buffer, 0, n);
+            sent += n;
+            listener.onProgress(sent, size);
+        }
+        if (size >= 0) {
+            int extra;
+            try {
+                extra = in.read();
+            } catch (IOException e) {
+                throw new LocalReadFailure("reading " + what + " failed after " + sent + " bytes", e);
+            }
+            if (extra >= 0) {
+                throw new LocalReadFailure(what + " holds more than the announced " + size + " bytes", null);
+            }
+        }
+        sink.flush();
+    }
+
+    // ---------------------------------------------------------------- download
+
+    /**
+     * Downloads the image's data to {@code target}. The bytes go to a temporary file next to the
+     * target, are verified while they stream (see {@link DownloadOptions.Builder#verify(boolean)}) and
+     * the file is then moved into place atomically (replacing an existing file). On any failure —
+     * mismatch, broken connection, full disk — the temporary file is deleted and an existing target is
+     * left untouched.
+     *
+     * @throws NoImageDataException when the image has no data (Glance answers 204)
+     * @throws ChecksumMismatchException when the bytes do not match the recorded hash or size
+     * @throws dev.imagesdk.core.error.ForbiddenException for a deactivated image (non-admins)
+     * @throws dev.imagesdk.core.error.RangeNotSatisfiableException for a range beyond the data (416)
+     */
+    public DownloadResult download(String imageId, Path target, DownloadOptions options) {
+        Objects.requireNonNull(target, "target");
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new ValidationException("target directory does not exist: " + dir);
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new ValidationException("target is a directory: " + absolute);
+        }
+        Expectation expectation = expectation(imageId, options);
+        Path temp;
+        try {
+            temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
+        } catch (IOException e) {
+            throw new LocalFileException("cannot create a temporary file in " + dir, e);
+        }
+        boolean done = false;
+        try {
+            DownloadResult result;
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                result = fetch(imageId, options, expectation, out, temp.toString(), absolute);
+            } catch (IOException closeFailure) {
+                throw new LocalFileException("writing " + temp + " failed", closeFailure);
+            }
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            done = true;
+            return result;
+        } catch (IOException e) {
+            throw new LocalFileException("moving the download into place at " + absolute + " failed", e);
+        } finally {
+            if (!done) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // best effort: the failure being reported matters more
+                }
+            }
+        }
+    }
+
+    /**
+     * Downloads the image's data into {@code out} (not closed). Verification works as for files, but
+     * bytes already written cannot be taken back: on {@link ChecksumMismatchException} the caller must
+     * discard what the stream received.
+     */
+    public DownloadResult download(String imageId, OutputStream out, DownloadOptions options) {
+        Objects.requireNonNull(out, "out");
+        Expectation expectation = expectation(imageId, options);
+        return fetch(imageId, options, expectation, out, "the output stream", null);
+    }
+
+    /** What the whole image should look like, from its metadata (only read when verifying a whole download). */
+    private static final class Expectation {
+        final String glanceAlgorithm;
+        final String jdkAlgorithm;
+        final String expectedHex;
+        final Long size;
+
+        Expectation(String glanceAlgorithm, String jdkAlgorithm, String expectedHex, Long size) {
+            this.glanceAlgorithm = glanceAlgorithm;
+            this.jdkAlgorithm = jdkAlgorithm;
+            this.expectedHex = expectedHex;
+            this.size = size;
+        }
+    }
+
+    private Expectation expectation(String imageId, DownloadOptions options) {
+        if (imageId == null || imageId.isBlank()) {
+            throw new ValidationException("image id must not be blank");
+        }
+        Objects.requireNonNull(options, "options");
+        if (!options.verify() || options.range() != null) {
+            return null;
+        }
+        Image image = client.executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter.INSTANCE);
+        String jdk = Hashing.jdkName(image.osHashAlgo());
+        if (jdk != null && image.osHashValue() != null && !image.osHashValue().isBlank()) {
+            return new Expectation(image.osHashAlgo().toLowerCase(Locale.ROOT), jdk,
+                    image.osHashValue().toLowerCase(Locale.ROOT), image.size());
+        }
+        if (image.checksum() != null && !image.checksum().isBlank()) {
+            return new Expectation("md5", "MD5", image.checksum().toLowerCase(Locale.ROOT), image.size());
+        }
+        return new Expectation(null, null, null, image.size());
+    }
+
+    private DownloadResult fetch(String imageId, DownloadOptions options, Expectation expectation, OutputStream out,
+                                 String targetName, Path target) {
+        ApiRequest.Builder request = ApiRequest.get("images", imageId, "file");
+        if (options.range() != null) {
+            request.header("Range", options.range().headerValue());
+        }
+        ApiRequest built = request.build();
+        try (ApiResponse response = client.execute(built)) {
+            String requestId = response.requestId().orElse(null);
+            if (response.status() == 204) {
+                throw new NoImageDataException(imageId, response.method(), response.url(), requestId);
+            }
+            String contentMd5 = response.header("Content-MD5").orElse(null);
+            ContentRange contentRange = ContentRange.parse(response.header("Content-Range").orElse(null)).orElse(null);
+            long announced = response.contentLength().orElse(-1);
+            Long expectedLength = expectation != null && expectation.size != null ? expectation.size
+                    : contentRange != null ? Long.valueOf(contentRange.length())
+                    : announced >= 0 ? Long.valueOf(announced) : null;
+            MessageDigest digest = expectation != null && expectation.jdkAlgorithm != null
+                    && response.status() == 200 ? Hashing.digest(expectation.jdkAlgorithm) : null;
+            long received = stream(response, out, digest, expectedLength == null ? -1 : expectedLength,
+                    options.listener(), targetName);
+            if (expectedLength != null && received != expectedLength) {
+                throw new ChecksumMismatchException("length", Long.toString(expectedLength), Long.toString(received),
+                        response.method(), response.url(), requestId);
+            }
+            String actualHex = digest == null ? null : Hashing.hex(digest.digest());
+            if (digest != null && !actualHex.equals(expectation.expectedHex)) {
+                throw new ChecksumMismatchException(expectation.glanceAlgorithm, expectation.expectedHex, actualHex,
+                        response.method(), response.url(), requestId);
+            }
+            return new DownloadResult(received, response.status(), contentMd5, contentRange,
+                    digest == null ? null : expectation.glanceAlgorithm, actualHex, target, requestId);
+        }
+    }
+
+    private static long stream(ApiResponse response, OutputStream out, MessageDigest digest, long total,
+                               TransferListener listener, String targetName) {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        BufferedSource source = response.bodySource();
+        long received = 0;
+        while (true) {
+            int filled = 0;
+            try {
+                while (filled < buffer.length) {
+                    int n = source.read(buffer, filled, buffer.length - filled);
+                    if (n < 0) {
+                        break;
+                    }
+                    filled += n;
+                }
+            } catch (IOException e) {
+                throw new TransportException("the image data stream broke off after " + (received + filled) + " bytes",
+                        response.method(), response.url(), e, false);
+            }
+            if (filled == 0) {
+                break;
+            }
+            if (digest != null) {
+                digest.update(buffer, 0, filled);
+            }
+            try {
+                out.write(buffer, 0, filled);
+            } catch (IOException e) {
+                throw new LocalFileException("writing to " + targetName + " failed after " + received + " bytes", e);
+            }
+            received += filled;
+            listener.onProgress(received, total);
+            if (filled < buffer.length) {
+                break;
+            }
+        }
+        return received;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.imagesdk.images.data;
+
+import dev.imagesdk.core.error.ValidationException;
+
+import java.util.Objects;
+
+/** How image data is sent: announced size, target store, progress listener. */
+public final class UploadOptions {
+    private static final UploadOptions DEFAULTS = builder().build();
+
+    private final long size;
+    private final String store;
+    private final TransferListener listener;
+
+    private UploadOptions(Builder b) {
+        this.size = b.size;
+        this.store = b.store;
+        this.listener = b.listener;
+    }
+
+    /** Unknown size (for streams; files announce their own), default store, no progress. */
+    public static UploadOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** A builder with the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The announced size in bytes, or {@code -1} when unknown (then the body is sent chunked). */
+    public long size() {
+        return size;
+    }
+
+    /** The target store ({@code X-Image-Meta-Store}), or {@code null} for the server's default store. */
+    public String store() {
+        return store;
+    }
+
+    /** The progress listener. */
+    public TransferListener listener() {
+        return listener;
+    }
+
+    /** Builds {@link UploadOptions}. */
+    public static final class Builder {
+        private long size = -1;
+        private String store;
+        private TransferListener listener = TransferListener.NONE;
+
+        private Builder() {
+        }
+
+        /**
+         * The exact number of bytes a stream will deliver: sent as {@code Content-Length} and
+         * {@code x-openstack-image-size}. A stream that ends early or delivers more fails the upload.
+         */
+        public Builder size(long bytes) {
+            if (bytes < 0) {
+                throw new ValidationException("size must be >= 0, was " + bytes);
+            }
+            this.size = bytes;
+            return this;
+        }
+
+        /** Stores the data in this store ({@code X-Image-Meta-Store}); Glance answers 400 for an unknown store. */
+        public Builder store(String store) {
+            if (store != null && store.isBlank()) {
+                throw new ValidationException("store must not be blank");
+            }
+            this.store = store;
+            return this;
+        }
+
+        /** Receives progress callbacks. */
+        public Builder listener(TransferListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** The options. */
+        public UploadOptions build() {
+            return new UploadOptions(this);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package dev.imagesdk.images.importing;
+
+import com.squareup.moshi.JsonReader;
+import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.core.error.ValidationException;
+import dev.imagesdk.core.http.ApiRequest;
+import dev.imagesdk.images.Image;
+import dev.imagesdk.images.ImageStatus;
+import dev.imagesdk.images.data.RawImageValidator;
+import dev.imagesdk.images.json.ImageJsonAdapter;
+import dev.imagesdk.images.json.JsonValues;
+
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Interoperable image import: discovery ({@code /v2/info/import}, {@code /v2/info/stores},
+ * {@code /v2/info/usage}), the import call, and a waiter for the outcome.
+ */
+public final class ImageImport {
+    private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(5);
+
+    private final ServiceClient client;
+
+    private ImageImport(ServiceClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /** Import calls through {@code client}. */
+    public static ImageImport of(ServiceClient client) {
+        return new ImageImport(client);
+    }
+
+    /**
+     * {@code POST /v2/images/{id}/import}: starts an import (202, empty body). Not retried (a repeated
+     * import of a running one is a 409).
+     *
+     * @throws dev.imagesdk.core.error.ConflictException glance-direct before anything was staged, or an import already running
+     * @throws dev.imagesdk.core.error.BadRequestException a method the server does not offer, an unknown store
+     * @throws dev.imagesdk.core.error.ForbiddenException copy-image without admin rights (default policy)
+     * @throws ValidationException when {@link ImportRequest#requiresBootableRaw()} and the remote data is not a bootable raw disk
+     */
+    public void importImage(String imageId, ImportRequest request) {
+        requireId(imageId);
+        Objects.requireNonNull(request, "request");
+        if (request.requiresBootableRaw()) {
+            RawImageValidator.requireBootable(client.transport().httpClient(), request.uri());
+        }
+        client.executeNoContent(ApiRequest.post("images", imageId, "import").jsonBody(request.toJson()).build());
+    }
+
+    /** {@code GET /v2/info/import}: the import methods this server accepts (e.g. {@code glance-direct}, {@code copy-image}). */
+    public List<String> importMethods() {
+        return client.executeJson(ApiRequest.get("info", "import").build(), (JsonReader r, dev.imagesdk.core.http.ApiResponse resp) -> {
+            Object doc = JsonValues.read(r);
+            List<String> out = new ArrayList<>();
+            if (doc instanceof Map) {
+                Object methods = ((Map<?, ?>) doc).get("import-methods");
+                Object value = methods instanceof Map ? ((Map<?, ?>) methods).get("value") : null;
+                if (value instanceof List) {
+                    for (Object o : (List<?>) value) {
+                        if (o != null) {
+                            out.add(String.valueOf(o));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * {@code GET /v2/info/stores}: the stores of a multi-store Glance.
+     *
+     * @throws dev.imagesdk.core.error.NotFoundException on a single-store deployment (Glance answers 404)
+     */
+    public List<StoreInfo> stores() {
+        return readStores(ApiRequest.get("info", "stores").build());
+    }
+
+    /**
+     * {@code GET /v2/info/stores/detail}: stores with driver type and properties.
+     *
+     * @throws dev.imagesdk.core.error.ForbiddenException for non-admins (default policy)
+     */
+    public List<StoreInfo> storesDetail() {
+        return readStores(ApiRequest.get("info", "stores", "detail").build());
+    }
+
+    private List<StoreInfo> readStores(ApiRequest request) {
+        return client.executeJson(request, (JsonReader r, dev.imagesdk.core.http.ApiResponse resp) -> {
+            Object doc = JsonValues.read(r);
+            List<StoreInfo> out = new ArrayList<>();
+            Object stores = doc instanceof Map ? ((Map<?, ?>) doc).get("stores") : null;
+            if (!(stores instanceof List)) {
+                throw resp.malformed("no \"stores\" array", null, null);
+            }
+            for (Object o : (List<?>) stores) {
+                if (!(o instanceof Map) || ((Map<?, ?>) o).get("id") == null) {
+                    continue;
+                }
+                Map<?, ?> m = (Map<?, ?>) o;
+                Object props = m.get("properties");
+                Map<String, Object> properties = new LinkedHashMap<>();
+                if (props instanceof Map) {
+                    ((Map<?, ?>) props).forEach((k, v) -> properties.put(String.valueOf(k), v));
+                }
+                out.add(new StoreInfo(String.valueOf(m.get("id")), m.get("description") == null ? null
+                        : String.valueOf(m.get("description")), truthy(m.get("default")), truthy(m.get("read-only")),
+                        m.get("type") == null ? null : String.valueOf(m.get("type")), properties));
+            }
+            return out;
+        });
+    }
+
+    private static boolean truthy(Object v) {
+        return Boolean.TRUE.equals(v) || (v instanceof String && "true".equalsIgnoreCase((String) v));
+    }
+
+    /**
+     * {@code GET /v2/info/usage} (API 2.16): quota name → limit and usage (e.g. {@code image_size_total}).
+     * Empty when the server does not enforce Keystone limits.
+     */
+    public Map<String, QuotaUsage> usage() {
+        return client.executeJson(ApiRequest.get("info", "usage").build(), (JsonReader r, dev.imagesdk.core.http.ApiResponse resp) -> {
+            Object doc = JsonValues.read(r);
+            Map<String, QuotaUsage> out = new LinkedHashMap<>();
+            Object usage = doc instanceof Map ? ((Map<?, ?>) doc).get("usage") : null;
+            if (usage instanceof Map) {
+                for (Map.Entry<?, ?> e : ((Map<?, ?>) usage).entrySet()) {
+                    if (e.getValue() instanceof Map) {
+                        Map<?, ?> q = (Map<?, ?>) e.getValue();
+                        out.put(String.valueOf(e.getKey()), new QuotaUsage(asLong(q.get("limit")), asLong(q.get("usage"))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Long asLong(Object v) {
+        return v instanceof Number ? Long.valueOf(((Number) v).longValue()) : null;
+    }
+
+    /**
+     * Polls {@code GET /v2/images/{id}} until the image reaches {@code status}, backing off from 250 ms
+     * to 5 s between polls.
+     *
+     * @throws ImageWaitException at once when the image is {@code killed}, deleted or reports a failed
+     *         import ({@code os_glance_failed_import}); after {@code timeout} otherwise
+     * @throws dev.imagesdk.core.error.NotFoundException when the image disappears
+     */
+    public Image waitFor(String imageId, ImageStatus status, Duration timeout) {
+        return waitFor(imageId, status, timeout, Duration.ofMillis(250));
+    }
+
+    /** Like {@link #waitFor(String, ImageStatus, Duration)} with a chosen first poll interval. */
+    public Image waitFor(String imageId, ImageStatus status, Duration timeout, Duration firstInterval) {
+        requireId(imageId);
+        Objects.requireNonNull(status, "status");
+        if (timeout == null || timeout.isNegative()) {
+            throw new ValidationException("timeout must be >= 0");
+        }
+        if (firstInterval == null || firstInterval.isNegative() || firstInterval.isZero()) {
+            throw new ValidationException("poll interval must be > 0");
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long interval = firstInterval.toMillis();
+        while (true) {
+            Image image = client.executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter.INSTANCE);
+            if (image.hasFailedImport()) {
+                throw new ImageWaitException("import of image " + imageId + " failed for store(s) "
+                        + image.stringProperty("os_glance_failed_import").orElse("") + " (status " + image.status() + ")",
+                        image, false);
+            }
+            if (status.equals(image.status())) {
+                return image;
+            }
+            if (ImageStatus.KILLED.equals(image.status()) || ImageStatus.DELETED.equals(image.status())
+                    || ImageStatus.PENDING_DELETE.equals(image.status())) {
+                throw new ImageWaitException("image " + imageId + " is " + image.status() + " and will not become "
+                        + status, image, false);
+            }
+            long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+            if (remainingMillis <= 0) {
+                throw new ImageWaitException("image " + imageId + " is still " + image.status() + " after " + timeout
+                        + " (waiting for " + status + ")", image, true);
+            }
+            try {
+                Thread.sleep(Math.min(interval, remainingMillis));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ImageWaitException("interrupted while waiting for image " + imageId + " to become " + status,
+                        image, false);
+            }
+            interval = Math.min(MAX_POLL_INTERVAL.toMillis(), Math.max(interval + 1, interval * 3 / 2));
+        }
+    }
+
+    private static void requireId(String id) {
+        if (id == null || id.isBlank()) {
+            throw new ValidationException("image id must not be blank");
+        }
+    }
+
+}

@@ -1,0 +1,73 @@
+package dev.imagesdk.images.tasks;
+
+import com.squareup.moshi.JsonReader;
+import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.core.error.ValidationException;
+import dev.imagesdk.core.http.ApiRequest;
+import dev.imagesdk.core.http.ApiResponse;
+import dev.imagesdk.core.paging.JsonPages;
+import dev.imagesdk.core.paging.Paged;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Glance's tasks, read-only: {@code GET /v2/tasks} (admin-only under the default policy: 403
+ * otherwise), {@code GET /v2/tasks/{id}} and an image's tasks {@code GET /v2/images/{id}/tasks}
+ * (API 2.12, visible to the image's owner).
+ */
+public final class Tasks {
+    private final ServiceClient client;
+
+    private Tasks(ServiceClient client) {
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    /** The tasks API of {@code client}. */
+    public static Tasks of(ServiceClient client) {
+        return new Tasks(client);
+    }
+
+    /** All tasks, lazily paged. */
+    public Paged<Task> list(TaskListOpts opts) {
+        ApiRequest.Builder b = ApiRequest.get("tasks");
+        for (Map.Entry<String, String> q : Objects.requireNonNull(opts, "opts").toQuery()) {
+            b.query(q.getKey(), q.getValue());
+        }
+        return Paged.of(client, b.build(), JsonPages.reader("tasks", TaskJsonAdapter.INSTANCE));
+    }
+
+    /** One task. */
+    public Task get(String taskId) {
+        if (taskId == null || taskId.isBlank()) {
+            throw new ValidationException("task id must not be blank");
+        }
+        return client.executeJson(ApiRequest.get("tasks", taskId).build(), TaskJsonAdapter.INSTANCE);
+    }
+
+    /** The tasks that worked on an image (e.g. its imports), newest first. */
+    public List<Task> ofImage(String imageId) {
+        if (imageId == null || imageId.isBlank()) {
+            throw new ValidationException("image id must not be blank");
+        }
+        return client.executeJson(ApiRequest.get("images", imageId, "tasks").build(), (JsonReader r, ApiResponse resp) -> {
+            List<Task> out = new ArrayList<>();
+            r.beginObject();
+            while (r.hasNext()) {
+                if (r.nextName().equals("tasks") && r.peek() == JsonReader.Token.BEGIN_ARRAY) {
+                    r.beginArray();
+                    while (r.hasNext()) {
+                        out.add(TaskJsonAdapter.INSTANCE.fromJson(r));
+                    }
+                    r.endArray();
+                } else {
+                    r.skipValue();
+                }
+            }
+            r.endObject();
+            return out;
+        });
+    }
+}
