@@ -35,6 +35,9 @@ import java.util.Map;
                 ImagesCommand.Delete.class,
                 ImagesCommand.Deactivate.class,
                 ImagesCommand.Reactivate.class,
+                ImageDataCommands.Upload.class,
+                ImageDataCommands.Download.class,
+                ImageDataCommands.Import.class,
                 ImagesCommand.Tag.class})
 final class ImagesCommand {
 
