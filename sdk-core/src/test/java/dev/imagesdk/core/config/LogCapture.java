@@ -1,5 +1,7 @@
 package dev.imagesdk.core.config;
 
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ public final class LogCapture implements AutoCloseable {
     private final long offset;
 
     private LogCapture() {
+        LoggerFactory.getLogger("dev.imagesdk.config"); // the binding creates (truncates) the file on first use
         this.offset = size();
     }
 

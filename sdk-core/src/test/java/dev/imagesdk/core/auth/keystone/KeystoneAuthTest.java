@@ -4,6 +4,7 @@ import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.auth.Auth;
 import dev.imagesdk.core.auth.AuthHeaders;
+import dev.imagesdk.core.config.LogCapture;
 import dev.imagesdk.core.error.ResponseFormatException;
 import dev.imagesdk.core.error.UnauthorizedException;
 import dev.imagesdk.core.error.ValidationException;
@@ -496,6 +497,38 @@ class KeystoneAuthTest {
         }
         assertThat(appCred.toString()).contains("ac-1").doesNotContain("app-Secret-42");
         assertThat(token.toString()).doesNotContain("gAAAAAexisting");
+    }
+
+    @Test
+    void secretsNeverReachLogsOrExceptionMessagesInAFullScenario() {
+        List<String> messages = new ArrayList<>();
+        String appSecret = "app-Secret-" + java.util.UUID.randomUUID();
+        String oldToken = "gAAAAAold-" + java.util.UUID.randomUUID();
+        try (LogCapture logs = LogCapture.start()) {
+            KeystoneAuth password = alice().build();
+            KeystoneAuth appCred = Auth.keystone(cloud.authUrl()).applicationCredentialId("ac-1")
+                    .applicationCredentialSecret(appSecret).region("RegionOne").build();
+            KeystoneAuth token = Auth.keystone(cloud.authUrl()).token(oldToken).projectId("p-1").region("RegionOne").build();
+            for (KeystoneAuth auth : List.of(password, appCred, token)) {
+                try (ServiceClient client = client(auth)) {
+                    listImages(client);
+                    cloud.revokeAll();
+                    listImages(client);
+                    messages.add(client.toString() + auth + auth.token(client.transport()));
+                }
+            }
+            cloud.rejectPassword = true;
+            try (ServiceClient client = client(alice().build())) {
+                assertThatThrownBy(() -> listImages(client)).satisfies(e -> messages.add(e.toString()));
+            }
+            String everything = logs.text() + String.join("\n", messages);
+            assertThat(logs.text()).contains("authenticating with Keystone").contains("-> 401");
+            assertThat(everything).doesNotContain(FakeCloud.PASSWORD).doesNotContain(appSecret).doesNotContain(oldToken);
+            for (int i = 1; i <= cloud.issued.get(); i++) {
+                assertThat(everything).doesNotContain("gAAAAAtok" + i + "x");
+            }
+            assertThat(cloud.issued.get()).isEqualTo(6);
+        }
     }
 
     @Test
