@@ -1,0 +1,408 @@
+package dev.imagesdk.benchmarks;
+
+import dev.imagesdk.benchmarks.jmh.PageDecodeBenchmark;
+import dev.imagesdk.benchmarks.report.Report;
+import dev.imagesdk.benchmarks.report.Result;
+import dev.imagesdk.benchmarks.report.Results;
+import dev.imagesdk.benchmarks.run.BenchConfig;
+import dev.imagesdk.benchmarks.run.GlanceSetup;
+import dev.imagesdk.benchmarks.run.Processes;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.profile.GCProfiler;
+
+/**
+ * The end-to-end harness: runs every workload for imagesdk and each peer that can do it, against the
+ * real Glance and the canned nginx that {@code benchmarks/run.sh} started, and writes
+ * {@code results.json} and {@code RESULTS.md}.
+ *
+ * <p>Usage: {@code Bench <bench.properties>} (see run.sh for the settings). A contender that fails is
+ * recorded as such (with the reason) and the run goes on.
+ */
+public final class Bench {
+    private static final String CURL = "curl";
+    private static final String GLANCECLIENT = "glanceclient";
+    private static final String O4J = "openstack4j";
+    private static final String GLANCE_CLI = "glance --os-image-api-version 2 --os-image-url \"$IMAGE_URL\" ";
+
+    private final BenchConfig cfg;
+    private final Results results = new Results();
+    private final Report report;
+    private final Processes procs;
+    private final int reps;
+    private final int warmup;
+    private final Path work;
+    private final String token;
+    private final List<String> javaArgs;
+    private final List<String> o4jJavaArgs;
+
+    Bench(BenchConfig cfg) throws IOException {
+        this.cfg = cfg;
+        this.reps = cfg.getInt("reps", 3);
+        this.warmup = cfg.getInt("warmup", 1);
+        this.work = Files.createDirectories(cfg.path("work.dir"));
+        this.token = cfg.token();
+        this.procs = new Processes(cfg.path("log.dir"), Map.of("OS_AUTH_TOKEN", token));
+        this.report = new Report(cfg, results);
+        // Same heap for both libraries (openstack4j's OkHttp connector reads an upload into a byte array).
+        this.javaArgs = List.of("-Xmx4g", "-XX:+UseG1GC");
+        this.o4jJavaArgs = javaArgs;
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) throws Exception {
+        Bench b = new Bench(BenchConfig.load(Path.of(args[0])));
+        b.runAll();
+    }
+
+    void runAll() throws Exception {
+        List<String> workloads = Arrays.asList(cfg.get("workloads", "download,upload,list,decode,memory").split(","));
+        report.note("start");
+        GlanceSetup glance = new GlanceSetup(cfg.endpoint("glance"), token);
+        String glanceDownloadId = null;
+        if (workloads.contains("download")) {
+            glanceDownloadId = glance.create("{\"name\": \"bench-download-1GiB\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
+            glance.upload(glanceDownloadId, cfg.path("file.1g"));
+            report.note("setup: 1 GiB image " + glanceDownloadId + " uploaded to the real Glance (untimed)");
+            double sha = jvmSha512();
+            download("glance", glanceDownloadId, sha);
+            download("nginx", cfg.get("nginx.download.id"), sha);
+            glance.delete(glanceDownloadId);
+            write();
+        }
+        if (workloads.contains("upload")) {
+            upload("glance", glance);
+            upload("nginx", null);
+            write();
+        }
+        if (workloads.contains("list")) {
+            int seed = cfg.getInt("glance.list.seed", 2000);
+            long t0 = System.nanoTime();
+            glance.seed(seed, 8, "bench-list");
+            report.note(String.format("setup: seeded %d images with custom properties into the real Glance in %.0f s "
+                    + "(8 parallel POSTs, untimed)", seed, (System.nanoTime() - t0) / 1e9));
+            for (String limit : cfg.get("glance.list.limits", "1000,25").split(",")) {
+                GlanceSetup.Walk walk = glance.walk(Integer.parseInt(limit));
+                list("glance", Integer.parseInt(limit), walk.images(), walk.pageUrls());
+            }
+            int n = cfg.getInt("nginx.list.images", 10000);
+            for (String limit : cfg.get("nginx.list.limits", "1000,25").split(",")) {
+                Path urls = cfg.path("nginx.prefix").resolve("urls-main-" + limit + ".txt");
+                list("nginx", Integer.parseInt(limit), n, Files.readAllLines(urls));
+            }
+            write();
+        }
+        if (workloads.contains("decode")) {
+            decode();
+            write();
+        }
+        if (workloads.contains("memory")) {
+            memory();
+        }
+        report.note("end");
+        write();
+    }
+
+    private void write() throws IOException {
+        Path out = cfg.path("out.dir");
+        results.writeJson(out);
+        Files.writeString(out.resolve("RESULTS.md"), report.markdown());
+    }
+
+    // ---- workload 1: download 1 GiB with verification -------------------------------------------------
+
+    /** The JVM's single-core SHA-512 over the 1 GiB file, in memory: the limit of a verifying download. */
+    private double jvmSha512() {
+        String w = "sha512-in-memory-1GiB";
+        String cmd = "MessageDigest.getInstance(\"SHA-512\").update(byte[1 GiB], 1 MiB slices)";
+        report.workloadStart(w);
+        try {
+            Processes.WorkerRun r = procs.worker(w + "-jvm", List.of("-Xmx2g"),
+                    List.of(cfg.file().toString(), "jvm", "sha512", "glance", "" + warmup, "" + reps,
+                            "--file", cfg.get("file.1g"), "--sha512", cfg.get("file.1g.sha512")), 600);
+            Result res = new Result(w, "jvm-sha512", "s", false, r.samples(), cfg.getLong("file.1g.size"), cmd,
+                    "one core, data already in memory: the ceiling of any verifying download in Java");
+            results.add(res);
+            report.workloadEnd(w);
+            return res.median();
+        } catch (Exception e) {
+            results.add(Result.failed(w, "jvm-sha512", "s", cmd, e.getMessage()));
+            report.workloadEnd(w);
+            return Double.NaN;
+        }
+    }
+
+    private void download(String target, String id, double jvmShaSeconds) throws IOException {
+        String w = "download-verify-1GiB@" + target;
+        report.workloadStart(w);
+        long size = cfg.getLong("file.1g.size");
+        String sha = cfg.get("file.1g.sha512");
+        String url = cfg.endpoint(target) + "/v2/images/" + id + "/file";
+        Path dest = work.resolve("dl-shell.bin");
+
+        javaWorker(w, Results.OURS, "s", size, javaArgs, List.of("download", target, "--id", id, "--sha512", sha, "--size", "" + size),
+                "images.download(id, path) — streams to the file and verifies os_hash_value (SHA-512) on the way", "");
+        javaWorker(w, O4J, "s", size, o4jJavaArgs, List.of("download", target, "--id", id, "--sha512", sha, "--size", "" + size),
+                "os.imagesV2().download(id, file) + a second SHA-512 pass over the file (it cannot verify)", "");
+        String curl = "curl -sS --fail -H \"X-Auth-Token: $OS_AUTH_TOKEN\" '" + url + "' | tee " + dest + " | sha512sum";
+        shell(w, CURL, "s", size, curl, out -> out.startsWith(sha) ? null : "sha512sum output differs from the expected hash",
+                () -> Files.deleteIfExists(dest), "the verification is the pipeline's sha512sum");
+        String gc = GLANCE_CLI + "image-download --file " + dest + " " + id;
+        shell(w, GLANCECLIENT, "s", size, gc.replace("$IMAGE_URL", cfg.endpoint(target)), out -> null,
+                () -> Files.deleteIfExists(dest), "verifies os_hash_value while streaming; includes Python start-up (~0.5 s)");
+        if (!Double.isNaN(jvmShaSeconds)) {
+            Result sha512 = results.all().stream().filter(r -> r.contender().equals("jvm-sha512")).findFirst().orElseThrow();
+            results.add(new Result(w, "jvm-sha512 (limit)", "s", false, sha512.samples(), size, sha512.command(),
+                    "same run, in memory, no I/O: see sha512-in-memory-1GiB"));
+        }
+        report.workloadEnd(w);
+    }
+
+    // ---- workload 2: upload 1 GiB ----------------------------------------------------------------------
+
+    private void upload(String target, GlanceSetup glance) throws Exception {
+        String w = "upload-1GiB@" + target;
+        report.workloadStart(w);
+        long size = cfg.getLong("file.1g.size");
+        String file = cfg.get("file.1g");
+        String create = "{\"name\": \"bench-upload\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}";
+        for (String contender : List.of(Results.OURS, O4J, CURL, GLANCECLIENT)) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < warmup + reps; i++) {
+                ids.add(glance != null ? glance.create(create) : UUID.randomUUID().toString());
+            }
+            try {
+                switch (contender) {
+                    case Results.OURS -> javaWorker(w, contender, "s", size, javaArgs,
+                            List.of("upload", target, "--ids", String.join(",", ids), "--file", file),
+                            "images.upload(id, path) — streams the file (Content-Length)", "");
+                    case O4J -> javaWorker(w, contender, "s", size, o4jJavaArgs,
+                            List.of("upload", target, "--ids", String.join(",", ids), "--file", file),
+                            "os.imagesV2().upload(id, Payloads.create(file), null)",
+                            "its OkHttp connector copies the whole file into a byte[] before sending (needs >2 GiB heap)");
+                    case CURL -> shellPerId(w, contender, size, ids, "curl -sS --fail -o /dev/null -H \"X-Auth-Token: $OS_AUTH_TOKEN\" "
+                            + "-H 'Content-Type: application/octet-stream' -T " + file + " '" + cfg.endpoint(target) + "/v2/images/{ID}/file'", "");
+                    case GLANCECLIENT -> shellPerId(w, contender, size, ids,
+                            GLANCE_CLI.replace("$IMAGE_URL", cfg.endpoint(target)) + "image-upload --file " + file + " {ID}",
+                            "includes Python start-up (~0.5 s)");
+                    default -> throw new IllegalStateException(contender);
+                }
+                if (glance != null) {
+                    for (String id : ids) {
+                        String status = glance.status(id);
+                        if (!status.equals("active")) {
+                            report.note(w + ": " + contender + " left image " + id + " in status " + status);
+                        }
+                    }
+                }
+            } finally {
+                for (String id : ids) {
+                    if (glance != null) {
+                        glance.delete(id);
+                    } else {
+                        Path sink = cfg.path("nginx.prefix").resolve("www-main/v2/images/" + id);
+                        if (Files.exists(sink)) {
+                            try (Stream<Path> s = Files.walk(sink)) {
+                                s.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        report.workloadEnd(w);
+    }
+
+    // ---- workload 3: listing through next links ----------------------------------------------------------
+
+    private void list(String target, int limit, long expect, List<String> pageUrls) throws IOException {
+        String w = String.format("list-%d-images-pages-of-%d@%s", expect, limit, target);
+        report.workloadStart(w);
+        javaWorker(w, Results.OURS, "s", 0, javaArgs, List.of("list", target, "--limit", "" + limit, "--expect", "" + expect),
+                "images.list(ListOpts.builder().limit(" + limit + ").build()) iterated to the end (lazy Paged<Image>, follows next)", "");
+        javaWorker(w, O4J, "s", 0, o4jJavaArgs, List.of("list", target, "--limit", "" + limit, "--expect", "" + expect),
+                "hand-written loop: os.imagesV2().list({limit, marker}) until a short page (its list() returns one page)", "");
+        Path curlConfig = work.resolve("curl-" + target + "-" + limit + ".cfg");
+        StringBuilder c = new StringBuilder();
+        for (String u : pageUrls) {
+            c.append("url = \"").append(u).append("\"\noutput = \"/dev/null\"\n");
+        }
+        Files.writeString(curlConfig, c.toString());
+        shell(w, CURL, "s", 0, "curl -sS --fail -H \"X-Auth-Token: $OS_AUTH_TOKEN\" -K " + curlConfig,
+                out -> null, () -> { }, pageUrls.size() + " page URLs known in advance, one process, one connection, "
+                        + "bodies to /dev/null (no JSON parsing): the floor for fetching these pages");
+        String gc = GLANCE_CLI.replace("$IMAGE_URL", cfg.endpoint(target)) + "image-list --page-size " + limit
+                + " | grep -c '^| [0-9a-f]\\{8\\}-'";
+        shell(w, GLANCECLIENT, "s", 0, gc, out -> Long.parseLong(out.trim()) == expect ? null
+                : "glanceclient listed " + out.trim() + " images, expected " + expect, () -> { },
+                "prints the table; includes Python start-up (~0.5 s)");
+        report.workloadEnd(w);
+    }
+
+    // ---- workload 4: JMH page decode ---------------------------------------------------------------------
+
+    private void decode() {
+        String w = "decode-1000-image-page";
+        report.workloadStart(w);
+        String cmd = "JMH " + PageDecodeBenchmark.class.getSimpleName() + " (-prof gc)";
+        try {
+            ChainedOptionsBuilder ob = new OptionsBuilder()
+                    .include(PageDecodeBenchmark.class.getName())
+                    .forks(cfg.getInt("jmh.forks", 1))
+                    .warmupIterations(cfg.getInt("jmh.warmup", 3))
+                    .warmupTime(TimeValue.seconds(cfg.getInt("jmh.seconds", 2)))
+                    .measurementIterations(cfg.getInt("jmh.iterations", 5))
+                    .measurementTime(TimeValue.seconds(cfg.getInt("jmh.seconds", 2)))
+                    .jvmArgsAppend("-Xmx1g")
+                    .addProfiler(GCProfiler.class)
+                    .shouldFailOnError(true);
+            Map<String, String> names = new LinkedHashMap<>();
+            names.put("imagesdk", Results.OURS);
+            names.put("openstack4j", O4J);
+            for (RunResult rr : new Runner(ob.build()).run()) {
+                String method = rr.getParams().getBenchmark();
+                method = method.substring(method.lastIndexOf('.') + 1);
+                String contender = names.getOrDefault(method, method);
+                List<Double> ops = new ArrayList<>();
+                List<Double> alloc = new ArrayList<>();
+                for (BenchmarkResult br : rr.getBenchmarkResults()) {
+                    for (IterationResult ir : br.getIterationResults()) {
+                        ops.add(ir.getPrimaryResult().getScore());
+                        ir.getSecondaryResults().forEach((k, v) -> {
+                            if (k.endsWith("gc.alloc.rate.norm")) {
+                                alloc.add(v.getScore() / PageDecodeBenchmark.IMAGES);
+                            }
+                        });
+                    }
+                }
+                results.add(new Result(w + " (pages/s)", contender, "pages/s", true, ops, 0, cmd + " " + method,
+                        PageDecodeBenchmark.IMAGES + " images, " + PageDecodeBenchmark.pageBytes() + " bytes of JSON per page"));
+                results.add(new Result(w + " (bytes allocated per image)", contender, "B/image", false, alloc, 0,
+                        cmd + " " + method, "gc.alloc.rate.norm / " + PageDecodeBenchmark.IMAGES));
+            }
+        } catch (Exception e) {
+            results.add(Result.failed(w, Results.OURS, "pages/s", cmd, String.valueOf(e.getMessage())));
+        }
+        report.workloadEnd(w);
+    }
+
+    // ---- workload 5: capped heap ------------------------------------------------------------------------
+
+    private void memory() throws IOException {
+        List<String> capped = List.of("-Xmx64m", "-XX:+UseG1GC");
+        long size4 = cfg.getLong("file.4g.size");
+        String id4 = cfg.get("nginx.download4g.id");
+        String sha4 = cfg.get("file.4g.sha512");
+        String w = "memory-download-verify-4GiB-Xmx64m@nginx";
+        report.workloadStart(w);
+        for (String contender : List.of(Results.OURS, O4J)) {
+            javaWorker(w, contender, "s", size4, capped, 0, 1,
+                    List.of("download", "nginx", "--id", id4, "--sha512", sha4, "--size", "" + size4),
+                    contender.equals(O4J) ? "download(id, file) + SHA-512 pass" : "images.download(id, path)", "-Xmx64m, one run");
+        }
+        report.workloadEnd(w);
+        int n = cfg.getInt("nginx-big.list.images", 100000);
+        w = "memory-list-" + n + "-images-Xmx64m@nginx";
+        report.workloadStart(w);
+        for (String contender : List.of(Results.OURS, O4J)) {
+            javaWorker(w, contender, "s", 0, capped, 0, 1,
+                    List.of("list", "nginx-big", "--limit", "1000", "--expect", "" + n),
+                    contender.equals(O4J) ? "marker loop, pages of 1000" : "images.list(limit 1000) iterated to the end",
+                    "-Xmx64m, one run");
+        }
+        report.workloadEnd(w);
+    }
+
+    // ---- running contenders -------------------------------------------------------------------------------
+
+    private void javaWorker(String w, String contender, String unit, long bytes, List<String> jvm, List<String> opArgs,
+                            String command, String note) {
+        javaWorker(w, contender, unit, bytes, jvm, warmup, reps, opArgs, command, note);
+    }
+
+    private void javaWorker(String w, String contender, String unit, long bytes, List<String> jvm, int warm, int n,
+                            List<String> opArgs, String command, String note) {
+        List<String> args = new ArrayList<>(List.of(cfg.file().toString(), contender, opArgs.get(0), opArgs.get(1), "" + warm, "" + n));
+        args.addAll(opArgs.subList(2, opArgs.size()));
+        List<String> jvmArgs = new ArrayList<>(jvm);
+        if (Boolean.parseBoolean(cfg.get("jfr", "false"))) {
+            jvmArgs.add("-XX:StartFlightRecording=settings=profile,filename=" + cfg.path("log.dir").resolve(slug(w) + "-" + contender + ".jfr"));
+        }
+        String label = command + " [JVM " + String.join(" ", jvm) + "]";
+        try {
+            Processes.WorkerRun r = procs.worker(slug(w) + "-" + contender, jvmArgs, args, 1800);
+            String info = r.info().isEmpty() ? "" : " (" + r.info() + ")";
+            results.add(new Result(w, contender, unit, false, r.samples(), bytes, label, (note + info).trim()));
+        } catch (Exception e) {
+            results.add(Result.failed(w, contender, unit, label, String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** A check of a shell run's stdout: null if fine, else the problem. */
+    interface OutputCheck {
+        String problem(String stdout) throws Exception;
+    }
+
+    /** Cleanup between repetitions (untimed). */
+    interface Cleanup {
+        void run() throws Exception;
+    }
+
+    private void shell(String w, String contender, String unit, long bytes, String command, OutputCheck check, Cleanup cleanup,
+                       String note) {
+        List<Double> samples = new ArrayList<>();
+        try {
+            for (int i = 0; i < warmup + reps; i++) {
+                cleanup.run();
+                Processes.ShellRun r = procs.shell(slug(w) + "-" + contender, command, 1800);
+                String problem = check.problem(r.stdout());
+                if (problem != null) {
+                    throw new IOException(problem);
+                }
+                if (i >= warmup) {
+                    samples.add(r.seconds());
+                }
+            }
+            cleanup.run();
+            results.add(new Result(w, contender, unit, false, samples, bytes, command, note));
+        } catch (Exception e) {
+            results.add(Result.failed(w, contender, unit, command, String.valueOf(e.getMessage())));
+        }
+    }
+
+    private void shellPerId(String w, String contender, long bytes, List<String> ids, String template, String note) {
+        List<Double> samples = new ArrayList<>();
+        try {
+            for (int i = 0; i < ids.size(); i++) {
+                Processes.ShellRun r = procs.shell(slug(w) + "-" + contender, template.replace("{ID}", ids.get(i)), 1800);
+                if (i >= warmup) {
+                    samples.add(r.seconds());
+                }
+            }
+            results.add(new Result(w, contender, "s", false, samples, bytes, template, note));
+        } catch (Exception e) {
+            results.add(Result.failed(w, contender, "s", template, String.valueOf(e.getMessage())));
+        }
+    }
+
+    static String slug(String workload) {
+        return workload.replaceAll("[^A-Za-z0-9.-]+", "_");
+    }
+}

@@ -1,0 +1,56 @@
+package dev.imagesdk.benchmarks.contenders;
+
+import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.core.auth.Auth;
+import dev.imagesdk.images.Image;
+import dev.imagesdk.images.Images;
+import dev.imagesdk.images.ListOpts;
+import dev.imagesdk.images.data.DownloadResult;
+
+import java.nio.file.Path;
+
+/**
+ * imagesdk, used the way its README shows: one {@link ServiceClient} with a token, {@link Images} on top.
+ * The download verifies by itself (it reads {@code os_hash_algo}/{@code os_hash_value} from the image
+ * record and hashes while streaming); the contender only checks that it did.
+ */
+public final class OursContender implements JavaContender {
+    private final ServiceClient client;
+    private final Images images;
+
+    /**
+     * @param endpoint the service root (real Glance or canned nginx)
+     * @param token Keystone token
+     */
+    public OursContender(String endpoint, String token) {
+        client = ServiceClient.builder().endpoint(endpoint).auth(Auth.token(token)).build();
+        images = Images.of(client);
+    }
+
+    @Override
+    public void downloadVerified(String id, Path dest, String expectedSha512) {
+        DownloadResult r = images.download(id, dest);
+        if (!"sha512".equals(r.verifiedAlgorithm().orElse(null)) || !expectedSha512.equals(r.digest().orElse(null))) {
+            throw new IllegalStateException("imagesdk did not verify the download with SHA-512: " + r);
+        }
+    }
+
+    @Override
+    public void upload(String id, Path source) {
+        images.upload(id, source);
+    }
+
+    @Override
+    public long listAll(int pageSize) {
+        long n = 0;
+        for (Image ignored : images.list(ListOpts.builder().limit(pageSize).build())) {
+            n++;
+        }
+        return n;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
