@@ -1,0 +1,56 @@
+package dev.imagesdk.core;
+
+import dev.imagesdk.core.error.ValidationException;
+
+/**
+ * Checks of caller input, failing with {@link ValidationException} (never a
+ * {@code NullPointerException}) before any request is sent.
+ */
+public final class Arguments {
+    private Arguments() {
+    }
+
+    /** {@code value}, or a {@link ValidationException} naming {@code what} when it is {@code null}. */
+    public static <T> T notNull(T value, String what) {
+        if (value == null) {
+            throw new ValidationException(what + " must not be null");
+        }
+        return value;
+    }
+
+    /** {@code value}, or a {@link ValidationException} naming {@code what} when it is {@code null} or blank. */
+    public static String notBlank(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new ValidationException(what + " must not be blank");
+        }
+        return value;
+    }
+
+    /** {@code value}, or a {@link ValidationException} when it is not greater than zero. */
+    public static long positive(long value, String what) {
+        if (value <= 0) {
+            throw new ValidationException(what + " must be greater than zero, was " + value);
+        }
+        return value;
+    }
+
+    /** {@code value}, or a {@link ValidationException} when it is negative. */
+    public static long notNegative(long value, String what) {
+        if (value < 0) {
+            throw new ValidationException(what + " must not be negative, was " + value);
+        }
+        return value;
+    }
+
+    /**
+     * {@code value}, or a {@link ValidationException} when it is blank or cannot be a single URL path
+     * segment of an id (ids are sent percent-encoded, but {@code .} and {@code ..} would change the path).
+     */
+    public static String id(String value, String what) {
+        notBlank(value, what);
+        if (value.equals(".") || value.equals("..")) {
+            throw new ValidationException(what + " must not be \"" + value + "\"");
+        }
+        return value;
+    }
+}
