@@ -1,0 +1,212 @@
+package dev.imagesdk.links.access;
+
+import dev.imagesdk.core.error.ValidationException;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A caller as the image-link scope rules see it: whether it is authenticated, and its roles in
+ * organizations and spaces, each either active or not (an inactive role — suspended, expired,
+ * not yet started — grants nothing). Immutable.
+ *
+ * <pre>{@code
+ * CallerRoles alice = CallerRoles.builder()
+ *         .orgRole("acme", "member")                        // active
+ *         .spaceRole("acme", "ml-lab", "editor")            // active
+ *         .inactiveOrgRole("globex", "member")              // grants nothing
+ *         .build();
+ * }</pre>
+ */
+public final class CallerRoles {
+    private static final CallerRoles ANONYMOUS = new CallerRoles(false, List.of(), List.of());
+    private static final CallerRoles NO_ROLES = new CallerRoles(true, List.of(), List.of());
+
+    private final boolean authenticated;
+    private final List<OrgRole> orgRoles;
+    private final List<SpaceRole> spaceRoles;
+
+    private CallerRoles(boolean authenticated, List<OrgRole> orgRoles, List<SpaceRole> spaceRoles) {
+        this.authenticated = authenticated;
+        this.orgRoles = orgRoles;
+        this.spaceRoles = spaceRoles;
+    }
+
+    /** A builder for an authenticated caller without roles yet. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** An authenticated caller without any organization or space role: sees global links only. */
+    public static CallerRoles authenticatedWithoutRoles() {
+        return NO_ROLES;
+    }
+
+    /** A caller that is not authenticated: no link applies (the server answers 401 anyway). */
+    public static CallerRoles anonymous() {
+        return ANONYMOUS;
+    }
+
+    /** {@code false} only for {@link #anonymous()}. */
+    public boolean isAuthenticated() {
+        return authenticated;
+    }
+
+    /** All organization roles, active and inactive, in the order added. */
+    public List<OrgRole> orgRoles() {
+        return orgRoles;
+    }
+
+    /** All space roles, active and inactive, in the order added. */
+    public List<SpaceRole> spaceRoles() {
+        return spaceRoles;
+    }
+
+    /** {@code true} when the caller holds at least one active role in organization {@code orgSlug}. */
+    public boolean isActiveInOrganization(String orgSlug) {
+        if (orgSlug == null) {
+            return false;
+        }
+        for (OrgRole r : orgRoles) {
+            if (r.active() && r.orgSlug().equals(orgSlug)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code true} when the caller holds at least one active role in space {@code spaceSlug} of
+     * organization {@code orgSlug}; with {@code orgSlug == null} (a link that names no organization)
+     * an active role in any space of that slug counts.
+     */
+    public boolean isActiveInSpace(String orgSlug, String spaceSlug) {
+        if (spaceSlug == null) {
+            return false;
+        }
+        for (SpaceRole r : spaceRoles) {
+            if (r.active() && r.spaceSlug().equals(spaceSlug) && (orgSlug == null || r.orgSlug().equals(orgSlug))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof CallerRoles)) {
+            return false;
+        }
+        CallerRoles c = (CallerRoles) o;
+        return authenticated == c.authenticated && orgRoles.equals(c.orgRoles) && spaceRoles.equals(c.spaceRoles);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(authenticated, orgRoles, spaceRoles);
+    }
+
+    @Override
+    public String toString() {
+        return authenticated ? "CallerRoles{orgs=" + orgRoles + ", spaces=" + spaceRoles + "}" : "CallerRoles{anonymous}";
+    }
+
+    /**
+     * A role in an organization.
+     *
+     * @param orgSlug the organization
+     * @param role the role's name (for example {@code member}, {@code admin}); the rules only look at {@link #active()}
+     * @param active whether the role currently grants access
+     */
+    public record OrgRole(String orgSlug, String role, boolean active) {
+        /** Checks the slugs and role name (non-blank). */
+        public OrgRole {
+            requireText("organization slug", orgSlug);
+            requireText("role", role);
+        }
+
+        @Override
+        public String toString() {
+            return orgSlug + ":" + role + (active ? "" : "(inactive)");
+        }
+    }
+
+    /**
+     * A role in a space of an organization.
+     *
+     * @param orgSlug the organization the space belongs to
+     * @param spaceSlug the space
+     * @param role the role's name; the rules only look at {@link #active()}
+     * @param active whether the role currently grants access
+     */
+    public record SpaceRole(String orgSlug, String spaceSlug, String role, boolean active) {
+        /** Checks the slugs and role name (non-blank). */
+        public SpaceRole {
+            requireText("organization slug", orgSlug);
+            requireText("space slug", spaceSlug);
+            requireText("role", role);
+        }
+
+        @Override
+        public String toString() {
+            return orgSlug + "/" + spaceSlug + ":" + role + (active ? "" : "(inactive)");
+        }
+    }
+
+    private static void requireText(String what, String value) {
+        if (value == null || value.isBlank()) {
+            throw new ValidationException(what + " must not be blank");
+        }
+    }
+
+    /** Builds {@link CallerRoles} for an authenticated caller. */
+    public static final class Builder {
+        private final Set<OrgRole> orgRoles = new LinkedHashSet<>();
+        private final Set<SpaceRole> spaceRoles = new LinkedHashSet<>();
+
+        private Builder() {
+        }
+
+        /** An active role in an organization. */
+        public Builder orgRole(String orgSlug, String role) {
+            return orgRole(new OrgRole(orgSlug, role, true));
+        }
+
+        /** An inactive role in an organization (grants nothing, kept for completeness). */
+        public Builder inactiveOrgRole(String orgSlug, String role) {
+            return orgRole(new OrgRole(orgSlug, role, false));
+        }
+
+        /** A role in an organization. */
+        public Builder orgRole(OrgRole role) {
+            orgRoles.add(Objects.requireNonNull(role, "role"));
+            return this;
+        }
+
+        /** An active role in a space. */
+        public Builder spaceRole(String orgSlug, String spaceSlug, String role) {
+            return spaceRole(new SpaceRole(orgSlug, spaceSlug, role, true));
+        }
+
+        /** An inactive role in a space (grants nothing). */
+        public Builder inactiveSpaceRole(String orgSlug, String spaceSlug, String role) {
+            return spaceRole(new SpaceRole(orgSlug, spaceSlug, role, false));
+        }
+
+        /** A role in a space. */
+        public Builder spaceRole(SpaceRole role) {
+            spaceRoles.add(Objects.requireNonNull(role, "role"));
+            return this;
+        }
+
+        /** The immutable roles. */
+        public CallerRoles build() {
+            return new CallerRoles(true, Collections.unmodifiableList(new ArrayList<>(orgRoles)),
+                    Collections.unmodifiableList(new ArrayList<>(spaceRoles)));
+        }
+    }
+}
