@@ -1,0 +1,145 @@
+package dev.imagesdk.core.it;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mutations of a real server response, for hostile-input tests: every call fed any of these must
+ * either succeed or throw an {@code ImageServiceException} subtype — never a parser exception, an NPE
+ * or an endless loop.
+ *
+ * <p>Mutations: the body truncated at several points, every field (at any depth) set to {@code null},
+ * to a value of each other JSON type, to a huge string and to an unknown enum-like value; deep
+ * nesting; non-JSON bodies (HTML, text, binary, empty); and the top level replaced by another type.
+ */
+public final class HostileBodies {
+    private static final Moshi MOSHI = new Moshi.Builder().build();
+    private static final JsonAdapter<Object> JSON = MOSHI.adapter(Object.class).serializeNulls();
+
+    private HostileBodies() {
+    }
+
+    /** One mutated body: what was done, and the bytes to serve. */
+    public static final class Mutation {
+        private final String description;
+        private final String body;
+
+        Mutation(String description, String body) {
+            this.description = description;
+            this.body = body;
+        }
+
+        /** What the mutation did, for test names. */
+        public String description() {
+            return description;
+        }
+
+        /** The mutated body. */
+        public String body() {
+            return body;
+        }
+
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    /** All mutations of {@code json} (a real response body). */
+    public static List<Mutation> of(String json) {
+        Object root;
+        try {
+            root = JSON.fromJson(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Mutation> out = new ArrayList<>();
+        for (int cut : new int[] {0, 1, json.length() / 3, json.length() / 2, json.length() - 1}) {
+            out.add(new Mutation("truncated at " + cut, json.substring(0, Math.max(0, cut))));
+        }
+        List<List<Object>> paths = new ArrayList<>();
+        collectPaths(root, new ArrayList<>(), paths);
+        Object[] replacements = {null, 12345, -1.5e300, true, "", "x".repeat(1 << 20), "∅-unknown-value-∅", List.of(), Map.of(),
+                List.of(Map.of("a", List.of(1, null, "z")))};
+        for (List<Object> path : paths) {
+            for (Object replacement : replacements) {
+                Object copy = deepCopy(root);
+                set(copy, path, replacement);
+                String what = replacement instanceof String && ((String) replacement).length() > 100 ? "1 MiB string"
+                        : String.valueOf(replacement);
+                out.add(new Mutation(path + " = " + what, JSON.toJson(copy)));
+            }
+        }
+        out.add(new Mutation("nested 5000 levels deep", "[".repeat(5000) + "]".repeat(5000)));
+        out.add(new Mutation("object nested 300 levels deep", "{\"a\":".repeat(300) + "1" + "}".repeat(300)));
+        out.add(new Mutation("html page", "<html><body><h1>502 Bad Gateway</h1>nginx</body></html>"));
+        out.add(new Mutation("plain text", "OK"));
+        out.add(new Mutation("empty body", ""));
+        out.add(new Mutation("binary", new String(new char[] {0, 1, 2, 0xfffd, 0x7f}, 0, 5)));
+        out.add(new Mutation("top level array", "[]"));
+        out.add(new Mutation("top level string", "\"images\""));
+        out.add(new Mutation("top level null", "null"));
+        out.add(new Mutation("trailing garbage", json + "}}]]"));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collectPaths(Object node, List<Object> prefix, List<List<Object>> out) {
+        if (node instanceof Map) {
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) node).entrySet()) {
+                List<Object> p = new ArrayList<>(prefix);
+                p.add(e.getKey());
+                out.add(p);
+                collectPaths(e.getValue(), p, out);
+            }
+        } else if (node instanceof List) {
+            List<Object> list = (List<Object>) node;
+            // the first element stands for all: mutating every item of a large page adds nothing
+            if (!list.isEmpty()) {
+                List<Object> p = new ArrayList<>(prefix);
+                p.add(0);
+                out.add(p);
+                collectPaths(list.get(0), p, out);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object deepCopy(Object node) {
+        if (node instanceof Map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            ((Map<String, Object>) node).forEach((k, v) -> copy.put(k, deepCopy(v)));
+            return copy;
+        }
+        if (node instanceof List) {
+            List<Object> copy = new ArrayList<>();
+            for (Object v : (List<Object>) node) {
+                copy.add(deepCopy(v));
+            }
+            return copy;
+        }
+        return node;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void set(Object root, List<Object> path, Object value) {
+        Object node = root;
+        for (int i = 0; i < path.size() - 1; i++) {
+            Object key = path.get(i);
+            node = key instanceof Integer ? ((List<Object>) node).get((Integer) key) : ((Map<String, Object>) node).get(key);
+        }
+        Object last = path.get(path.size() - 1);
+        if (last instanceof Integer) {
+            ((List<Object>) node).set((Integer) last, value);
+        } else {
+            ((Map<String, Object>) node).put((String) last, value);
+        }
+    }
+}
