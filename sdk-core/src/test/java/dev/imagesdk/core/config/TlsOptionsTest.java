@@ -166,6 +166,27 @@ class TlsOptionsTest {
     }
 
     @Test
+    void cloudsYamlCacertAndVerifyReachTheClient(@TempDir Path dir) throws Exception {
+        String endpoint = "https://127.0.0.1:" + server.getPort();
+        Files.writeString(dir.resolve("clouds.yaml"), "clouds:\n"
+                + "  plain:\n    auth_type: none\n    image_endpoint_override: " + endpoint + "\n"
+                + "  with-ca:\n    auth_type: none\n    image_endpoint_override: " + endpoint + "\n"
+                + "    cacert: " + fixture("ca.pem") + "\n"
+                + "  unverified:\n    auth_type: none\n    image_endpoint_override: " + endpoint + "\n    verify: false\n");
+        java.util.function.Function<String, Integer> call = cloud -> {
+            server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
+            try (ServiceClient client = CloudConfig.load(cloud, java.util.Map.of(), dir, dir, dir).toBuilder()
+                    .retryPolicy(RetryPolicy.none()).build();
+                 ApiResponse r = client.execute(ApiRequest.get("images").build())) {
+                return r.status();
+            }
+        };
+        assertThatThrownBy(() -> call.apply("plain")).isInstanceOf(TransportException.class);
+        assertThat(call.apply("with-ca")).isEqualTo(200);
+        assertThat(call.apply("unverified")).isEqualTo(200);
+    }
+
+    @Test
     void toStringDescribesTheChoice() {
         assertThat(TlsOptions.defaults().toString()).contains("defaults");
         assertThat(TlsOptions.builder().insecure(true).build().toString()).contains("INSECURE");
