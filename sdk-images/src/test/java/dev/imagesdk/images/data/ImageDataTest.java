@@ -1,0 +1,301 @@
+package dev.imagesdk.images.data;
+
+import dev.imagesdk.core.RetryPolicy;
+import dev.imagesdk.core.error.ChecksumMismatchException;
+import dev.imagesdk.core.error.ConflictException;
+import dev.imagesdk.core.error.RangeNotSatisfiableException;
+import dev.imagesdk.core.error.ServerException;
+import dev.imagesdk.core.error.ValidationException;
+import dev.imagesdk.images.Images;
+import dev.imagesdk.images.MockGlance;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import okio.Buffer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ImageDataTest {
+    private static final String ID = "b8fd9546-45a4-476f-93df-a13b5f7c2269";
+    private static final byte[] DATA = new byte[700_000];
+
+    static {
+        new Random(42).nextBytes(DATA);
+    }
+
+    @TempDir
+    Path dir;
+
+    private MockGlance glance = new MockGlance();
+
+    @AfterEach
+    void close() {
+        glance.close();
+    }
+
+    private static String hex(String algorithm, byte[] data) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(data));
+    }
+
+    private static String image(Long size, String algo, String hashValue, String md5) {
+        return "{\"id\": \"" + ID + "\", \"status\": \"active\", \"size\": " + size
+                + ", \"os_hash_algo\": " + (algo == null ? "null" : "\"" + algo + "\"")
+                + ", \"os_hash_value\": " + (hashValue == null ? "null" : "\"" + hashValue + "\"")
+                + ", \"checksum\": " + (md5 == null ? "null" : "\"" + md5 + "\"") + "}";
+    }
+
+    /** Glance's data answer: chunked, no Content-Length, hex Content-MD5. */
+    private MockResponse data(byte[] body, String md5) {
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/octet-stream")
+                .addHeader("Content-MD5", md5).chunkedBody(new Buffer().write(body), 65536).build();
+    }
+
+    @Test
+    void downloadReadsMetadataFirstThenVerifiesSha512WhileStreaming() throws Exception {
+        String md5 = hex("MD5", DATA);
+        glance.json(200, image((long) DATA.length, "sha512", hex("SHA-512", DATA), md5)).enqueue(data(DATA, md5));
+        List<long[]> progress = new ArrayList<>();
+        Path target = dir.resolve("image.raw");
+
+        DownloadResult result = glance.images().download(ID, target,
+                DownloadOptions.builder().listener((n, total) -> progress.add(new long[]{n, total})).build());
+
+        assertThat(Files.readAllBytes(target)).isEqualTo(DATA);
+        assertThat(result.bytes()).isEqualTo(DATA.length);
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.verifiedAlgorithm()).contains("sha512");
+        assertThat(result.digest()).contains(hex("SHA-512", DATA));
+        assertThat(result.contentMd5()).contains(md5);
+        assertThat(result.contentRange()).isEmpty();
+        assertThat(result.target()).contains(target.toAbsolutePath());
+        assertThat(glance.take().getUrl().encodedPath()).isEqualTo("/v2/images/" + ID);
+        RecordedRequest file = glance.take();
+        assertThat(file.getUrl().encodedPath()).isEqualTo("/v2/images/" + ID + "/file");
+        assertThat(file.getHeaders().get("Range")).isNull();
+        assertThat(progress).isNotEmpty().hasSizeLessThanOrEqualTo(DATA.length / (64 * 1024) + 2);
+        assertThat(progress.get(progress.size() - 1)).containsExactly(DATA.length, DATA.length);
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
+    @Test
+    void oldImagesWithoutOsHashAreVerifiedWithMd5() throws Exception {
+        String md5 = hex("MD5", DATA);
+        glance.json(200, image((long) DATA.length, null, null, md5)).enqueue(data(DATA, md5));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        DownloadResult result = glance.images().download(ID, out);
+
+        assertThat(out.toByteArray()).isEqualTo(DATA);
+        assertThat(result.verifiedAlgorithm()).contains("md5");
+        assertThat(result.target()).isEmpty();
+    }
+
+    @Test
+    void checksumMismatchLeavesNoFileAndKeepsAnExistingTarget() throws Exception {
+        byte[] corrupted = DATA.clone();
+        corrupted[1234] ^= 1;
+        glance.json(200, image((long) DATA.length, "sha512", hex("SHA-512", DATA), hex("MD5", DATA)))
+                .enqueue(data(corrupted, hex("MD5", DATA)));
+        Path target = dir.resolve("image.raw");
+        Files.writeString(target, "previous version");
+
+        assertThatThrownBy(() -> glance.images().download(ID, target))
+                .isInstanceOfSatisfying(ChecksumMismatchException.class, e -> {
+                    assertThat(e.algorithm()).isEqualTo("sha512");
+                    assertThat(e.expected()).isEqualTo(hexUnchecked("SHA-512", DATA));
+                    assertThat(e.actual()).isEqualTo(hexUnchecked("SHA-512", corrupted));
+                });
+
+        assertThat(Files.readString(target)).isEqualTo("previous version");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
+    @Test
+    void aShortBodyIsALengthMismatchAndLeavesNoFile() throws Exception {
+        byte[] shortData = java.util.Arrays.copyOf(DATA, DATA.length - 10);
+        glance.json(200, image((long) DATA.length, "sha512", hex("SHA-512", DATA), null)).enqueue(data(shortData, "x"));
+        Path target = dir.resolve("short.raw");
+
+        assertThatThrownBy(() -> glance.images().download(ID, target))
+                .isInstanceOfSatisfying(ChecksumMismatchException.class, e -> {
+                    assertThat(e.algorithm()).isEqualTo("length");
+                    assertThat(e.expected()).isEqualTo(Integer.toString(DATA.length));
+                });
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    private static String hexUnchecked(String algorithm, byte[] data) {
+        try {
+            return hex(algorithm, data);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void anImageWithoutDataIsAClearError() {
+        glance.json(200, image(null, null, null, null)).empty(204);
+
+        assertThatThrownBy(() -> glance.images().download(ID, dir.resolve("none")))
+                .isInstanceOf(NoImageDataException.class).hasMessageContaining("has no data");
+        assertThat(dir.resolve("none")).doesNotExist();
+    }
+
+    @Test
+    void rangeDownloadSendsTheHeaderSkipsMetadataAndExposesContentRange() throws Exception {
+        byte[] part = java.util.Arrays.copyOfRange(DATA, 0, 100);
+        glance.enqueue(new MockResponse.Builder().code(206).addHeader("Content-Type", "application/octet-stream")
+                .addHeader("Content-Range", "bytes 0-99/" + DATA.length).addHeader("Content-MD5", hex("MD5", DATA))
+                .body(new Buffer().write(part)).build());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        DownloadResult result = glance.images().download(ID, out, DownloadOptions.builder().range(ByteRange.of(0, 99)).build());
+
+        RecordedRequest r = glance.take();
+        assertThat(r.getUrl().encodedPath()).isEqualTo("/v2/images/" + ID + "/file");
+        assertThat(r.getHeaders().get("Range")).isEqualTo("bytes=0-99");
+        assertThat(out.toByteArray()).isEqualTo(part);
+        assertThat(result.status()).isEqualTo(206);
+        assertThat(result.verifiedAlgorithm()).isEmpty();
+        assertThat(result.contentMd5()).contains(hex("MD5", DATA));
+        ContentRange range = result.contentRange().orElseThrow();
+        assertThat(range.first()).isZero();
+        assertThat(range.last()).isEqualTo(99);
+        assertThat(range.length()).isEqualTo(100);
+        assertThat(range.total()).hasValue(DATA.length);
+    }
+
+    @Test
+    void rangeHeaderShapes() {
+        assertThat(ByteRange.of(5, 9).headerValue()).isEqualTo("bytes=5-9");
+        assertThat(ByteRange.from(1048000).headerValue()).isEqualTo("bytes=1048000-");
+        assertThat(ByteRange.lastBytes(10).headerValue()).isEqualTo("bytes=-10");
+        assertThatThrownBy(() -> ByteRange.of(9, 5)).isInstanceOf(ValidationException.class);
+        assertThat(ContentRange.parse("bytes 1048566-1048575/1048576").orElseThrow().length()).isEqualTo(10);
+        assertThat(ContentRange.parse("bytes 0-1/*").orElseThrow().total()).isEmpty();
+        assertThat(ContentRange.parse("nonsense")).isEmpty();
+    }
+
+    @Test
+    void unsatisfiableRangeIs416() {
+        glance.error(416, "Request Range Not Satisfiable", "The Range requested is not available.");
+
+        assertThatThrownBy(() -> glance.images().download(ID, new ByteArrayOutputStream(),
+                DownloadOptions.builder().range(ByteRange.from(2_000_000)).build()))
+                .isInstanceOf(RangeNotSatisfiableException.class);
+    }
+
+    @Test
+    void fileUploadSendsLengthSizeHeaderStoreAndOctetStream() throws Exception {
+        Path file = dir.resolve("up.raw");
+        Files.write(file, DATA);
+        glance.empty(204);
+        List<Long> progress = new ArrayList<>();
+
+        glance.images().upload(ID, file, UploadOptions.builder().store("cheap").listener((n, t) -> progress.add(n)).build());
+
+        RecordedRequest r = glance.take();
+        assertThat(r.getMethod()).isEqualTo("PUT");
+        assertThat(r.getUrl().encodedPath()).isEqualTo("/v2/images/" + ID + "/file");
+        assertThat(r.getHeaders().get("Content-Type")).isEqualTo("application/octet-stream");
+        assertThat(r.getHeaders().get("Content-Length")).isEqualTo(Integer.toString(DATA.length));
+        assertThat(r.getHeaders().get("x-openstack-image-size")).isEqualTo(Integer.toString(DATA.length));
+        assertThat(r.getHeaders().get("X-Image-Meta-Store")).isEqualTo("cheap");
+        assertThat(r.getBody().toByteArray()).isEqualTo(DATA);
+        assertThat(progress).hasSizeLessThanOrEqualTo(DATA.length / ImageData.BUFFER_SIZE + 1).last().isEqualTo((long) DATA.length);
+    }
+
+    @Test
+    void streamOfUnknownSizeIsSentChunked() {
+        glance.empty(204);
+
+        glance.images().upload(ID, new ByteArrayInputStream(DATA), -1);
+
+        RecordedRequest r = glance.take();
+        assertThat(r.getHeaders().get("Transfer-Encoding")).isEqualTo("chunked");
+        assertThat(r.getHeaders().get("x-openstack-image-size")).isNull();
+        assertThat(r.getBody().toByteArray()).isEqualTo(DATA);
+    }
+
+    @Test
+    void streamWithKnownSizeAnnouncesIt() {
+        glance.empty(204);
+
+        glance.images().upload(ID, new ByteArrayInputStream(DATA), DATA.length);
+
+        RecordedRequest r = glance.take();
+        assertThat(r.getHeaders().get("Content-Length")).isEqualTo(Integer.toString(DATA.length));
+        assertThat(r.getHeaders().get("x-openstack-image-size")).isEqualTo(Integer.toString(DATA.length));
+    }
+
+    @Test
+    void aStreamShorterThanAnnouncedFailsWithALocalError() {
+        glance.empty(204);
+
+        assertThatThrownBy(() -> glance.images().upload(ID, new ByteArrayInputStream(DATA), DATA.length + 5L))
+                .isInstanceOf(LocalFileException.class).hasMessageContaining("ended after");
+    }
+
+    @Test
+    void uploadsAreNeverRetried() throws Exception {
+        glance.close();
+        glance = new MockGlance(RetryPolicy.defaults());
+        Path file = dir.resolve("up.raw");
+        Files.write(file, DATA);
+        glance.error(503, "Service Unavailable", "busy").empty(204);
+
+        assertThatThrownBy(() -> glance.images().upload(ID, file)).isInstanceOf(ServerException.class);
+        assertThat(glance.server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void secondUploadIsAConflict() throws Exception {
+        Path file = dir.resolve("up.raw");
+        Files.write(file, DATA);
+        glance.error(409, "Conflict", "Image status transition from active to saving is not allowed");
+
+        assertThatThrownBy(() -> glance.images().upload(ID, file)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("active to saving");
+    }
+
+    @Test
+    void stagePutsToTheStagePath() throws Exception {
+        Path file = dir.resolve("up.raw");
+        Files.write(file, DATA);
+        glance.empty(204);
+
+        glance.images().stage(ID, file);
+
+        RecordedRequest r = glance.take();
+        assertThat(r.getUrl().encodedPath()).isEqualTo("/v2/images/" + ID + "/stage");
+        assertThat(r.getHeaders().get("Content-Type")).isEqualTo("application/octet-stream");
+    }
+
+    @Test
+    void localProblemsAreValidationErrors() {
+        Images images = glance.images();
+        assertThatThrownBy(() -> images.upload(ID, dir.resolve("missing"))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> images.download(ID, dir.resolve("no/such/dir/x"))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> images.download(ID, dir)).isInstanceOf(ValidationException.class);
+        assertThat(glance.server.getRequestCount()).isZero();
+    }
+}

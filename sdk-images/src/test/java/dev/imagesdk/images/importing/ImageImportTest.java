@@ -1,0 +1,170 @@
+package dev.imagesdk.images.importing;
+
+import dev.imagesdk.core.error.ConflictException;
+import dev.imagesdk.core.error.ValidationException;
+import dev.imagesdk.images.Image;
+import dev.imagesdk.images.ImageStatus;
+import dev.imagesdk.images.MockGlance;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ImageImportTest {
+    private static final String ID = "18b91150-e6df-4dba-8132-f4bc8c1e889f";
+    private final MockGlance glance = new MockGlance();
+    private final ImageImport imports = ImageImport.of(glance.client);
+
+    @AfterEach
+    void close() {
+        glance.close();
+    }
+
+    private static String image(String status, String failed) {
+        return "{\"id\": \"" + ID + "\", \"status\": \"" + status + "\""
+                + (failed == null ? "" : ", \"os_glance_failed_import\": \"" + failed + "\", \"os_glance_importing_to_stores\": \"\"") + "}";
+    }
+
+    @Test
+    void requestBodiesForEveryMethod() {
+        assertThat(ImportRequest.glanceDirect().stores("fast").build().toJson())
+                .isEqualTo("{\"method\":{\"name\":\"glance-direct\"},\"stores\":[\"fast\"]}");
+        assertThat(ImportRequest.webDownload(URI.create("https://example.com/disk.raw")).allStores()
+                .allStoresMustSucceed(false).build().toJson())
+                .isEqualTo("{\"method\":{\"name\":\"web-download\",\"uri\":\"https://example.com/disk.raw\"},"
+                        + "\"all_stores\":true,\"all_stores_must_succeed\":false}");
+        assertThat(ImportRequest.copyImage().stores("cheap", "fast").allStoresMustSucceed(true).build().toJson())
+                .isEqualTo("{\"method\":{\"name\":\"copy-image\"},\"stores\":[\"cheap\",\"fast\"],\"all_stores_must_succeed\":true}");
+        assertThat(ImportRequest.glanceDownload("RegionTwo", "abc").remoteServiceInterface("internal").build().toJson())
+                .isEqualTo("{\"method\":{\"name\":\"glance-download\",\"glance_region\":\"RegionTwo\",\"glance_image_id\":\"abc\","
+                        + "\"glance_service_interface\":\"internal\"}}");
+        assertThat(ImportRequest.glanceDirect().build().toJson()).isEqualTo("{\"method\":{\"name\":\"glance-direct\"}}");
+    }
+
+    @Test
+    void invalidRequestsAreRejected() {
+        assertThatThrownBy(() -> ImportRequest.glanceDirect().stores("a").allStores().build()).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> ImportRequest.webDownload(URI.create("ftp://x/y"))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> ImportRequest.glanceDirect().requireBootableRaw()).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> ImportRequest.glanceDownload("r", " ")).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void importPostsJsonAndAcceptsTheEmpty202() {
+        glance.empty(202);
+
+        imports.importImage(ID, ImportRequest.glanceDirect().stores("fast").build());
+
+        RecordedRequest r = glance.take();
+        assertThat(r.getMethod()).isEqualTo("POST");
+        assertThat(r.getUrl().encodedPath()).isEqualTo("/v2/images/" + ID + "/import");
+        assertThat(r.getHeaders().get("Content-Type")).startsWith("application/json");
+        assertThat(MockGlance.body(r)).isEqualTo("{\"method\":{\"name\":\"glance-direct\"},\"stores\":[\"fast\"]}");
+    }
+
+    @Test
+    void importBeforeStagingIsAConflict() {
+        glance.error(409, "Conflict", "Image needs to be staged before 'glance-direct' method can be used");
+
+        assertThatThrownBy(() -> imports.importImage(ID, ImportRequest.glanceDirect().build()))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("staged");
+    }
+
+    @Test
+    void webDownloadWithBootableRawCheckRefusesNonDisksBeforeImporting() {
+        try (MockGlance remote = new MockGlance()) {
+            remote.enqueue(new MockResponse.Builder().code(200).body("x".repeat(600)).build());
+
+            assertThatThrownBy(() -> imports.importImage(ID, ImportRequest.webDownload(remote.server.url("/disk").uri())
+                    .requireBootableRaw().build())).isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("not a bootable raw disk");
+            assertThat(glance.server.getRequestCount()).isZero();
+        }
+    }
+
+    @Test
+    void discoveryCalls() {
+        glance.json(200, "{\"import-methods\": {\"description\": \"Import methods available.\", \"type\": \"array\", "
+                + "\"value\": [\"glance-direct\", \"copy-image\"]}}");
+        glance.json(200, "{\"stores\": [{\"id\": \"fast\", \"description\": \"Fast local filesystem store\", \"default\": \"true\"}, "
+                + "{\"id\": \"cheap\", \"description\": \"Cheap local filesystem store\"}]}");
+        glance.json(200, "{\"stores\": [{\"id\": \"fast\", \"default\": \"true\", \"type\": \"file\", "
+                + "\"properties\": {\"data_dir\": \"/tmp/x\", \"chunk_size\": 65536, \"thin_provisioning\": false}}]}");
+        glance.json(200, "{\"usage\": {\"image_size_total\": {\"limit\": 1000, \"usage\": 12}, \"image_count_total\": {\"limit\": -1, \"usage\": 3}}}");
+
+        assertThat(imports.importMethods()).containsExactly("glance-direct", "copy-image");
+        List<StoreInfo> stores = imports.stores();
+        assertThat(stores).extracting(StoreInfo::id).containsExactly("fast", "cheap");
+        assertThat(stores.get(0).isDefault()).isTrue();
+        assertThat(stores.get(1).isDefault()).isFalse();
+        assertThat(stores.get(0).description()).contains("Fast local filesystem store");
+        StoreInfo detail = imports.storesDetail().get(0);
+        assertThat(detail.type()).contains("file");
+        assertThat(detail.properties()).containsEntry("chunk_size", 65536L).containsEntry("thin_provisioning", false);
+        Map<String, QuotaUsage> usage = imports.usage();
+        assertThat(usage.get("image_size_total").limit()).hasValue(1000);
+        assertThat(usage.get("image_size_total").usage()).hasValue(12);
+        assertThat(usage.get("image_count_total").limit()).hasValue(-1);
+
+        assertThat(glance.take().getUrl().encodedPath()).isEqualTo("/v2/info/import");
+        assertThat(glance.take().getUrl().encodedPath()).isEqualTo("/v2/info/stores");
+        assertThat(glance.take().getUrl().encodedPath()).isEqualTo("/v2/info/stores/detail");
+        assertThat(glance.take().getUrl().encodedPath()).isEqualTo("/v2/info/usage");
+    }
+
+    @Test
+    void emptyUsageWithoutKeystoneLimits() {
+        glance.json(200, "{\"usage\": {}}");
+
+        assertThat(imports.usage()).isEmpty();
+    }
+
+    @Test
+    void waitForPollsUntilTheStatusIsReached() {
+        glance.json(200, image("uploading", null)).json(200, image("importing", "")).json(200, image("active", ""));
+
+        Image image = imports.waitFor(ID, ImageStatus.ACTIVE, Duration.ofSeconds(30), Duration.ofMillis(1));
+
+        assertThat(image.status()).isEqualTo(ImageStatus.ACTIVE);
+        assertThat(glance.server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void waitForFailsFastOnKilled() {
+        glance.json(200, image("killed", null));
+
+        assertThatThrownBy(() -> imports.waitFor(ID, ImageStatus.ACTIVE, Duration.ofMinutes(5)))
+                .isInstanceOfSatisfying(ImageWaitException.class, e -> {
+                    assertThat(e.isTimeout()).isFalse();
+                    assertThat(e.lastSeen().orElseThrow().status()).isEqualTo(ImageStatus.KILLED);
+                    assertThat(e.getMessage()).contains("killed");
+                });
+        assertThat(glance.server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void waitForFailsFastOnAFailedImport() {
+        glance.json(200, image("importing", "cheap"));
+
+        assertThatThrownBy(() -> imports.waitFor(ID, ImageStatus.ACTIVE, Duration.ofMinutes(5)))
+                .isInstanceOf(ImageWaitException.class).hasMessageContaining("failed for store(s) cheap");
+    }
+
+    @Test
+    void waitForTimesOut() {
+        for (int i = 0; i < 50; i++) {
+            glance.json(200, image("importing", ""));
+        }
+
+        assertThatThrownBy(() -> imports.waitFor(ID, ImageStatus.ACTIVE, Duration.ZERO))
+                .isInstanceOfSatisfying(ImageWaitException.class, e -> assertThat(e.isTimeout()).isTrue());
+    }
+}

@@ -1,0 +1,78 @@
+package dev.imagesdk.images.tasks;
+
+import dev.imagesdk.core.error.ForbiddenException;
+import dev.imagesdk.images.MockGlance;
+import dev.imagesdk.images.SortDirection;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TasksTest {
+    private final MockGlance glance = new MockGlance();
+    private final Tasks tasks = Tasks.of(glance.client);
+
+    @AfterEach
+    void close() {
+        glance.close();
+    }
+
+    @Test
+    void imageTasksParseMicrosecondTimestampsWithoutZone() {
+        glance.json(200, "{\"tasks\": [{\"id\": \"7feb97f7-be32-43bb-a6dd-1a4f5f5d0484\", \"type\": \"api_image_import\", "
+                + "\"status\": \"success\", \"owner\": \"aaaa\", \"expires_at\": \"2026-11-24T12:50:39.882172\", "
+                + "\"created_at\": \"2026-11-22T12:50:39.716674\", \"updated_at\": \"2026-11-22T12:50:39.883010\", "
+                + "\"deleted_at\": null, \"deleted\": false, \"input\": {\"image_id\": \"18b9\", \"import_req\": "
+                + "{\"method\": {\"name\": \"glance-direct\"}, \"stores\": [\"fast\"]}, \"backend\": [\"fast\"]}, "
+                + "\"image_id\": \"18b9\", \"request_id\": \"req-12dd\", \"user_id\": \"a11c\", \"message\": \"Copied 1 MiB\", "
+                + "\"result\": {\"image_id\": \"18b9\"}}]}");
+
+        List<Task> list = glance.images().tasksOf("18b9");
+
+        assertThat(glance.take().getUrl().encodedPath()).isEqualTo("/v2/images/18b9/tasks");
+        Task task = list.get(0);
+        assertThat(task.type()).isEqualTo("api_image_import");
+        assertThat(task.status()).isEqualTo("success");
+        assertThat(task.createdAt()).isEqualTo(Instant.parse("2026-11-22T12:50:39.716674Z"));
+        assertThat(task.expiresAt()).contains(Instant.parse("2026-11-24T12:50:39.882172Z"));
+        assertThat(task.message()).contains("Copied 1 MiB");
+        assertThat(task.input()).containsKey("import_req");
+        assertThat(task.result()).containsEntry("image_id", "18b9");
+        assertThat(task.imageId()).contains("18b9");
+        assertThat(task.requestId()).contains("req-12dd");
+        assertThat(task.decodingProblems()).isEmpty();
+    }
+
+    @Test
+    void listSendsFiltersAndGetReadsZuluTimestamps() {
+        glance.json(200, "{\"tasks\": [{\"id\": \"t1\", \"type\": \"import\", \"status\": \"success\", "
+                + "\"created_at\": \"2026-11-22T12:50:40Z\", \"updated_at\": \"not a time\"}], \"first\": \"/v2/tasks\"}");
+        glance.json(200, "{\"id\": \"t1\", \"type\": \"api_image_import\", \"status\": \"success\", \"expires_at\": \"2026-11-24T12:50:39Z\"}");
+
+        List<Task> list = tasks.list(TaskListOpts.builder().type("import").status("success").sortDir(SortDirection.ASC).limit(1).build())
+                .stream().toList();
+        Task one = tasks.get("t1");
+
+        HttpUrl url = glance.take().getUrl();
+        assertThat(url.encodedPath()).isEqualTo("/v2/tasks");
+        assertThat(url.encodedQuery()).isEqualTo("type=import&status=success&sort_dir=asc&limit=1");
+        assertThat(list).singleElement().satisfies(t -> {
+            assertThat(t.createdAt()).isEqualTo(Instant.parse("2026-11-22T12:50:40Z"));
+            assertThat(t.decodingProblems()).singleElement().asString().startsWith("updated_at");
+        });
+        assertThat(glance.take().getUrl().encodedPath()).isEqualTo("/v2/tasks/t1");
+        assertThat(one.expiresAt()).contains(Instant.parse("2026-11-24T12:50:39Z"));
+    }
+
+    @Test
+    void tasksAreAdminOnlyByDefault() {
+        glance.error(403, "Forbidden", "You are not authorized to complete tasks_api_access action.");
+
+        assertThatThrownBy(() -> tasks.list(TaskListOpts.builder().build()).firstPage()).isInstanceOf(ForbiddenException.class);
+    }
+}
