@@ -1,0 +1,85 @@
+package dev.imagesdk.testing;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the emulator standalone: {@code java -jar sdk-testing-<version>-emulator.jar --port 9292}.
+ * Clients authenticate with Glance's trusted identity headers or with tokens given on the command
+ * line ({@code --token TOKEN=PROJECT[:ROLE,ROLE]}). Stops on Ctrl-C.
+ */
+public final class EmulatorMain {
+    private EmulatorMain() {
+    }
+
+    /** Entry point; see the class comment for the options. */
+    public static void main(String[] args) throws InterruptedException {
+        ImageServiceEmulator.Builder builder = ImageServiceEmulator.builder();
+        java.util.List<String[]> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--port":
+                    builder.port(Integer.parseInt(value(args, ++i, a)));
+                    break;
+                case "--host":
+                    builder.host(value(args, ++i, a));
+                    break;
+                case "--import-delay-ms":
+                    builder.importDelay(Duration.ofMillis(Long.parseLong(value(args, ++i, a))));
+                    break;
+                case "--token":
+                    String spec = value(args, ++i, a);
+                    int eq = spec.indexOf('=');
+                    if (eq <= 0) {
+                        usage(System.err, "--token needs TOKEN=PROJECT[:ROLE,ROLE]");
+                        return;
+                    }
+                    tokens.add(new String[] {spec.substring(0, eq), spec.substring(eq + 1)});
+                    break;
+                case "-h":
+                case "--help":
+                    usage(System.out, null);
+                    return;
+                default:
+                    usage(System.err, "unknown option " + a);
+                    System.exit(2);
+                    return;
+            }
+        }
+        ImageServiceEmulator emulator = builder.start();
+        for (String[] t : tokens) {
+            String[] projectAndRoles = t[1].split(":", 2);
+            Identity.Builder id = Identity.builder().project(projectAndRoles[0]);
+            if (projectAndRoles.length == 2) {
+                id.roles(projectAndRoles[1].split(","));
+            }
+            emulator.registerToken(t[0], id.build());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "imagesdk-emulator-shutdown"));
+        System.out.println("imagesdk emulator listening on " + emulator.endpoint());
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            usage(System.err, option + " needs a value");
+            System.exit(2);
+        }
+        return args[i];
+    }
+
+    private static void usage(PrintStream out, String problem) {
+        if (problem != null) {
+            out.println("error: " + problem);
+        }
+        out.println("usage: java -jar sdk-testing-emulator.jar [--port N] [--host ADDR] [--import-delay-ms N]"
+                + " [--token TOKEN=PROJECT[:ROLE,ROLE]]...");
+    }
+}

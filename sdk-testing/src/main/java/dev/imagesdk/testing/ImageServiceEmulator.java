@@ -1,0 +1,260 @@
+package dev.imagesdk.testing;
+
+import dev.imagesdk.core.RetryPolicy;
+import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.core.auth.Auth;
+import dev.imagesdk.testing.emulator.EmulatorServer;
+import dev.imagesdk.testing.faults.Fault;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * An in-process emulator of the image service (Glance Image API v2.16, as the real Glance 25 answers
+ * it) plus the SDK's image-links resource, on a loopback HTTP port: for integration tests of services
+ * that use this SDK, without a cloud.
+ *
+ * <pre>{@code
+ * try (ImageServiceEmulator emulator = ImageServiceEmulator.start()) {
+ *     ServiceClient alice = emulator.client(Identity.member("project-a"));
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>What it does like Glance: version discovery, images with every attribute Glance shows, custom
+ * properties, tags, JSON-patch updates with Glance's status codes, data upload/download streamed
+ * through temporary files with size/md5/sha512 computed on the way, ranges, staging and
+ * glance-direct/copy-image import, deactivation, members and visibility between projects, tasks,
+ * info, schemas, the cache API, and Glance's error bodies and request ids. Callers authenticate with
+ * a token registered here ({@link #registerToken(String, Identity)}) or with the trusted identity
+ * headers Glance accepts behind an authenticating proxy. Scripted {@link Fault faults} let
+ * resilience tests see latency, 503/429 answers, dropped connections and truncated bodies.
+ *
+ * <p>Thread-safe. {@link #close()} stops the server and deletes the image data.
+ */
+public final class ImageServiceEmulator implements AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final EmulatorServer server;
+    private final URI endpoint;
+    private final boolean ownsDataDir;
+    private final UnaryOperator<ServiceClient.Builder> clientCustomizer;
+    private volatile ServiceClient base;
+    private volatile boolean closed;
+
+    private ImageServiceEmulator(Builder b) {
+        Path dir = b.dataDirectory;
+        this.ownsDataDir = dir == null;
+        if (dir == null) {
+            try {
+                dir = Files.createTempDirectory("imagesdk-emulator-");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the emulator's data directory", e);
+            }
+        }
+        this.server = new EmulatorServer(b.host, b.port, b.threads, dir, b.importDelay);
+        this.clientCustomizer = b.clientCustomizer;
+        server.start();
+        this.endpoint = URI.create("http://" + hostForUri(b.host) + ":" + server.address().getPort());
+    }
+
+    private static String hostForUri(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** Starts an emulator on a free loopback port with default settings. */
+    public static ImageServiceEmulator start() {
+        return builder().start();
+    }
+
+    /** A builder for an emulator with chosen settings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The service root, e.g. {@code http://127.0.0.1:41234} (the image API is below {@code /v2}). */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** The port the emulator listens on. */
+    public int port() {
+        return endpoint.getPort();
+    }
+
+    /** Accepts {@code token} (sent as {@code X-Auth-Token}) as {@code identity}. */
+    public void registerToken(String token, Identity identity) {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(identity, "identity");
+        server.authenticator().registerToken(token, identity);
+    }
+
+    /**
+     * Remembers {@code identity}'s organization and space roles for requests that identify its user
+     * with the trusted headers (which cannot carry them).
+     */
+    public void registerUser(Identity identity) {
+        server.authenticator().registerUser(Objects.requireNonNull(identity, "identity"));
+    }
+
+    /**
+     * A client acting as {@code identity} through a fresh token registered on this emulator. Clients
+     * share one connection pool; they are closed with the emulator.
+     */
+    public ServiceClient client(Identity identity) {
+        String token = "emu-" + HexFormat.of().formatHex(RANDOM.generateSeed(16));
+        registerToken(token, identity);
+        return base().withAuth(Auth.token(token));
+    }
+
+    /** A client acting as {@code identity} through the trusted identity headers (as against Glance). */
+    public ServiceClient headersClient(Identity identity) {
+        registerUser(identity);
+        return base().withAuth(Auth.trustedHeaders(identity.projectId(), identity.userId(),
+                identity.roles().toArray(String[]::new)));
+    }
+
+    private ServiceClient base() {
+        ServiceClient b = base;
+        if (b == null) {
+            synchronized (this) {
+                if (closed) {
+                    throw new IllegalStateException("the emulator is closed");
+                }
+                if (base == null) {
+                    ServiceClient.Builder builder = ServiceClient.builder().endpoint(endpoint.toString())
+                            .retryPolicy(RetryPolicy.none());
+                    base = clientCustomizer.apply(builder).build();
+                }
+                b = base;
+            }
+        }
+        return b;
+    }
+
+    /** Adds a scripted fault (applied before any other fault added later); returns it for inspection. */
+    public Fault inject(Fault fault) {
+        server.faults().add(Objects.requireNonNull(fault, "fault"));
+        return fault;
+    }
+
+    /** Removes one fault. */
+    public void remove(Fault fault) {
+        server.faults().remove(fault);
+    }
+
+    /** Removes every fault. */
+    public void clearFaults() {
+        server.faults().clear();
+    }
+
+    /** Forgets every image, member, task, link and cache entry (tokens and faults stay). */
+    public void reset() {
+        server.state().clear();
+    }
+
+    /** How many images the emulator holds, whoever owns them. */
+    public int imageCount() {
+        return server.state().locked(() -> server.state().images().size());
+    }
+
+    /** How many requests reached the emulator so far. */
+    public long requestCount() {
+        return server.requestCount();
+    }
+
+    /** Stops the server, closes the clients made by {@link #client(Identity)} and deletes the image data. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        ServiceClient b = base;
+        if (b != null) {
+            b.close();
+        }
+        server.stop(ownsDataDir);
+    }
+
+    @Override
+    public String toString() {
+        return "ImageServiceEmulator(" + endpoint + ")";
+    }
+
+    /** Settings for an {@link ImageServiceEmulator}. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private int threads = 64;
+        private Path dataDirectory;
+        private Duration importDelay = Duration.ofMillis(50);
+        private UnaryOperator<ServiceClient.Builder> clientCustomizer = UnaryOperator.identity();
+
+        private Builder() {
+        }
+
+        /** The address to listen on (default {@code 127.0.0.1}). */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The port (default 0: a free one). */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Request-handling threads (default 64). */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be positive");
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** Where image data goes (default: a new temporary directory, deleted on close). */
+        public Builder dataDirectory(Path dir) {
+            this.dataDirectory = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /** How long an accepted import takes before the image is active (default 50 ms). */
+        public Builder importDelay(Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("delay must not be negative");
+            }
+            this.importDelay = delay;
+            return this;
+        }
+
+        /**
+         * Adjusts the clients handed out by {@link ImageServiceEmulator#client(Identity)} (timeouts, retry
+         * policy…); by default they do not retry.
+         */
+        public Builder clients(UnaryOperator<ServiceClient.Builder> customizer) {
+            this.clientCustomizer = Objects.requireNonNull(customizer, "customizer");
+            return this;
+        }
+
+        /** Starts the emulator. */
+        public ImageServiceEmulator start() {
+            return new ImageServiceEmulator(this);
+        }
+    }
+}
