@@ -66,13 +66,13 @@ public final class HostileBodies {
         }
         List<List<Object>> paths = new ArrayList<>();
         collectPaths(root, new ArrayList<>(), paths);
-        Object[] replacements = {null, 12345, -1.5e300, true, "", "x".repeat(1 << 20), "∅-unknown-value-∅", List.of(), Map.of(),
-                List.of(Map.of("a", List.of(1, null, "z")))};
+        Object[] replacements = {null, 12345, -1.5e300, true, "", "x".repeat(256 * 1024), "∅-unknown-value-∅", List.of(), Map.of(),
+                List.of(Map.of("a", java.util.Arrays.asList(1, null, "z")))};
         for (List<Object> path : paths) {
             for (Object replacement : replacements) {
                 Object copy = deepCopy(root);
                 set(copy, path, replacement);
-                String what = replacement instanceof String && ((String) replacement).length() > 100 ? "1 MiB string"
+                String what = replacement instanceof String && ((String) replacement).length() > 100 ? "256 KiB string"
                         : String.valueOf(replacement);
                 out.add(new Mutation(path + " = " + what, JSON.toJson(copy)));
             }

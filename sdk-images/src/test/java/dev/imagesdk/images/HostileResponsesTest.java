@@ -1,0 +1,133 @@
+package dev.imagesdk.images;
+
+import dev.imagesdk.core.RetryPolicy;
+import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.core.auth.Auth;
+import dev.imagesdk.core.error.ImageServiceException;
+import dev.imagesdk.core.error.PaginationException;
+import dev.imagesdk.core.it.HostileBodies;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Real Glance responses (from the recorded transcript), mutated every way {@link HostileBodies} knows,
+ * fed through every image read call: each call either succeeds or throws an
+ * {@link ImageServiceException} subtype — never a parser exception or an NPE — and unknown values are kept.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileResponsesTest {
+    /** A page of two real images from Glance 25 (transcript section 4), one with custom properties added. */
+    static final String PAGE = "{\"images\": ["
+            + "{\"name\": \"echo\", \"disk_format\": \"raw\", \"container_format\": \"bare\", \"visibility\": \"shared\", "
+            + "\"size\": 1048576, \"virtual_size\": null, \"status\": \"active\", \"checksum\": \"5f363e0e58a95f06cbe9bbc662c5dfb6\", "
+            + "\"protected\": false, \"min_ram\": 0, \"min_disk\": 0, \"owner\": \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\", "
+            + "\"os_hidden\": false, \"os_hash_algo\": \"sha512\", \"os_hash_value\": \"ab12\", \"stores\": \"fast,cheap\", "
+            + "\"os_distro\": \"ubuntu\", \"id\": \"d190de35-9f27-41b8-8c44-99c928c6e9f4\", \"created_at\": \"2026-11-22T12:50:33Z\", "
+            + "\"updated_at\": \"2026-11-22T12:50:33Z\", \"tags\": [\"bulk\"], \"self\": \"/v2/images/d190de35-9f27-41b8-8c44-99c928c6e9f4\", "
+            + "\"file\": \"/v2/images/d190de35-9f27-41b8-8c44-99c928c6e9f4/file\", \"schema\": \"/v2/schemas/image\"},"
+            + "{\"name\": null, \"disk_format\": null, \"container_format\": null, \"visibility\": \"shared\", \"size\": null, "
+            + "\"virtual_size\": null, \"status\": \"queued\", \"checksum\": null, \"protected\": false, \"min_ram\": 0, \"min_disk\": 0, "
+            + "\"owner\": \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\", \"os_hidden\": false, \"os_hash_algo\": null, \"os_hash_value\": null, "
+            + "\"id\": \"9539f646-bd8a-488d-ae23-97a66afd0a38\", \"created_at\": \"2026-11-22T12:50:30Z\", "
+            + "\"updated_at\": \"2026-11-22T12:50:30Z\", \"tags\": [], \"self\": \"/v2/images/9539f646-bd8a-488d-ae23-97a66afd0a38\", "
+            + "\"file\": \"/v2/images/9539f646-bd8a-488d-ae23-97a66afd0a38/file\", \"schema\": \"/v2/schemas/image\"}"
+            + "], \"first\": \"/v2/images?limit=2\", \"schema\": \"/v2/schemas/images\"}";
+
+    private MockWebServer server;
+    private Images images;
+
+    @BeforeAll
+    void start() throws IOException {
+        server = new MockWebServer();
+        server.start();
+        images = Images.of(ServiceClient.builder().endpoint(server.url("/").toString()).auth(Auth.token("t"))
+                .retryPolicy(RetryPolicy.none()).build());
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    private void serve(String body, String contentType) {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", contentType).body(body).build());
+    }
+
+    private static void onlyTypedExceptions(List<HostileBodies.Mutation> mutations, Consumer<HostileBodies.Mutation> call) {
+        List<String> escaped = new ArrayList<>();
+        for (HostileBodies.Mutation m : mutations) {
+            try {
+                call.accept(m);
+            } catch (ImageServiceException expected) {
+                assertThat(expected.getMessage()).isNotBlank();
+            } catch (RuntimeException | Error e) {
+                escaped.add(m.description() + " -> " + e);
+            }
+        }
+        if (!escaped.isEmpty()) {
+            fail(escaped.size() + " mutations escaped as untyped exceptions:\n" + String.join("\n", escaped));
+        }
+    }
+
+    @Test
+    void listingSurvivesEveryMutationOfARealPage() {
+        List<HostileBodies.Mutation> mutations = HostileBodies.of(PAGE);
+        assertThat(mutations).hasSizeGreaterThan(200);
+        onlyTypedExceptions(mutations, m -> {
+            serve(m.body(), "application/json");
+            for (Image image : images.list()) {
+                assertThat(image).isNotNull();
+            }
+        });
+    }
+
+    @Test
+    void getSurvivesEveryMutationOfARealImage() {
+        String image = PAGE.substring(PAGE.indexOf('[') + 1, PAGE.indexOf("},{") + 1);
+        onlyTypedExceptions(HostileBodies.of(image), m -> {
+            serve(m.body(), "application/json");
+            assertThat(images.get("d190de35-9f27-41b8-8c44-99c928c6e9f4")).isNotNull();
+        });
+    }
+
+    @Test
+    void wrongContentTypesAreTypedErrors() {
+        for (String type : new String[] {"text/html", "application/octet-stream", "text/plain"}) {
+            serve("<html>gateway says hi</html>", type);
+            assertThatThrownBy(() -> images.get("x")).isInstanceOf(ImageServiceException.class);
+        }
+    }
+
+    @Test
+    void unknownEnumValuesArePreservedNotDropped() {
+        serve(PAGE.replace("\"status\": \"active\"", "\"status\": \"quantum_entangled\"")
+                .replace("\"visibility\": \"shared\"", "\"visibility\": \"galactic\""), "application/json");
+        Image first = images.list().iterator().next();
+        assertThat(first.status().value()).isEqualTo("quantum_entangled");
+        assertThat(first.status().isKnown()).isFalse();
+        assertThat(first.visibility().value()).isEqualTo("galactic");
+    }
+
+    @Test
+    void nextLinksToAnotherHostOrLoopingAreRefused() {
+        serve(PAGE.replace("\"first\"", "\"next\": \"http://evil.invalid/v2/images?marker=x\", \"first\""), "application/json");
+        assertThatThrownBy(() -> images.list().stream().count()).isInstanceOf(PaginationException.class);
+        String looping = PAGE.replace("\"first\"", "\"next\": \"/v2/images?marker=same\", \"first\"");
+        serve(looping, "application/json");
+        serve(looping, "application/json");
+        assertThatThrownBy(() -> images.list().stream().count()).isInstanceOf(PaginationException.class);
+    }
+}
