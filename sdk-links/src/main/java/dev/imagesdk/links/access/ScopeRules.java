@@ -25,7 +25,11 @@ import java.util.stream.Collectors;
  *       link without organization — not allowed by the contract, tolerated on read — matches an
  *       active role in any space of that slug.</li>
  * </ul>
- * Inactive roles never grant anything. There is no administrator override.
+ * Inactive roles never grant anything. There is no administrator override for availability.
+ *
+ * <p>What a server <em>lists</em> to a caller adds one management rule ({@link #listedFor}): the project
+ * owning a link's image and administrators also see every link of that image, so they can change and
+ * delete links that do not apply to them.
  *
  * <p>Listing order ({@link #DISPLAY_ORDER}): global links, then organization links, then space
  * links; within a scope type by ascending {@code priority} (links without priority last), then by
@@ -67,6 +71,16 @@ public final class ScopeRules {
             default:
                 return false;
         }
+    }
+
+    /**
+     * Whether a server lists (and answers GET for) {@code link} to the caller: it applies to the caller,
+     * or the caller manages the link's image (its owner project, or an administrator).
+     *
+     * @param callerManagesImage {@code true} when the caller's project owns the image or it is an administrator
+     */
+    public static boolean listedFor(ImageLink link, CallerRoles roles, boolean callerManagesImage) {
+        return callerManagesImage || applies(link, roles);
     }
 
     /** The links that apply to the caller, as a predicate (for streams and server-side filters). */

@@ -112,6 +112,14 @@ class ScopeRulesTest {
     }
 
     @Test
+    void theImagesOwnerOrAnAdministratorIsListedEveryLinkOfTheImage() {
+        CallerRoles outsider = CallerRoles.builder().orgRole("globex", "member").build();
+        assertThat(ScopeRules.listedFor(ACME_LAB, outsider, true)).isTrue();
+        assertThat(ScopeRules.listedFor(ACME_LAB, outsider, false)).isFalse();
+        assertThat(ScopeRules.listedFor(GLOBEX, outsider, false)).isTrue();
+    }
+
+    @Test
     void explainSaysWhy() {
         CallerRoles member = CallerRoles.builder().orgRole("acme", "member").build();
         assertThat(ScopeRules.explain(ACME, member)).isEqualTo("applies: active role in organization acme");
