@@ -170,13 +170,19 @@ public final class Images {
         client.executeNoContent(ApiRequest.post("images", requireId(id), "actions", "reactivate").retryable(true).build());
     }
 
-    /** {@code PUT /v2/images/{id}/tags/{tag}}: adds a tag (idempotent, 204). */
+    /**
+     * {@code PUT /v2/images/{id}/tags/{tag}}: adds a tag (idempotent, 204).
+     *
+     * @throws ValidationException for a tag with non-ASCII characters: Glance decodes the URL path as
+     *         Latin-1 and would store {@code wörld} as {@code wÃ¶rld}; set such tags with
+     *         {@link UpdateOpts.Builder#tags(String...)} (a JSON body) instead
+     */
     public void addTag(String id, String tag) {
         client.executeNoContent(ApiRequest.put("images", requireId(id), "tags", requireTag(tag)).build());
     }
 
     /**
-     * {@code DELETE /v2/images/{id}/tags/{tag}}: removes a tag.
+     * {@code DELETE /v2/images/{id}/tags/{tag}}: removes a tag (ASCII only, as for {@link #addTag}).
      *
      * @throws dev.imagesdk.core.error.NotFoundException when the image does not carry the tag
      */
@@ -321,6 +327,12 @@ public final class Images {
     private static String requireTag(String tag) {
         if (tag == null || tag.isEmpty() || tag.length() > 255) {
             throw new ValidationException("tag must be 1 to 255 characters, was \"" + tag + "\"");
+        }
+        for (int i = 0; i < tag.length(); i++) {
+            if (tag.charAt(i) > 0x7e || tag.charAt(i) < 0x20) {
+                throw new ValidationException("tag \"" + tag + "\" has non-ASCII characters, which Glance garbles in "
+                        + "the tag URL (it decodes the path as Latin-1); set it with update(id, UpdateOpts.builder().tags(...))");
+            }
         }
         return tag;
     }

@@ -116,14 +116,14 @@ class ImagesTest {
     void tagsAndActionsUseTheirPaths() {
         glance.empty(204).empty(204).empty(204).empty(204);
 
-        images.addTag(ID, "hello wörld");
+        images.addTag(ID, "hello world");
         images.removeTag(ID, "web");
         images.deactivate(ID);
         images.reactivate(ID);
 
         RecordedRequest add = glance.take();
         assertThat(add.getMethod()).isEqualTo("PUT");
-        assertThat(add.getUrl().encodedPath()).isEqualTo("/v2/images/" + ID + "/tags/hello%20w%C3%B6rld");
+        assertThat(add.getUrl().encodedPath()).isEqualTo("/v2/images/" + ID + "/tags/hello%20world");
         RecordedRequest remove = glance.take();
         assertThat(remove.getMethod()).isEqualTo("DELETE");
         assertThat(remove.getUrl().encodedPath()).isEqualTo("/v2/images/" + ID + "/tags/web");
@@ -146,6 +146,8 @@ class ImagesTest {
     void blankArgumentsAreRejectedBeforeAnyRequest() {
         assertThatThrownBy(() -> images.get(" ")).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> images.addTag(ID, "")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> images.addTag(ID, "wörld")).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Latin-1");
         assertThat(glance.server.getRequestCount()).isZero();
     }
 
