@@ -52,6 +52,7 @@ public final class Bench {
     private final String token;
     private final List<String> javaArgs;
     private final List<String> o4jJavaArgs;
+    private final List<String> contenders;
 
     Bench(BenchConfig cfg) throws IOException {
         this.cfg = cfg;
@@ -64,12 +65,18 @@ public final class Bench {
         // Same heap for both libraries (openstack4j's OkHttp connector reads an upload into a byte array).
         this.javaArgs = List.of("-Xmx4g", "-XX:+UseG1GC");
         this.o4jJavaArgs = javaArgs;
+        this.contenders = Arrays.asList(cfg.get("contenders", "imagesdk,openstack4j,curl,glanceclient").split(","));
     }
 
     /** Entry point. */
     public static void main(String[] args) throws Exception {
         Bench b = new Bench(BenchConfig.load(Path.of(args[0])));
         b.runAll();
+    }
+
+    /** The results so far. */
+    Results results() {
+        return results;
     }
 
     void runAll() throws Exception {
@@ -130,8 +137,8 @@ public final class Bench {
 
     /** The JVM's single-core SHA-512 over the 1 GiB file, in memory: the limit of a verifying download. */
     private double jvmSha512() {
-        String w = "sha512-in-memory-1GiB";
-        String cmd = "MessageDigest.getInstance(\"SHA-512\").update(byte[1 GiB], 1 MiB slices)";
+        String w = "sha512-in-memory-" + size(cfg.getLong("file.1g.size"));
+        String cmd = "MessageDigest.getInstance(\"SHA-512\").update(byte[" + size(cfg.getLong("file.1g.size")) + "], 1 MiB slices)";
         report.workloadStart(w);
         try {
             Processes.WorkerRun r = procs.worker(w + "-jvm", List.of("-Xmx2g"),
@@ -150,7 +157,7 @@ public final class Bench {
     }
 
     private void download(String target, String id, double jvmShaSeconds) throws IOException {
-        String w = "download-verify-1GiB@" + target;
+        String w = "download-verify-" + size(cfg.getLong("file.1g.size")) + "@" + target;
         report.workloadStart(w);
         long size = cfg.getLong("file.1g.size");
         String sha = cfg.get("file.1g.sha512");
@@ -170,7 +177,7 @@ public final class Bench {
         if (!Double.isNaN(jvmShaSeconds)) {
             Result sha512 = results.all().stream().filter(r -> r.contender().equals("jvm-sha512")).findFirst().orElseThrow();
             results.add(new Result(w, "jvm-sha512 (limit)", "s", false, sha512.samples(), size, sha512.command(),
-                    "same run, in memory, no I/O: see sha512-in-memory-1GiB"));
+                    "same run, in memory, no I/O: see the sha512-in-memory workload"));
         }
         report.workloadEnd(w);
     }
@@ -178,12 +185,15 @@ public final class Bench {
     // ---- workload 2: upload 1 GiB ----------------------------------------------------------------------
 
     private void upload(String target, GlanceSetup glance) throws Exception {
-        String w = "upload-1GiB@" + target;
+        String w = "upload-" + size(cfg.getLong("file.1g.size")) + "@" + target;
         report.workloadStart(w);
         long size = cfg.getLong("file.1g.size");
         String file = cfg.get("file.1g");
         String create = "{\"name\": \"bench-upload\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}";
         for (String contender : List.of(Results.OURS, O4J, CURL, GLANCECLIENT)) {
+            if (!contenders.contains(contender)) {
+                continue;
+            }
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < warmup + reps; i++) {
                 ids.add(glance != null ? glance.create(create) : UUID.randomUUID().toString());
@@ -267,9 +277,9 @@ public final class Bench {
                     .include(PageDecodeBenchmark.class.getName())
                     .forks(cfg.getInt("jmh.forks", 1))
                     .warmupIterations(cfg.getInt("jmh.warmup", 3))
-                    .warmupTime(TimeValue.seconds(cfg.getInt("jmh.seconds", 2)))
+                    .warmupTime(TimeValue.milliseconds(cfg.getInt("jmh.millis", 2000)))
                     .measurementIterations(cfg.getInt("jmh.iterations", 5))
-                    .measurementTime(TimeValue.seconds(cfg.getInt("jmh.seconds", 2)))
+                    .measurementTime(TimeValue.milliseconds(cfg.getInt("jmh.millis", 2000)))
                     .jvmArgsAppend("-Xmx1g")
                     .addProfiler(GCProfiler.class)
                     .shouldFailOnError(true);
@@ -310,7 +320,7 @@ public final class Bench {
         long size4 = cfg.getLong("file.4g.size");
         String id4 = cfg.get("nginx.download4g.id");
         String sha4 = cfg.get("file.4g.sha512");
-        String w = "memory-download-verify-4GiB-Xmx64m@nginx";
+        String w = "memory-download-verify-" + size(size4) + "-Xmx64m@nginx";
         report.workloadStart(w);
         for (String contender : List.of(Results.OURS, O4J)) {
             javaWorker(w, contender, "s", size4, capped, 0, 1,
@@ -339,6 +349,9 @@ public final class Bench {
 
     private void javaWorker(String w, String contender, String unit, long bytes, List<String> jvm, int warm, int n,
                             List<String> opArgs, String command, String note) {
+        if (!contenders.contains(contender)) {
+            return;
+        }
         List<String> args = new ArrayList<>(List.of(cfg.file().toString(), contender, opArgs.get(0), opArgs.get(1), "" + warm, "" + n));
         args.addAll(opArgs.subList(2, opArgs.size()));
         List<String> jvmArgs = new ArrayList<>(jvm);
@@ -367,6 +380,9 @@ public final class Bench {
 
     private void shell(String w, String contender, String unit, long bytes, String command, OutputCheck check, Cleanup cleanup,
                        String note) {
+        if (!contenders.contains(contender)) {
+            return;
+        }
         List<Double> samples = new ArrayList<>();
         try {
             for (int i = 0; i < warmup + reps; i++) {
@@ -388,6 +404,9 @@ public final class Bench {
     }
 
     private void shellPerId(String w, String contender, long bytes, List<String> ids, String template, String note) {
+        if (!contenders.contains(contender)) {
+            return;
+        }
         List<Double> samples = new ArrayList<>();
         try {
             for (int i = 0; i < ids.size(); i++) {
@@ -400,6 +419,11 @@ public final class Bench {
         } catch (Exception e) {
             results.add(Result.failed(w, contender, "s", template, String.valueOf(e.getMessage())));
         }
+    }
+
+    /** A byte count as the workload names show it: {@code 1GiB}, {@code 64MiB}. */
+    static String size(long bytes) {
+        return bytes % (1L << 30) == 0 ? bytes / (1L << 30) + "GiB" : bytes / (1L << 20) + "MiB";
     }
 
     static String slug(String workload) {
