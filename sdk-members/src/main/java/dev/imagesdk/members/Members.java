@@ -2,6 +2,7 @@ package dev.imagesdk.members;
 
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ForbiddenException;
+import dev.imagesdk.core.error.NotFoundException;
 import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.http.ApiRequest;
 import dev.imagesdk.core.json.Json;
@@ -34,6 +35,8 @@ public final class Members {
     private static final String NOT_THE_MEMBER_HINT = "only the member project itself can accept, reject or reset its "
             + "membership; the image's owner cannot answer on its behalf";
     private static final String NOT_OWNER_HINT = "only the image's owner can remove a member";
+    private static final String OTHER_MEMBER_HINT = "Glance answers 404 when the project is not a member of the image, "
+            + "and also when the caller is another member project: a member sees and answers only its own membership";
 
     private final ServiceClient client;
 
@@ -62,7 +65,7 @@ public final class Members {
         requireId("projectId", projectId);
         String body = "{\"member\":" + jsonString(projectId) + "}";
         ApiRequest request = ApiRequest.post("images", imageId, "members").jsonBody(body).build();
-        return explainForbidden(NOT_SHARED_HINT, () -> client.executeJson(request, MemberJsonAdapter.INSTANCE));
+        return explain(NOT_SHARED_HINT, null, () -> client.executeJson(request, MemberJsonAdapter.INSTANCE));
     }
 
     /**
@@ -80,13 +83,15 @@ public final class Members {
     /**
      * One membership ({@code GET /v2/images/{id}/members/{member}}).
      *
-     * @throws dev.imagesdk.core.error.NotFoundException (404) when the project is not a member, or the
-     *         caller cannot see the image
+     * @throws MembershipNotFoundException (404) when the project is not a member, or the caller is
+     *         another member project (a member sees only its own membership)
+     * @throws dev.imagesdk.core.error.NotFoundException (404) when the caller cannot see the image
      */
     public Member get(String imageId, String memberId) {
         requireId("imageId", imageId);
         requireId("memberId", memberId);
-        return client.executeJson(ApiRequest.get("images", imageId, "members", memberId).build(), MemberJsonAdapter.INSTANCE);
+        ApiRequest request = ApiRequest.get("images", imageId, "members", memberId).build();
+        return explain(null, OTHER_MEMBER_HINT, () -> client.executeJson(request, MemberJsonAdapter.INSTANCE));
     }
 
     /**
@@ -117,7 +122,8 @@ public final class Members {
      * @throws ValidationException when {@code status} is {@code null} or {@code all}
      * @throws MembershipForbiddenException (403) when the caller is not the member project
      * @throws dev.imagesdk.core.error.BadRequestException (400) for a status Glance does not know
-     * @throws dev.imagesdk.core.error.NotFoundException (404) when the project is not a member
+     * @throws MembershipNotFoundException (404) when the project is not a member, or the caller is another
+     *         member project trying to answer for it
      */
     public Member setStatus(String imageId, String memberId, MemberStatus status) {
         requireId("imageId", imageId);
@@ -133,7 +139,7 @@ public final class Members {
         }
         String body = "{\"status\":" + jsonString(status.value()) + "}";
         ApiRequest request = ApiRequest.put("images", imageId, "members", memberId).jsonBody(body).build();
-        return explainForbidden(NOT_THE_MEMBER_HINT, () -> client.executeJson(request, MemberJsonAdapter.INSTANCE));
+        return explain(NOT_THE_MEMBER_HINT, OTHER_MEMBER_HINT, () -> client.executeJson(request, MemberJsonAdapter.INSTANCE));
     }
 
     /**
@@ -147,19 +153,24 @@ public final class Members {
         requireId("imageId", imageId);
         requireId("memberId", memberId);
         ApiRequest request = ApiRequest.delete("images", imageId, "members", memberId).build();
-        explainForbidden(NOT_OWNER_HINT, () -> {
+        explain(NOT_OWNER_HINT, null, () -> {
             client.executeNoContent(request);
             return null;
         });
     }
 
-    private static <T> T explainForbidden(String hint, Supplier<T> call) {
+    /** Runs a call, re-throwing Glance's terse 403/404 answers with a hint of what they mean here. */
+    private static <T> T explain(String forbiddenHint, String notFoundHint, Supplier<T> call) {
         try {
             return call.get();
-        } catch (MembershipForbiddenException e) {
+        } catch (MembershipForbiddenException | MembershipNotFoundException e) {
             throw e;
         } catch (ForbiddenException e) {
-            throw new MembershipForbiddenException(e, hint);
+            throw forbiddenHint == null ? e : new MembershipForbiddenException(e, forbiddenHint);
+        } catch (NotFoundException e) {
+            // Only Glance's "… not found in the member list …" is about the membership; "No image found" is not.
+            boolean aboutMembership = e.serverMessage().map(m -> m.contains("member list")).orElse(false);
+            throw notFoundHint == null || !aboutMembership ? e : new MembershipNotFoundException(e, notFoundHint);
         }
     }
 

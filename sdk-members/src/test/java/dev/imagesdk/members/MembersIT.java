@@ -5,7 +5,6 @@ import dev.imagesdk.core.error.BadRequestException;
 import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.ForbiddenException;
 import dev.imagesdk.core.error.NotFoundException;
-import dev.imagesdk.core.error.ServiceResponseException;
 import dev.imagesdk.core.it.RealGlance;
 import dev.imagesdk.images.ContainerFormat;
 import dev.imagesdk.images.CreateOpts;
@@ -172,6 +171,20 @@ class MembersIT {
     }
 
     @Test
+    void aMemberCannotAnswerForAnotherMember() {
+        String shared = createA(Visibility.SHARED).id();
+        String projectC = UUID.randomUUID().toString().replace("-", "");
+        membersA.add(shared, PROJECT_B);
+        membersA.add(shared, projectC);
+
+        assertThatThrownBy(() -> membersB.accept(shared, projectC)).isInstanceOfSatisfying(MembershipNotFoundException.class,
+                e -> assertThat(e.serverMessage()).hasValueSatisfying(m -> assertThat(m).contains(projectC + " not found in the member list")));
+        assertThatThrownBy(() -> membersB.get(shared, projectC)).isInstanceOf(MembershipNotFoundException.class);
+        assertThat(membersA.get(shared, projectC).status()).isEqualTo(MemberStatus.PENDING);
+        assertThat(membersA.list(shared)).extracting(Member::memberId).containsExactlyInAnyOrder(PROJECT_B, projectC);
+    }
+
+    @Test
     void refusalsComeBackAsTypedExceptionsWithGlancesMessages() {
         String priv = createA(Visibility.PRIVATE).id();
         String shared = createA(Visibility.SHARED).id();
@@ -191,8 +204,12 @@ class MembersIT {
                 .isInstanceOfSatisfying(BadRequestException.class,
                         e -> assertThat(e.serverMessage()).hasValueSatisfying(m -> assertThat(m).contains("Status must be")));
         assertThatThrownBy(() -> membersB.accept(shared, PROJECT_A)).as("B cannot answer for another project")
-                .isInstanceOf(ServiceResponseException.class)
-                .satisfies(e -> assertThat(((ServiceResponseException) e).status()).isIn(403, 404));
+                .isInstanceOf(MembershipNotFoundException.class).hasMessageContaining("not found in the member list");
+        assertThatThrownBy(() -> membersB.remove(shared, PROJECT_B)).as("a member cannot remove itself")
+                .isInstanceOfSatisfying(MembershipForbiddenException.class,
+                        e -> assertThat(e.serverMessage()).hasValueSatisfying(m -> assertThat(m).contains("Not allowed to delete members")));
+        assertThatThrownBy(() -> membersB.add(shared, PROJECT_A)).as("a member cannot offer the image to others")
+                .isInstanceOf(MembershipForbiddenException.class);
         assertThat(membersB.setStatus(shared, PROJECT_B, MemberStatus.PENDING).status()).isEqualTo(MemberStatus.PENDING);
         assertThat(membersA.list(shared).stream().map(Member::status).collect(Collectors.toList()))
                 .containsExactly(MemberStatus.PENDING);

@@ -176,10 +176,30 @@ class MembersTest {
     }
 
     @Test
-    void getOfANonMemberIsNotFound() {
+    void getOfANonMemberIsAMembershipNotFoundExceptionExplainingThatMembersSeeOnlyThemselves() {
         server.enqueue(error(404, "Not Found", PROJECT_B + " not found in the member list of the image " + IMAGE + "."));
-        assertThatThrownBy(() -> members.get(IMAGE, PROJECT_B)).isInstanceOfSatisfying(NotFoundException.class,
-                e -> assertThat(e.serverMessage()).hasValue(PROJECT_B + " not found in the member list of the image " + IMAGE + "."));
+        assertThatThrownBy(() -> members.get(IMAGE, PROJECT_B)).isInstanceOf(NotFoundException.class)
+                .isInstanceOfSatisfying(MembershipNotFoundException.class, e -> {
+                    assertThat(e.serverMessage()).hasValue(PROJECT_B + " not found in the member list of the image " + IMAGE + ".");
+                    assertThat(e.hint()).contains("a member sees and answers only its own membership");
+                    assertThat(e.getMessage()).contains("404", "not found in the member list", "only its own membership");
+                });
+    }
+
+    @Test
+    void aMissingImageIsAPlainNotFoundWithoutTheMembershipHint() {
+        server.enqueue(error(404, "Not Found", "No image found with ID " + IMAGE));
+        assertThatThrownBy(() -> members.get(IMAGE, PROJECT_B)).isInstanceOf(NotFoundException.class)
+                .isNotInstanceOf(MembershipNotFoundException.class);
+        server.enqueue(error(404, "Not Found", "No image found with ID " + IMAGE));
+        assertThatThrownBy(() -> members.accept(IMAGE, PROJECT_B)).isNotInstanceOf(MembershipNotFoundException.class);
+    }
+
+    @Test
+    void aMemberAnsweringForAnotherMemberIsAMembershipNotFoundException() {
+        server.enqueue(error(404, "Not Found", "cccc not found in the member list of the image " + IMAGE + "."));
+        assertThatThrownBy(() -> members.accept(IMAGE, "cccc")).isInstanceOfSatisfying(MembershipNotFoundException.class,
+                e -> assertThat(e.method()).hasValue("PUT"));
     }
 
     @Test
@@ -245,7 +265,8 @@ class MembersTest {
     @Test
     void removingTwiceIsNotFound() {
         server.enqueue(error(404, "Not Found", PROJECT_B + " not found in the member list of the image " + IMAGE + "."));
-        assertThatThrownBy(() -> members.remove(IMAGE, PROJECT_B)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> members.remove(IMAGE, PROJECT_B)).isInstanceOf(NotFoundException.class)
+                .isNotInstanceOf(MembershipNotFoundException.class);
     }
 
     @Test
