@@ -26,8 +26,9 @@ import java.util.function.Supplier;
  * <p>Every method checks its arguments before sending anything ({@link ValidationException}); server
  * errors arrive as the typed exceptions of {@code dev.imagesdk.core.error}: 404 when the image (or the
  * membership) does not exist or is not visible to the caller, 409 when the project is already a member,
- * 400 for a status Glance does not accept, and for refusals a {@link MembershipForbiddenException}
- * explaining what Glance's 403 usually means.
+ * 400 for a status Glance does not accept. Glance's terse answers about memberships come with a hint
+ * of what they mean: {@link MembershipForbiddenException} (403) and {@link MembershipNotFoundException}
+ * (404 "not found in the member list").
  */
 public final class Members {
     private static final String NOT_SHARED_HINT = "Glance only lets the image's owner add members, and only to an image "
