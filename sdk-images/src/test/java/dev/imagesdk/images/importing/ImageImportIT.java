@@ -1,0 +1,139 @@
+package dev.imagesdk.images.importing;
+
+import dev.imagesdk.core.error.BadRequestException;
+import dev.imagesdk.core.error.ConflictException;
+import dev.imagesdk.core.error.ForbiddenException;
+import dev.imagesdk.core.error.NotFoundException;
+import dev.imagesdk.core.it.RealGlance;
+import dev.imagesdk.images.ContainerFormat;
+import dev.imagesdk.images.CreateOpts;
+import dev.imagesdk.images.DiskFormat;
+import dev.imagesdk.images.Image;
+import dev.imagesdk.images.ImageStatus;
+import dev.imagesdk.images.Images;
+import dev.imagesdk.images.data.UploadOptions;
+import dev.imagesdk.images.tasks.Task;
+import dev.imagesdk.images.tasks.TaskListOpts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Interoperable import, discovery and tasks against the real Glance. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ImageImportIT {
+    private final List<String> created = new ArrayList<>();
+    private Images images;
+
+    @BeforeAll
+    void connect() {
+        images = Images.of(RealGlance.projectA());
+    }
+
+    @AfterAll
+    void cleanUp() {
+        for (String id : created) {
+            try {
+                images.delete(id);
+            } catch (NotFoundException gone) {
+                // already deleted
+            }
+        }
+    }
+
+    private Image newImage(String name) {
+        Image image = images.create(CreateOpts.builder().name(name).diskFormat(DiskFormat.RAW)
+                .containerFormat(ContainerFormat.BARE).build());
+        created.add(image.id());
+        return image;
+    }
+
+    @Test
+    void discovery() {
+        assertThat(images.importMethods()).contains("glance-direct", "copy-image").doesNotContain("web-download");
+        List<StoreInfo> stores = images.stores();
+        assertThat(stores).extracting(StoreInfo::id).contains("fast", "cheap");
+        assertThat(stores).filteredOn(StoreInfo::isDefault).extracting(StoreInfo::id).containsExactly("fast");
+        assertThat(images.usage()).isNotNull();
+        assertThatThrownBy(() -> images.imports().storesDetail()).isInstanceOf(ForbiddenException.class);
+        assertThat(Images.of(RealGlance.admin()).imports().storesDetail())
+                .allSatisfy(s -> assertThat(s.type()).contains("file"));
+    }
+
+    @Test
+    void stageThenGlanceDirectImportReachesActive() {
+        byte[] data = new byte[2 * 1024 * 1024];
+        new Random(11).nextBytes(data);
+        Image image = newImage("imported");
+        assertThatThrownBy(() -> images.importImage(image.id(), ImportRequest.glanceDirect().build()))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("staged");
+
+        images.stage(image.id(), new ByteArrayInputStream(data), UploadOptions.builder().size(data.length).build());
+        assertThat(images.get(image.id()).status()).isEqualTo(ImageStatus.UPLOADING);
+        images.importImage(image.id(), ImportRequest.glanceDirect().stores("fast").build());
+        Image active = images.waitFor(image.id(), ImageStatus.ACTIVE, Duration.ofSeconds(60));
+
+        assertThat(active.size()).isEqualTo(data.length);
+        assertThat(active.stores()).containsExactly("fast");
+        assertThat(active.hasFailedImport()).isFalse();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(images.download(image.id(), out).verifiedAlgorithm()).contains("sha512");
+        assertThat(out.toByteArray()).isEqualTo(data);
+        List<Task> tasks = images.tasksOf(image.id());
+        assertThat(tasks).anySatisfy(t -> {
+            assertThat(t.type()).isEqualTo("api_image_import");
+            assertThat(t.status()).isEqualTo("success");
+            assertThat(t.createdAt()).isNotNull();
+        });
+    }
+
+    @Test
+    void copyImageIntoAnotherStoreAsAdmin() throws Exception {
+        Image image = newImage("copied");
+        images.upload(image.id(), new ByteArrayInputStream(new byte[65536]), 65536);
+        assertThatThrownBy(() -> images.importImage(image.id(), ImportRequest.copyImage().stores("cheap").build()))
+                .isInstanceOf(ForbiddenException.class);
+
+        Images admin = Images.of(RealGlance.admin());
+        admin.importImage(image.id(), ImportRequest.copyImage().stores("cheap").allStoresMustSucceed(true).build());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Image current = images.get(image.id());
+        while (!current.stores().contains("cheap") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            current = images.waitFor(image.id(), ImageStatus.ACTIVE, Duration.ofSeconds(60));
+        }
+        assertThat(current.stores()).containsExactlyInAnyOrder("fast", "cheap");
+    }
+
+    @Test
+    void disabledMethodIsABadRequest() {
+        Image image = newImage("web");
+
+        assertThatThrownBy(() -> images.importImage(image.id(),
+                ImportRequest.webDownload(URI.create("http://127.0.0.1:1/x")).build()))
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("web-download");
+    }
+
+    @Test
+    void tasksListIsAdminOnly() {
+        assertThatThrownBy(() -> images.tasks().list(TaskListOpts.builder().build()).firstPage())
+                .isInstanceOf(ForbiddenException.class);
+        List<Task> page = Images.of(RealGlance.admin()).tasks().list(TaskListOpts.builder().limit(5).build())
+                .firstPage().items();
+        assertThat(page).hasSizeLessThanOrEqualTo(5);
+        if (!page.isEmpty()) {
+            assertThat(Images.of(RealGlance.admin()).tasks().get(page.get(0).id()).id()).isEqualTo(page.get(0).id());
+        }
+    }
+}
