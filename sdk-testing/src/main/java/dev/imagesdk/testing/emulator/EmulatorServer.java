@@ -128,6 +128,7 @@ public final class EmulatorServer {
                 ? sent.trim() : "req-" + UUID.randomUUID();
         Exchange ex = Exchanges.open(raw, requestId);
         ex.responseHeader("X-Openstack-Request-Id", requestId);
+        boolean dropped = false;
         try {
             if (applyFault(ex)) {
                 return;
@@ -136,21 +137,25 @@ public final class EmulatorServer {
         } catch (GlanceError e) {
             answerError(ex, e);
         } catch (ResponseShaper.ConnectionDrop e) {
-            throw e; // the JDK server closes the connection
+            dropped = true;
+            throw e; // not closing the exchange: the JDK server closes the connection, the body stays unfinished
         } catch (RuntimeException e) {
             if (ex.responded()) {
                 LOG.debug("emulator: {} {} failed after the answer started: {}", ex.method(), ex.path(), e.toString());
+                dropped = true;
                 throw e;
             }
             LOG.warn("emulator: {} {} failed", ex.method(), ex.path(), e);
             answerError(ex, GlanceError.of(500, "The server has either erred or is incapable of performing the "
                     + "requested operation."));
         } finally {
-            Exchanges.close(ex);
+            if (!dropped) {
+                Exchanges.close(ex);
+            }
         }
     }
 
-    private static void answerError(Exchange ex, GlanceError e) {
+    private void answerError(Exchange ex, GlanceError e) {
         if (ex.responded()) {
             throw new ResponseShaper.ConnectionDrop("error after the answer started: " + e.getMessage());
         }

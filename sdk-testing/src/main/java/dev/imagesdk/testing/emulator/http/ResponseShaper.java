@@ -68,6 +68,7 @@ public interface ResponseShaper {
     final class Limited extends FilterOutputStream {
         private long remaining;
         private final boolean drop;
+        private boolean dropped;
 
         Limited(OutputStream out, long limit, boolean drop) {
             super(out);
@@ -89,14 +90,15 @@ public interface ResponseShaper {
             }
             if (n < len && drop) {
                 out.flush();
+                dropped = true;
                 throw new ConnectionDrop("fault: connection dropped mid-body");
             }
         }
 
         @Override
         public void close() throws IOException {
-            if (drop && remaining > 0) {
-                // the body was shorter than the limit: nothing to cut
+            if (dropped) {
+                return; // closing would finish the response cleanly; the server drops the connection instead
             }
             out.close();
         }

@@ -1,0 +1,174 @@
+package dev.imagesdk.testing.faults;
+
+import dev.imagesdk.core.RetryPolicy;
+import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.core.error.ChecksumMismatchException;
+import dev.imagesdk.core.error.NotFoundException;
+import dev.imagesdk.core.error.RateLimitedException;
+import dev.imagesdk.core.error.ServerException;
+import dev.imagesdk.core.error.ServiceResponseException;
+import dev.imagesdk.core.error.TransportException;
+import dev.imagesdk.images.ContainerFormat;
+import dev.imagesdk.images.CreateOpts;
+import dev.imagesdk.images.DiskFormat;
+import dev.imagesdk.images.Image;
+import dev.imagesdk.images.Images;
+import dev.imagesdk.testing.Identity;
+import dev.imagesdk.testing.ImageServiceEmulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Each scripted fault reaches the SDK as the exception a resilience test expects. */
+class FaultInjectionTest {
+    private static final byte[] DATA = new byte[300_000];
+    private static ImageServiceEmulator emulator;
+    private static Images images;
+    private static String imageId;
+
+    @BeforeAll
+    static void start() {
+        new Random(7).nextBytes(DATA);
+        emulator = ImageServiceEmulator.start();
+        images = Images.of(emulator.client(Identity.member("fault-project")));
+        Image image = images.create(CreateOpts.builder().name("fault-target").diskFormat(DiskFormat.RAW)
+                .containerFormat(ContainerFormat.BARE).build());
+        imageId = image.id();
+        images.upload(imageId, new ByteArrayInputStream(DATA), DATA.length);
+    }
+
+    @AfterEach
+    void clearFaults() {
+        emulator.clearFaults();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @Test
+    void status503BecomesServerExceptionWithTheStatus() {
+        Fault fault = emulator.inject(Fault.on("GET", "/v2/images/*").status(503));
+
+        assertThatThrownBy(() -> images.get(imageId))
+                .isInstanceOfSatisfying(ServerException.class, e -> assertThat(e.status()).isEqualTo(503));
+        assertThat(fault.applied()).isEqualTo(1);
+        assertThat(images.get(imageId).id()).as("the fault is used up after one request").isEqualTo(imageId);
+    }
+
+    @Test
+    void status429CarriesRetryAfterToRateLimitedException() {
+        emulator.inject(Fault.on("/v2/images").rateLimited(Duration.ofSeconds(7)));
+
+        assertThatThrownBy(() -> images.list().firstPage())
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                    assertThat(e.status()).isEqualTo(429);
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
+                });
+    }
+
+    @Test
+    void anyOtherStatusKeepsItsNumberAndMessage() {
+        emulator.inject(Fault.on("GET", "/v2/images/*").status(404, "scripted absence"));
+
+        assertThatThrownBy(() -> images.get(imageId))
+                .isInstanceOfSatisfying(NotFoundException.class,
+                        e -> assertThat(e.serverMessage()).hasValueSatisfying(m -> assertThat(m).contains("scripted absence")));
+    }
+
+    @Test
+    void aRetryingClientRidesOutAFaultUsedUpWithinItsAttempts() {
+        try (ServiceClient retrying = ServiceClient.builder().endpoint(emulator.endpoint().toString())
+                .auth(dev.imagesdk.core.auth.Auth.trustedHeaders("fault-project", "u", "member"))
+                .retryPolicy(RetryPolicy.builder().maxAttempts(4).initialDelay(Duration.ofMillis(1))
+                        .maxDelay(Duration.ofMillis(5)).build())
+                .build()) {
+            Fault fault = emulator.inject(Fault.on("GET", "/v2/images/" + imageId).times(2).unavailable(Duration.ZERO));
+
+            assertThat(Images.of(retrying).get(imageId).name()).isEqualTo("fault-target");
+            assertThat(fault.applied()).isEqualTo(2);
+            assertThat(fault.exhausted()).isTrue();
+        }
+    }
+
+    @Test
+    void latencyBeyondTheReadTimeoutBecomesTransportException() {
+        try (ServiceClient impatient = ServiceClient.builder().endpoint(emulator.endpoint().toString())
+                .auth(dev.imagesdk.core.auth.Auth.trustedHeaders("fault-project", "u", "member"))
+                .retryPolicy(RetryPolicy.none()).readTimeout(Duration.ofMillis(200)).build()) {
+            emulator.inject(Fault.on("GET", "/v2/images/*").latency(Duration.ofSeconds(2)));
+
+            assertThatThrownBy(() -> Images.of(impatient).get(imageId)).isInstanceOf(TransportException.class);
+        }
+    }
+
+    @Test
+    void latencyAloneStillServesTheRequest() {
+        Fault fault = emulator.inject(Fault.on("GET", "/v2/images/*").latency(Duration.ofMillis(50)));
+
+        assertThat(images.get(imageId).id()).isEqualTo(imageId);
+        assertThat(fault.applied()).isEqualTo(1);
+    }
+
+    @Test
+    void droppedConnectionBeforeTheAnswerBecomesTransportException() {
+        // times(3): OkHttp itself silently repeats a request once when a pooled connection dies unanswered
+        emulator.inject(Fault.on("GET", "/v2/images/*").times(3).dropConnection());
+
+        assertThatThrownBy(() -> images.get(imageId)).isInstanceOf(TransportException.class);
+    }
+
+    @Test
+    void connectionDroppedInTheMiddleOfADownloadBecomesTransportException() {
+        emulator.inject(Fault.on("GET", "/v2/images/*/file").dropAfterBytes(100_000));
+
+        assertThatThrownBy(() -> images.download(imageId, new ByteArrayOutputStream()))
+                .isInstanceOf(TransportException.class);
+    }
+
+    @Test
+    void truncatedButWellFormedDownloadBecomesChecksumMismatch() {
+        emulator.inject(Fault.on("GET", "/v2/images/*/file").truncateAfterBytes(1000));
+
+        assertThatThrownBy(() -> images.download(imageId, new ByteArrayOutputStream()))
+                .isInstanceOf(ChecksumMismatchException.class);
+    }
+
+    @Test
+    void faultsApplyPerPathAndPerCount() {
+        Fault onData = emulator.inject(Fault.on("GET", "/v2/images/*/file").skip(1).times(1).status(500));
+
+        assertThat(images.get(imageId).id()).as("another path is untouched").isEqualTo(imageId);
+        ByteArrayOutputStream first = new ByteArrayOutputStream();
+        images.download(imageId, first);
+        assertThat(first.toByteArray()).as("the first match is skipped").isEqualTo(DATA);
+        assertThatThrownBy(() -> images.download(imageId, new ByteArrayOutputStream()))
+                .isInstanceOfSatisfying(ServiceResponseException.class, e -> assertThat(e.status()).isEqualTo(500));
+        ByteArrayOutputStream third = new ByteArrayOutputStream();
+        images.download(imageId, third);
+        assertThat(third.toByteArray()).as("after times(1) the fault is spent").isEqualTo(DATA);
+        assertThat(onData.applied()).isEqualTo(1);
+    }
+
+    @Test
+    void alwaysAppliesUntilRemoved() {
+        Fault fault = emulator.inject(Fault.on("regex:/v2/images/[^/]+").always().status(502));
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> images.get(imageId)).isInstanceOf(ServerException.class);
+        }
+        emulator.remove(fault);
+        assertThat(images.get(imageId).id()).isEqualTo(imageId);
+        assertThat(fault.applied()).isEqualTo(3);
+    }
+}
