@@ -30,7 +30,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class KeystoneIT {
     private static final JsonAdapter<Object> ANY = Json.moshi().adapter(Object.class);
     private static final String CACHE_HINT = "Glance accepted a token revoked in Keystone: its keystonemiddleware caches "
-            + "validated tokens; the keystone-mode Glance needs [keystone_authtoken] token_cache_time = -1";
+            + "validated tokens; the keystone-mode Glance needs [keystone_authtoken] token_cache_time = -1 (scripts/glance.sh)";
+
+    /**
+     * Fails (with the fix) when the keystone-mode Glance keeps accepting revoked tokens: keystonemiddleware
+     * caches validated tokens for token_cache_time (300 s by default), which hides a revocation.
+     */
+    private static void requireGlanceToHonourRevocation() {
+        String probe = RealKeystone.aliceToken();
+        assertThat(RealKeystone.glanceStatus(probe)).isEqualTo(200);
+        assertThat(RealKeystone.revoke(probe)).isEqualTo(204);
+        assertThat(RealKeystone.glanceStatus(probe)).withFailMessage(CACHE_HINT).isEqualTo(401);
+    }
 
     /** A client on the keystone-mode Glance (explicit endpoint, so the test also works with a private instance). */
     private static ServiceClient glanceClient(Auth auth) {
@@ -218,6 +229,7 @@ class KeystoneIT {
 
     @Test
     void tokenRevokedMidListingIsRenewedOnceAndTheIterationCompletes() {
+        requireGlanceToHonourRevocation();
         KeystoneAuth auth = RealKeystone.alice().build();
         String name = "imagesdk-it-revoke-" + UUID.randomUUID();
         List<String> ids = new ArrayList<>();
@@ -246,6 +258,7 @@ class KeystoneIT {
 
     @Test
     void oneShotUploadAfterRevocationFailsClearlyAndSendsNoEmptyImage() {
+        requireGlanceToHonourRevocation();
         KeystoneAuth auth = RealKeystone.alice().build();
         try (ServiceClient client = glanceClient(auth)) {
             String id = createImage(client, "imagesdk-it-oneshot-" + UUID.randomUUID());

@@ -95,6 +95,24 @@ public final class RealKeystone {
         }
     }
 
+    /** Alice's token for demo-a, from a raw token request. */
+    public static String aliceToken() {
+        return token("{\"auth\":{\"identity\":{\"methods\":[\"password\"],\"password\":{\"user\":{\"name\":\""
+                + aliceUser() + "\",\"domain\":{\"name\":\"" + domainName() + "\"},\"password\":\"" + alicePassword()
+                + "\"}}},\"scope\":{\"project\":{\"name\":\"" + aliceProject() + "\",\"domain\":{\"name\":\""
+                + domainName() + "\"}}}}}");
+    }
+
+    /** Status of {@code GET /v2/images?limit=1} on the keystone-mode Glance with this token. */
+    public static int glanceStatus(String token) {
+        Request request = new Request.Builder().url(glanceUrl() + "/v2/images?limit=1").header("X-Auth-Token", token).build();
+        try (Response r = HTTP.newCall(request).execute()) {
+            return r.code();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Revokes a token server-side ({@code DELETE /v3/auth/tokens}); returns the status (204). */
     public static int revoke(String token) {
         Request request = new Request.Builder().url(url() + "/v3/auth/tokens").delete()
