@@ -137,13 +137,13 @@ public final class CloudConfig {
                 throw new ValidationException("cloud \"" + name + "\" is not defined in " + cloudsFile
                         + "; it defines: " + new TreeSet<>(clouds.keySet()));
             }
-            deepMerge(cloud, asMap(entry, cloudsFile, name));
+            deepMerge(cloud, asMap(entry));
             source = cloudsFile.toString();
             Path secureFile = find(env, "OS_CLIENT_SECURE_FILE", "secure", workingDir, home, systemDir);
             if (secureFile != null) {
                 Object secure = clouds(secureFile).get(name);
                 if (secure instanceof Map) {
-                    deepMerge(cloud, asMap(secure, secureFile, name));
+                    deepMerge(cloud, asMap(secure));
                     source += " + " + secureFile;
                 }
             }
@@ -257,7 +257,7 @@ public final class CloudConfig {
         return out;
     }
 
-    private static Map<String, Object> asMap(Object entry, Path file, String name) {
+    private static Map<String, Object> asMap(Object entry) {
         Map<String, Object> out = new LinkedHashMap<>();
         ((Map<?, ?>) entry).forEach((k, v) -> out.put(String.valueOf(k), v));
         return out;

@@ -226,6 +226,15 @@ class CloudConfigTest {
     }
 
     @Test
+    void verifyMayNameTheCaBundle() throws IOException {
+        write(cwd.resolve("clouds.yaml"), "clouds:\n  c:\n    auth_type: none\n    image_endpoint_override: https://h\n"
+                + "    verify: " + TlsOptionsTest.fixture("ca.pem") + "\n");
+        TlsOptions tls = load("c").tls();
+        assertThat(tls.isInsecure()).isFalse();
+        assertThat(tls.toString()).contains("cacert=").contains("ca.pem");
+    }
+
+    @Test
     void nothingConfiguredSaysWhereItLooked() {
         assertThatThrownBy(() -> load(null)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("no cloud configured").hasMessageContaining(home.resolve(".config/openstack/clouds.yaml").toString());

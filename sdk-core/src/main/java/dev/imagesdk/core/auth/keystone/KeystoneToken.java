@@ -23,7 +23,6 @@ public final class KeystoneToken {
     private final Instant expiresAt;
     private final ServiceCatalog catalog;
 
-    @SuppressWarnings("checkstyle:ParameterNumber")
     KeystoneToken(String userId, String userName, String userDomainId, String projectId, String projectName,
                   String projectDomainId, String domainId, String domainName, List<String> roles, List<String> methods,
                   Instant issuedAt, Instant expiresAt, ServiceCatalog catalog) {
