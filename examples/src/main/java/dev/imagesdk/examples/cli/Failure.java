@@ -49,9 +49,12 @@ public record Failure(int exitCode, String message, String hint) {
             return new Failure(ExitCodes.INTEGRITY, t.getMessage(),
                     "The data was corrupted in transit or on the server; nothing was kept. Retry the download");
         }
-        if (t instanceof NotFoundException) {
+        if (t instanceof NotFoundException nf) {
+            String url = nf.url().orElse("");
+            String listing = url.contains("/image-links") ? "imagectl image-links list"
+                    : url.contains("/members") ? "imagectl members list IMAGE_ID" : "imagectl images list";
             return new Failure(ExitCodes.NOT_FOUND, t.getMessage(),
-                    "Check the id (imagectl images list) and that your project may see it");
+                    "Check the id (" + listing + ") and that your project may see it");
         }
         if (t instanceof UnauthorizedException) {
             return new Failure(ExitCodes.DENIED, t.getMessage(),

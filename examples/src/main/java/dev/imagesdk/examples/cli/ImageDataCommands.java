@@ -63,15 +63,18 @@ final class ImageDataCommands {
             }
             long start = System.nanoTime();
             long transferred;
-            if (stdin) {
-                try (InputStream in = System.in) {
-                    CountingInputStream counting = new CountingInputStream(in);
+            try {
+                if (stdin) {
+                    CountingInputStream counting = new CountingInputStream(System.in);
                     images.upload(id, counting, opts.build());
                     transferred = counting.count;
+                } else {
+                    images.upload(id, Path.of(file), opts.size(size).build());
+                    transferred = size;
                 }
-            } else {
-                images.upload(id, Path.of(file), opts.size(size).build());
-                transferred = size;
+            } catch (RuntimeException e) {
+                bar.abandon();
+                throw e;
             }
             bar.finish();
             long nanos = System.nanoTime() - start;
@@ -103,12 +106,17 @@ final class ImageDataCommands {
             DownloadOptions opts = DownloadOptions.builder().verify(!noVerify).listener(bar::update).build();
             long start = System.nanoTime();
             DownloadResult result;
-            if (toStdout) {
-                OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
-                result = images.download(id, stdout, opts);
-                stdout.flush();
-            } else {
-                result = images.download(id, Path.of(output), opts);
+            try {
+                if (toStdout) {
+                    OutputStream stdout = new BufferedOutputStream(System.out, 1 << 16);
+                    result = images.download(id, stdout, opts);
+                    stdout.flush();
+                } else {
+                    result = images.download(id, Path.of(output), opts);
+                }
+            } catch (RuntimeException | IOException e) {
+                bar.abandon();
+                throw e;
             }
             bar.finish();
             String line = summary("downloaded", result.bytes(), System.nanoTime() - start) + " of image " + id
@@ -172,7 +180,12 @@ final class ImageDataCommands {
                 long size = Files.size(source.file);
                 ProgressBar bar = imagectl().progress(err(), "stage", size);
                 long start = System.nanoTime();
-                images.stage(id, source.file, UploadOptions.builder().size(size).listener(bar::update).build());
+                try {
+                    images.stage(id, source.file, UploadOptions.builder().size(size).listener(bar::update).build());
+                } catch (RuntimeException e) {
+                    bar.abandon();
+                    throw e;
+                }
                 bar.finish();
                 out().println(summary("staged", size, System.nanoTime() - start) + " for image " + id);
                 request = dev.imagesdk.images.importing.ImportRequest.glanceDirect();

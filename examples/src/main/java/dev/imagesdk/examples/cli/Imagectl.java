@@ -26,6 +26,9 @@ import java.util.Map;
         subcommands = {
                 ImagesCommand.class,
                 MembersCommand.class,
+                ImageLinksCommand.class,
+                EmulatorCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Imagectl implements Runnable, AutoCloseable {
 

@@ -13,6 +13,10 @@ import dev.imagesdk.images.MemberStatus;
 import dev.imagesdk.images.SortDirection;
 import dev.imagesdk.images.UpdateOpts;
 import dev.imagesdk.images.Visibility;
+import dev.imagesdk.links.ImageLink;
+import dev.imagesdk.links.ImageLinks;
+import dev.imagesdk.links.PublishedImage;
+import dev.imagesdk.links.Scope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -195,7 +199,8 @@ final class ImagesCommand {
         List<String> properties = new ArrayList<>();
     }
 
-    @Command(name = "create", description = "Create an image record (no data yet: see images upload).",
+    @Command(name = "create", description = "Create an image record (no data yet: see images upload); with "
+            + "--global, --org or --org/--space also its image link (publish).",
             mixinStandardHelpOptions = true)
     static final class Create extends ApiCommand {
         @Mixin
@@ -209,6 +214,16 @@ final class ImagesCommand {
 
         @Option(names = "--tag", description = "Add a tag (repeatable).")
         List<String> tags = new ArrayList<>();
+
+        @Option(names = "--global", description = "Publish: also create a global image link (every user sees it).")
+        boolean global;
+
+        @Option(names = "--org", paramLabel = "SLUG",
+                description = "Publish: also create an image link for this organization (with --space: for that space).")
+        String org;
+
+        @Option(names = "--space", paramLabel = "SLUG", description = "Publish to this space of --org.")
+        String space;
 
         @Override
         void run() {
@@ -245,7 +260,22 @@ final class ImagesCommand {
                 b.tags(tags);
             }
             pairs(a.properties, "--property").forEach(b::property);
-            format.printer().printOne(ImageViews.record(images(this).create(b.build())), out());
+            if (!global && org == null && space == null) {
+                format.printer().printOne(ImageViews.record(images(this).create(b.build())), out());
+                return;
+            }
+            // Image and link(s) all or nothing: if a link fails, the image is removed again.
+            List<Scope> scopes = new ArrayList<>();
+            if (global) {
+                scopes.add(Scope.global());
+            }
+            if (org != null || space != null) {
+                scopes.add(Scope.of(org, space));
+            }
+            PublishedImage published = ImageLinks.of(client()).publish(b.build(), scopes.toArray(new Scope[0]));
+            Record r = ImageViews.record(published.image());
+            r.put("links", published.links().stream().map(ImageLink::linkId).toList());
+            format.printer().printOne(r, out());
         }
     }
 
@@ -299,10 +329,13 @@ final class ImagesCommand {
             }
             pairs(a.properties, "--property").forEach(b::setProperty);
             removeProperties.forEach(b::removeProperty);
-            UpdateOpts opts = b.build();
-            if (opts.operations().isEmpty()) {
+            boolean anyChange = a.name != null || a.visibility != null || a.diskFormat != null || a.containerFormat != null
+                    || a.minDisk != null || a.minRam != null || a.isProtected != null || a.hidden != null || tags != null
+                    || !a.properties.isEmpty() || !removeProperties.isEmpty();
+            if (!anyChange) {
                 throw new ValidationException("nothing to change: give at least one option such as --name or --property");
             }
+            UpdateOpts opts = b.build();
             format.printer().printOne(ImageViews.record(images(this).update(id, opts)), out());
         }
     }

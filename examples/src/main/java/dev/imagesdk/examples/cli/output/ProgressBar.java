@@ -88,6 +88,15 @@ public final class ProgressBar {
         out.flush();
     }
 
+    /** Ends the line after a failed transfer (if anything was drawn), so an error message starts on its own line. */
+    public synchronized void abandon() {
+        if (enabled && lastWidth > 0) {
+            out.println();
+            out.flush();
+            lastWidth = 0;
+        }
+    }
+
     private void draw(String line) {
         int pad = Math.max(0, lastWidth - line.length());
         out.print("\r" + line + " ".repeat(pad));

@@ -73,6 +73,7 @@ public final class RecordPrinter {
         int n = columns.size();
         int[] width = new int[n];
         boolean[] numeric = new boolean[n];
+        boolean[] anyNumber = new boolean[n];
         List<String[]> cells = new ArrayList<>();
         for (int c = 0; c < n; c++) {
             width[c] = columns.get(c).length();
@@ -84,11 +85,16 @@ public final class RecordPrinter {
                 Object v = r.get(columns.get(c));
                 row[c] = cell(v);
                 width[c] = Math.max(width[c], row[c].length());
-                if (v != null && !(v instanceof Number)) {
+                if (v instanceof Number) {
+                    anyNumber[c] = true;
+                } else if (v != null) {
                     numeric[c] = false;
                 }
             }
             cells.add(row);
+        }
+        for (int c = 0; c < n; c++) {
+            numeric[c] &= anyNumber[c]; // a column of nulls only is not numeric
         }
         StringBuilder sb = new StringBuilder();
         line(sb, columns.toArray(new String[0]), width, numeric);

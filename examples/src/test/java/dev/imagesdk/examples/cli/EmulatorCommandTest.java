@@ -1,0 +1,57 @@
+package dev.imagesdk.examples.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmulatorCommandTest {
+    @Test
+    void runsInTheForegroundServesImagectlAndStopsWhenInterrupted() throws Exception {
+        StringWriter out = new StringWriter();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread foreground = new Thread(() -> {
+            try (Imagectl imagectl = new Imagectl(Map.of())) {
+                exit.set(imagectl.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(out, true))
+                        .execute("emulator", "--port", "0"));
+            }
+        });
+        foreground.start();
+        String endpoint = null;
+        for (int i = 0; i < 600 && endpoint == null; i++) {
+            Matcher m = Pattern.compile("listening on (http://\\S+)").matcher(out.toString());
+            if (m.find()) {
+                endpoint = m.group(1);
+            } else {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(endpoint).as(out.toString()).isNotNull();
+        assertThat(out.toString()).contains("--token alpha-token", "--token beta-token", "Try:  imagectl --endpoint " + endpoint);
+
+        Cli.Result created = Cli.run("--endpoint", endpoint, "--token", "alpha-token", "images", "create", "--name", "x");
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        assertThat(Cli.run("--endpoint", endpoint, "--token", "alpha-token", "images", "list").out()).contains(" x ");
+
+        foreground.interrupt();
+        foreground.join(10_000);
+        assertThat(foreground.isAlive()).isFalse();
+        assertThat(exit.get()).isZero();
+    }
+
+    @Test
+    void aBusyPortIsAOneLineError() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Cli.Result r = Cli.run("emulator", "--port", String.valueOf(busy.getLocalPort()));
+            assertThat(r.exitCode()).isEqualTo(ExitCodes.LOCAL_IO);
+            assertThat(r.err()).startsWith("imagectl: cannot listen on 127.0.0.1:" + busy.getLocalPort())
+                    .contains("--port N");
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.imagesdk.examples.cli;
+
+import com.squareup.moshi.Moshi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static dev.imagesdk.examples.cli.DemoIdentities.ALPHA_TOKEN;
+import static dev.imagesdk.examples.cli.DemoIdentities.BETA_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SuppressWarnings("unchecked")
+class ImagesCommandTest {
+    private final EmulatorFixture emu = new EmulatorFixture();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stop() {
+        emu.close();
+    }
+
+    private static Map<String, Object> json(String text) throws IOException {
+        return (Map<String, Object>) new Moshi.Builder().build().adapter(Object.class).fromJson(text);
+    }
+
+    private String create(String... extra) throws IOException {
+        String[] args = new String[extra.length + 4];
+        args[0] = "images";
+        args[1] = "create";
+        System.arraycopy(extra, 0, args, 2, extra.length);
+        args[args.length - 2] = "-f";
+        args[args.length - 1] = "json";
+        return (String) json(emu.ok(ALPHA_TOKEN, args)).get("id");
+    }
+
+    @Test
+    void createShowsEveryAttributeAndShowFindsIt() throws IOException {
+        String out = emu.ok(ALPHA_TOKEN, "images", "create", "--id", "11111111-2222-3333-4444-555555555555",
+                "--name", "web", "--disk-format", "raw", "--container-format", "bare", "--min-ram", "512",
+                "--tag", "t1", "--property", "os_distro=ubuntu");
+        assertThat(out).contains("id                11111111-2222-3333-4444-555555555555\n")
+                .contains("status            queued\n", "min_ram           512\n", "tags              t1\n",
+                        "os_distro         ubuntu\n", "checksum          -\n");
+        Map<String, Object> shown = json(emu.ok(ALPHA_TOKEN, "images", "show", "11111111-2222-3333-4444-555555555555", "-f", "json"));
+        assertThat(shown).containsEntry("name", "web").containsEntry("owner", "alpha").containsEntry("checksum", null)
+                .containsEntry("tags", List.of("t1")).containsEntry("os_distro", "ubuntu");
+    }
+
+    @Test
+    void listFiltersByTagPropertyAndNameAndLimits() throws IOException {
+        create("--name", "a", "--tag", "web", "--property", "os_distro=debian");
+        create("--name", "b", "--tag", "web");
+        create("--name", "c");
+        String byTag = emu.ok(ALPHA_TOKEN, "images", "list", "--tag", "web", "--sort", "name:asc");
+        assertThat(byTag.lines().skip(2).map(l -> l.split("\\s+")[1]).toList()).containsExactly("a", "b");
+        assertThat(byTag.lines().findFirst().orElseThrow()).startsWith("id").contains("name", "status", "visibility", "size", "owner");
+        assertThat(emu.ok(ALPHA_TOKEN, "images", "list", "--property", "os_distro=debian", "-f", "yaml"))
+                .contains("name: a\n").doesNotContain("name: b\n");
+        assertThat(emu.ok(ALPHA_TOKEN, "images", "list", "--sort", "name:desc", "--limit", "1", "--page-size", "1"))
+                .contains("  c  ").doesNotContain("  a  ");
+        assertThat(emu.ok(BETA_TOKEN, "images", "list").lines().count()).as("beta sees none of alpha's images").isEqualTo(2);
+    }
+
+    @Test
+    void updateChangesNamePropertiesAndTags() throws IOException {
+        String id = create("--name", "old", "--property", "a=1", "--property", "b=2");
+        Map<String, Object> updated = json(emu.ok(ALPHA_TOKEN, "images", "update", id, "--name", "new",
+                "--property", "c=3", "--remove-property", "a", "--tags", "x,y", "--min-disk", "2", "-f", "json"));
+        assertThat(updated).containsEntry("name", "new").containsEntry("c", "3").containsEntry("b", "2")
+                .doesNotContainKey("a").containsEntry("min_disk", 2.0);
+        assertThat((List<Object>) updated.get("tags")).containsExactlyInAnyOrder("x", "y");
+
+        Cli.Result nothing = emu.as(ALPHA_TOKEN, "images", "update", id);
+        assertThat(nothing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(nothing.err()).startsWith("imagectl: invalid input: nothing to change");
+    }
+
+    @Test
+    void tagsAddAndRemove() throws IOException {
+        String id = create("--name", "tagged");
+        assertThat(emu.ok(ALPHA_TOKEN, "images", "tag", "add", id, "blue", "green"))
+                .isEqualTo("tagged image " + id + " with blue\ntagged image " + id + " with green\n");
+        assertThat(emu.ok(ALPHA_TOKEN, "images", "tag", "remove", id, "blue")).isEqualTo("removed tag blue from image " + id + "\n");
+        assertThat((List<Object>) json(emu.ok(ALPHA_TOKEN, "images", "show", id, "-f", "json")).get("tags")).containsExactly("green");
+    }
+
+    @Test
+    void uploadDownloadDeactivateReactivateDelete() throws IOException {
+        String id = create("--name", "data", "--disk-format", "raw", "--container-format", "bare");
+        Path source = dir.resolve("in.bin");
+        byte[] bytes = new byte[3 << 20];
+        new java.util.Random(7).nextBytes(bytes);
+        Files.write(source, bytes);
+
+        Cli.Result up = emu.as(ALPHA_TOKEN, "images", "upload", id, source.toString());
+        assertThat(up.exitCode()).as(up.toString()).isZero();
+        assertThat(up.out()).startsWith("uploaded 3.0 MiB in ").contains("to image " + id + "; status active, sha512 ");
+        assertThat(up.err()).as("no progress bar when piped").isEmpty();
+
+        Path target = dir.resolve("out.bin");
+        Cli.Result down = emu.as(ALPHA_TOKEN, "images", "download", id, "-o", target.toString());
+        assertThat(down.exitCode()).as(down.toString()).isZero();
+        assertThat(down.out()).startsWith("downloaded 3.0 MiB in ").endsWith("to " + target + "; sha512 verified\n");
+        assertThat(Files.mismatch(source, target)).isEqualTo(-1);
+
+        Cli.Result again = emu.as(ALPHA_TOKEN, "images", "upload", id, source.toString());
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(again.err()).startsWith("imagectl: 409 Conflict").contains("Check the image's status");
+
+        assertThat(emu.ok(ALPHA_TOKEN, "images", "deactivate", id)).isEqualTo("deactivated image " + id + "\n");
+        assertThat(json(emu.ok(ALPHA_TOKEN, "images", "show", id, "-f", "json"))).containsEntry("status", "deactivated");
+        assertThat(emu.ok(ALPHA_TOKEN, "images", "reactivate", id)).isEqualTo("reactivated image " + id + "\n");
+        assertThat(emu.ok(ALPHA_TOKEN, "images", "delete", id)).isEqualTo("deleted image " + id + "\n");
+        assertThat(emu.emulator.imageCount()).isZero();
+    }
+
+    @Test
+    void progressBarDrawsOnATerminalOnly() throws IOException {
+        String id = create("--name", "progress", "--disk-format", "raw", "--container-format", "bare");
+        Path source = dir.resolve("p.bin");
+        Files.write(source, new byte[1 << 20]);
+        Cli.Result r = emu.run(true, ALPHA_TOKEN, "images", "upload", id, source.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).startsWith("\rupload   [").contains("100%", "1.0 MiB / 1.0 MiB", "/s").endsWith(System.lineSeparator());
+        assertThat(r.out()).doesNotContain("\r");
+    }
+
+    @Test
+    void importStagesAFileAndWaitsUntilActiveAndRefusesANonBootableDisk() throws IOException {
+        String id = create("--name", "imported", "--disk-format", "raw", "--container-format", "bare");
+        byte[] disk = new byte[1 << 20];
+        disk[510] = 0x55;
+        disk[511] = (byte) 0xAA;
+        Path bootable = Files.write(dir.resolve("boot.raw"), disk);
+        String out = emu.ok(ALPHA_TOKEN, "images", "import", id, "--file", bootable.toString(), "--require-bootable-raw");
+        assertThat(out).contains("staged 1.0 MiB in ").contains("import of image " + id + " started (glance-direct)\n")
+                .endsWith("image " + id + " is active, 1.0 MiB\n");
+
+        String other = create("--name", "junk");
+        Path junk = Files.write(dir.resolve("junk.raw"), new byte[1024]);
+        Cli.Result refused = emu.as(ALPHA_TOKEN, "images", "import", other, "--file", junk.toString(), "--require-bootable-raw");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).startsWith("imagectl: invalid input: ").contains("not a bootable raw disk");
+        assertThat(json(emu.ok(ALPHA_TOKEN, "images", "show", other, "-f", "json"))).containsEntry("status", "queued");
+    }
+
+    @Test
+    void aFailedTransferEndsTheProgressLineBeforeTheError() throws IOException {
+        String id = create("--name", "no-formats");
+        Path source = dir.resolve("f.bin");
+        Files.write(source, new byte[1 << 20]);
+        Cli.Result r = emu.run(true, ALPHA_TOKEN, "images", "upload", id, source.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err().lines().filter(l -> l.startsWith("imagectl: 400 Bad Request")).count()).as(r.err()).isEqualTo(1);
+    }
+
+    @Test
+    void errorsAreOneLineWithExitCodes() {
+        Cli.Result missing = emu.as(ALPHA_TOKEN, "images", "show", "00000000-0000-0000-0000-000000000000");
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(missing.err()).startsWith("imagectl: 404 Not Found").endsWith("and that your project may see it\n");
+        assertThat(missing.err().lines().count()).isEqualTo(1);
+
+        Cli.Result badToken = emu.as("no-such-token", "images", "list");
+        assertThat(badToken.exitCode()).isEqualTo(ExitCodes.DENIED);
+        assertThat(badToken.err()).startsWith("imagectl: 401").contains("Check your credentials");
+
+        Cli.Result badFormat = emu.as(ALPHA_TOKEN, "images", "list", "-f", "xml");
+        assertThat(badFormat.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badFormat.err()).contains("unknown format 'xml' (use tabulated, json or yaml)");
+
+        Cli.Result noFile = emu.as(ALPHA_TOKEN, "images", "upload", "x", dir.resolve("nope").toString());
+        assertThat(noFile.exitCode()).isEqualTo(ExitCodes.LOCAL_IO);
+        assertThat(noFile.err()).startsWith("imagectl: no such file: ");
+
+        Cli.Result unreachable = Cli.run("--endpoint", "http://127.0.0.1:1", "--project", "p", "images", "list");
+        assertThat(unreachable.exitCode()).isEqualTo(ExitCodes.TRANSPORT);
+        assertThat(unreachable.err()).contains("Is the endpoint right and the service running?");
+
+        Cli.Result unconfigured = Cli.run("images", "list");
+        assertThat(unconfigured.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unconfigured.err()).startsWith("imagectl: no image service configured. Pass --endpoint URL")
+                .contains("imagectl demo");
+    }
+
+    @Test
+    void debugAddsTheStackTrace() {
+        Cli.Result r = emu.as(ALPHA_TOKEN, "--debug", "images", "show", "00000000-0000-0000-0000-000000000000");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(r.err()).contains("dev.imagesdk.core.error.NotFoundException").contains("\tat ");
+    }
+
+    @Test
+    void trustedHeaderIdentityOptionsWork() throws IOException {
+        Cli.Result r = Cli.run("--endpoint", emu.endpoint, "--project", "proj-h", "--user", "u1", "--roles", "member,reader",
+                "images", "create", "--name", "by-headers", "-f", "json");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(json(r.out())).containsEntry("owner", "proj-h");
+    }
+}
