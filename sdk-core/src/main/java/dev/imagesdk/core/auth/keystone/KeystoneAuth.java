@@ -279,12 +279,14 @@ public final class KeystoneAuth implements Auth {
         return expires.minus(margin);
     }
 
+    /**
+     * A transport for Keystone without retries of its own: a token request happens inside the image
+     * request's retry loop, which already retries it where the policy allows (nested retries would
+     * multiply the attempts).
+     */
     private static HttpTransport transport(AuthContext context) {
-        if (context instanceof HttpTransport) {
-            return (HttpTransport) context;
-        }
         return new HttpTransport(context.httpClient().newBuilder().followRedirects(false).followSslRedirects(false).build(),
-                context.moshi(), context.userAgent(), RetryPolicy.defaults());
+                context.moshi(), context.userAgent(), RetryPolicy.none());
     }
 
     /** The JSON body of {@code POST /v3/auth/tokens}. Contains the secret: never log it. */

@@ -35,6 +35,8 @@ public final class FakeCloud implements AutoCloseable {
     volatile Duration lifetime = Duration.ofHours(1);
     volatile long keystoneDelayMillis;
     public volatile boolean rejectPassword;
+    /** How many token requests to answer 503 before issuing tokens again. */
+    final AtomicInteger unavailable = new AtomicInteger();
     volatile String catalogJson;
 
     public FakeCloud() throws IOException {
@@ -73,6 +75,11 @@ public final class FakeCloud implements AutoCloseable {
         tokenRequestBodies.add(body);
         if (keystoneDelayMillis > 0) {
             Thread.sleep(keystoneDelayMillis);
+        }
+        if (unavailable.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return new MockResponse.Builder().code(503).addHeader("Content-Type", "application/json")
+                    .body("{\"error\":{\"code\":503,\"message\":\"Keystone is busy\",\"title\":\"Service Unavailable\"}}")
+                    .build();
         }
         if (rejectPassword) {
             return new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")

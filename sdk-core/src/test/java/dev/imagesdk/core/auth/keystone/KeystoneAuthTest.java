@@ -415,6 +415,26 @@ class KeystoneAuthTest {
     }
 
     @Test
+    void keystoneOutageIsRetriedByTheRequestsOwnRetryLoopOnly() {
+        RetryPolicy threeAttempts = RetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(1))
+                .maxDelay(Duration.ofMillis(2)).build();
+        cloud.unavailable.set(2);
+        try (ServiceClient client = ServiceClient.builder().endpoint(cloud.server.url("/").toString())
+                .auth(alice().build()).retryPolicy(threeAttempts).build()) {
+            listImages(client);
+        }
+        assertThat(cloud.tokenRequestBodies).hasSize(3);
+        cloud.tokenRequestBodies.clear();
+        cloud.unavailable.set(10);
+        try (ServiceClient client = ServiceClient.builder().endpoint(cloud.server.url("/").toString())
+                .auth(alice().build()).retryPolicy(threeAttempts).build()) {
+            assertThatThrownBy(() -> listImages(client)).isInstanceOfSatisfying(dev.imagesdk.core.error.ServerException.class,
+                    e -> assertThat(e.serverMessage()).contains("Keystone is busy"));
+        }
+        assertThat(cloud.tokenRequestBodies).hasSize(3);
+    }
+
+    @Test
     void wrongPasswordFailsWithKeystonesMessageAndNoSecret() {
         cloud.rejectPassword = true;
         try (ServiceClient client = client(alice().build())) {
