@@ -299,6 +299,8 @@ user_domain_name = Default
 project_domain_name = Default
 region_name = RegionOne
 service_token_roles_required = true
+# do not cache validated tokens: a token revoked in Keystone is refused at once
+token_cache_time = -1
 EOF
   mv "$CONF.tmp" "$CONF"
   chmod 600 "$CONF"
