@@ -24,7 +24,8 @@
 #   BENCH_NGINX_BIG_LIST (100000), BENCH_WORK (/dev/shm/imagesdk-bench), BENCH_OUT (benchmarks/),
 #   BENCH_JFR (false: true records a JFR profile of every Java contender into target/bench-logs),
 #   BENCH_KEEP (false), ports BENCH_GLANCE_PORT (9392) BENCH_KEYSTONE_PORT (5392) BENCH_NGINX_PORT (8392)
-#   BENCH_NGINX_BIG_PORT (8393), BENCH_SKIP_BUILD (false).
+#   BENCH_NGINX_BIG_PORT (8393), BENCH_SKIP_BUILD (false), BENCH_REV (the imagesdk revision for the report,
+#   when run from an exported tree; default: git rev-parse HEAD).
 set -euo pipefail
 
 BENCH_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -223,7 +224,11 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
   echo "info.02=machine: $(nproc) vCPU ($cpu), $(free -g | awk '/^Mem:/{print $2}') GiB RAM, kernel $(uname -r); tmpfs for data"
   echo "info.03=load average at start (1/5/15 min): $(cut -d' ' -f1-3 /proc/loadavg) (other engineers' builds may share the machine: see the timeline)"
   echo "info.04=java: $(java -version 2>&1 | head -n 1) ($(java -version 2>&1 | sed -n 2p))"
-  echo "info.05=imagesdk: $(cd "$REPO" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$REPO" && git diff --quiet HEAD -- sdk-core sdk-images 2>/dev/null || echo ' (+ uncommitted changes in sdk-core/sdk-images)')"
+  if [ -n "${BENCH_REV:-}" ]; then
+    echo "info.05=imagesdk: $BENCH_REV"
+  else
+    echo "info.05=imagesdk: $(cd "$REPO" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$REPO" && git diff --quiet HEAD -- sdk-core sdk-images 2>/dev/null || echo ' (+ uncommitted changes in sdk-core/sdk-images)')"
+  fi
   echo "info.06=Glance: python3-glance $(pkgver python3-glance) (keystone mode, workers=0, no cache filter, file store), Keystone python3-keystone $(pkgver python3-keystone)"
   echo "info.07=openstack4j: openstack4j-core + openstack4j-okhttp 3.12 (its OkHttp is resolved to 5.5.1 by the project's BOM; it declares 3.14.9)"
   echo "info.08=python-glanceclient: $(pkgver python3-glanceclient) ($(/usr/bin/python3 --version 2>&1))"
