@@ -1,7 +1,6 @@
 package dev.imagesdk.links;
 
 import dev.imagesdk.core.ServiceClient;
-import dev.imagesdk.core.error.NotFoundException;
 import dev.imagesdk.core.error.ServerException;
 import dev.imagesdk.core.error.TransportException;
 import dev.imagesdk.core.error.ValidationException;
@@ -73,7 +72,7 @@ public final class ImageLinks {
     /**
      * One link ({@code GET /v2/image-links/{linkid}}).
      *
-     * @throws NotFoundException (404) when it does not exist or does not apply to the caller
+     * @throws dev.imagesdk.core.error.NotFoundException (404) when it does not exist or does not apply to the caller
      */
     public ImageLink get(String linkId) {
         return client.executeJson(ApiRequest.get("image-links", requireId("link id", linkId)).build(), ImageLinkJsonAdapter.INSTANCE);
@@ -83,7 +82,7 @@ public final class ImageLinks {
      * Creates a link ({@code POST /v2/image-links}, answered 201 with the link and a {@code Location}).
      * Not retried automatically: a lost answer could otherwise create the link twice.
      *
-     * @throws NotFoundException (404) when the image does not exist or is not visible to the caller
+     * @throws dev.imagesdk.core.error.NotFoundException (404) when the image does not exist or is not visible to the caller
      * @throws dev.imagesdk.core.error.ForbiddenException (403) when the caller may not publish the image
      * @throws dev.imagesdk.core.error.ConflictException (409) when the image already has a link in that scope
      */
@@ -96,7 +95,7 @@ public final class ImageLinks {
      * Changes a link's priority and/or comment ({@code PATCH /v2/image-links/{linkid}} with a JSON merge
      * patch); returns the updated link.
      *
-     * @throws NotFoundException (404) when the link does not exist or does not apply to the caller
+     * @throws dev.imagesdk.core.error.NotFoundException (404) when the link does not exist or does not apply to the caller
      * @throws dev.imagesdk.core.error.ForbiddenException (403) when the caller may not change it
      */
     public ImageLink update(String linkId, LinkUpdateOpts opts) {
@@ -109,7 +108,7 @@ public final class ImageLinks {
     /**
      * Deletes a link ({@code DELETE /v2/image-links/{linkid}}, 204). The image itself stays.
      *
-     * @throws NotFoundException (404) when the link does not exist (already deleted)
+     * @throws dev.imagesdk.core.error.NotFoundException (404) when the link does not exist (already deleted)
      * @throws dev.imagesdk.core.error.ForbiddenException (403) when the caller may not delete it
      */
     public void delete(String linkId) {
@@ -120,7 +119,7 @@ public final class ImageLinks {
      * The links of one image that the caller may see ({@code GET /v2/images/{imid}/links}), in listing
      * order. The contract answers in one document; {@code next} links are followed if a server pages.
      *
-     * @throws NotFoundException (404) when the image does not exist or is not visible to the caller
+     * @throws dev.imagesdk.core.error.NotFoundException (404) when the image does not exist or is not visible to the caller
      */
     public List<ImageLink> linksOfImage(String imageId) {
         ApiRequest request = ApiRequest.get("images", requireId("image id", imageId), "links").build();
@@ -133,8 +132,9 @@ public final class ImageLinks {
      * Creates an image and one link per scope, all or nothing: the image record first
      * ({@code POST /v2/images}), then the links in the order given. If a link cannot be created, the
      * links already made and the image are deleted again (a protected image is unprotected first) and
-     * the <em>original</em> error is thrown, with any failure of that clean-up attached as
-     * {@linkplain Throwable#getSuppressed() suppressed} exceptions. When the failed request's outcome is
+     * the <em>original</em> error is thrown, with every failure of that clean-up (404 included) attached
+     * as {@linkplain Throwable#getSuppressed() suppressed} exceptions, so no suppressed exception means
+     * nothing was left behind. When the failed request's outcome is
      * unknown (a transport error or 5xx: the server may have created the link), the image's links are
      * listed and removed as well.
      *
@@ -199,12 +199,14 @@ public final class ImageLinks {
         quietly(original, () -> images.delete(created.id()));
     }
 
-    /** Runs a clean-up step; a failure (other than "already gone") is attached to {@code original}. */
+    /**
+     * Runs a clean-up step; a failure is attached to {@code original}. A 404 is attached too: the link
+     * may be gone already, but it may also exist and just not be visible to the caller, and a user must
+     * not be told "nothing half-published" when that is not known.
+     */
     private static boolean quietly(RuntimeException original, Runnable step) {
         try {
             step.run();
-            return true;
-        } catch (NotFoundException alreadyGone) {
             return true;
         } catch (RuntimeException e) {
             original.addSuppressed(e);

@@ -292,9 +292,11 @@ class ImageLinksTest {
         assertThatThrownBy(() -> links.publish(CreateOpts.builder().build(), Scope.global(), Scope.organization("acme"), Scope.space("acme", "lab")))
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.serverMessage()).hasValue("image already linked in space:acme/lab");
-                    assertThat(e.getSuppressed()).hasSize(2);
+                    assertThat(e.getSuppressed()).hasSize(3);
                     assertThat(e.getSuppressed()[0]).isInstanceOf(ForbiddenException.class).hasMessageContaining("link l2 is locked");
-                    assertThat(e.getSuppressed()[1]).isInstanceOf(ConflictException.class).hasMessageContaining("in use");
+                    assertThat(e.getSuppressed()[1]).as("a 404 may hide a link the caller cannot see: reported, not ignored")
+                            .isInstanceOf(NotFoundException.class).hasMessageContaining("l1");
+                    assertThat(e.getSuppressed()[2]).isInstanceOf(ConflictException.class).hasMessageContaining("in use");
                 });
 
         assertThat(calls()).containsExactly("POST /v2/images", "POST /v2/image-links", "POST /v2/image-links", "POST /v2/image-links",
