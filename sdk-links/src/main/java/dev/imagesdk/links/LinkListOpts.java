@@ -13,7 +13,7 @@ import java.util.Map;
  * {@link dev.imagesdk.links.access.ScopeRules}), ordered by scope, then priority.
  */
 public final class LinkListOpts {
-    /** Largest page size the contract allows. */
+    /** Largest page size a server serves (it treats larger limits as this one); the SDK refuses larger values. */
     public static final int MAX_LIMIT = 1000;
 
     private final List<Map.Entry<String, String>> query;
