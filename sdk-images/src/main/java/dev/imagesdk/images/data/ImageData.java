@@ -11,7 +11,6 @@ import dev.imagesdk.images.json.ImageJsonAdapter;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okio.BufferedSink;
-import okio.BufferedSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -395,40 +394,7 @@ public final class ImageData {
 
     private static long stream(ApiResponse response, OutputStream out, MessageDigest digest, long total,
                                TransferListener listener, String targetName) {
-        byte[] buffer = new byte[BUFFER_SIZE];
-        BufferedSource source = response.bodySource();
-        long received = 0;
-        while (true) {
-            int filled = 0;
-            try {
-                while (filled < buffer.length) {
-                    int n = source.read(buffer, filled, buffer.length - filled);
-                    if (n < 0) {
-                        break;
-                    }
-                    filled += n;
-                }
-            } catch (IOException e) {
-                throw new TransportException("the image data stream broke off after " + (received + filled) + " bytes",
-                        response.method(), response.url(), e, false);
-            }
-            if (filled == 0) {
-                break;
-            }
-            if (digest != null) {
-                digest.update(buffer, 0, filled);
-            }
-            try {
-                out.write(buffer, 0, filled);
-            } catch (IOException e) {
-                throw new LocalFileException("writing to " + targetName + " failed after " + received + " bytes", e);
-            }
-            received += filled;
-            listener.onProgress(received, total);
-            if (filled < buffer.length) {
-                break;
-            }
-        }
-        return received;
+        return DownloadPipeline.run(response.bodySource(), out, digest, total, listener, targetName,
+                response.method(), response.url());
     }
 }

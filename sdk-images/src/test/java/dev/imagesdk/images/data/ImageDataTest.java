@@ -93,6 +93,39 @@ class ImageDataTest {
     }
 
     @Test
+    void largeDownloadsRunThroughTheReadAndDigestPipeline() throws Exception {
+        byte[] big = new byte[(int) DownloadPipeline.INLINE_BELOW * 2 + 12345];
+        new Random(7).nextBytes(big);
+        glance.json(200, image((long) big.length, "sha512", hex("SHA-512", big), hex("MD5", big))).enqueue(data(big, "x"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        DownloadResult result = glance.images().download(ID, out);
+
+        assertThat(out.toByteArray()).isEqualTo(big);
+        assertThat(result.digest()).contains(hex("SHA-512", big));
+    }
+
+    @Test
+    void aFailingDestinationStopsTheDownloadWithALocalError() throws Exception {
+        byte[] big = new byte[(int) DownloadPipeline.INLINE_BELOW * 2];
+        glance.json(200, image((long) big.length, "sha512", hex("SHA-512", big), null)).enqueue(data(big, "x"));
+        java.io.OutputStream broken = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("disk full");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                throw new java.io.IOException("disk full");
+            }
+        };
+
+        assertThatThrownBy(() -> glance.images().download(ID, broken)).isInstanceOf(LocalFileException.class)
+                .hasMessageContaining("disk full");
+    }
+
+    @Test
     void oldImagesWithoutOsHashAreVerifiedWithMd5() throws Exception {
         String md5 = hex("MD5", DATA);
         glance.json(200, image((long) DATA.length, null, null, md5)).enqueue(data(DATA, md5));
