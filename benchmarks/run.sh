@@ -104,6 +104,7 @@ rm -rf "$LIB"
 mkdir -p "$LIB" "$LOGS"
 cp -r "$TARGET/classes" "$LIB/classes"
 CP="$LIB/classes"
+O4J_CP=""
 IFS=: read -r -a entries <"$TARGET/classpath.txt"
 for e in "${entries[@]}"; do
   if [ -d "$e" ]; then
@@ -114,7 +115,17 @@ for e in "${entries[@]}"; do
     cp "$e" "$dest"
   fi
   CP="$CP:$dest"
+  # openstack4j's workers get the OkHttp 3.14.9 / okio 1.17.2 its connector declares, not our OkHttp 5.
+  case "$(basename "$e")" in
+    okhttp-5*|okhttp-jvm-5*|logging-interceptor-5*|okio-3*|okio-jvm-3*) ;;
+    *) O4J_CP="${O4J_CP:+$O4J_CP:}$dest" ;;
+  esac
 done
+for j in "$TARGET"/openstack4j-okhttp3/*.jar; do
+  cp "$j" "$LIB/"
+  O4J_CP="$O4J_CP:$LIB/$(basename "$j")"
+done
+O4J_CP="$LIB/classes:$O4J_CP"
 
 # ---- 2. data ------------------------------------------------------------------------------------------
 mkdir -p "$BENCH_WORK"
@@ -203,6 +214,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
   echo "keystone.user=alice"
   echo "keystone.password=$ALICE_PASSWORD"
   echo "keystone.project.id=$PROJECT_ID"
+  echo "openstack4j.classpath=$O4J_CP"
   echo "glance.url=$GLANCE_URL"
   echo "nginx.url=http://127.0.0.1:$BENCH_NGINX_PORT"
   echo "nginx-big.url=http://127.0.0.1:$BENCH_NGINX_BIG_PORT"
@@ -230,7 +242,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
     echo "info.05=imagesdk: $(cd "$REPO" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$REPO" && git diff --quiet HEAD -- sdk-core sdk-images 2>/dev/null || echo ' (+ uncommitted changes in sdk-core/sdk-images)')"
   fi
   echo "info.06=Glance: python3-glance $(pkgver python3-glance) (keystone mode, workers=0, no cache filter, file store), Keystone python3-keystone $(pkgver python3-keystone)"
-  echo "info.07=openstack4j: openstack4j-core + openstack4j-okhttp 3.12 (its OkHttp is resolved to 5.5.1 by the project's BOM; it declares 3.14.9)"
+  echo "info.07=openstack4j: openstack4j-core + openstack4j-okhttp 3.12 with the OkHttp 3.14.9 / okio 1.17.2 its connector declares (own worker JVMs; JMH decode uses Jackson only)"
   echo "info.08=python-glanceclient: $(pkgver python3-glanceclient) ($(/usr/bin/python3 --version 2>&1))"
   echo "info.09=curl: $(curl --version | head -n 1 | cut -d' ' -f1-2); coreutils sha512sum $(pkgver coreutils)"
   echo "info.10=nginx: $(nginx -v 2>&1 | sed 's/^nginx version: //') (1 worker, sendfile, canned responses from tmpfs)"

@@ -360,7 +360,9 @@ public final class Bench {
         }
         String label = command + " [JVM " + String.join(" ", jvm) + "]";
         try {
-            Processes.WorkerRun r = procs.worker(slug(w) + "-" + contender, jvmArgs, args, 1800);
+            String classPath = contender.equals(O4J) ? cfg.get("openstack4j.classpath", System.getProperty("java.class.path"))
+                    : System.getProperty("java.class.path");
+            Processes.WorkerRun r = procs.worker(slug(w) + "-" + contender, jvmArgs, classPath, args, 1800);
             String info = r.info().isEmpty() ? "" : " (" + r.info() + ")";
             results.add(new Result(w, contender, unit, false, r.samples(), bytes, label, (note + info).trim()));
         } catch (Exception e) {

@@ -65,11 +65,17 @@ public final class Processes {
      */
     public WorkerRun worker(String name, List<String> jvmArgs, List<String> args, long timeoutSeconds)
             throws IOException, InterruptedException {
+        return worker(name, jvmArgs, System.getProperty("java.class.path"), args, timeoutSeconds);
+    }
+
+    /** Like {@link #worker(String, List, List, long)} with another class path. */
+    public WorkerRun worker(String name, List<String> jvmArgs, String classPath, List<String> args, long timeoutSeconds)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classPath);
         cmd.add(Worker.class.getName());
         cmd.addAll(args);
         Path out = logDir.resolve(name + ".out");
