@@ -83,6 +83,7 @@ public final class Imagectl implements Runnable, AutoCloseable {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         int code;
         try (Imagectl imagectl = new Imagectl()) {
             code = imagectl.commandLine().execute(args);
