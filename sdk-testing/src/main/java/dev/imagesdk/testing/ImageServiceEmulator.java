@@ -110,7 +110,7 @@ public final class ImageServiceEmulator implements AutoCloseable {
      * share one connection pool; they are closed with the emulator.
      */
     public ServiceClient client(Identity identity) {
-        String token = "emu-" + HexFormat.of().formatHex(RANDOM.generateSeed(16));
+        String token = "emu-" + HexFormat.of().formatHex(nextToken());
         registerToken(token, identity);
         return base().withAuth(Auth.token(token));
     }
@@ -120,6 +120,12 @@ public final class ImageServiceEmulator implements AutoCloseable {
         registerUser(identity);
         return base().withAuth(Auth.trustedHeaders(identity.projectId(), identity.userId(),
                 identity.roles().toArray(String[]::new)));
+    }
+
+    private static byte[] nextToken() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return b;
     }
 
     private ServiceClient base() {

@@ -1,5 +1,6 @@
 package dev.imagesdk.testing.emulator.links;
 
+import dev.imagesdk.links.access.CallerRoles;
 import dev.imagesdk.testing.Identity;
 import dev.imagesdk.testing.emulator.glance.Policy;
 import dev.imagesdk.testing.emulator.http.Exchange;
@@ -20,7 +21,8 @@ import java.util.Set;
 /**
  * The image-links resource (issue 5's wire contract; Glance has none): {@code /v2/image-links} with
  * paging and filters, show, create (201), PATCH of {@code priority}/{@code comment}, delete (204), and
- * {@code /v2/images/{imid}/links}. Callers only ever see links the scope rules grant them.
+ * {@code /v2/images/{imid}/links}. Callers see the links sdk-links' {@code ScopeRules} grant them, plus every
+ * link of the images they manage (owner project, administrators).
  */
 public final class LinksApi {
     /** The collection member of list answers. */
@@ -50,20 +52,23 @@ public final class LinksApi {
         m.put("priority", l.priority);
         m.put("space_type", l.spaceType);
         m.put("comment", l.comment);
-        m.put("self", "/v2/image-links/" + l.linkId);
         return m;
+    }
+
+    private boolean listed(Identity who, CallerRoles roles, LinkRecord l) {
+        return LinkAccess.listed(who, roles, l, state.images().get(l.imageId));
     }
 
     private LinkRecord visibleLink(Identity who, String linkId) {
         LinkRecord l = state.links().get(linkId);
-        if (l == null || !LinkScopes.grants(who, l)) {
+        if (l == null || !listed(who, LinkAccess.roles(who), l)) {
             throw GlanceError.notFound("No image link found with ID " + linkId);
         }
         return l;
     }
 
     private static boolean mayManage(Identity who, ImageRecord image) {
-        return who.isAdmin() || Policy.owns(who, image);
+        return LinkAccess.manages(who, image);
     }
 
     /** {@code GET /v2/image-links}. */
@@ -83,17 +88,18 @@ public final class LinksApi {
         }
         int pageSize = limit;
         Identity who = ex.identity();
+        CallerRoles roles = LinkAccess.roles(who);
         Map<String, Object> body = state.locked(() -> {
             LinkRecord marker = null;
             if (q.has("marker")) {
                 marker = state.links().get(q.last("marker"));
-                if (marker == null || !LinkScopes.grants(who, marker)) {
+                if (marker == null || !listed(who, roles, marker)) {
                     throw GlanceError.badRequest("No image link found with ID " + q.last("marker"));
                 }
             }
             List<LinkRecord> all = new ArrayList<>();
             for (LinkRecord l : state.links().values()) {
-                if (!LinkScopes.grants(who, l)
+                if (!listed(who, roles, l)
                         || !filter(q, "imid", l.imageId) || !filter(q, "org_slug", l.orgSlug)
                         || !filter(q, "space_slug", l.spaceSlug) || !filter(q, "space_type", l.spaceType)) {
                     continue;
@@ -135,6 +141,7 @@ public final class LinksApi {
     /** {@code GET /v2/images/{imid}/links}: the image's links the caller may see. */
     public void forImage(Exchange ex, String imageId) {
         Identity who = ex.identity();
+        CallerRoles roles = LinkAccess.roles(who);
         Map<String, Object> body = state.locked(() -> {
             ImageRecord image = state.images().get(imageId);
             if (image == null || !Policy.canSee(who, image)) {
@@ -142,7 +149,7 @@ public final class LinksApi {
             }
             List<LinkRecord> links = new ArrayList<>();
             for (LinkRecord l : state.links().values()) {
-                if (l.imageId.equals(imageId) && LinkScopes.grants(who, l)) {
+                if (l.imageId.equals(imageId) && listed(who, roles, l)) {
                     links.add(l);
                 }
             }
@@ -167,26 +174,36 @@ public final class LinksApi {
         Map<?, ?> body = (Map<?, ?>) parsed;
         for (Object key : body.keySet()) {
             if (!CREATE_FIELDS.contains(key)) {
-                throw GlanceError.badRequest("Unknown image link attribute '" + key + "'.");
+                throw GlanceError.badRequest("Attribute '" + key + "' cannot be set on an image link.");
             }
         }
         String imid = text(body, "imid", true);
         String org = text(body, "org_slug", false);
         String space = text(body, "space_slug", false);
-        String spaceType = text(body, "space_type", false);
+        String spaceType = optionalString(body, "space_type");
         String comment = optionalString(body, "comment");
         int priority = priority(body.get("priority"), 0);
         if (space != null && org == null) {
             throw GlanceError.badRequest("A space-scoped link must name its organization (org_slug).");
         }
+        if (spaceType != null && space == null) {
+            throw GlanceError.badRequest("Only a space-scoped link has a space_type.");
+        }
         Identity who = ex.identity();
         Map<String, Object> view = state.locked(() -> {
             ImageRecord image = state.images().get(imid);
             if (image == null || !Policy.canSee(who, image)) {
-                throw GlanceError.badRequest("No image found with ID " + imid);
+                throw GlanceError.notFound("No image found with ID " + imid);
             }
             if (!mayManage(who, image)) {
                 throw GlanceError.forbidden("You do not own image " + imid + ".");
+            }
+            for (LinkRecord other : state.links().values()) {
+                if (other.imageId.equals(imid) && java.util.Objects.equals(other.orgSlug, org)
+                        && java.util.Objects.equals(other.spaceSlug, space)) {
+                    throw GlanceError.conflict("Image " + imid + " already has a link in this scope: "
+                            + other.linkId);
+                }
             }
             String id = EmulatorState.newId();
             LinkRecord l = new LinkRecord(id, state.nextLinkSequence(), imid, org, space, spaceType, priority,
@@ -201,7 +218,7 @@ public final class LinksApi {
     /** {@code PATCH /v2/image-links/{linkid}}: a JSON object with {@code priority} and/or {@code comment}. */
     public void update(Exchange ex, String linkId) {
         String ct = ex.contentType();
-        if (!ct.equals("application/json") && !ct.equals("application/merge-patch+json")) {
+        if (!ct.equals("application/merge-patch+json")) {
             throw GlanceError.raw(415, "The request media type " + (ct.isEmpty() ? "None" : ct)
                     + " is not supported by this server.\n<br /><br />\n");
         }
@@ -216,6 +233,9 @@ public final class LinksApi {
             }
         }
         Integer priority = body.containsKey("priority") ? priority(body.get("priority"), null) : null;
+        if (body.containsKey("comment") && body.get("comment") != null && !(body.get("comment") instanceof String)) {
+            throw GlanceError.badRequest("Attribute 'comment' must be a string or null.");
+        }
         String comment = optionalString(body, "comment");
         Map<String, Object> view = state.locked(() -> {
             LinkRecord l = visibleLink(ex.identity(), linkId);
