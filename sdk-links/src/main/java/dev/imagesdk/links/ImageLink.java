@@ -1,5 +1,6 @@
 package dev.imagesdk.links;
 
+import dev.imagesdk.core.Arguments;
 import java.util.Objects;
 
 /**
@@ -154,7 +155,7 @@ public final class ImageLink {
 
         /** Both slugs from a scope. */
         public Builder scope(Scope scope) {
-            Objects.requireNonNull(scope, "scope");
+            Arguments.notNull(scope, "scope");
             this.orgSlug = scope.orgSlug();
             this.spaceSlug = scope.spaceSlug();
             return this;

@@ -1,5 +1,6 @@
 package dev.imagesdk.links;
 
+import dev.imagesdk.core.Arguments;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ServerException;
 import dev.imagesdk.core.error.TransportException;
@@ -17,7 +18,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -45,7 +45,7 @@ public final class ImageLinks {
 
     /** An image-links client sending through {@code client} (with its credentials). */
     public static ImageLinks of(ServiceClient client) {
-        return new ImageLinks(Objects.requireNonNull(client, "client"));
+        return new ImageLinks(Arguments.notNull(client, "client"));
     }
 
     /** Every link the caller may see ({@code GET /v2/image-links}), lazily paged, global links first. */
@@ -61,7 +61,7 @@ public final class ImageLinks {
      * @throws dev.imagesdk.core.error.BadRequestException (400) for a marker the server does not know
      */
     public Paged<ImageLink> list(LinkListOpts opts) {
-        Objects.requireNonNull(opts, "opts");
+        Arguments.notNull(opts, "opts");
         ApiRequest.Builder b = ApiRequest.get("image-links");
         for (Map.Entry<String, String> q : opts.toQuery()) {
             b.query(q.getKey(), q.getValue());
@@ -87,7 +87,7 @@ public final class ImageLinks {
      * @throws dev.imagesdk.core.error.ConflictException (409) when the image already has a link in that scope
      */
     public ImageLink create(LinkCreateOpts opts) {
-        Objects.requireNonNull(opts, "opts");
+        Arguments.notNull(opts, "opts");
         return client.executeJson(ApiRequest.post("image-links").jsonBody(opts.toJson()).build(), ImageLinkJsonAdapter.INSTANCE);
     }
 
@@ -100,7 +100,7 @@ public final class ImageLinks {
      */
     public ImageLink update(String linkId, LinkUpdateOpts opts) {
         requireId("link id", linkId);
-        Objects.requireNonNull(opts, "opts");
+        Arguments.notNull(opts, "opts");
         ApiRequest request = ApiRequest.patch("image-links", linkId).jsonBody(opts.toJson(), LinkUpdateOpts.MERGE_PATCH).build();
         return client.executeJson(request, ImageLinkJsonAdapter.INSTANCE);
     }
@@ -144,7 +144,7 @@ public final class ImageLinks {
      * @throws ValidationException when no scope, a {@code null} or a duplicate scope is given (before any request)
      */
     public PublishedImage publish(CreateOpts image, Scope... scopes) {
-        Objects.requireNonNull(image, "image");
+        Arguments.notNull(image, "image");
         List<Scope> wanted = checkScopes(scopes);
         Images images = Images.of(client);
         Image created = images.create(image);

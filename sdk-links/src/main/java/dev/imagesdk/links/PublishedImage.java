@@ -1,9 +1,9 @@
 package dev.imagesdk.links;
 
+import dev.imagesdk.core.Arguments;
 import dev.imagesdk.images.Image;
 
 import java.util.List;
-import java.util.Objects;
 
 /** The result of {@link ImageLinks#publish}: the new image and its links, in the order of the scopes given. */
 public final class PublishedImage {
@@ -15,7 +15,7 @@ public final class PublishedImage {
      * @param links its links
      */
     public PublishedImage(Image image, List<ImageLink> links) {
-        this.image = Objects.requireNonNull(image, "image");
+        this.image = Arguments.notNull(image, "image");
         this.links = List.copyOf(links);
     }
 

@@ -1,5 +1,6 @@
 package dev.imagesdk.members;
 
+import dev.imagesdk.core.Arguments;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ForbiddenException;
 import dev.imagesdk.core.error.NotFoundException;
@@ -10,7 +11,6 @@ import dev.imagesdk.images.MemberStatus;
 import dev.imagesdk.members.json.MemberJsonAdapter;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -47,7 +47,7 @@ public final class Members {
 
     /** A members client sending through {@code client} (with its credentials). */
     public static Members of(ServiceClient client) {
-        return new Members(Objects.requireNonNull(client, "client"));
+        return new Members(Arguments.notNull(client, "client"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.imagesdk.members;
 
+import dev.imagesdk.core.Arguments;
 import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.paging.Paged;
@@ -10,7 +11,6 @@ import dev.imagesdk.images.MemberStatus;
 import dev.imagesdk.images.UpdateOpts;
 import dev.imagesdk.images.Visibility;
 
-import java.util.Objects;
 
 /**
  * The whole sharing workflow in a few calls, for both sides:
@@ -48,8 +48,8 @@ public final class Sharing {
      * @throws dev.imagesdk.core.error.ForbiddenException (403) when the caller does not own the image
      */
     public static Member share(Images images, Members members, String imageId, String projectId) {
-        Objects.requireNonNull(images, "images");
-        Objects.requireNonNull(members, "members");
+        Arguments.notNull(images, "images");
+        Arguments.notNull(members, "members");
         Members.requireId("imageId", imageId);
         Members.requireId("projectId", projectId);
         Image image = images.get(imageId);
@@ -83,7 +83,7 @@ public final class Sharing {
      * ({@link MemberStatus#ALL} for every one), lazily paged.
      */
     public static Paged<Image> offers(Images images, MemberStatus status) {
-        Objects.requireNonNull(images, "images");
+        Arguments.notNull(images, "images");
         if (status == null) {
             throw new ValidationException("status must not be null (use MemberStatus.ALL for every offer)");
         }
@@ -98,7 +98,7 @@ public final class Sharing {
      * @throws dev.imagesdk.core.error.NotFoundException (404) when no such offer exists
      */
     public static Member accept(Members members, String imageId, String projectId) {
-        Objects.requireNonNull(members, "members");
+        Arguments.notNull(members, "members");
         return members.accept(imageId, projectId);
     }
 }

@@ -52,6 +52,27 @@ public final class HostileBodies {
         }
     }
 
+    /**
+     * Serves every mutation of {@code json} through {@code call} (which serves the body and makes one SDK
+     * call) and returns a description of each mutation that ended in anything but success or an
+     * {@code ImageServiceException}; an empty list is the expected outcome.
+     */
+    public static List<String> untypedFailures(String json, java.util.function.Consumer<Mutation> call) {
+        List<String> escaped = new ArrayList<>();
+        for (Mutation m : of(json)) {
+            try {
+                call.accept(m);
+            } catch (dev.imagesdk.core.error.ImageServiceException typed) {
+                if (typed.getMessage() == null || typed.getMessage().isBlank()) {
+                    escaped.add(m.description() + " -> exception without a message: " + typed.getClass().getName());
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                escaped.add(m.description() + " -> " + e);
+            }
+        }
+        return escaped;
+    }
+
     /** All mutations of {@code json} (a real response body). */
     public static List<Mutation> of(String json) {
         Object root;

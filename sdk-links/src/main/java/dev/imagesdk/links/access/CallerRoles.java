@@ -1,5 +1,6 @@
 package dev.imagesdk.links.access;
 
+import dev.imagesdk.core.Arguments;
 import dev.imagesdk.core.error.ValidationException;
 
 import java.util.ArrayList;
@@ -183,7 +184,7 @@ public final class CallerRoles {
 
         /** A role in an organization. */
         public Builder orgRole(OrgRole role) {
-            orgRoles.add(Objects.requireNonNull(role, "role"));
+            orgRoles.add(Arguments.notNull(role, "role"));
             return this;
         }
 
@@ -199,7 +200,7 @@ public final class CallerRoles {
 
         /** A role in a space. */
         public Builder spaceRole(SpaceRole role) {
-            spaceRoles.add(Objects.requireNonNull(role, "role"));
+            spaceRoles.add(Arguments.notNull(role, "role"));
             return this;
         }
 

@@ -1,12 +1,12 @@
 package dev.imagesdk.links.access;
 
+import dev.imagesdk.core.Arguments;
 import dev.imagesdk.links.ImageLink;
 import dev.imagesdk.links.Scope;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -50,14 +50,14 @@ public final class ScopeRules {
 
     /** {@code true} when {@code link} applies to (is visible to) the caller. */
     public static boolean applies(ImageLink link, CallerRoles roles) {
-        Objects.requireNonNull(link, "link");
+        Arguments.notNull(link, "link");
         return applies(link.scope(), roles);
     }
 
     /** {@code true} when a link in {@code scope} applies to the caller. */
     public static boolean applies(Scope scope, CallerRoles roles) {
-        Objects.requireNonNull(scope, "scope");
-        Objects.requireNonNull(roles, "roles");
+        Arguments.notNull(scope, "scope");
+        Arguments.notNull(roles, "roles");
         if (!roles.isAuthenticated()) {
             return false;
         }
@@ -85,7 +85,7 @@ public final class ScopeRules {
 
     /** The links that apply to the caller, as a predicate (for streams and server-side filters). */
     public static Predicate<ImageLink> visibleTo(CallerRoles roles) {
-        Objects.requireNonNull(roles, "roles");
+        Arguments.notNull(roles, "roles");
         return link -> applies(link, roles);
     }
 
