@@ -25,8 +25,8 @@ import java.util.Objects;
  *   <li>{@link #copyImage()} — copies an active image's data into more stores (admin by default).</li>
  *   <li>{@link #glanceDownload(String, String)} — copies an image from another region's Glance.</li>
  * </ul>
- * Target stores: {@link #stores(String...)} or {@link #allStores()}; with several stores,
- * {@link #allStoresMustSucceed(boolean)} decides whether one failing store fails the import.
+ * Target stores: {@link Builder#stores(String...)} or {@link Builder#allStores()}; with several stores,
+ * {@link Builder#allStoresMustSucceed(boolean)} decides whether one failing store fails the import.
  */
 public final class ImportRequest {
     /** Method name of {@link #glanceDirect()}. */
@@ -109,7 +109,7 @@ public final class ImportRequest {
         return uri;
     }
 
-    /** Target stores (empty: the server's default, unless {@link #allStores()}). */
+    /** Target stores (empty: the server's default, unless {@link #isAllStores()}). */
     public List<String> stores() {
         return stores;
     }
