@@ -1,0 +1,39 @@
+package dev.imagesdk.links;
+
+import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.core.it.ArgumentProbe;
+import dev.imagesdk.images.CreateOpts;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every public entry point of sdk-links refuses null or blank input with ValidationException, before any request. */
+class ImageLinksArgumentsTest {
+    private final ServiceClient unreachable = ArgumentProbe.unreachableClient();
+    private final ArgumentProbe probe = new ArgumentProbe(Map.<Class<?>, Supplier<Object>>of(
+            String.class, () -> "acme",
+            ServiceClient.class, () -> unreachable,
+            Scope.class, Scope::global,
+            Scope[].class, () -> new Scope[] {Scope.global()},
+            CreateOpts.class, () -> CreateOpts.builder().name("x").build(),
+            LinkListOpts.class, LinkListOpts::none,
+            LinkCreateOpts.class, () -> LinkCreateOpts.of("3c441d1e-aa40-4d8a-b060-2a7e24d1af6a", Scope.global()),
+            LinkUpdateOpts.class, () -> LinkUpdateOpts.builder().comment("c").build()));
+
+    @Test
+    void imageLinksClientRefusesBadInput() {
+        assertThat(probe.violations(ImageLinks.class, ImageLinks.of(unreachable))).isEmpty();
+        assertThat(probe.violations(ImageLinks.class, null)).isEmpty();
+        assertThat(probe.probed()).hasSizeGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void scopesAndLinkOptionsRefuseBadInput() {
+        // Scope.of(org, space) takes null for "no organization / no space" by design.
+        assertThat(probe.violations(Scope.class, null, "of", "global")).isEmpty();
+        assertThat(probe.violations(LinkCreateOpts.class, null)).isEmpty();
+    }
+}
