@@ -11,6 +11,11 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 /**
  * Example: page through thousands of images lazily. A listing is never loaded whole: the SDK follows
@@ -36,10 +41,9 @@ public final class PageThroughImages {
         Images images = Images.of(client);
         String tag = "paging-example-" + UUID.randomUUID().toString().substring(0, 8);
 
-        List<String> ids = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            ids.add(images.create(CreateOpts.builder().name(String.format("paged-%05d", i)).tags(tag).build()).id());
-        }
+        // Setup: many images, created from several threads (a client is thread-safe).
+        List<String> ids = concurrently(count, i ->
+                images.create(CreateOpts.builder().name(String.format("paged-%05d", i)).tags(tag).build()).id());
         out.println("Created " + count + " images tagged " + tag + ".");
         try {
             ListOpts opts = ListOpts.builder().tag(tag).limit(pageSize).build();
@@ -65,8 +69,37 @@ public final class PageThroughImages {
             List<String> firstFive = images.list(opts).stream().limit(5).map(Image::name).toList();
             out.println("First five (one request): " + firstFive.size() + " names");
         } finally {
-            ids.forEach(images::delete);
+            concurrently(ids.size(), i -> {
+                images.delete(ids.get(i));
+                return null;
+            });
             out.println("Deleted the " + ids.size() + " example images.");
+        }
+    }
+
+    /** Runs {@code task(0..count-1)} on 8 threads and returns the results in order. */
+    private static <T> List<T> concurrently(int count, IntFunction<T> task) {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<T>> futures = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> task.apply(n)));
+            }
+            List<T> results = new ArrayList<>(count);
+            for (Future<T> f : futures) {
+                try {
+                    results.add(f.get());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
         }
     }
 }
