@@ -105,7 +105,7 @@ mkdir -p "$LIB" "$LOGS"
 cp -r "$TARGET/classes" "$LIB/classes"
 CP="$LIB/classes"
 O4J_CP=""
-IFS=: read -r -a entries <"$TARGET/classpath.txt"
+IFS=: read -r -a entries <"$TARGET/classpath.txt" || true  # no trailing newline
 for e in "${entries[@]}"; do
   if [ -d "$e" ]; then
     dest="$LIB/$(basename "$(dirname "$e")")-$(basename "$e")"
