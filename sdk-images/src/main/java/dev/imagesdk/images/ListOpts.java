@@ -320,7 +320,11 @@ public final class ListOpts {
             return sort(SortKey.of(attribute, direction));
         }
 
-        /** Adds a sort criterion in the classic syntax ({@code sort_key=a&sort_dir=asc}, repeatable). */
+        /**
+         * Adds a sort criterion in the classic syntax ({@code sort_key=a&sort_dir=asc}, repeatable).
+         * Glance's {@code next} links keep only the last pair; {@code Images.list} puts the others back
+         * so every page is sorted the same way.
+         */
         public Builder sortKey(String attribute, SortDirection direction) {
             classicSort.add(SortKey.of(attribute, direction));
             return this;

@@ -156,6 +156,11 @@ class ImagesIT {
         assertThat(newStyle).isSortedAccordingTo(Comparator.naturalOrder()).hasSize(8);
         List<String> classic = names(ListOpts.builder().tag(tag).sortKey(SortKey.NAME, SortDirection.DESC));
         assertThat(classic).isSortedAccordingTo(Comparator.reverseOrder()).hasSize(8);
+        List<String> onePage = ids(ListOpts.builder().tag(tag).sortKey(SortKey.STATUS, SortDirection.ASC)
+                .sortKey(SortKey.NAME, SortDirection.DESC));
+        List<String> paged2 = ids(ListOpts.builder().tag(tag).limit(2).sortKey(SortKey.STATUS, SortDirection.ASC)
+                .sortKey(SortKey.NAME, SortDirection.DESC));
+        assertThat(paged2).isEqualTo(onePage);
         assertThat(more).hasSize(3);
     }
 

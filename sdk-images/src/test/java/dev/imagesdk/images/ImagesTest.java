@@ -113,6 +113,23 @@ class ImagesTest {
     }
 
     @Test
+    void multiKeyClassicSortKeepsEveryPairOnLaterPages() {
+        // Glance's next link keeps only the last sort_key/sort_dir pair
+        glance.json(200, "{\"images\": [" + MockGlance.ACTIVE_IMAGE + "], "
+                + "\"next\": \"/v2/images?sort_key=name&sort_dir=desc&limit=1&marker=" + ID + "\"}");
+        glance.json(200, "{\"images\": []}");
+
+        images.list(ListOpts.builder().tag("t").limit(1).sortKey("status", SortDirection.ASC).sortKey("name", SortDirection.DESC)
+                .build()).stream().count();
+
+        assertThat(glance.take().getTarget()).isEqualTo("/v2/images?limit=1&tag=t&sort_key=status&sort_dir=asc&sort_key=name&sort_dir=desc");
+        assertThat(glance.take().getTarget())
+                .isEqualTo("/v2/images?limit=1&tag=t&sort_key=status&sort_dir=asc&sort_key=name&sort_dir=desc&marker=" + ID);
+        assertThat(Images.withQuery("http://h:1/image/v2/images?limit=1&marker=m", List.of(java.util.Map.entry("name", "in:a,b"))))
+                .isEqualTo("http://h:1/image/v2/images?name=in%3Aa%2Cb&marker=m");
+    }
+
+    @Test
     void tagsAndActionsUseTheirPaths() {
         glance.empty(204).empty(204).empty(204).empty(204);
 
