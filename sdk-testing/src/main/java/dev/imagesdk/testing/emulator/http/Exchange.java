@@ -50,7 +50,8 @@ public final class Exchange {
     private static List<String> splitPath(String rawPath) {
         List<String> out = new ArrayList<>();
         for (String s : rawPath.split("/", -1)) {
-            out.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
+            // WSGI hands Glance the path as Latin-1: UTF-8 in a tag URL arrives garbled ("wÃ¶rld"), here too
+            out.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.ISO_8859_1));
         }
         if (!out.isEmpty() && out.get(0).isEmpty()) {
             out.remove(0);

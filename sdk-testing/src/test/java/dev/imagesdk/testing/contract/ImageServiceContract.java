@@ -1,0 +1,656 @@
+package dev.imagesdk.testing.contract;
+
+import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.core.error.ConflictException;
+import dev.imagesdk.core.error.ForbiddenException;
+import dev.imagesdk.core.error.NotFoundException;
+import dev.imagesdk.core.error.RangeNotSatisfiableException;
+import dev.imagesdk.core.paging.Page;
+import dev.imagesdk.images.ContainerFormat;
+import dev.imagesdk.images.CreateOpts;
+import dev.imagesdk.images.DiskFormat;
+import dev.imagesdk.images.Image;
+import dev.imagesdk.images.ImageStatus;
+import dev.imagesdk.images.Images;
+import dev.imagesdk.images.ListOpts;
+import dev.imagesdk.images.MemberStatus;
+import dev.imagesdk.images.SortDirection;
+import dev.imagesdk.images.SortKey;
+import dev.imagesdk.images.UpdateOpts;
+import dev.imagesdk.images.Visibility;
+import dev.imagesdk.images.data.ByteRange;
+import dev.imagesdk.images.data.DownloadOptions;
+import dev.imagesdk.images.data.DownloadResult;
+import dev.imagesdk.images.data.NoImageDataException;
+import dev.imagesdk.images.importing.ImportRequest;
+import dev.imagesdk.members.Member;
+import dev.imagesdk.members.Members;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The image service contract, written once against the SDK's public API and run against every target:
+ * the emulator ({@link EmulatorContractTest}, every build) and a real Glance ({@link GlanceContractIT}).
+ * Any difference between the targets is a bug in the emulator. Each test tags its images with a
+ * run-unique tag (lists filter on it, so a shared Glance's other images never interfere) and deletes
+ * them afterwards. {@link ContractReport} prints which test passed on which target.
+ *
+ * <p>Image links are not part of Glance; their contract tests are in {@link ImageLinksContract}, which
+ * only the emulator's run implements.
+ */
+@ExtendWith(ContractReport.class)
+public abstract class ImageServiceContract {
+    /** 256 KiB of fixed pseudo-random bytes. */
+    protected static final byte[] DATA = data(256 * 1024);
+
+    private final List<String> created = new ArrayList<>();
+    /** The run-unique tag of this test's images. */
+    protected String tag;
+    protected Images a;
+    protected Images b;
+    protected Images admin;
+    protected Members membersA;
+    protected Members membersB;
+
+    /** A client acting as project A (member, reader). */
+    protected abstract ServiceClient projectA();
+
+    /** A client acting as project B (member, reader). */
+    protected abstract ServiceClient projectB();
+
+    /** A client acting as an administrator. */
+    protected abstract ServiceClient administrator();
+
+    protected abstract String projectAId();
+
+    protected abstract String projectBId();
+
+    private static byte[] data(int n) {
+        byte[] d = new byte[n];
+        new Random(42).nextBytes(d);
+        return d;
+    }
+
+    @BeforeEach
+    void clients() {
+        tag = "contract-" + UUID.randomUUID();
+        a = Images.of(projectA());
+        b = Images.of(projectB());
+        admin = Images.of(administrator());
+        membersA = Members.of(projectA());
+        membersB = Members.of(projectB());
+    }
+
+    @AfterEach
+    void deleteCreatedImages() {
+        for (String id : created) {
+            try {
+                admin.update(id, UpdateOpts.builder().isProtected(false).build());
+                admin.delete(id);
+            } catch (NotFoundException ignored) {
+                // deleted by the test
+            }
+        }
+        created.clear();
+    }
+
+    /** Creates an image as {@code who} with the run tag added; it is deleted after the test. */
+    protected Image create(Images who, CreateOpts.Builder opts) {
+        List<String> given = opts.build().tags();
+        List<String> tags = given == null ? new ArrayList<>() : new ArrayList<>(given);
+        tags.add(tag);
+        Image image = who.create(opts.tags(tags).build());
+        created.add(image.id());
+        return image;
+    }
+
+    protected Image createRaw(Images who, String name) {
+        return create(who, CreateOpts.builder().name(name).diskFormat(DiskFormat.RAW).containerFormat(ContainerFormat.BARE));
+    }
+
+    protected Image createWithData(Images who, String name) {
+        Image image = createRaw(who, name);
+        who.upload(image.id(), new ByteArrayInputStream(DATA), DATA.length);
+        return who.get(image.id());
+    }
+
+    protected List<Image> listTagged(Images who, ListOpts.Builder opts) {
+        return who.list(opts.tag(tag).build()).stream().collect(Collectors.toList());
+    }
+
+    protected static List<String> names(List<Image> images) {
+        return images.stream().map(Image::name).collect(Collectors.toList());
+    }
+
+    protected static List<String> ids(List<Image> images) {
+        return images.stream().map(Image::id).collect(Collectors.toList());
+    }
+
+    private static String hex(String algorithm, byte[] data) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(data));
+    }
+
+    // ---- create and show --------------------------------------------------------------------------
+
+    @Test
+    void createdImageIsQueuedSharedAndOwnedByTheCaller() {
+        Image image = create(a, CreateOpts.builder().name("defaults"));
+
+        assertThat(image.status()).isEqualTo(ImageStatus.QUEUED);
+        assertThat(image.visibility()).isEqualTo(Visibility.SHARED);
+        assertThat(image.owner()).isEqualTo(projectAId());
+        assertThat(image.size()).isNull();
+        assertThat(image.checksum()).isNull();
+        assertThat(image.isProtected()).isFalse();
+        assertThat(image.isHidden()).isFalse();
+        assertThat(image.stores()).isEmpty();
+        assertThat(image.self()).isEqualTo("/v2/images/" + image.id());
+        assertThat(image.createdAt()).isNotNull();
+    }
+
+    @Test
+    void createKeepsCustomPropertiesTagsAndCoreAttributes() {
+        Image image = create(a, CreateOpts.builder().name("props").diskFormat(DiskFormat.QCOW2)
+                .containerFormat(ContainerFormat.BARE).minRam(512).minDisk(1).visibility(Visibility.PRIVATE)
+                .property("os_distro", "ubuntu").property("custom_key", "custom value").tags("web"));
+
+        Image again = a.get(image.id());
+        assertThat(again.diskFormat()).isEqualTo(DiskFormat.QCOW2);
+        assertThat(again.minRam()).isEqualTo(512);
+        assertThat(again.minDisk()).isEqualTo(1);
+        assertThat(again.visibility()).isEqualTo(Visibility.PRIVATE);
+        assertThat(again.stringProperty("os_distro")).contains("ubuntu");
+        assertThat(again.stringProperty("custom_key")).contains("custom value");
+        assertThat(again.tags()).containsExactlyInAnyOrder("web", tag);
+    }
+
+    @Test
+    void explicitIdIsKeptAndASecondCreateWithItConflicts() {
+        String id = UUID.randomUUID().toString();
+        Image image = create(a, CreateOpts.builder().id(id).name("explicit"));
+
+        assertThat(image.id()).isEqualTo(id);
+        assertThatThrownBy(() -> a.create(CreateOpts.builder().id(id).name("dup").build()))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void unknownImageIsNotFound() {
+        assertThatThrownBy(() -> a.get(UUID.randomUUID().toString())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aMemberCannotCreateAPublicImage() {
+        assertThatThrownBy(() -> create(a, CreateOpts.builder().name("public").visibility(Visibility.PUBLIC)))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    // ---- list: filters, sorting, paging ------------------------------------------------------------
+
+    @Test
+    void listFiltersByName() {
+        createRaw(a, "alpha");
+        createRaw(a, "bravo");
+
+        assertThat(names(listTagged(a, ListOpts.builder().name("alpha")))).containsExactly("alpha");
+    }
+
+    @Test
+    void listFiltersByNameInList() {
+        createRaw(a, "alpha");
+        createRaw(a, "bravo");
+        createRaw(a, "charlie");
+
+        assertThat(names(listTagged(a, ListOpts.builder().names("alpha", "charlie"))))
+                .containsExactlyInAnyOrder("alpha", "charlie");
+    }
+
+    @Test
+    void listFiltersByStatus() {
+        createRaw(a, "empty");
+        createWithData(a, "full");
+
+        assertThat(names(listTagged(a, ListOpts.builder().status(ImageStatus.ACTIVE)))).containsExactly("full");
+        assertThat(names(listTagged(a, ListOpts.builder().status(ImageStatus.QUEUED)))).containsExactly("empty");
+    }
+
+    @Test
+    void listRequiresEveryTag() {
+        create(a, CreateOpts.builder().name("both").tags("web", "db"));
+        create(a, CreateOpts.builder().name("web-only").tags("web"));
+
+        assertThat(names(listTagged(a, ListOpts.builder().tag("web").tag("db")))).containsExactly("both");
+        assertThat(names(listTagged(a, ListOpts.builder().tag("web")))).containsExactlyInAnyOrder("both", "web-only");
+    }
+
+    @Test
+    void listFiltersByCustomProperty() {
+        create(a, CreateOpts.builder().name("ubuntu").property("os_distro", "ubuntu"));
+        create(a, CreateOpts.builder().name("debian").property("os_distro", "debian"));
+
+        assertThat(names(listTagged(a, ListOpts.builder().property("os_distro", "ubuntu")))).containsExactly("ubuntu");
+    }
+
+    @Test
+    void listFiltersBySizeAndChecksum() throws Exception {
+        createRaw(a, "empty");
+        createWithData(a, "full");
+
+        assertThat(names(listTagged(a, ListOpts.builder().sizeMin(1000)))).containsExactly("full");
+        assertThat(names(listTagged(a, ListOpts.builder().sizeMax(10)))).isEmpty();
+        assertThat(names(listTagged(a, ListOpts.builder().checksum(hex("MD5", DATA))))).containsExactly("full");
+        assertThat(names(listTagged(a, ListOpts.builder().osHashValue(hex("SHA-512", DATA))))).containsExactly("full");
+    }
+
+    @Test
+    void listFiltersByVisibility() {
+        create(a, CreateOpts.builder().name("private").visibility(Visibility.PRIVATE));
+        create(a, CreateOpts.builder().name("shared").visibility(Visibility.SHARED));
+
+        assertThat(names(listTagged(a, ListOpts.builder().visibility(Visibility.PRIVATE)))).containsExactly("private");
+        assertThat(names(listTagged(a, ListOpts.builder().visibility(Visibility.SHARED)))).containsExactly("shared");
+    }
+
+    @Test
+    void listSortsByNameAscending() {
+        for (String n : List.of("delta", "alpha", "charlie", "bravo")) {
+            createRaw(a, n);
+        }
+
+        assertThat(names(listTagged(a, ListOpts.builder().sort(SortKey.asc(SortKey.NAME)))))
+                .containsExactly("alpha", "bravo", "charlie", "delta");
+    }
+
+    @Test
+    void listSortsWithTheLegacySortKeySyntax() {
+        for (String n : List.of("delta", "alpha", "charlie", "bravo")) {
+            createRaw(a, n);
+        }
+
+        assertThat(names(listTagged(a, ListOpts.builder().sortKey(SortKey.NAME, SortDirection.DESC))))
+                .containsExactly("delta", "charlie", "bravo", "alpha");
+    }
+
+    @Test
+    void listDefaultsToNewestFirst() {
+        List<String> createdIds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            createdIds.add(createRaw(a, "n" + i).id());
+        }
+
+        List<String> listed = ids(listTagged(a, ListOpts.builder()));
+        java.util.Collections.reverse(createdIds);
+        assertThat(listed).containsExactlyElementsOf(createdIds);
+    }
+
+    @Test
+    void pagingWithLimitTwoVisitsSevenImagesOnceInFourPages() {
+        for (int i = 0; i < 7; i++) {
+            createRaw(a, "page-" + i);
+        }
+
+        List<Integer> pageSizes = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (Page<Image> page : a.list(ListOpts.builder().tag(tag).limit(2).build()).pages()) {
+            pageSizes.add(page.items().size());
+            page.items().forEach(i -> seen.add(i.id()));
+        }
+        assertThat(seen).hasSize(7).doesNotHaveDuplicates();
+        assertThat(pageSizes).containsExactly(2, 2, 2, 1);
+    }
+
+    @Test
+    void pagingFollowsNextLinksWithTheSortOrderKept() {
+        for (String n : List.of("e", "c", "a", "g", "b", "f", "d")) {
+            createRaw(a, n);
+        }
+
+        List<String> all = names(a.list(ListOpts.builder().tag(tag).limit(2).sort(SortKey.asc(SortKey.NAME)).build())
+                .stream().collect(Collectors.toList()));
+        assertThat(all).containsExactly("a", "b", "c", "d", "e", "f", "g");
+    }
+
+    @Test
+    void hiddenImagesAreListedOnlyWhenAskedFor() {
+        createRaw(a, "visible");
+        create(a, CreateOpts.builder().name("hidden").hidden(true));
+
+        assertThat(names(listTagged(a, ListOpts.builder()))).containsExactly("visible");
+        assertThat(names(listTagged(a, ListOpts.builder().hidden(true)))).containsExactly("hidden");
+    }
+
+    // ---- update (JSON patch) -----------------------------------------------------------------------
+
+    @Test
+    void patchReplacesNameAndCoreAttributes() {
+        Image image = createRaw(a, "before");
+
+        Image after = a.update(image.id(), UpdateOpts.builder().name("after").minRam(1024).build());
+        assertThat(after.name()).isEqualTo("after");
+        assertThat(after.minRam()).isEqualTo(1024);
+        assertThat(a.get(image.id()).name()).isEqualTo("after");
+    }
+
+    @Test
+    void patchAddsAndRemovesCustomProperties() {
+        Image image = create(a, CreateOpts.builder().name("props").property("old", "x"));
+
+        Image after = a.update(image.id(), UpdateOpts.builder().setProperty("new_prop", "v1").removeProperty("old").build());
+        assertThat(after.stringProperty("new_prop")).contains("v1");
+        assertThat(after.stringProperty("old")).isEmpty();
+        Image upserted = a.update(image.id(), UpdateOpts.builder().setProperty("new_prop", "v2").build());
+        assertThat(upserted.stringProperty("new_prop")).contains("v2");
+    }
+
+    @Test
+    void patchReplacingOrRemovingAMissingPropertyConflicts() {
+        Image image = createRaw(a, "conflicts");
+
+        assertThatThrownBy(() -> a.update(image.id(), UpdateOpts.builder().replaceProperty("not_there", "x").build()))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> a.update(image.id(), UpdateOpts.builder().removeProperty("not_there").build()))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void patchReplacesTheTagSet() {
+        Image image = createRaw(a, "tags");
+
+        Image after = a.update(image.id(), UpdateOpts.builder().tags(tag, "linux", "web").build());
+        assertThat(after.tags()).containsExactlyInAnyOrder(tag, "linux", "web");
+    }
+
+    @Test
+    void aMemberCannotMakeItsImagePublic() {
+        Image image = createRaw(a, "not-public");
+
+        assertThatThrownBy(() -> a.update(image.id(), UpdateOpts.builder().visibility(Visibility.PUBLIC).build()))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void protectedImageCannotBeDeletedUntilUnprotected() {
+        Image image = create(a, CreateOpts.builder().name("protected").isProtected(true));
+
+        assertThatThrownBy(() -> a.delete(image.id())).isInstanceOf(ForbiddenException.class);
+        a.update(image.id(), UpdateOpts.builder().isProtected(false).build());
+        a.delete(image.id());
+        assertThatThrownBy(() -> a.get(image.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void deletedImageIsGoneAndASecondDeleteIsNotFound() {
+        Image image = createRaw(a, "doomed");
+
+        a.delete(image.id());
+        assertThatThrownBy(() -> a.get(image.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> a.delete(image.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    // ---- tags ------------------------------------------------------------------------------------
+
+    @Test
+    void tagsAreAddedIdempotentlyAndRemoved() {
+        Image image = createRaw(a, "tagged");
+
+        a.addTag(image.id(), "new-tag");
+        a.addTag(image.id(), "new-tag");
+        a.addTag(image.id(), "hello world");
+        assertThat(a.get(image.id()).tags()).containsExactlyInAnyOrder(tag, "new-tag", "hello world");
+        a.removeTag(image.id(), "new-tag");
+        assertThat(a.get(image.id()).tags()).containsExactlyInAnyOrder(tag, "hello world");
+        assertThatThrownBy(() -> a.removeTag(image.id(), "new-tag")).isInstanceOf(NotFoundException.class);
+    }
+
+    // ---- data ------------------------------------------------------------------------------------
+
+    @Test
+    void uploadComputesSizeChecksumsAndStoreAndDownloadVerifies() throws Exception {
+        Image image = createWithData(a, "data");
+
+        assertThat(image.status()).isEqualTo(ImageStatus.ACTIVE);
+        assertThat(image.size()).isEqualTo(DATA.length);
+        assertThat(image.checksum()).isEqualTo(hex("MD5", DATA));
+        assertThat(image.osHashAlgo()).isEqualTo("sha512");
+        assertThat(image.osHashValue()).isEqualTo(hex("SHA-512", DATA));
+        assertThat(image.stores()).containsExactly("fast");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DownloadResult result = a.download(image.id(), out);
+        assertThat(out.toByteArray()).isEqualTo(DATA);
+        assertThat(result.bytes()).isEqualTo(DATA.length);
+        assertThat(result.contentMd5()).contains(hex("MD5", DATA));
+    }
+
+    @Test
+    void uploadToANamedStoreLandsThere() {
+        Image image = createRaw(a, "cheap");
+
+        a.upload(image.id(), new ByteArrayInputStream(DATA),
+                dev.imagesdk.images.data.UploadOptions.builder().size(DATA.length).store("cheap").build());
+        assertThat(a.get(image.id()).stores()).containsExactly("cheap");
+    }
+
+    @Test
+    void secondUploadConflicts() {
+        Image image = createWithData(a, "once");
+
+        assertThatThrownBy(() -> a.upload(image.id(), new ByteArrayInputStream(DATA), DATA.length))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void downloadingAnImageWithoutDataSaysSo() {
+        Image image = createRaw(a, "empty");
+
+        assertThatThrownBy(() -> a.download(image.id(), new ByteArrayOutputStream()))
+                .isInstanceOf(NoImageDataException.class);
+    }
+
+    @Test
+    void rangeDownloadsReturnTheRequestedBytes() {
+        Image image = createWithData(a, "ranges");
+
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        DownloadResult first = a.download(image.id(), head, DownloadOptions.builder().range(ByteRange.of(0, 99)).build());
+        assertThat(first.status()).isEqualTo(206);
+        assertThat(head.toByteArray()).isEqualTo(Arrays.copyOfRange(DATA, 0, 100));
+
+        ByteArrayOutputStream tail = new ByteArrayOutputStream();
+        a.download(image.id(), tail, DownloadOptions.builder().range(ByteRange.lastBytes(10)).build());
+        assertThat(tail.toByteArray()).isEqualTo(Arrays.copyOfRange(DATA, DATA.length - 10, DATA.length));
+
+        ByteArrayOutputStream rest = new ByteArrayOutputStream();
+        a.download(image.id(), rest, DownloadOptions.builder().range(ByteRange.from(DATA.length - 576)).build());
+        assertThat(rest.toByteArray()).isEqualTo(Arrays.copyOfRange(DATA, DATA.length - 576, DATA.length));
+    }
+
+    @Test
+    void rangeBeyondTheImageIsNotSatisfiable() {
+        Image image = createWithData(a, "short");
+
+        assertThatThrownBy(() -> a.download(image.id(), new ByteArrayOutputStream(),
+                DownloadOptions.builder().range(ByteRange.of(DATA.length + 10, DATA.length + 20)).build()))
+                .isInstanceOf(RangeNotSatisfiableException.class);
+    }
+
+    @Test
+    void stagedDataIsImportedWithGlanceDirectAndTheWaiterSeesItActive() throws Exception {
+        Image image = createRaw(a, "imported");
+
+        a.stage(image.id(), new ByteArrayInputStream(DATA),
+                dev.imagesdk.images.data.UploadOptions.builder().size(DATA.length).build());
+        Image staged = a.get(image.id());
+        assertThat(staged.status()).isEqualTo(ImageStatus.UPLOADING);
+        assertThat(staged.size()).isEqualTo(DATA.length);
+        a.importImage(image.id(), ImportRequest.glanceDirect().stores("fast").build());
+        Image active = a.waitFor(image.id(), ImageStatus.ACTIVE, Duration.ofSeconds(60));
+        assertThat(active.osHashValue()).isEqualTo(hex("SHA-512", DATA));
+        assertThat(active.stores()).containsExactly("fast");
+        assertThat(a.tasksOf(image.id())).isNotEmpty();
+    }
+
+    @Test
+    void importBeforeStagingConflicts() {
+        Image image = createRaw(a, "unstaged");
+
+        assertThatThrownBy(() -> a.importImage(image.id(), ImportRequest.glanceDirect().build()))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void deactivatedImageCannotBeDownloadedByItsOwnerUntilReactivated() {
+        Image image = createWithData(a, "deactivated");
+
+        a.deactivate(image.id());
+        assertThat(a.get(image.id()).status()).isEqualTo(ImageStatus.DEACTIVATED);
+        assertThatThrownBy(() -> a.download(image.id(), new ByteArrayOutputStream()))
+                .isInstanceOf(ForbiddenException.class);
+        admin.reactivate(image.id());
+        assertThat(a.get(image.id()).status()).isEqualTo(ImageStatus.ACTIVE);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        a.download(image.id(), out);
+        assertThat(out.toByteArray()).isEqualTo(DATA);
+    }
+
+    @Test
+    void aQueuedImageCannotBeDeactivated() {
+        Image image = createRaw(a, "queued");
+
+        assertThatThrownBy(() -> a.deactivate(image.id())).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void serviceAnnouncesImportMethodsStoresAndVersion() {
+        assertThat(a.importMethods()).contains(ImportRequest.GLANCE_DIRECT, ImportRequest.COPY_IMAGE);
+        assertThat(a.stores()).extracting(s -> s.id()).contains("fast", "cheap");
+        assertThat(projectA().apiVersion().toString()).contains("2.16");
+    }
+
+    // ---- visibility between projects and members -------------------------------------------------
+
+    @Test
+    void anotherProjectGetsNotFoundForAPrivateImage() {
+        Image image = create(a, CreateOpts.builder().name("private").visibility(Visibility.PRIVATE));
+
+        assertThatThrownBy(() -> b.get(image.id())).isInstanceOf(NotFoundException.class);
+        assertThat(listTagged(b, ListOpts.builder())).isEmpty();
+    }
+
+    @Test
+    void anotherProjectSeesACommunityImageByIdButNotInItsDefaultList() {
+        Image image = create(a, CreateOpts.builder().name("community").visibility(Visibility.COMMUNITY));
+
+        assertThat(b.get(image.id()).name()).isEqualTo("community");
+        assertThat(listTagged(b, ListOpts.builder())).isEmpty();
+        assertThat(ids(listTagged(b, ListOpts.builder().visibility(Visibility.COMMUNITY)))).containsExactly(image.id());
+        assertThat(ids(listTagged(b, ListOpts.builder().visibility(Visibility.ALL)))).containsExactly(image.id());
+    }
+
+    @Test
+    void anotherProjectCannotUpdateOrDeleteAnImageItSees() {
+        Image image = create(a, CreateOpts.builder().name("community").visibility(Visibility.COMMUNITY));
+
+        assertThatThrownBy(() -> b.update(image.id(), UpdateOpts.builder().name("hijack").build()))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> b.delete(image.id())).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void anAdministratorSeesEveryProjectsImages() {
+        Image image = create(a, CreateOpts.builder().name("private").visibility(Visibility.PRIVATE));
+
+        assertThat(admin.get(image.id()).owner()).isEqualTo(projectAId());
+        assertThat(ids(listTagged(admin, ListOpts.builder().owner(projectAId())))).containsExactly(image.id());
+    }
+
+    @Test
+    void sharingLifecycleBetweenTwoProjects() {
+        Image image = create(a, CreateOpts.builder().name("shared").visibility(Visibility.SHARED));
+        String bId = projectBId();
+
+        Member pending = membersA.add(image.id(), bId);
+        assertThat(pending.status()).isEqualTo(MemberStatus.PENDING);
+        assertThat(b.get(image.id()).name()).as("a pending member sees the image by id").isEqualTo("shared");
+        assertThat(listTagged(b, ListOpts.builder())).as("but not in its default list").isEmpty();
+        assertThat(ids(listTagged(b, ListOpts.builder().visibility(Visibility.SHARED).memberStatus(MemberStatus.PENDING))))
+                .containsExactly(image.id());
+
+        assertThat(membersB.accept(image.id(), bId).status()).isEqualTo(MemberStatus.ACCEPTED);
+        assertThat(ids(listTagged(b, ListOpts.builder()))).containsExactly(image.id());
+
+        assertThat(membersB.reject(image.id(), bId).status()).isEqualTo(MemberStatus.REJECTED);
+        assertThat(listTagged(b, ListOpts.builder())).isEmpty();
+        assertThat(ids(listTagged(b, ListOpts.builder().memberStatus(MemberStatus.REJECTED)))).containsExactly(image.id());
+
+        membersA.remove(image.id(), bId);
+        assertThatThrownBy(() -> b.get(image.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> membersA.get(image.id(), bId)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void onlyTheMemberChangesItsStatus() {
+        Image image = create(a, CreateOpts.builder().name("shared").visibility(Visibility.SHARED));
+        membersA.add(image.id(), projectBId());
+
+        assertThatThrownBy(() -> membersA.accept(image.id(), projectBId())).isInstanceOf(ForbiddenException.class);
+        assertThat(membersB.accept(image.id(), projectBId()).isAccepted()).isTrue();
+    }
+
+    @Test
+    void addingTheSameMemberTwiceConflicts() {
+        Image image = create(a, CreateOpts.builder().name("shared").visibility(Visibility.SHARED));
+        membersA.add(image.id(), projectBId());
+
+        assertThatThrownBy(() -> membersA.add(image.id(), projectBId())).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void onlySharedImagesHaveMembers() {
+        Image privateImage = create(a, CreateOpts.builder().name("private").visibility(Visibility.PRIVATE));
+        Image community = create(a, CreateOpts.builder().name("community").visibility(Visibility.COMMUNITY));
+
+        assertThatThrownBy(() -> membersA.add(privateImage.id(), projectBId())).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> membersA.add(community.id(), projectBId())).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> membersA.list(privateImage.id())).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void theOwnerSeesAllMembersAndAMemberOnlyItself() {
+        Image image = create(a, CreateOpts.builder().name("shared").visibility(Visibility.SHARED));
+        membersA.add(image.id(), projectBId());
+        membersA.add(image.id(), "cafe0000000000000000000000000000");
+
+        assertThat(membersA.list(image.id())).extracting(Member::memberId)
+                .containsExactlyInAnyOrder(projectBId(), "cafe0000000000000000000000000000");
+        assertThat(membersB.list(image.id())).extracting(Member::memberId).containsExactly(projectBId());
+    }
+
+    @Test
+    void switchingASharedImageToPrivateHidesItFromMembers() {
+        Image image = create(a, CreateOpts.builder().name("shared").visibility(Visibility.SHARED));
+        membersA.add(image.id(), projectBId());
+        membersB.accept(image.id(), projectBId());
+
+        a.update(image.id(), UpdateOpts.builder().visibility(Visibility.PRIVATE).build());
+        assertThatThrownBy(() -> b.get(image.id())).isInstanceOf(NotFoundException.class);
+        a.update(image.id(), UpdateOpts.builder().visibility(Visibility.SHARED).build());
+        assertThat(b.get(image.id()).id()).isEqualTo(image.id());
+    }
+}
