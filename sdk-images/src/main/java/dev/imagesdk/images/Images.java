@@ -70,7 +70,7 @@ public final class Images {
      * @throws dev.imagesdk.core.error.NotFoundException when it does not exist or is not visible
      */
     public Image get(String id) {
-        return client.executeJson(ApiRequest.get("images", requireId(id)).build(), ImageJsonAdapter.INSTANCE);
+        return client.executeJson(ApiRequest.get("images", requireId(id)).build(), ImageJsonAdapter::readSingle);
     }
 
     /**
@@ -96,7 +96,7 @@ public final class Images {
             List<String> stores = splitHeader(response.header("OpenStack-image-store-ids").orElse(null));
             String location = response.header("Location").orElse(null);
             String requestId = response.requestId().orElse(null);
-            Image image = response.readJson(ImageJsonAdapter.INSTANCE);
+            Image image = response.readJson(ImageJsonAdapter::readSingle);
             return new CreatedImage(image, methods, stores, location, requestId);
         }
     }
@@ -111,7 +111,7 @@ public final class Images {
     public Image update(String id, UpdateOpts opts) {
         Objects.requireNonNull(opts, "opts");
         ApiRequest request = ApiRequest.patch("images", requireId(id)).jsonBody(opts.toJson(), UpdateOpts.JSON_PATCH).build();
-        return client.executeJson(request, ImageJsonAdapter.INSTANCE);
+        return client.executeJson(request, ImageJsonAdapter::readSingle);
     }
 
     /**

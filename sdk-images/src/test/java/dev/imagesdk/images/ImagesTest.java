@@ -3,6 +3,7 @@ package dev.imagesdk.images;
 import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.ForbiddenException;
 import dev.imagesdk.core.error.NotFoundException;
+import dev.imagesdk.core.error.ResponseFormatException;
 import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.paging.Page;
 import mockwebserver3.MockResponse;
@@ -35,6 +36,15 @@ class ImagesTest {
         RecordedRequest r = glance.take();
         assertThat(r.getMethod()).isEqualTo("GET");
         assertThat(r.getUrl().encodedPath()).isEqualTo("/v2/images/" + ID);
+    }
+
+    @Test
+    void aSingleImageAnswerThatIsNotAnImageIsAFormatError() {
+        glance.json(200, "[1, 2]");
+        glance.json(200, "{\"name\": \"no id\"}");
+
+        assertThatThrownBy(() -> images.get(ID)).isInstanceOf(ResponseFormatException.class).hasMessageContaining("not an image");
+        assertThatThrownBy(() -> images.get(ID)).isInstanceOf(ResponseFormatException.class).hasMessageContaining("id: missing");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Moves a response body to its destination while hashing it. Large transfers run as a two-stage
@@ -154,7 +155,13 @@ final class DownloadPipeline {
                         break;
                     }
                 }
-                Chunk c = free.take();
+                Chunk c = free.poll(100, TimeUnit.MILLISECONDS);
+                if (c == null) {
+                    if (!worker.isAlive()) {
+                        throw new ImageServiceException("the download's digest thread died", method, url, null, null);
+                    }
+                    continue;
+                }
                 int n = fill(source, c.data, received, method, url);
                 if (n == 0) {
                     break;

@@ -344,7 +344,7 @@ public final class ImageData {
         if (!options.verify() || options.range() != null) {
             return null;
         }
-        Image image = client.executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter.INSTANCE);
+        Image image = client.executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter::readSingle);
         String jdk = Hashing.jdkName(image.osHashAlgo());
         if (jdk != null && image.osHashValue() != null && !image.osHashValue().isBlank()) {
             return new Expectation(image.osHashAlgo().toLowerCase(Locale.ROOT), jdk,

@@ -116,8 +116,9 @@ public final class RawImageValidator {
     }
 
     /**
-     * Checks remote data by fetching its first 512 bytes with one {@code Range} request. A server that
-     * ignores the range is read only as far as needed.
+     * Checks remote data by fetching its first 512 bytes with one {@code Range} request (redirects are
+     * followed, as the image service itself would). A server that ignores the range is read only as far
+     * as needed.
      *
      * @param http the HTTP client to use (for example {@code serviceClient.transport().httpClient()});
      *             no image-service credentials are added
@@ -129,7 +130,8 @@ public final class RawImageValidator {
             throw new ValidationException("not an http(s) URL: " + url);
         }
         Request request = new Request.Builder().url(parsed).header("Range", "bytes=0-" + (SECTOR - 1)).get().build();
-        try (Response response = http.newCall(request).execute()) {
+        OkHttpClient following = http.newBuilder().followRedirects(true).followSslRedirects(true).build();
+        try (Response response = following.newCall(request).execute()) {
             if (response.code() != 200 && response.code() != 206) {
                 return new Result("fetching the first bytes of " + parsed.redact() + " failed with HTTP " + response.code());
             }

@@ -172,7 +172,7 @@ public final class ImageImport {
         long deadline = System.nanoTime() + timeout.toNanos();
         long interval = firstInterval.toMillis();
         while (true) {
-            Image image = client.executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter.INSTANCE);
+            Image image = client.executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter::readSingle);
             if (image.hasFailedImport()) {
                 throw new ImageWaitException("import of image " + imageId + " failed for store(s) "
                         + image.stringProperty("os_glance_failed_import").orElse("") + " (status " + image.status() + ")",

@@ -3,6 +3,7 @@ package dev.imagesdk.images.json;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
+import dev.imagesdk.core.http.ApiResponse;
 import dev.imagesdk.core.json.Timestamps;
 import dev.imagesdk.images.ContainerFormat;
 import dev.imagesdk.images.DiskFormat;
@@ -152,6 +153,18 @@ public final class ImageJsonAdapter extends JsonAdapter<Image> {
         }
         reader.endArray();
         return out;
+    }
+
+    /**
+     * Reads a response that must be one image (get, create, update). Unlike a list item, an answer
+     * that is not an image object at all (no id) is unusable and raises {@code ResponseFormatException}.
+     */
+    public static Image readSingle(JsonReader reader, ApiResponse response) throws IOException {
+        Image image = INSTANCE.fromJson(reader);
+        if (image.id() == null) {
+            throw response.malformed("not an image: " + String.join("; ", image.decodingProblems()), null, null);
+        }
+        return image;
     }
 
     @Override
