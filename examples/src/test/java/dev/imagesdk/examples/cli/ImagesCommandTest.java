@@ -70,6 +70,19 @@ class ImagesCommandTest {
     }
 
     @Test
+    void listAsYamlAndJsonParseBackToTheSameRecords() throws IOException {
+        create("--name", "yes", "--tag", "t", "--property", "os_distro=null", "--min-ram", "128");
+        create("--name", "2026-11-23T00:00:00Z", "--protected");
+        Object yaml = new org.yaml.snakeyaml.Yaml().load(emu.ok(ALPHA_TOKEN, "images", "list", "-f", "yaml"));
+        Object fromJson = new Moshi.Builder().build().adapter(Object.class).fromJson(emu.ok(ALPHA_TOKEN, "images", "list", "-f", "json"));
+        assertThat(dev.imagesdk.examples.cli.output.Normalize.numbers(yaml))
+                .isEqualTo(dev.imagesdk.examples.cli.output.Normalize.numbers(fromJson));
+        assertThat((List<Object>) yaml).hasSize(2);
+        assertThat(((Map<String, Object>) ((List<Object>) yaml).get(0))).containsEntry("name", "2026-11-23T00:00:00Z")
+                .containsEntry("protected", true);
+    }
+
+    @Test
     void updateChangesNamePropertiesAndTags() throws IOException {
         String id = create("--name", "old", "--property", "a=1", "--property", "b=2");
         Map<String, Object> updated = json(emu.ok(ALPHA_TOKEN, "images", "update", id, "--name", "new",
