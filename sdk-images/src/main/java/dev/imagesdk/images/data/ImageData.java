@@ -19,9 +19,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Image data transfer: upload ({@code PUT /v2/images/{id}/file}), staging for interoperable import
@@ -63,8 +65,10 @@ public final class ImageData {
     }
 
     /**
-     * Uploads a stream as the image's data. With {@link UploadOptions.Builder#size(long)} the size is
-     * announced; without, the body is sent chunked. The stream is read once and not closed.
+     * Uploads a stream as the image's data. With {@link UploadOptions.Builder#size(long)} exactly that
+     * many bytes are read and sent (a stream that ends earlier fails the upload with
+     * {@link LocalFileException}); without, the stream is read to its end and sent chunked. The stream
+     * is read once and not closed.
      */
     public void upload(String imageId, InputStream data, UploadOptions options) {
         put(imageId, "file", new StreamBody(Objects.requireNonNull(data, "data"), options.size(), options.listener()), options);
@@ -215,7 +219,10 @@ public final class ImageData {
         }
     }
 
-    /** Copies exactly {@code size} bytes (or everything, when {@code size < 0}) from a local stream to the network. */
+    /**
+     * Copies exactly {@code size} bytes (or everything, when {@code size < 0}) from a local stream to
+     * the network; bytes after the first {@code size} are left unread in the stream.
+     */
     static void copy(InputStream in, BufferedSink sink, long size, TransferListener listener, String what) throws IOException {
         byte[] buffer = new byte[BUFFER_SIZE];
         long sent = 0;
@@ -236,17 +243,6 @@ public final class ImageData {
             sink.write(buffer, 0, n);
             sent += n;
             listener.onProgress(sent, size);
-        }
-        if (size >= 0) {
-            int extra;
-            try {
-                extra = in.read();
-            } catch (IOException e) {
-                throw new LocalReadFailure("reading " + what + " failed after " + sent + " bytes", e);
-            }
-            if (extra >= 0) {
-                throw new LocalReadFailure(what + " holds more than the announced " + size + " bytes", null);
-            }
         }
         sink.flush();
     }
@@ -276,16 +272,18 @@ public final class ImageData {
             throw new ValidationException("target is a directory: " + absolute);
         }
         Expectation expectation = expectation(imageId, options);
-        Path temp;
+        // created like any new file (default permissions), unlike createTempFile's owner-only mode
+        Path temp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID().toString().substring(0, 8) + ".part");
+        OutputStream opened;
         try {
-            temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
+            opened = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new LocalFileException("cannot create a temporary file in " + dir, e);
         }
         boolean done = false;
         try {
             DownloadResult result;
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = opened) {
                 result = fetch(imageId, options, expectation, out, temp.toString(), absolute);
             } catch (IOException closeFailure) {
                 throw new LocalFileException("writing " + temp + " failed", closeFailure);

@@ -289,6 +289,17 @@ class ImageDataTest {
     }
 
     @Test
+    void aKnownSizeReadsExactlyThatManyBytes() {
+        glance.empty(204);
+        ByteArrayInputStream in = new ByteArrayInputStream(DATA);
+
+        glance.images().upload(ID, in, 1000);
+
+        assertThat(glance.take().getBody().toByteArray()).isEqualTo(java.util.Arrays.copyOf(DATA, 1000));
+        assertThat(in.available()).isEqualTo(DATA.length - 1000);
+    }
+
+    @Test
     void uploadsAreNeverRetried() throws Exception {
         glance.close();
         glance = new MockGlance(RetryPolicy.defaults());
