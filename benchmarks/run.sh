@@ -19,7 +19,7 @@
 #   4. java dev.imagesdk.benchmarks.Bench: every workload, every contender; see RESULTS.md.
 #   5. stops the servers it started and deletes the data (BENCH_KEEP=true keeps both).
 #
-# Knobs (environment): BENCH_REPS (3), BENCH_WARMUP (1), BENCH_WORKLOADS (download,upload,list,decode,memory),
+# Knobs (environment): BENCH_REPS (3), BENCH_WARMUP (1, Java contenders), BENCH_WARMUP_EXTERNAL (0, curl/glanceclient), BENCH_WORKLOADS (download,upload,list,decode,memory),
 #   BENCH_SIZE_MIB (1024), BENCH_GLANCE_LIST (2000 images seeded into the real Glance), BENCH_NGINX_LIST (10000),
 #   BENCH_NGINX_BIG_LIST (100000), BENCH_WORK (/dev/shm/imagesdk-bench), BENCH_OUT (benchmarks/),
 #   BENCH_JFR (false: true records a JFR profile of every Java contender into target/bench-logs),
@@ -36,6 +36,7 @@ LOG_TAG=bench
 
 BENCH_REPS=${BENCH_REPS:-3}
 BENCH_WARMUP=${BENCH_WARMUP:-1}
+BENCH_WARMUP_EXTERNAL=${BENCH_WARMUP_EXTERNAL:-0}
 BENCH_WORKLOADS=${BENCH_WORKLOADS:-download,upload,list,decode,memory}
 BENCH_SIZE_MIB=${BENCH_SIZE_MIB:-1024}
 BENCH_GLANCE_LIST=${BENCH_GLANCE_LIST:-2000}
@@ -207,6 +208,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
   echo "log.dir=$LOGS"
   echo "reps=$BENCH_REPS"
   echo "warmup=$BENCH_WARMUP"
+  echo "warmup.external=$BENCH_WARMUP_EXTERNAL"
   echo "workloads=$BENCH_WORKLOADS"
   echo "jfr=$BENCH_JFR"
   echo "token.file=$TOKEN_FILE"

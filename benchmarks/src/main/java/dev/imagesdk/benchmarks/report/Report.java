@@ -65,8 +65,10 @@ public final class Report {
         for (Map.Entry<Object, Object> e : cfg.infoEntries()) {
             b.append("- ").append(e.getValue()).append('\n');
         }
-        b.append("- **repetitions**: ").append(cfg.getInt("warmup", 1)).append(" warm-up + ").append(cfg.getInt("reps", 3))
-                .append(" measured per contender and workload (medians; min – max)\n\n");
+        b.append("- repetitions: ").append(cfg.getInt("reps", 3)).append(" measured per contender and workload (medians; min – max), after ")
+                .append(cfg.getInt("warmup", 1)).append(" warm-up run(s) for the Java contenders and ")
+                .append(cfg.getInt("warmup.external", 0)).append(" for curl/glanceclient (no JIT; the data already sits in tmpfs "
+                        + "and the page cache)\n\n");
         b.append("## How it is measured\n\n").append(METHOD).append('\n');
         b.append("## Targets (issue 9) in this run\n\n").append(targets()).append('\n');
         b.append("## Results per workload\n\n");
