@@ -15,6 +15,9 @@ public final class EmulatorMain {
 
     /** Entry point; see the class comment for the options. */
     public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR"); // no "no SLF4J provider" banner in the jar
+        }
         ImageServiceEmulator.Builder builder = ImageServiceEmulator.builder();
         java.util.List<String[]> tokens = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {

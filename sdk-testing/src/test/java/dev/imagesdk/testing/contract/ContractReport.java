@@ -105,7 +105,7 @@ public final class ContractReport implements TestWatcher, AfterAllCallback {
         for (String test : tests) {
             sb.append("| ").append(test).append(" |");
             for (String t : targets) {
-                sb.append(' ').append(all.get(t).getOrDefault(test, "not run")).append(" |");
+                sb.append(' ').append(all.get(t).getOrDefault(test, "n/a")).append(" |");
             }
             sb.append('\n');
         }
