@@ -323,6 +323,14 @@ public final class Images {
         return imports().waitFor(id, status, timeout);
     }
 
+    /**
+     * Waits until a started import has finished in every target store (image {@code active}, no import
+     * task lock, nothing left in {@code os_glance_importing_to_stores}); see {@link ImageImport#waitForImport(String, Duration)}.
+     */
+    public Image waitForImport(String id, Duration timeout) {
+        return imports().waitForImport(id, timeout);
+    }
+
     /** {@code GET /v2/info/import}: import methods the server accepts. */
     public List<String> importMethods() {
         return imports().importMethods();

@@ -159,8 +159,25 @@ public final class ImageImport {
         return waitFor(imageId, status, timeout, Duration.ofMillis(250));
     }
 
+    /**
+     * Waits for a started import to finish: the image is {@code active}, carries no
+     * {@code os_glance_import_task} (the import lock Glance sets when it accepts an import and clears
+     * when the task ends) and nothing is left in {@code os_glance_importing_to_stores}. Unlike waiting
+     * for {@code active} alone, this also covers {@code copy-image}, where the image stays active throughout.
+     *
+     * @throws ImageWaitException at once when a store failed ({@code os_glance_failed_import}) or the
+     *         image is killed or deleted; after {@code timeout} otherwise
+     */
+    public Image waitForImport(String imageId, Duration timeout) {
+        return poll(imageId, ImageStatus.ACTIVE, timeout, Duration.ofMillis(250), true);
+    }
+
     /** Like {@link #waitFor(String, ImageStatus, Duration)} with a chosen first poll interval. */
     public Image waitFor(String imageId, ImageStatus status, Duration timeout, Duration firstInterval) {
+        return poll(imageId, status, timeout, firstInterval, false);
+    }
+
+    private Image poll(String imageId, ImageStatus status, Duration timeout, Duration firstInterval, boolean importDone) {
         requireId(imageId);
         Objects.requireNonNull(status, "status");
         if (timeout == null || timeout.isNegative()) {
@@ -178,7 +195,8 @@ public final class ImageImport {
                         + image.stringProperty("os_glance_failed_import").orElse("") + " (status " + image.status() + ")",
                         image, false);
             }
-            if (status.equals(image.status())) {
+            boolean pending = importDone && (nonBlank(image, "os_glance_import_task") || nonBlank(image, "os_glance_importing_to_stores"));
+            if (status.equals(image.status()) && !pending) {
                 return image;
             }
             if (ImageStatus.KILLED.equals(image.status()) || ImageStatus.DELETED.equals(image.status())
@@ -188,8 +206,9 @@ public final class ImageImport {
             }
             long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
             if (remainingMillis <= 0) {
-                throw new ImageWaitException("image " + imageId + " is still " + image.status() + " after " + timeout
-                        + " (waiting for " + status + ")", image, true);
+                throw new ImageWaitException("image " + imageId + " is still " + image.status()
+                        + (pending ? " importing to " + image.stringProperty("os_glance_importing_to_stores").orElse("") : "")
+                        + " after " + timeout + " (waiting for " + status + ")", image, true);
             }
             try {
                 Thread.sleep(Math.min(interval, remainingMillis));
@@ -200,6 +219,10 @@ public final class ImageImport {
             }
             interval = Math.min(MAX_POLL_INTERVAL.toMillis(), Math.max(interval + 1, interval * 3 / 2));
         }
+    }
+
+    private static boolean nonBlank(Image image, String property) {
+        return image.stringProperty(property).filter(v -> !v.isBlank()).isPresent();
     }
 
     private static void requireId(String id) {

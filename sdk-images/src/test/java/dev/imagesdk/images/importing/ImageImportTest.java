@@ -138,6 +138,19 @@ class ImageImportTest {
     }
 
     @Test
+    void waitForImportWaitsUntilNoStoreIsPending() {
+        String pending = "{\"id\": \"" + ID + "\", \"status\": \"active\", \"os_glance_importing_to_stores\": \"cheap\", "
+                + "\"os_glance_failed_import\": \"\", \"stores\": \"fast\"}";
+        String locked = "{\"id\": \"" + ID + "\", \"status\": \"active\", \"os_glance_import_task\": \"b8dc5955\", \"stores\": \"fast\"}";
+        glance.json(200, locked).json(200, pending).json(200, image("active", ""));
+
+        Image image = imports.waitForImport(ID, Duration.ofSeconds(30));
+
+        assertThat(image.status()).isEqualTo(ImageStatus.ACTIVE);
+        assertThat(glance.server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
     void waitForFailsFastOnKilled() {
         glance.json(200, image("killed", null));
 
