@@ -167,6 +167,30 @@ public final class ImageServiceEmulator implements AutoCloseable {
         server.state().clear();
     }
 
+    /**
+     * Puts an image into {@code status} directly, for tests of how a client handles states Glance only
+     * reaches on server-side failures ({@code killed}, {@code pending_delete}); {@code killed} also
+     * discards its data, as Glance does.
+     *
+     * @throws IllegalArgumentException when there is no such image
+     */
+    public void forceStatus(String imageId, String status) {
+        Objects.requireNonNull(status, "status");
+        server.state().locked(() -> {
+            var image = server.state().images().get(imageId);
+            if (image == null) {
+                throw new IllegalArgumentException("no image " + imageId);
+            }
+            image.status = status;
+            if (status.equals("killed")) {
+                dev.imagesdk.testing.emulator.store.EmulatorState.deleteQuietly(image.dataFile);
+                image.dataFile = null;
+                image.stores.clear();
+            }
+            image.updatedAt = server.state().now();
+        });
+    }
+
     /** How many images the emulator holds, whoever owns them. */
     public int imageCount() {
         return server.state().locked(() -> server.state().images().size());

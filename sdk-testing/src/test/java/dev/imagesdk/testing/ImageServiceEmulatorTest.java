@@ -92,6 +92,22 @@ class ImageServiceEmulatorTest {
     }
 
     @Test
+    void forcedKilledStatusIsWhatClientsSeeAndTheDataIsGone() {
+        try (ImageServiceEmulator emulator = ImageServiceEmulator.start()) {
+            Images images = Images.of(emulator.client(Identity.member("p")));
+            String id = images.create(CreateOpts.builder().name("x").diskFormat(dev.imagesdk.images.DiskFormat.RAW)
+                    .containerFormat(dev.imagesdk.images.ContainerFormat.BARE).build()).id();
+            images.upload(id, new ByteArrayInputStream(new byte[10]), 10);
+
+            emulator.forceStatus(id, "killed");
+
+            assertThat(images.get(id).status()).isEqualTo(dev.imagesdk.images.ImageStatus.KILLED);
+            assertThat(images.get(id).stores()).isEmpty();
+            assertThatThrownBy(() -> emulator.forceStatus("nope", "killed")).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void identityRefusesBlankIdsAndKnowsItsActiveRoles() {
         Identity who = Identity.builder().project("p").organization("acme").inactiveOrganization("globex")
                 .space("acme", "lab").inactiveSpace("acme", "old").build();
