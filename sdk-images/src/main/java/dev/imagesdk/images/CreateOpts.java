@@ -32,6 +32,7 @@ public final class CreateOpts {
     private final Integer minRam;
     private final Boolean isProtected;
     private final Boolean hidden;
+    private final String owner;
     private final Map<String, String> properties;
 
     private CreateOpts(Builder b) {
@@ -45,6 +46,7 @@ public final class CreateOpts {
         this.minRam = b.minRam;
         this.isProtected = b.isProtected;
         this.hidden = b.hidden;
+        this.owner = b.owner;
         this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
     }
 
@@ -103,6 +105,11 @@ public final class CreateOpts {
         return hidden;
     }
 
+    /** The owning project to record, or {@code null} for the caller's project. */
+    public String owner() {
+        return owner;
+    }
+
     /** Custom properties. */
     public Map<String, String> properties() {
         return properties;
@@ -147,6 +154,9 @@ public final class CreateOpts {
             if (hidden != null) {
                 w.name("os_hidden").value(hidden);
             }
+            if (owner != null) {
+                w.name("owner").value(owner);
+            }
             for (Map.Entry<String, String> p : properties.entrySet()) {
                 w.name(p.getKey()).value(p.getValue());
             }
@@ -174,9 +184,19 @@ public final class CreateOpts {
         private Integer minRam;
         private Boolean isProtected;
         private Boolean hidden;
+        private String owner;
         private final Map<String, String> properties = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /** Records another project as owner; admin-only under Glance's default policy (403 otherwise). */
+        public Builder owner(String projectId) {
+            if (projectId == null || projectId.isBlank()) {
+                throw new ValidationException("owner must not be blank");
+            }
+            this.owner = projectId;
+            return this;
         }
 
         /** Asks for this id (a UUID); Glance answers 409 when it exists. */

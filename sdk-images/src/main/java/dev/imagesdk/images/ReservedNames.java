@@ -8,7 +8,7 @@ import java.util.Set;
 final class ReservedNames {
     /** Attributes only the server sets; Glance answers 403 "Attribute 'x' is read-only". */
     static final Set<String> READ_ONLY = Set.of("status", "checksum", "os_hash_algo", "os_hash_value", "size",
-            "virtual_size", "created_at", "updated_at", "file", "self", "schema", "direct_url", "stores", "owner",
+            "virtual_size", "created_at", "updated_at", "file", "self", "schema", "direct_url", "stores",
             "deleted", "deleted_at");
 
     private ReservedNames() {

@@ -153,6 +153,15 @@ public final class UpdateOpts {
             return this;
         }
 
+        /** Changes the owning project ({@code replace /owner}); admin-only under Glance's default policy. */
+        public Builder owner(String projectId) {
+            if (projectId == null || projectId.isBlank()) {
+                throw new ValidationException("owner must not be blank");
+            }
+            ops.add(PatchOp.replace("owner", projectId));
+            return this;
+        }
+
         /** Sets {@code disk_format} (only while the image has no data). */
         public Builder diskFormat(DiskFormat format) {
             ops.add(PatchOp.replace("disk_format", Objects.requireNonNull(format, "format").value()));

@@ -20,6 +20,7 @@ class CreateOptsTest {
                 + "\"visibility\":\"private\",\"tags\":[\"db\",\"web\"],\"disk_format\":\"qcow2\",\"container_format\":\"bare\","
                 + "\"min_disk\":1,\"min_ram\":512,\"protected\":true,\"os_hidden\":false,\"os_distro\":\"ubuntu\"}");
         assertThat(CreateOpts.builder().build().toJson()).isEqualTo("{}");
+        assertThat(CreateOpts.builder().owner("p2").build().toJson()).isEqualTo("{\"owner\":\"p2\"}");
     }
 
     @Test

@@ -44,6 +44,8 @@ class UpdateOptsTest {
                 .isEqualTo("[{\"op\":\"replace\",\"path\":\"/disk_format\",\"value\":\"qcow2\"}]");
         assertThat(json(UpdateOpts.builder().containerFormat(ContainerFormat.BARE)))
                 .isEqualTo("[{\"op\":\"replace\",\"path\":\"/container_format\",\"value\":\"bare\"}]");
+        assertThat(json(UpdateOpts.builder().owner("proj-b")))
+                .isEqualTo("[{\"op\":\"replace\",\"path\":\"/owner\",\"value\":\"proj-b\"}]");
         assertThat(json(UpdateOpts.builder().setProperty("os_distro", "ubuntu")))
                 .isEqualTo("[{\"op\":\"add\",\"path\":\"/os_distro\",\"value\":\"ubuntu\"}]");
         assertThat(json(UpdateOpts.builder().replaceProperty("os_distro", "debian")))

@@ -39,13 +39,17 @@ public final class ImageJsonAdapter extends JsonAdapter<Image> {
             return b.decodingProblem("expected an image object but got " + JsonValues.describe(token)).build();
         }
         Lenient in = new Lenient(reader, problems);
+        boolean sawId = false;
         reader.beginObject();
         while (reader.hasNext()) {
             String name = reader.nextName();
             switch (name) {
-                case "id":
-                    b.id(in.string(name));
+                case "id": {
+                    String id = in.string(name);
+                    b.id(id);
+                    sawId = id != null;
                     break;
+                }
                 case "name":
                     b.name(in.string(name));
                     break;
@@ -123,7 +127,7 @@ public final class ImageJsonAdapter extends JsonAdapter<Image> {
             }
         }
         reader.endObject();
-        if (b.build().id() == null) {
+        if (!sawId) {
             problems.add(0, "id: missing");
         }
         problems.forEach(b::decodingProblem);
