@@ -3,6 +3,7 @@ package dev.imagesdk.links.json;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
+import dev.imagesdk.core.json.JsonFields;
 import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.paging.JsonPages;
 import dev.imagesdk.core.paging.PageReader;
@@ -50,22 +51,22 @@ public final class ImageLinkJsonAdapter extends JsonAdapter<ImageLink> {
                     linkId = id(reader);
                     break;
                 case "imid":
-                    imageId = string(reader);
+                    imageId = JsonFields.string(reader);
                     break;
                 case "org_slug":
-                    b.orgSlug(string(reader));
+                    b.orgSlug(JsonFields.string(reader));
                     break;
                 case "space_slug":
-                    b.spaceSlug(string(reader));
+                    b.spaceSlug(JsonFields.string(reader));
                     break;
                 case "priority":
-                    b.priority(integer(reader));
+                    b.priority(JsonFields.integer(reader));
                     break;
                 case "space_type":
-                    b.spaceType(string(reader));
+                    b.spaceType(JsonFields.string(reader));
                     break;
                 case "comment":
-                    b.comment(string(reader));
+                    b.comment(JsonFields.string(reader));
                     break;
                 default:
                     reader.skipValue();
@@ -81,17 +82,6 @@ public final class ImageLinkJsonAdapter extends JsonAdapter<ImageLink> {
         return b.linkId(linkId).imageId(imageId).build();
     }
 
-    private static String string(JsonReader reader) throws IOException {
-        JsonReader.Token t = reader.peek();
-        if (t == JsonReader.Token.NULL) {
-            return reader.nextNull();
-        }
-        if (t != JsonReader.Token.STRING) {
-            throw new JsonDataException("expected a string but got " + t + " at " + reader.getPath());
-        }
-        return reader.nextString();
-    }
-
     private static String id(JsonReader reader) throws IOException {
         if (reader.peek() == JsonReader.Token.NUMBER) {
             String path = reader.getPath();
@@ -101,18 +91,7 @@ public final class ImageLinkJsonAdapter extends JsonAdapter<ImageLink> {
             }
             return text;
         }
-        return string(reader);
-    }
-
-    private static Integer integer(JsonReader reader) throws IOException {
-        JsonReader.Token t = reader.peek();
-        if (t == JsonReader.Token.NULL) {
-            return reader.nextNull();
-        }
-        if (t != JsonReader.Token.NUMBER) {
-            throw new JsonDataException("expected an integer but got " + t + " at " + reader.getPath());
-        }
-        return reader.nextInt();
+        return JsonFields.string(reader);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.imagesdk.members.json;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
+import dev.imagesdk.core.json.JsonFields;
 import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.http.ApiResponse;
 import dev.imagesdk.core.json.Timestamps;
@@ -11,7 +12,6 @@ import dev.imagesdk.members.Member;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,24 +43,24 @@ public final class MemberJsonAdapter extends JsonAdapter<Member> {
             String name = reader.nextName();
             switch (name) {
                 case "member_id":
-                    b.memberId(string(reader));
+                    b.memberId(JsonFields.string(reader));
                     hasMember = true;
                     break;
                 case "image_id":
-                    b.imageId(string(reader));
+                    b.imageId(JsonFields.string(reader));
                     hasImage = true;
                     break;
                 case "status":
-                    b.status(MemberStatus.of(string(reader)));
+                    b.status(MemberStatus.of(JsonFields.string(reader)));
                     break;
                 case "created_at":
-                    b.createdAt(instant(reader));
+                    b.createdAt(JsonFields.instant(reader));
                     break;
                 case "updated_at":
-                    b.updatedAt(instant(reader));
+                    b.updatedAt(JsonFields.instant(reader));
                     break;
                 case "schema":
-                    b.schema(string(reader));
+                    b.schema(JsonFields.string(reader));
                     break;
                 default:
                     reader.skipValue();
@@ -72,30 +72,6 @@ public final class MemberJsonAdapter extends JsonAdapter<Member> {
             throw new JsonDataException("member document without " + (hasMember && member.memberId() != null ? "image_id" : "member_id"));
         }
         return member;
-    }
-
-    private static String string(JsonReader reader) throws IOException {
-        JsonReader.Token t = reader.peek();
-        if (t == JsonReader.Token.NULL) {
-            return reader.nextNull();
-        }
-        if (t != JsonReader.Token.STRING) {
-            throw new JsonDataException("expected a string but got " + t + " at " + reader.getPath());
-        }
-        return reader.nextString();
-    }
-
-    private static Instant instant(JsonReader reader) throws IOException {
-        String path = reader.getPath();
-        String text = string(reader);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Timestamps.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new JsonDataException("unreadable timestamp \"" + text + "\" at " + path, e);
-        }
     }
 
     @Override
