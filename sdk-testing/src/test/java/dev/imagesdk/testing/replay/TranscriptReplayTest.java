@@ -229,9 +229,11 @@ class TranscriptReplayTest {
         }
         Map<?, ?> rm = (Map<?, ?>) r;
         Map<?, ?> om = (Map<?, ?>) o;
-        return !String.valueOf(rm.get("status")).equals(String.valueOf(om.get("status")))
-                || !String.valueOf(rm.get("stores")).split(",").equals(null)
-                && String.valueOf(rm.get("stores")).split(",").length != String.valueOf(om.get("stores")).split(",").length;
+        if (!String.valueOf(rm.get("status")).equals(String.valueOf(om.get("status")))) {
+            return true;
+        }
+        return rm.get("stores") != null && (om.get("stores") == null
+                || String.valueOf(rm.get("stores")).split(",").length != String.valueOf(om.get("stores")).split(",").length);
     }
 
     private static void identityHeaders(Transcript.Caller caller, HttpRequest.Builder b) {
