@@ -126,6 +126,42 @@ class ImageDataTest {
     }
 
     @Test
+    void aBrokenConnectionIsResumedWithARangeRequestAndStillVerified() throws Exception {
+        byte[] big = new byte[6 * 1024 * 1024];
+        new Random(9).nextBytes(big);
+        String meta = image((long) big.length, "sha512", hex("SHA-512", big), hex("MD5", big));
+        List<String> ranges = new java.util.concurrent.CopyOnWriteArrayList<>();
+        glance.server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (!request.getUrl().encodedPath().endsWith("/file")) {
+                    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(meta).build();
+                }
+                String range = request.getHeaders().get("Range");
+                if (range == null) {
+                    // the connection dies part-way through the body
+                    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/octet-stream")
+                            .chunkedBody(new Buffer().write(big), 65536)
+                            .onResponseBody(new mockwebserver3.SocketEffect.CloseSocket(true, false, false)).build();
+                }
+                ranges.add(range);
+                int from = Integer.parseInt(range.substring("bytes=".length(), range.length() - 1));
+                return new MockResponse.Builder().code(206).addHeader("Content-Type", "application/octet-stream")
+                        .addHeader("Content-Range", "bytes " + from + "-" + (big.length - 1) + "/" + big.length)
+                        .body(new Buffer().write(big, from, big.length - from)).build();
+            }
+        });
+        Path target = dir.resolve("resumed.raw");
+
+        DownloadResult result = glance.images().download(ID, target);
+
+        assertThat(ranges).hasSize(1);
+        assertThat(Files.readAllBytes(target)).isEqualTo(big);
+        assertThat(result.verifiedAlgorithm()).contains("sha512");
+        assertThat(result.bytes()).isEqualTo(big.length);
+    }
+
+    @Test
     void oldImagesWithoutOsHashAreVerifiedWithMd5() throws Exception {
         String md5 = hex("MD5", DATA);
         glance.json(200, image((long) DATA.length, null, null, md5)).enqueue(data(DATA, md5));
