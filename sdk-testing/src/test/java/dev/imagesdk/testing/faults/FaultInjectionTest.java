@@ -130,10 +130,22 @@ class FaultInjectionTest {
 
     @Test
     void connectionDroppedInTheMiddleOfADownloadBecomesTransportException() {
-        emulator.inject(Fault.on("GET", "/v2/images/*/file").dropAfterBytes(100_000));
+        // always(): the SDK resumes a broken download with Range requests a few times before giving up
+        Fault fault = emulator.inject(Fault.on("GET", "/v2/images/*/file").always().dropAfterBytes(1000));
 
         assertThatThrownBy(() -> images.download(imageId, new ByteArrayOutputStream()))
                 .isInstanceOf(TransportException.class);
+        assertThat(fault.applied()).as("the first request and every resume attempt were cut").isGreaterThan(1);
+    }
+
+    @Test
+    void aSingleMidBodyDropIsRiddenOutByTheSdksResume() {
+        Fault fault = emulator.inject(Fault.on("GET", "/v2/images/*/file").dropAfterBytes(100_000));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        images.download(imageId, out);
+        assertThat(out.toByteArray()).isEqualTo(DATA);
+        assertThat(fault.applied()).isEqualTo(1);
     }
 
     @Test
