@@ -74,18 +74,20 @@ public final class GlanceSetup {
     }
 
     /**
-     * Creates {@code count} metadata-only images with custom properties, {@code threads} requests at a
-     * time.
+     * Creates up to {@code count} metadata-only images with custom properties, {@code threads} requests at a
+     * time, starting no new request after {@code deadline} (System.nanoTime()); returns how many it created.
      */
-    public void seed(int count, int threads, String namePrefix) throws Exception {
+    public int seed(int count, int threads, String namePrefix, long deadline) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger created = new AtomicInteger();
         List<Future<?>> work = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             work.add(pool.submit(() -> {
                 int i;
-                while ((i = next.getAndIncrement()) < count) {
+                while (System.nanoTime() - deadline < 0 && (i = next.getAndIncrement()) < count) {
                     create(seedBody(namePrefix, i));
+                    created.incrementAndGet();
                 }
                 return null;
             }));
@@ -97,6 +99,7 @@ public final class GlanceSetup {
         } finally {
             pool.shutdownNow();
         }
+        return created.get();
     }
 
     /** The body of seeded image {@code i}: the same custom properties as the canned records. */
