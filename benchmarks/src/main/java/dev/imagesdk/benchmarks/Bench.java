@@ -253,10 +253,14 @@ public final class Bench {
     private void list(String target, int limit, long expect, List<String> pageUrls) throws IOException {
         String w = String.format("list-%d-images-pages-of-%d@%s", expect, limit, target);
         report.workloadStart(w);
-        javaWorker(w, Results.OURS, "s", 0, javaArgs, List.of("list", target, "--limit", "" + limit, "--expect", "" + expect),
-                "images.list(ListOpts.builder().limit(" + limit + ").build()) iterated to the end (lazy Paged<Image>, follows next)", "");
-        javaWorker(w, O4J, "s", 0, o4jJavaArgs, List.of("list", target, "--limit", "" + limit, "--expect", "" + expect),
-                "hand-written loop: os.imagesV2().list({limit, marker}) until a short page (its list() returns one page)", "");
+        // Listings are short: more warm-up runs (JIT) for both Java contenders.
+        int listWarmup = cfg.getInt("warmup.list", Math.max(warmup, 3));
+        javaWorker(w, Results.OURS, "s", 0, javaArgs, listWarmup, reps, List.of("list", target, "--limit", "" + limit, "--expect", "" + expect),
+                "images.list(ListOpts.builder().limit(" + limit + ").build()) iterated to the end (lazy Paged<Image>, follows next)",
+                listWarmup + " warm-up runs");
+        javaWorker(w, O4J, "s", 0, o4jJavaArgs, listWarmup, reps, List.of("list", target, "--limit", "" + limit, "--expect", "" + expect),
+                "hand-written loop: os.imagesV2().list({limit, marker}) until a short page (its list() returns one page)",
+                listWarmup + " warm-up runs");
         Path curlConfig = work.resolve("curl-" + target + "-" + limit + ".cfg");
         StringBuilder c = new StringBuilder();
         for (String u : pageUrls) {
