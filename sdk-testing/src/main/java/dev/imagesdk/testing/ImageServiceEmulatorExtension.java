@@ -102,7 +102,7 @@ public final class ImageServiceEmulatorExtension implements BeforeAllCallback, B
     }
 
     /** Keeps the emulator in JUnit's store; closed when the class's context ends. */
-    private static final class Holder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    private static final class Holder implements AutoCloseable {
         private final ImageServiceEmulator emulator;
         private ServiceClient client;
 

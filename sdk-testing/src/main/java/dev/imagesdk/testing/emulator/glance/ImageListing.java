@@ -310,6 +310,7 @@ public final class ImageListing {
         return true;
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static Comparator<ImageRecord> comparator(List<String> keys, List<String> dirs) {
         Comparator<ImageRecord> c = null;
         for (int i = 0; i < keys.size(); i++) {

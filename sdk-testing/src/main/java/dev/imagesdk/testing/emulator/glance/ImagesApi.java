@@ -170,8 +170,7 @@ public final class ImagesApi {
                 throw GlanceError.policy(action);
             }
             boolean deactivate = action.equals("deactivate");
-            Set<String> allowed = deactivate ? Set.of("active", "deactivated") : Set.of("active", "deactivated");
-            if (!allowed.contains(r.status)) {
+            if (!Set.of("active", "deactivated").contains(r.status)) {
                 throw GlanceError.forbidden("Not allowed to " + action + " image in status '" + r.status + "'");
             }
             r.status = deactivate ? "deactivated" : "active";
