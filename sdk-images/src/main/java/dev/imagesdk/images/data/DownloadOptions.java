@@ -9,11 +9,13 @@ public final class DownloadOptions {
     private final ByteRange range;
     private final boolean verify;
     private final TransferListener listener;
+    private final int resumeAttempts;
 
     private DownloadOptions(Builder b) {
         this.range = b.range;
         this.verify = b.verify;
         this.listener = b.listener;
+        this.resumeAttempts = b.resumeAttempts;
     }
 
     /** Whole image, verified, no progress. */
@@ -41,11 +43,17 @@ public final class DownloadOptions {
         return listener;
     }
 
+    /** How often a broken whole-image download is resumed with a {@code Range} request. */
+    public int resumeAttempts() {
+        return resumeAttempts;
+    }
+
     /** Builds {@link DownloadOptions}. */
     public static final class Builder {
         private ByteRange range;
         private boolean verify = true;
         private TransferListener listener = TransferListener.NONE;
+        private int resumeAttempts = 3;
 
         private Builder() {
         }
@@ -72,6 +80,20 @@ public final class DownloadOptions {
         /** Receives progress callbacks (total = the image size when known). */
         public Builder listener(TransferListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * How often a whole-image download whose connection breaks is resumed from the last byte
+         * received, with a {@code Range} request (default 3; 0 = never). Each resumed part must come from
+         * the same image data (Glance's {@code Content-MD5} of the whole image); the hash still covers
+         * every byte exactly once.
+         */
+        public Builder resumeAttempts(int attempts) {
+            if (attempts < 0) {
+                throw new dev.imagesdk.core.error.ValidationException("resumeAttempts must not be negative, was " + attempts);
+            }
+            this.resumeAttempts = attempts;
             return this;
         }
 

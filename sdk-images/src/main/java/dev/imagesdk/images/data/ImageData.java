@@ -2,11 +2,13 @@ package dev.imagesdk.images.data;
 
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ChecksumMismatchException;
+import dev.imagesdk.core.error.ImageServiceException;
 import dev.imagesdk.core.error.TransportException;
 import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.http.ApiRequest;
 import dev.imagesdk.core.http.ApiResponse;
 import dev.imagesdk.images.Image;
+import dev.imagesdk.images.ImageStatus;
 import dev.imagesdk.images.json.ImageJsonAdapter;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
@@ -33,16 +35,18 @@ import java.util.UUID;
  * Memory use is constant for any image size: data moves through one 256 KiB buffer.
  *
  * <p>A whole-image download whose connection breaks is resumed where it stopped with a {@code Range}
- * request (up to three times); the running hash covers every byte exactly once.
+ * request (three times by default, see {@link DownloadOptions.Builder#resumeAttempts(int)}); the
+ * running hash covers every byte exactly once.
  *
- * <p>Uploads are never retried by the SDK: Glance accepts data once per image (a second
- * {@code PUT} is answered with 409), so a failed upload is reported, not repeated.
+ * <p>Glance accepts data once per image (a second {@code PUT} is answered with 409), so uploads are not
+ * retried blindly. When the connection breaks during an upload, the SDK reads the image back: a file
+ * upload is sent once more only if the image is still {@code queued} (Glance put it back after the
+ * failed attempt); otherwise, and always for a stream, {@link UploadInterruptedException} reports the
+ * state the image was left in.
  */
 public final class ImageData {
     /** {@code application/octet-stream}, the only type Glance accepts for data (415 otherwise). */
     public static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
-    /** How often a whole-image download whose connection breaks is resumed with a Range request. */
-    static final int MAX_RESUMES = 3;
     /** Transfer buffer size. */
     static final int BUFFER_SIZE = 256 * 1024;
 
@@ -128,14 +132,35 @@ public final class ImageData {
             request.header("x-openstack-image-size", Long.toString(length));
         }
         request.header("X-Image-Meta-Store", options.store());
-        try {
-            client.executeNoContent(request.build());
-        } catch (TransportException e) {
-            LocalReadFailure local = localCause(e);
-            if (local != null) {
-                throw new LocalFileException(local.getMessage(), local.getCause());
+        ApiRequest built = request.build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.executeNoContent(built);
+                return;
+            } catch (TransportException e) {
+                LocalReadFailure local = localCause(e);
+                if (local != null) {
+                    throw new LocalFileException(local.getMessage(), local.getCause());
+                }
+                ImageStatus status = statusAfterFailure(imageId);
+                boolean replayable = !body.isOneShot();
+                if (replayable && ImageStatus.QUEUED.equals(status) && attempt < MAX_UPLOAD_ATTEMPTS) {
+                    continue;
+                }
+                throw new UploadInterruptedException(imageId, status, attempt, replayable, e);
             }
-            throw e;
+        }
+    }
+
+    /** Attempts in all for a replayable upload whose connection breaks while the image stays queued. */
+    static final int MAX_UPLOAD_ATTEMPTS = 2;
+
+    /** The image's status after a failed upload, or {@code null} when it cannot be read either. */
+    private ImageStatus statusAfterFailure(String imageId) {
+        try {
+            return client.executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter.INSTANCE).status();
+        } catch (ImageServiceException unreadable) {
+            return null;
         }
     }
 
@@ -384,7 +409,7 @@ public final class ImageData {
             BufferedSource body = response.bodySource();
             ResumingSource resuming = null;
             if (response.status() == 200 && expectation != null && expectation.size != null) {
-                resuming = new ResumingSource(client, imageId, response, expectation.size, MAX_RESUMES);
+                resuming = new ResumingSource(client, imageId, response, expectation.size, options.resumeAttempts());
                 body = Okio.buffer(resuming);
             }
             long received;

@@ -1,5 +1,5 @@
 /**
- * Image data: uploads and staging that are never retried, downloads that stream in constant memory
+ * Image data: uploads and staging that are never repeated blindly, downloads that stream in constant memory
  * and are verified against the image's recorded hash and size, byte ranges, progress, and the opt-in
  * {@link dev.imagesdk.images.data.RawImageValidator}.
  */

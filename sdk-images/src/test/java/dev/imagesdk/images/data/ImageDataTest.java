@@ -336,7 +336,7 @@ class ImageDataTest {
     }
 
     @Test
-    void uploadsAreNeverRetried() throws Exception {
+    void uploadsAreNotRetriedOnServerErrors() throws Exception {
         glance.close();
         glance = new MockGlance(RetryPolicy.defaults());
         Path file = dir.resolve("up.raw");
