@@ -8,6 +8,7 @@ import dev.imagesdk.core.error.RangeNotSatisfiableException;
 import dev.imagesdk.core.paging.Page;
 import dev.imagesdk.images.ContainerFormat;
 import dev.imagesdk.images.CreateOpts;
+import dev.imagesdk.images.DateQuery;
 import dev.imagesdk.images.DiskFormat;
 import dev.imagesdk.images.Image;
 import dev.imagesdk.images.ImageStatus;
@@ -269,6 +270,42 @@ public abstract class ImageServiceContract {
     }
 
     @Test
+    void listFiltersByCreationAndUpdateTime() {
+        Image first = createRaw(a, "first");
+        Image second = createRaw(a, "second");
+
+        assertThat(names(listTagged(a, ListOpts.builder().createdAt(DateQuery.atOrAfter(first.createdAt())))))
+                .containsExactlyInAnyOrder("first", "second");
+        assertThat(listTagged(a, ListOpts.builder().createdAt(DateQuery.before(first.createdAt())))).isEmpty();
+        assertThat(listTagged(a, ListOpts.builder().createdAt(DateQuery.after(second.createdAt().plusSeconds(1)))))
+                .isEmpty();
+        assertThat(names(listTagged(a, ListOpts.builder()
+                .updatedAt(DateQuery.atOrBefore(java.time.Instant.now().plusSeconds(3600))))))
+                .containsExactlyInAnyOrder("first", "second");
+    }
+
+    @Test
+    void listFiltersByDiskAndContainerFormat() {
+        create(a, CreateOpts.builder().name("qcow").diskFormat(DiskFormat.QCOW2).containerFormat(ContainerFormat.BARE));
+        create(a, CreateOpts.builder().name("iso").diskFormat(DiskFormat.ISO).containerFormat(ContainerFormat.OVF));
+        create(a, CreateOpts.builder().name("raw").diskFormat(DiskFormat.RAW).containerFormat(ContainerFormat.BARE));
+
+        assertThat(names(listTagged(a, ListOpts.builder().diskFormat(DiskFormat.QCOW2)))).containsExactly("qcow");
+        assertThat(names(listTagged(a, ListOpts.builder().diskFormats(DiskFormat.QCOW2, DiskFormat.ISO))))
+                .containsExactlyInAnyOrder("qcow", "iso");
+        assertThat(names(listTagged(a, ListOpts.builder().containerFormat(ContainerFormat.OVF)))).containsExactly("iso");
+    }
+
+    @Test
+    void listFiltersByProtection() {
+        create(a, CreateOpts.builder().name("guarded").isProtected(true));
+        createRaw(a, "open");
+
+        assertThat(names(listTagged(a, ListOpts.builder().isProtected(true)))).containsExactly("guarded");
+        assertThat(names(listTagged(a, ListOpts.builder().isProtected(false)))).containsExactly("open");
+    }
+
+    @Test
     void listSortsByNameAscending() {
         for (String n : List.of("delta", "alpha", "charlie", "bravo")) {
             createRaw(a, n);
@@ -436,6 +473,67 @@ public abstract class ImageServiceContract {
         assertThat(out.toByteArray()).isEqualTo(DATA);
         assertThat(result.bytes()).isEqualTo(DATA.length);
         assertThat(result.contentMd5()).contains(hex("MD5", DATA));
+    }
+
+    @Test
+    void aSixtyFourMebibyteImageRoundTripsStreamedAndVerified() throws Exception {
+        long size = 64L * 1024 * 1024;
+        Image image = createRaw(a, "large");
+        MessageDigest md5 = MessageDigest.getInstance("MD5");
+        MessageDigest sha512 = MessageDigest.getInstance("SHA-512");
+        try (java.io.InputStream expected = new GeneratedData(size, 64)) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = expected.read(buf)) > 0) {
+                md5.update(buf, 0, n);
+                sha512.update(buf, 0, n);
+            }
+        }
+
+        a.upload(image.id(), new GeneratedData(size, 64), size);
+        Image uploaded = a.get(image.id());
+        assertThat(uploaded.size()).isEqualTo(size);
+        assertThat(uploaded.checksum()).isEqualTo(HexFormat.of().formatHex(md5.digest()));
+        String sha = HexFormat.of().formatHex(sha512.digest());
+        assertThat(uploaded.osHashValue()).isEqualTo(sha);
+        MessageDigest back = MessageDigest.getInstance("SHA-512");
+        DownloadResult result;
+        try (java.security.DigestOutputStream sink =
+                     new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), back)) {
+            result = a.download(image.id(), sink);
+        }
+        assertThat(result.bytes()).isEqualTo(size);
+        assertThat(HexFormat.of().formatHex(back.digest())).isEqualTo(sha);
+    }
+
+    /** Deterministic pseudo-random bytes, produced on the fly (never held in memory). */
+    static final class GeneratedData extends java.io.InputStream {
+        private final java.util.SplittableRandom random;
+        private long remaining;
+
+        GeneratedData(long size, long seed) {
+            this.remaining = size;
+            this.random = new java.util.SplittableRandom(seed);
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = (int) Math.min(len, remaining);
+            for (int i = 0; i < n; i++) {
+                b[off + i] = (byte) random.nextInt(256);
+            }
+            remaining -= n;
+            return n;
+        }
     }
 
     @Test
