@@ -1,5 +1,6 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.core.Arguments;
 import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.error.ValidationException;
 import okio.Buffer;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -202,7 +202,7 @@ public final class CreateOpts {
         /** Asks for this id (a UUID); Glance answers 409 when it exists. */
         public Builder id(String id) {
             try {
-                UUID.fromString(Objects.requireNonNull(id, "id"));
+                UUID.fromString(Arguments.notNull(id, "id"));
             } catch (IllegalArgumentException e) {
                 throw new ValidationException("image id must be a UUID, was \"" + id + "\"");
             }

@@ -1,7 +1,7 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.core.Arguments;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,7 +25,7 @@ public final class CreatedImage {
      * @param requestId the server's request id, or {@code null}
      */
     public CreatedImage(Image image, List<String> importMethods, List<String> storeIds, String location, String requestId) {
-        this.image = Objects.requireNonNull(image, "image");
+        this.image = Arguments.notNull(image, "image");
         this.importMethods = List.copyOf(importMethods);
         this.storeIds = List.copyOf(storeIds);
         this.location = location;

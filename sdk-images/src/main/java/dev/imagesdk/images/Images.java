@@ -1,5 +1,6 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.core.Arguments;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.ValidationException;
@@ -29,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The Image API v2 images: records, tags, lifecycle actions, data, import. A thin, thread-safe view
@@ -51,7 +51,7 @@ public final class Images {
     private final ServiceClient client;
 
     private Images(ServiceClient client) {
-        this.client = Objects.requireNonNull(client, "client");
+        this.client = Arguments.notNull(client, "client");
     }
 
     /** The images API of {@code client}. */
@@ -88,7 +88,7 @@ public final class Images {
      * announced in its response headers.
      */
     public CreatedImage createWithServerInfo(CreateOpts opts) {
-        Objects.requireNonNull(opts, "opts");
+        Arguments.notNull(opts, "opts");
         // POST is not retried: a lost response would otherwise create a second image.
         ApiRequest request = ApiRequest.post("images").jsonBody(opts.toJson()).build();
         try (ApiResponse response = client.execute(request)) {
@@ -109,7 +109,7 @@ public final class Images {
      * @throws dev.imagesdk.core.error.BadRequestException a value the image schema rejects
      */
     public Image update(String id, UpdateOpts opts) {
-        Objects.requireNonNull(opts, "opts");
+        Arguments.notNull(opts, "opts");
         ApiRequest request = ApiRequest.patch("images", requireId(id)).jsonBody(opts.toJson(), UpdateOpts.JSON_PATCH).build();
         return client.executeJson(request, ImageJsonAdapter::readSingle);
     }
@@ -149,7 +149,7 @@ public final class Images {
      * ({@code ResponseFormatException}).
      */
     public Paged<Image> list(ListOpts opts) {
-        Objects.requireNonNull(opts, "opts");
+        Arguments.notNull(opts, "opts");
         ApiRequest.Builder b = ApiRequest.get("images");
         for (Map.Entry<String, String> q : opts.toQuery()) {
             b.query(q.getKey(), q.getValue());
@@ -369,8 +369,8 @@ public final class Images {
     }
 
     private static String requireTag(String tag) {
-        if (tag == null || tag.isEmpty() || tag.length() > 255) {
-            throw new ValidationException("tag must be 1 to 255 characters, was \"" + tag + "\"");
+        if (tag == null || tag.isBlank() || tag.length() > 255) {
+            throw new ValidationException("tag must be 1 to 255 characters and not blank, was \"" + tag + "\"");
         }
         for (int i = 0; i < tag.length(); i++) {
             if (tag.charAt(i) > 0x7e || tag.charAt(i) < 0x20) {

@@ -1,5 +1,6 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.core.Arguments;
 import dev.imagesdk.core.error.ValidationException;
 
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -180,7 +180,7 @@ public final class ListOpts {
 
         /** Images in this status. */
         public Builder status(ImageStatus status) {
-            this.status = Objects.requireNonNull(status, "status").value();
+            this.status = Arguments.notNull(status, "status").value();
             return this;
         }
 
@@ -255,7 +255,7 @@ public final class ListOpts {
 
         /** Images with this container format. */
         public Builder containerFormat(ContainerFormat format) {
-            this.containerFormat = Objects.requireNonNull(format, "format").value();
+            this.containerFormat = Arguments.notNull(format, "format").value();
             return this;
         }
 
@@ -271,7 +271,7 @@ public final class ListOpts {
 
         /** Images with this disk format. */
         public Builder diskFormat(DiskFormat format) {
-            this.diskFormat = Objects.requireNonNull(format, "format").value();
+            this.diskFormat = Arguments.notNull(format, "format").value();
             return this;
         }
 
@@ -311,7 +311,7 @@ public final class ListOpts {
 
         /** Adds a sort criterion in the new syntax ({@code sort=a:asc,b:desc}). */
         public Builder sort(SortKey key) {
-            sort.add(Objects.requireNonNull(key, "key"));
+            sort.add(Arguments.notNull(key, "key"));
             return this;
         }
 
@@ -339,7 +339,7 @@ public final class ListOpts {
             if (RESERVED_QUERY_NAMES.contains(name)) {
                 throw new ValidationException("\"" + name + "\" has its own ListOpts setter; it cannot be a property filter");
             }
-            properties.put(name, Objects.requireNonNull(value, "value"));
+            properties.put(name, Arguments.notNull(value, "value"));
             return this;
         }
 

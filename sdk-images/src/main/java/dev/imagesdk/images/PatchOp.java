@@ -1,5 +1,6 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.core.Arguments;
 import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.images.json.JsonValues;
@@ -43,7 +44,7 @@ public final class PatchOp {
         if (attribute == null || attribute.isEmpty()) {
             throw new ValidationException("a patch operation needs an attribute name");
         }
-        this.kind = Objects.requireNonNull(kind, "kind");
+        this.kind = Arguments.notNull(kind, "kind");
         this.attribute = attribute;
         this.value = value;
     }

@@ -1,5 +1,6 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.core.Arguments;
 import com.squareup.moshi.JsonReader;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ValidationException;
@@ -8,7 +9,6 @@ import dev.imagesdk.core.http.ApiResponse;
 import dev.imagesdk.images.json.JsonValues;
 
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The JSON schemas the server publishes under {@code /v2/schemas/} (read-only). They show, among
@@ -18,7 +18,7 @@ public final class Schemas {
     private final ServiceClient client;
 
     private Schemas(ServiceClient client) {
-        this.client = Objects.requireNonNull(client, "client");
+        this.client = Arguments.notNull(client, "client");
     }
 
     /** The schemas of {@code client}'s server. */

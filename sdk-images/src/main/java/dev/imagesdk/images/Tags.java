@@ -1,12 +1,12 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.core.Arguments;
 import dev.imagesdk.core.error.ValidationException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Provenance tags: where an image came from and who it belongs to, carried as plain Glance tags of
@@ -70,7 +70,7 @@ public final class Tags {
     /** Reads the provenance facts back from an image's tags (other tags are ignored). */
     public static Map<String, String> provenanceOf(List<String> tags) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String t : Objects.requireNonNull(tags, "tags")) {
+        for (String t : Arguments.notNull(tags, "tags")) {
             if (t != null && t.startsWith(PREFIX)) {
                 String rest = t.substring(PREFIX.length());
                 int eq = rest.indexOf('=');

@@ -1,5 +1,6 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.core.Arguments;
 import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.error.ValidationException;
 import okhttp3.MediaType;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * An image update: a list of JSON-patch operations sent as
@@ -103,7 +103,7 @@ public final class UpdateOpts {
 
         /** Changes the visibility ({@code replace /visibility}); {@code public} needs an admin by default. */
         public Builder visibility(Visibility visibility) {
-            Objects.requireNonNull(visibility, "visibility");
+            Arguments.notNull(visibility, "visibility");
             if (Visibility.ALL.equals(visibility)) {
                 throw new ValidationException("\"all\" is a listing filter, not a visibility");
             }
@@ -164,13 +164,13 @@ public final class UpdateOpts {
 
         /** Sets {@code disk_format} (only while the image has no data). */
         public Builder diskFormat(DiskFormat format) {
-            ops.add(PatchOp.replace("disk_format", Objects.requireNonNull(format, "format").value()));
+            ops.add(PatchOp.replace("disk_format", Arguments.notNull(format, "format").value()));
             return this;
         }
 
         /** Sets {@code container_format} (only while the image has no data). */
         public Builder containerFormat(ContainerFormat format) {
-            ops.add(PatchOp.replace("container_format", Objects.requireNonNull(format, "format").value()));
+            ops.add(PatchOp.replace("container_format", Arguments.notNull(format, "format").value()));
             return this;
         }
 
@@ -200,7 +200,7 @@ public final class UpdateOpts {
          * custom properties (strings only, no reserved names).
          */
         public Builder op(PatchOp op) {
-            Objects.requireNonNull(op, "op");
+            Arguments.notNull(op, "op");
             if (!Image.CORE_ATTRIBUTES.contains(op.attribute())) {
                 ReservedNames.checkCustomProperty(op.attribute());
                 if (op.kind() != PatchOp.Kind.REMOVE && !(op.value() instanceof String)) {

@@ -1,6 +1,6 @@
 package dev.imagesdk.images.data;
 
-import java.util.Objects;
+import dev.imagesdk.core.Arguments;
 
 /** How image data is fetched: optional byte range, verification, progress listener. */
 public final class DownloadOptions {
@@ -79,7 +79,7 @@ public final class DownloadOptions {
 
         /** Receives progress callbacks (total = the image size when known). */
         public Builder listener(TransferListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
+            this.listener = Arguments.notNull(listener, "listener");
             return this;
         }
 

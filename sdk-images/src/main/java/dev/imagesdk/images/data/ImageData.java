@@ -1,5 +1,6 @@
 package dev.imagesdk.images.data;
 
+import dev.imagesdk.core.Arguments;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ChecksumMismatchException;
 import dev.imagesdk.core.error.ImageServiceException;
@@ -26,7 +27,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -53,7 +53,7 @@ public final class ImageData {
     private final ServiceClient client;
 
     private ImageData(ServiceClient client) {
-        this.client = Objects.requireNonNull(client, "client");
+        this.client = Arguments.notNull(client, "client");
     }
 
     /** Data transfers through {@code client}. */
@@ -72,6 +72,7 @@ public final class ImageData {
      * @throws LocalFileException when the file cannot be read
      */
     public void upload(String imageId, Path file, UploadOptions options) {
+        Arguments.notNull(options, "options");
         put(imageId, "file", fileBody(file, options), options);
     }
 
@@ -82,7 +83,8 @@ public final class ImageData {
      * is read once and not closed.
      */
     public void upload(String imageId, InputStream data, UploadOptions options) {
-        put(imageId, "file", new StreamBody(Objects.requireNonNull(data, "data"), options.size(), options.listener()), options);
+        Arguments.notNull(options, "options");
+        put(imageId, "file", new StreamBody(Arguments.notNull(data, "data"), options.size(), options.listener()), options);
     }
 
     /**
@@ -92,16 +94,18 @@ public final class ImageData {
      * @throws dev.imagesdk.core.error.ConflictException when data was already staged or uploaded
      */
     public void stage(String imageId, Path file, UploadOptions options) {
+        Arguments.notNull(options, "options");
         put(imageId, "stage", fileBody(file, options), options);
     }
 
     /** Stages a stream for interoperable import (see {@link #stage(String, Path, UploadOptions)}). */
     public void stage(String imageId, InputStream data, UploadOptions options) {
-        put(imageId, "stage", new StreamBody(Objects.requireNonNull(data, "data"), options.size(), options.listener()), options);
+        Arguments.notNull(options, "options");
+        put(imageId, "stage", new StreamBody(Arguments.notNull(data, "data"), options.size(), options.listener()), options);
     }
 
     private static RequestBody fileBody(Path file, UploadOptions options) {
-        Objects.requireNonNull(file, "file");
+        Arguments.notNull(file, "file");
         if (!Files.isRegularFile(file)) {
             throw new ValidationException("not a readable regular file: " + file);
         }
@@ -294,7 +298,7 @@ public final class ImageData {
      * @throws dev.imagesdk.core.error.RangeNotSatisfiableException for a range beyond the data (416)
      */
     public DownloadResult download(String imageId, Path target, DownloadOptions options) {
-        Objects.requireNonNull(target, "target");
+        Arguments.notNull(target, "target");
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -346,7 +350,7 @@ public final class ImageData {
      * discard what the stream received.
      */
     public DownloadResult download(String imageId, OutputStream out, DownloadOptions options) {
-        Objects.requireNonNull(out, "out");
+        Arguments.notNull(out, "out");
         Expectation expectation = expectation(imageId, options);
         return fetch(imageId, options, expectation, out, "the output stream", null);
     }
@@ -370,7 +374,7 @@ public final class ImageData {
         if (imageId == null || imageId.isBlank()) {
             throw new ValidationException("image id must not be blank");
         }
-        Objects.requireNonNull(options, "options");
+        Arguments.notNull(options, "options");
         if (!options.verify() || options.range() != null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.imagesdk.images.data;
 
+import dev.imagesdk.core.Arguments;
 import dev.imagesdk.core.error.TransportException;
 import dev.imagesdk.core.error.ValidationException;
 import okhttp3.HttpUrl;
@@ -14,7 +15,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -59,7 +59,7 @@ public final class RawImageValidator {
 
     /** Checks the first sector of some data (at least 512 bytes expected). */
     public static Result check(byte[] firstBytes, int length) {
-        Objects.requireNonNull(firstBytes, "firstBytes");
+        Arguments.notNull(firstBytes, "firstBytes");
         if (length < SECTOR) {
             return new Result("only " + length + " bytes of data; a raw disk image starts with a 512-byte boot sector");
         }
@@ -125,7 +125,7 @@ public final class RawImageValidator {
      * @throws TransportException when the URL cannot be read
      */
     public static Result check(OkHttpClient http, URI url) {
-        HttpUrl parsed = HttpUrl.parse(Objects.requireNonNull(url, "url").toString());
+        HttpUrl parsed = HttpUrl.parse(Arguments.notNull(url, "url").toString());
         if (parsed == null) {
             throw new ValidationException("not an http(s) URL: " + url);
         }

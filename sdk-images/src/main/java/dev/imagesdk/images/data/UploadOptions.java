@@ -1,8 +1,8 @@
 package dev.imagesdk.images.data;
 
+import dev.imagesdk.core.Arguments;
 import dev.imagesdk.core.error.ValidationException;
 
-import java.util.Objects;
 
 /** How image data is sent: announced size, target store, progress listener. */
 public final class UploadOptions {
@@ -75,7 +75,7 @@ public final class UploadOptions {
 
         /** Receives progress callbacks. */
         public Builder listener(TransferListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
+            this.listener = Arguments.notNull(listener, "listener");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.imagesdk.images.importing;
 
+import dev.imagesdk.core.Arguments;
 import com.squareup.moshi.JsonReader;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ValidationException;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Interoperable image import: discovery ({@code /v2/info/import}, {@code /v2/info/stores},
@@ -28,7 +28,7 @@ public final class ImageImport {
     private final ServiceClient client;
 
     private ImageImport(ServiceClient client) {
-        this.client = Objects.requireNonNull(client, "client");
+        this.client = Arguments.notNull(client, "client");
     }
 
     /** Import calls through {@code client}. */
@@ -47,7 +47,7 @@ public final class ImageImport {
      */
     public void importImage(String imageId, ImportRequest request) {
         requireId(imageId);
-        Objects.requireNonNull(request, "request");
+        Arguments.notNull(request, "request");
         if (request.requiresBootableRaw()) {
             RawImageValidator.requireBootable(client.transport().httpClient(), request.uri());
         }
@@ -179,7 +179,7 @@ public final class ImageImport {
 
     private Image poll(String imageId, ImageStatus status, Duration timeout, Duration firstInterval, boolean importDone) {
         requireId(imageId);
-        Objects.requireNonNull(status, "status");
+        Arguments.notNull(status, "status");
         if (timeout == null || timeout.isNegative()) {
             throw new ValidationException("timeout must be >= 0");
         }

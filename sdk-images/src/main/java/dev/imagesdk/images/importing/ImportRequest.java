@@ -1,5 +1,6 @@
 package dev.imagesdk.images.importing;
 
+import dev.imagesdk.core.Arguments;
 import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.error.ValidationException;
 import okhttp3.HttpUrl;
@@ -11,7 +12,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The body of {@code POST /v2/images/{id}/import} (interoperable image import). Glance answers 202
@@ -67,7 +67,7 @@ public final class ImportRequest {
 
     /** Let the server fetch the data from {@code uri} ({@code web-download}; http or https). */
     public static Builder webDownload(URI uri) {
-        Objects.requireNonNull(uri, "uri");
+        Arguments.notNull(uri, "uri");
         if (uri.getScheme() == null || HttpUrl.parse(uri.toString()) == null) {
             throw new ValidationException("web-download needs an http(s) URL, was " + uri);
         }

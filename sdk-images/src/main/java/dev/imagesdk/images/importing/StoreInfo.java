@@ -1,9 +1,9 @@
 package dev.imagesdk.images.importing;
 
+import dev.imagesdk.core.Arguments;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,7 +28,7 @@ public final class StoreInfo {
      */
     public StoreInfo(String id, String description, boolean isDefault, boolean readOnly, String type,
                      Map<String, Object> properties) {
-        this.id = Objects.requireNonNull(id, "id");
+        this.id = Arguments.notNull(id, "id");
         this.description = description;
         this.isDefault = isDefault;
         this.readOnly = readOnly;

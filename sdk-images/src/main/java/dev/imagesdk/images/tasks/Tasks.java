@@ -1,5 +1,6 @@
 package dev.imagesdk.images.tasks;
 
+import dev.imagesdk.core.Arguments;
 import com.squareup.moshi.JsonReader;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ValidationException;
@@ -11,7 +12,6 @@ import dev.imagesdk.core.paging.Paged;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Glance's tasks, read-only: {@code GET /v2/tasks} (admin-only under the default policy: 403
@@ -22,7 +22,7 @@ public final class Tasks {
     private final ServiceClient client;
 
     private Tasks(ServiceClient client) {
-        this.client = Objects.requireNonNull(client, "client");
+        this.client = Arguments.notNull(client, "client");
     }
 
     /** The tasks API of {@code client}. */
@@ -33,7 +33,7 @@ public final class Tasks {
     /** All tasks, lazily paged. */
     public Paged<Task> list(TaskListOpts opts) {
         ApiRequest.Builder b = ApiRequest.get("tasks");
-        for (Map.Entry<String, String> q : Objects.requireNonNull(opts, "opts").toQuery()) {
+        for (Map.Entry<String, String> q : Arguments.notNull(opts, "opts").toQuery()) {
             b.query(q.getKey(), q.getValue());
         }
         return Paged.of(client, b.build(), JsonPages.reader("tasks", TaskJsonAdapter.INSTANCE));
