@@ -26,7 +26,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -108,7 +107,7 @@ public final class ServiceClient implements AutoCloseable {
 
     /** A view of this client that authenticates as {@code auth}, sharing connections and settings. */
     public ServiceClient withAuth(Auth auth) {
-        return new ServiceClient(shared, Objects.requireNonNull(auth, "auth"), requestId, true);
+        return new ServiceClient(shared, Arguments.notNull(auth, "auth"), requestId, true);
     }
 
     /**
@@ -399,7 +398,7 @@ public final class ServiceClient implements AutoCloseable {
 
         /** How requests authenticate; {@link Auth#none()} by default. */
         public Builder auth(Auth auth) {
-            this.auth = Objects.requireNonNull(auth, "auth");
+            this.auth = Arguments.notNull(auth, "auth");
             return this;
         }
 
@@ -445,7 +444,7 @@ public final class ServiceClient implements AutoCloseable {
 
         /** What to retry; {@link RetryPolicy#defaults()} by default. */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            this.retryPolicy = Arguments.notNull(retryPolicy, "retryPolicy");
             return this;
         }
 
@@ -454,13 +453,13 @@ public final class ServiceClient implements AutoCloseable {
          * derives its own client from it (redirects handled by the SDK); it does not close it.
          */
         public Builder httpClient(OkHttpClient httpClient) {
-            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            this.httpClient = Arguments.notNull(httpClient, "httpClient");
             return this;
         }
 
         /** An HTTP(S) proxy for all requests. */
         public Builder proxy(Proxy proxy) {
-            this.proxy = Objects.requireNonNull(proxy, "proxy");
+            this.proxy = Arguments.notNull(proxy, "proxy");
             return this;
         }
 
@@ -510,7 +509,7 @@ public final class ServiceClient implements AutoCloseable {
 
         /** All TLS settings at once; replaces what the other TLS methods set. */
         public Builder tls(TlsOptions tls) {
-            this.tls = Objects.requireNonNull(tls, "tls");
+            this.tls = Arguments.notNull(tls, "tls");
             this.tlsSettingsUsed = false;
             return this;
         }

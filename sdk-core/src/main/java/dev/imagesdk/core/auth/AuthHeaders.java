@@ -1,9 +1,9 @@
 package dev.imagesdk.core.auth;
 
+import dev.imagesdk.core.Arguments;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -36,7 +36,7 @@ public final class AuthHeaders {
      */
     public static AuthHeaders of(Map<String, String> headers, long generation) {
         Map<String, String> copy = new LinkedHashMap<>();
-        headers.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "header name"), Objects.requireNonNull(v, "header value")));
+        headers.forEach((k, v) -> copy.put(Arguments.notNull(k, "header name"), Arguments.notNull(v, "header value")));
         return new AuthHeaders(Collections.unmodifiableMap(copy), generation);
     }
 

@@ -1,5 +1,6 @@
 package dev.imagesdk.core.config;
 
+import dev.imagesdk.core.Arguments;
 import dev.imagesdk.core.error.ValidationException;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -29,7 +30,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -325,14 +325,14 @@ public final class TlsOptions {
 
         /** Trust exactly the CA certificates in this PEM file (instead of the JVM's CAs). */
         public Builder caCertificates(Path pemBundle) {
-            this.caCertificates = Objects.requireNonNull(pemBundle, "pemBundle");
+            this.caCertificates = Arguments.notNull(pemBundle, "pemBundle");
             return this;
         }
 
         /** Use the caller's socket factory and trust manager as they are (excludes the other settings). */
         public Builder sslSocketFactory(SSLSocketFactory socketFactory, X509TrustManager trustManager) {
-            this.socketFactory = Objects.requireNonNull(socketFactory, "socketFactory");
-            this.trustManager = Objects.requireNonNull(trustManager, "trustManager");
+            this.socketFactory = Arguments.notNull(socketFactory, "socketFactory");
+            this.trustManager = Arguments.notNull(trustManager, "trustManager");
             return this;
         }
 
@@ -342,7 +342,7 @@ public final class TlsOptions {
          * may be {@code null} when the key is in the certificate file.
          */
         public Builder clientCertificate(Path certificatePem, Path privateKeyPem) {
-            this.clientCertificate = Objects.requireNonNull(certificatePem, "certificatePem");
+            this.clientCertificate = Arguments.notNull(certificatePem, "certificatePem");
             this.clientKey = privateKeyPem;
             return this;
         }

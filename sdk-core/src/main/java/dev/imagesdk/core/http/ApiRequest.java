@@ -1,5 +1,6 @@
 package dev.imagesdk.core.http;
 
+import dev.imagesdk.core.Arguments;
 import dev.imagesdk.core.error.ValidationException;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -11,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One call to the image service, before credentials and the endpoint are applied. Built by the SDK's
@@ -92,7 +92,7 @@ public final class ApiRequest {
     /** A request to an absolute URL; the caller has checked that it belongs to the service. */
     public static Builder toUrl(String method, HttpUrl url) {
         Builder b = new Builder(method, Base.ABSOLUTE, new String[0]);
-        b.absoluteUrl = Objects.requireNonNull(url, "url");
+        b.absoluteUrl = Arguments.notNull(url, "url");
         return b;
     }
 

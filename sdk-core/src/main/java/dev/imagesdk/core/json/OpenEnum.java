@@ -1,10 +1,10 @@
 package dev.imagesdk.core.json;
 
+import dev.imagesdk.core.Arguments;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.BiFunction;
 
 /**
@@ -24,7 +24,7 @@ public abstract class OpenEnum {
      * @param known whether the value is one of the type's declared constants
      */
     protected OpenEnum(String value, boolean known) {
-        this.value = Objects.requireNonNull(value, "value");
+        this.value = Arguments.notNull(value, "value");
         this.known = known;
     }
 

@@ -1,5 +1,6 @@
 package dev.imagesdk.core.auth.keystone;
 
+import dev.imagesdk.core.Arguments;
 import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.auth.Auth;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -566,7 +566,7 @@ public final class KeystoneAuth implements Auth {
 
         /** Which catalog interface to use; {@link EndpointInterface#PUBLIC} by default. */
         public Builder endpointInterface(EndpointInterface endpointInterface) {
-            this.endpointInterface = Objects.requireNonNull(endpointInterface, "endpointInterface");
+            this.endpointInterface = Arguments.notNull(endpointInterface, "endpointInterface");
             return this;
         }
 
@@ -601,7 +601,7 @@ public final class KeystoneAuth implements Auth {
 
         /** The clock that decides when a token is due for renewal (tests). */
         Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.clock = Arguments.notNull(clock, "clock");
             return this;
         }
 
