@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
  * before the answer or in the middle of its body, or a body cut short but well-formed (a truncated
  * download that only a checksum reveals).
  *
- * <pre>{@code
- * emulator.inject(Fault.on("GET", "/v2/images/*\/file").times(2).status(503));
+ * <pre>
+ * emulator.inject(Fault.on("GET", "/v2/images/&#42;/file").times(2).status(503));
  * emulator.inject(Fault.on("/v2/images").rateLimited(Duration.ofSeconds(1)));
- * emulator.inject(Fault.on("GET", "/v2/images/*\/file").truncateAfterBytes(1000));
- * }</pre>
+ * emulator.inject(Fault.on("GET", "/v2/images/&#42;/file").truncateAfterBytes(1000));
+ * </pre>
  *
  * <p>Path patterns match the raw request path: {@code *} stands for one path segment (or part of
  * one), {@code **} for any number of characters including {@code /}; a pattern starting with
