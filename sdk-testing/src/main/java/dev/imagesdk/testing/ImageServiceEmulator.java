@@ -1,5 +1,6 @@
 package dev.imagesdk.testing;
 
+import dev.imagesdk.core.Arguments;
 import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.auth.Auth;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
@@ -92,8 +92,8 @@ public final class ImageServiceEmulator implements AutoCloseable {
 
     /** Accepts {@code token} (sent as {@code X-Auth-Token}) as {@code identity}. */
     public void registerToken(String token, Identity identity) {
-        Objects.requireNonNull(token, "token");
-        Objects.requireNonNull(identity, "identity");
+        Arguments.notNull(token, "token");
+        Arguments.notNull(identity, "identity");
         server.authenticator().registerToken(token, identity);
     }
 
@@ -102,7 +102,7 @@ public final class ImageServiceEmulator implements AutoCloseable {
      * with the trusted headers (which cannot carry them).
      */
     public void registerUser(Identity identity) {
-        server.authenticator().registerUser(Objects.requireNonNull(identity, "identity"));
+        server.authenticator().registerUser(Arguments.notNull(identity, "identity"));
     }
 
     /**
@@ -148,7 +148,7 @@ public final class ImageServiceEmulator implements AutoCloseable {
 
     /** Adds a scripted fault (applied before any other fault added later); returns it for inspection. */
     public Fault inject(Fault fault) {
-        server.faults().add(Objects.requireNonNull(fault, "fault"));
+        server.faults().add(Arguments.notNull(fault, "fault"));
         return fault;
     }
 
@@ -175,7 +175,7 @@ public final class ImageServiceEmulator implements AutoCloseable {
      * @throws IllegalArgumentException when there is no such image
      */
     public void forceStatus(String imageId, String status) {
-        Objects.requireNonNull(status, "status");
+        Arguments.notNull(status, "status");
         server.state().locked(() -> {
             var image = server.state().images().get(imageId);
             if (image == null) {
@@ -236,7 +236,7 @@ public final class ImageServiceEmulator implements AutoCloseable {
 
         /** The address to listen on (default {@code 127.0.0.1}). */
         public Builder host(String host) {
-            this.host = Objects.requireNonNull(host, "host");
+            this.host = Arguments.notNull(host, "host");
             return this;
         }
 
@@ -260,7 +260,7 @@ public final class ImageServiceEmulator implements AutoCloseable {
 
         /** Where image data goes (default: a new temporary directory, deleted on close). */
         public Builder dataDirectory(Path dir) {
-            this.dataDirectory = Objects.requireNonNull(dir, "dir");
+            this.dataDirectory = Arguments.notNull(dir, "dir");
             return this;
         }
 
@@ -278,7 +278,7 @@ public final class ImageServiceEmulator implements AutoCloseable {
          * policy…); by default they do not retry.
          */
         public Builder clients(UnaryOperator<ServiceClient.Builder> customizer) {
-            this.clientCustomizer = Objects.requireNonNull(customizer, "customizer");
+            this.clientCustomizer = Arguments.notNull(customizer, "customizer");
             return this;
         }
 

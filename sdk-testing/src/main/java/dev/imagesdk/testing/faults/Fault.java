@@ -1,8 +1,8 @@
 package dev.imagesdk.testing.faults;
 
+import dev.imagesdk.core.Arguments;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -94,7 +94,7 @@ public final class Fault {
 
     /** Faults for {@code method} requests whose path matches {@code pathPattern}. */
     public static Builder on(String method, String pathPattern) {
-        return new Builder(Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT), pathPattern);
+        return new Builder(Arguments.notNull(method, "method").toUpperCase(Locale.ROOT), pathPattern);
     }
 
     /**
@@ -183,7 +183,7 @@ public final class Fault {
 
         private Builder(String method, String pattern) {
             this.method = method;
-            this.pattern = Objects.requireNonNull(pattern, "pathPattern");
+            this.pattern = Arguments.notNull(pattern, "pathPattern");
         }
 
         /** Applies to this many matching requests (default 1). */
@@ -212,7 +212,7 @@ public final class Fault {
 
         /** Waits this long before handling (combined with the final action, or alone via {@link #latency(Duration)}). */
         public Builder delay(Duration latency) {
-            this.latency = Objects.requireNonNull(latency, "latency");
+            this.latency = Arguments.notNull(latency, "latency");
             return this;
         }
 
@@ -233,19 +233,19 @@ public final class Fault {
                 throw new IllegalArgumentException("status must be 4xx or 5xx: " + status);
             }
             this.status = status;
-            this.message = Objects.requireNonNull(message, "message");
+            this.message = Arguments.notNull(message, "message");
             return new Fault(this, Kind.STATUS);
         }
 
         /** Answers 503 with {@code Retry-After}. */
         public Fault unavailable(Duration retryAfter) {
-            this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+            this.retryAfter = Arguments.notNull(retryAfter, "retryAfter");
             return status(503, "The server is currently unavailable. Please try again at a later time.");
         }
 
         /** Answers 429 Too Many Requests with {@code Retry-After} (whole seconds, rounded up). */
         public Fault rateLimited(Duration retryAfter) {
-            this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+            this.retryAfter = Arguments.notNull(retryAfter, "retryAfter");
             return status(429, "Too many requests.");
         }
 
