@@ -186,14 +186,12 @@ public final class ImageData {
         }
     }
 
-    /** A replayable body reading a file (sent again only if the transport must, e.g. renewed credentials). */
-    static final class FileBody extends RequestBody {
-        private final Path file;
-        private final long size;
-        private final TransferListener listener;
+    /** Image data of a known or unknown ({@code -1}) size, sent as {@code application/octet-stream}. */
+    abstract static class DataBody extends RequestBody {
+        final long size;
+        final TransferListener listener;
 
-        FileBody(Path file, long size, TransferListener listener) {
-            this.file = file;
+        DataBody(long size, TransferListener listener) {
             this.size = size;
             this.listener = listener;
         }
@@ -206,6 +204,16 @@ public final class ImageData {
         @Override
         public long contentLength() {
             return size;
+        }
+    }
+
+    /** A replayable body reading a file (sent again only if the transport must, e.g. renewed credentials). */
+    static final class FileBody extends DataBody {
+        private final Path file;
+
+        FileBody(Path file, long size, TransferListener listener) {
+            super(size, listener);
+            this.file = file;
         }
 
         @Override
@@ -223,25 +231,12 @@ public final class ImageData {
     }
 
     /** A one-shot body reading a caller's stream. */
-    static final class StreamBody extends RequestBody {
+    static final class StreamBody extends DataBody {
         private final InputStream in;
-        private final long size;
-        private final TransferListener listener;
 
         StreamBody(InputStream in, long size, TransferListener listener) {
+            super(size, listener);
             this.in = in;
-            this.size = size;
-            this.listener = listener;
-        }
-
-        @Override
-        public MediaType contentType() {
-            return OCTET_STREAM;
-        }
-
-        @Override
-        public long contentLength() {
-            return size;
         }
 
         @Override

@@ -65,6 +65,26 @@ public final class ImageDataApi {
     record Received(long size, String md5, String sha512) {
     }
 
+    /**
+     * Streams the request body into {@code file}. When that fails, the file is removed and the image
+     * goes back to {@code queued}, as Glance does after a broken upload.
+     */
+    private Received receiveOrRequeue(Exchange ex, String id, Path file) {
+        try {
+            return receive(ex.body(), file);
+        } catch (IOException | RuntimeException e) {
+            EmulatorState.deleteQuietly(file);
+            state.locked(() -> {
+                ImageRecord r = state.images().get(id);
+                if (r != null) {
+                    r.status = "queued";
+                    r.transferring = false;
+                }
+            });
+            throw GlanceError.badRequest("Error while receiving the image data: " + e.getMessage());
+        }
+    }
+
     private static Received receive(InputStream in, Path file) throws IOException {
         MessageDigest md5;
         MessageDigest sha512;
@@ -126,20 +146,7 @@ public final class ImageDataApi {
             r.updatedAt = state.now();
         });
         Path file = state.newDataFile("image");
-        Received got;
-        try {
-            got = receive(ex.body(), file);
-        } catch (IOException | RuntimeException e) {
-            EmulatorState.deleteQuietly(file);
-            state.locked(() -> {
-                ImageRecord r = state.images().get(id);
-                if (r != null) {
-                    r.status = "queued";
-                    r.transferring = false;
-                }
-            });
-            throw GlanceError.badRequest("Error while receiving the image data: " + e.getMessage());
-        }
+        Received got = receiveOrRequeue(ex, id, file);
         boolean stillThere = state.locked(() -> {
             ImageRecord r = state.images().get(id);
             if (r == null) {
@@ -183,20 +190,7 @@ public final class ImageDataApi {
             r.updatedAt = state.now();
         });
         Path file = state.newDataFile("staged");
-        Received got;
-        try {
-            got = receive(ex.body(), file);
-        } catch (IOException | RuntimeException e) {
-            EmulatorState.deleteQuietly(file);
-            state.locked(() -> {
-                ImageRecord r = state.images().get(id);
-                if (r != null) {
-                    r.status = "queued";
-                    r.transferring = false;
-                }
-            });
-            throw GlanceError.badRequest("Error while receiving the image data: " + e.getMessage());
-        }
+        Received got = receiveOrRequeue(ex, id, file);
         boolean stillThere = state.locked(() -> {
             ImageRecord r = state.images().get(id);
             if (r == null) {
