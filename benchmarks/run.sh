@@ -214,6 +214,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
   echo "warmup=$BENCH_WARMUP"
   echo "warmup.external=$BENCH_WARMUP_EXTERNAL"
   echo "workloads=$BENCH_WORKLOADS"
+  echo "list.targets=${BENCH_LIST_TARGETS:-nginx,glance}"
   echo "jfr=$BENCH_JFR"
   echo "token.file=$TOKEN_FILE"
   echo "keystone.url=$KEYSTONE_URL"

@@ -112,17 +112,21 @@ public final class Bench {
         }
         if (workloads.contains("list")) {
             int n = cfg.getInt("nginx.list.images", 10000);
-            for (String limit : cfg.get("nginx.list.limits", "1000,25").split(",")) {
+            List<String> listTargets = Arrays.asList(cfg.get("list.targets", "nginx,glance").split(","));
+            for (String limit : listTargets.contains("nginx") ? cfg.get("nginx.list.limits", "1000,25").split(",") : new String[0]) {
                 Path urls = cfg.path("nginx.prefix").resolve("urls-main-" + limit + ".txt");
                 list("nginx", Integer.parseInt(limit), n, Files.readAllLines(urls));
                 write();
             }
+        }
+        if (workloads.contains("list") && Arrays.asList(cfg.get("list.targets", "nginx,glance").split(",")).contains("glance")) {
             int seed = cfg.getInt("glance.list.seed", 2000);
             int budget = cfg.getInt("glance.list.seed.seconds", 150);
+            int threads = cfg.getInt("glance.list.seed.threads", 2);
             long t0 = System.nanoTime();
-            int seeded = glance.seed(seed, 8, "bench-list", t0 + budget * 1_000_000_000L);
+            int seeded = glance.seed(seed, threads, "bench-list", t0 + budget * 1_000_000_000L);
             report.note(String.format("setup: seeded %d of %d images (budget %d s) with custom properties into the real Glance "
-                    + "in %.0f s (8 parallel POSTs, untimed)", seeded, seed, budget, (System.nanoTime() - t0) / 1e9));
+                    + "in %.0f s (%d parallel POSTs, untimed)", seeded, seed, budget, (System.nanoTime() - t0) / 1e9, threads));
             for (String limit : cfg.get("glance.list.limits", "1000,25").split(",")) {
                 GlanceSetup.Walk walk = glance.walk(Integer.parseInt(limit));
                 list("glance", Integer.parseInt(limit), walk.images(), walk.pageUrls());

@@ -86,8 +86,13 @@ public final class GlanceSetup {
             work.add(pool.submit(() -> {
                 int i;
                 while (System.nanoTime() - deadline < 0 && (i = next.getAndIncrement()) < count) {
-                    create(seedBody(namePrefix, i));
-                    created.incrementAndGet();
+                    try {
+                        create(seedBody(namePrefix, i));
+                        created.incrementAndGet();
+                    } catch (IOException e) {
+                        // a slow or failed create is not fatal: the listing uses what exists
+                        System.err.println("[bench] seeding: " + e);
+                    }
                 }
                 return null;
             }));
