@@ -19,6 +19,8 @@
 #   GLANCE_CACHE          on | off: image-cache filter before rootapp  (default off)
 #   GLANCE_START_TIMEOUT  seconds to wait for /healthcheck             (default 60)
 #   GLANCE_DEBUG          true | false: oslo.log debug                 (default false)
+#   GLANCE_TOKEN_CACHE_TIME  keystone mode: seconds Glance caches a validated token; -1 = never, so a
+#                         token revoked in Keystone is refused at once (default -1; benchmarks use 300)
 #   keystone mode only:
 #   KEYSTONE_DIR          where scripts/keystone.sh keeps ids.env      (default /tmp/imagesdk-keystone)
 #   KEYSTONE_URL          default: KEYSTONE_URL from ids.env, else http://127.0.0.1:5000
@@ -39,6 +41,7 @@ GLANCE_AUTH=${GLANCE_AUTH:-headers}
 GLANCE_CACHE=${GLANCE_CACHE:-off}
 GLANCE_START_TIMEOUT=${GLANCE_START_TIMEOUT:-60}
 GLANCE_DEBUG=${GLANCE_DEBUG:-false}
+GLANCE_TOKEN_CACHE_TIME=${GLANCE_TOKEN_CACHE_TIME:--1}
 KEYSTONE_DIR=${KEYSTONE_DIR:-/tmp/imagesdk-keystone}
 # Debian's glance-common paste ini, used as the base when it is installed (it is not with
 # python3-glance alone; then the same pipelines are written from this script).
@@ -46,6 +49,7 @@ GLANCE_PASTE_BASE=${GLANCE_PASTE_BASE:-/etc/glance/glance-api-paste.ini}
 LOG_TAG="glance:$GLANCE_PORT"
 
 [[ "$GLANCE_PORT" =~ ^[0-9]+$ ]] || die "GLANCE_PORT must be a number"
+[[ "$GLANCE_TOKEN_CACHE_TIME" =~ ^-?[0-9]+$ ]] || die "GLANCE_TOKEN_CACHE_TIME must be a number of seconds or -1"
 case "$GLANCE_AUTH" in headers|noauth|keystone) ;; *) die "GLANCE_AUTH must be headers|noauth|keystone, not '$GLANCE_AUTH'";; esac
 case "$GLANCE_CACHE" in on|off) ;; *) die "GLANCE_CACHE must be on|off, not '$GLANCE_CACHE'";; esac
 case "$GLANCE_DIR" in /*) ;; *) GLANCE_DIR="$(pwd)/$GLANCE_DIR";; esac
@@ -299,8 +303,8 @@ user_domain_name = Default
 project_domain_name = Default
 region_name = RegionOne
 service_token_roles_required = true
-# do not cache validated tokens: a token revoked in Keystone is refused at once
-token_cache_time = -1
+# -1: do not cache validated tokens, so a token revoked in Keystone is refused at once
+token_cache_time = $GLANCE_TOKEN_CACHE_TIME
 EOF
   mv "$CONF.tmp" "$CONF"
   chmod 600 "$CONF"
