@@ -159,12 +159,30 @@ public final class ImageData {
     /** Attempts in all for a replayable upload whose connection breaks while the image stays queued. */
     static final int MAX_UPLOAD_ATTEMPTS = 2;
 
-    /** The image's status after a failed upload, or {@code null} when it cannot be read either. */
+    /**
+     * The image's status after a failed upload, or {@code null} when it cannot be read either. Glance
+     * notices a broken upload a moment after the client does and then puts the image back to
+     * {@code queued}; while it still says {@code saving}, ask again for up to about three seconds.
+     */
     private ImageStatus statusAfterFailure(String imageId) {
-        try {
-            return client.executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter.INSTANCE).status();
-        } catch (ImageServiceException unreadable) {
-            return null;
+        long pauseMs = 100;
+        for (int asked = 1; ; asked++) {
+            ImageStatus status;
+            try {
+                status = client.executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter.INSTANCE).status();
+            } catch (ImageServiceException unreadable) {
+                return null;
+            }
+            if (!ImageStatus.SAVING.equals(status) && !ImageStatus.UPLOADING.equals(status) || asked == 6) {
+                return status;
+            }
+            try {
+                Thread.sleep(pauseMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return status;
+            }
+            pauseMs *= 2;
         }
     }
 

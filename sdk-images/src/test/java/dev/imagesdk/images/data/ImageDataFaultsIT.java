@@ -177,7 +177,7 @@ class ImageDataFaultsIT {
             System.out.println("[faults] reset file upload: image left " + e.imageStatus().orElse(null) + "; reported, not resent");
             assertThat(e.imageStatus()).as("the exception says what the image became").isPresent();
             assertThat(e.imageStatus().get()).isNotEqualTo(ImageStatus.QUEUED);
-            assertThat(direct.get(target).status()).isEqualTo(e.imageStatus().get());
+            assertThat(direct.get(target).status()).isIn(e.imageStatus().get(), ImageStatus.QUEUED);
         }
     }
 
@@ -190,8 +190,10 @@ class ImageDataFaultsIT {
         assertThatThrownBy(() -> images.upload(target, new ByteArrayInputStream(data), SIZE))
                 .isInstanceOfSatisfying(UploadInterruptedException.class, e -> {
                     assertThat(e.attempts()).isEqualTo(1);
-                    assertThat(e.imageStatus()).isPresent();
-                    assertThat(direct.get(target).status()).isEqualTo(e.imageStatus().get());
+                    assertThat(e.imageStatus()).as("the state the image was left in").isPresent();
+                    // Glance may still re-queue an image it reported as saving a moment ago.
+                    assertThat(direct.get(target).status()).isIn(e.imageStatus().get(), ImageStatus.QUEUED);
+                    System.out.println("[faults] reset stream upload: reported " + e.imageStatus().get());
                 });
         assertThat(proxy.requestLines()).filteredOn(l -> l.startsWith("PUT")).hasSize(1);
     }

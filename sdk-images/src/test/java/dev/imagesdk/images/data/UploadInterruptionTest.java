@@ -80,6 +80,21 @@ class UploadInterruptionTest {
     }
 
     @Test
+    void whileGlanceStillSaysSavingTheSdkAsksAgainBeforeDeciding() throws Exception {
+        Path file = dir.resolve("disk.raw");
+        Files.write(file, DATA);
+        proxy.inject("PUT", 1, FaultProxy.Fault.resetRequestAfter(300_000));
+        imageIs("saving");
+        imageIs("queued");
+        glance.enqueue(new MockResponse.Builder().code(204).build());
+
+        images.upload(ID, file);
+
+        assertThat(proxy.requestLines()).filteredOn(l -> l.startsWith("GET")).hasSize(2);
+        assertThat(proxy.requestLines()).filteredOn(l -> l.startsWith("PUT")).hasSize(2);
+    }
+
+    @Test
     void aFileIsNotSentAgainOnceTheImageLeftQueued() throws Exception {
         Path file = dir.resolve("disk.raw");
         Files.write(file, DATA);
