@@ -42,10 +42,18 @@ class EmulatorDataTest {
                         .getBytes(StandardCharsets.US_ASCII));
                 out.write(new byte[1000]);
                 out.flush();
+                // The emulator answers on its own thread: keep the body open until it is receiving (status
+                // "saving"), so the cut-off below is seen by the emulator and not raced by the next request.
+                ImageStatus receiving = images.get(image.id()).status();
+                for (int i = 0; i < 250 && !receiving.equals(ImageStatus.SAVING); i++) {
+                    Thread.sleep(20);
+                    receiving = images.get(image.id()).status();
+                }
+                assertThat(receiving).as("the emulator is receiving the body").isEqualTo(ImageStatus.SAVING);
             }
 
             ImageStatus status = images.get(image.id()).status();
-            for (int i = 0; i < 100 && !status.equals(ImageStatus.QUEUED); i++) {
+            for (int i = 0; i < 250 && !status.equals(ImageStatus.QUEUED); i++) {
                 Thread.sleep(20);
                 status = images.get(image.id()).status();
             }
