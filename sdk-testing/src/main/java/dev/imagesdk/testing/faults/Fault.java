@@ -133,6 +133,7 @@ public final class Fault {
         return times >= 0 && applied.get() >= times;
     }
 
+    /** What the emulator does to a matching request (see {@link Kind}). */
     public Kind kind() {
         return kind;
     }
