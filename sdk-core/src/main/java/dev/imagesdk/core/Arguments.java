@@ -2,11 +2,17 @@ package dev.imagesdk.core;
 
 import dev.imagesdk.core.error.ValidationException;
 
+import java.util.regex.Pattern;
+
 /**
  * Checks of caller input, failing with {@link ValidationException} (never a
  * {@code NullPointerException}) before any request is sent.
  */
 public final class Arguments {
+    /** Glance's own pattern for image ids (its image schema): 8-4-4-4-12 hexadecimal digits, either case. */
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private Arguments() {
     }
 
@@ -50,6 +56,19 @@ public final class Arguments {
         notBlank(value, what);
         if (value.equals(".") || value.equals("..")) {
             throw new ValidationException(what + " must not be \"" + value + "\"");
+        }
+        return value;
+    }
+
+    /**
+     * {@code value}, or a {@link ValidationException} when it is blank or not a UUID
+     * ({@code 8-4-4-4-12} hexadecimal digits). Glance gives images only such ids (its image schema
+     * refuses any other), so any other value cannot name an image and is refused before a request.
+     */
+    public static String uuid(String value, String what) {
+        notBlank(value, what);
+        if (!UUID.matcher(value).matches()) {
+            throw new ValidationException(what + " must be a UUID (8-4-4-4-12 hexadecimal digits), was \"" + value + "\"");
         }
         return value;
     }

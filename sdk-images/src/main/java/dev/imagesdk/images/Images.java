@@ -238,11 +238,13 @@ public final class Images {
      * {@code active}). Never retried; see {@link ImageData#upload(String, Path, UploadOptions)}.
      */
     public void upload(String id, Path file) {
+        requireId(id);
         data().upload(id, file, UploadOptions.defaults());
     }
 
     /** Uploads a file with options (target store, progress). */
     public void upload(String id, Path file, UploadOptions options) {
+        requireId(id);
         data().upload(id, file, options);
     }
 
@@ -251,11 +253,13 @@ public final class Images {
      * read once and not closed.
      */
     public void upload(String id, InputStream data, long size) {
+        requireId(id);
         data().upload(id, data, size < 0 ? UploadOptions.defaults() : UploadOptions.builder().size(size).build());
     }
 
     /** Uploads a stream with options (size, target store, progress). */
     public void upload(String id, InputStream data, UploadOptions options) {
+        requireId(id);
         data().upload(id, data, options);
     }
 
@@ -264,21 +268,25 @@ public final class Images {
      * target appearing only when complete and correct. See {@link ImageData#download(String, Path, DownloadOptions)}.
      */
     public DownloadResult download(String id, Path target) {
+        requireId(id);
         return data().download(id, target, DownloadOptions.defaults());
     }
 
     /** Downloads to a file with options (byte range, verification, progress). */
     public DownloadResult download(String id, Path target, DownloadOptions options) {
+        requireId(id);
         return data().download(id, target, options);
     }
 
     /** Downloads the image's data into a stream (not closed), verified. */
     public DownloadResult download(String id, OutputStream out) {
+        requireId(id);
         return data().download(id, out, DownloadOptions.defaults());
     }
 
     /** Downloads into a stream with options. */
     public DownloadResult download(String id, OutputStream out, DownloadOptions options) {
+        requireId(id);
         return data().download(id, out, options);
     }
 
@@ -287,16 +295,19 @@ public final class Images {
      * goes to {@code uploading}). Never retried.
      */
     public void stage(String id, Path file) {
+        requireId(id);
         data().stage(id, file, UploadOptions.defaults());
     }
 
     /** Stages a file with options. */
     public void stage(String id, Path file, UploadOptions options) {
+        requireId(id);
         data().stage(id, file, options);
     }
 
     /** Stages a stream with options (size, progress). */
     public void stage(String id, InputStream data, UploadOptions options) {
+        requireId(id);
         data().stage(id, data, options);
     }
 
@@ -361,11 +372,9 @@ public final class Images {
         return Schemas.of(client);
     }
 
+    /** The id, or a {@link ValidationException} when it is blank or not a UUID (no Glance image has such an id). */
     static String requireId(String id) {
-        if (id == null || id.isBlank()) {
-            throw new ValidationException("image id must not be blank");
-        }
-        return id;
+        return Arguments.uuid(id, "image id");
     }
 
     private static String requireTag(String tag) {

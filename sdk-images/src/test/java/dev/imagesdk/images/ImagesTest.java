@@ -161,12 +161,41 @@ class ImagesTest {
     }
 
     @Test
-    void anIdCannotEscapeItsPathSegment() {
+    void anIdThatIsNotAUuidIsRefusedBeforeAnyRequest() {
+        java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+        java.nio.file.Path file = java.nio.file.Path.of("disk.raw");
+        for (String bad : List.of("../tasks", "x", "b8fd9546-45a4-476f-93df-a13b5f7c226", "b8fd954645a4476f93dfa13b5f7c2269")) {
+            List<org.junit.jupiter.api.function.Executable> calls = List.of(
+                    () -> images.get(bad),
+                    () -> images.update(bad, UpdateOpts.builder().name("n").build()),
+                    () -> images.delete(bad),
+                    () -> images.deactivate(bad),
+                    () -> images.reactivate(bad),
+                    () -> images.addTag(bad, "t"),
+                    () -> images.removeTag(bad, "t"),
+                    () -> images.upload(bad, new java.io.ByteArrayInputStream(new byte[1]), 1),
+                    () -> images.upload(bad, file),
+                    () -> images.download(bad, sink),
+                    () -> images.download(bad, file),
+                    () -> images.stage(bad, file),
+                    () -> images.importImage(bad, dev.imagesdk.images.importing.ImportRequest.glanceDirect().build()),
+                    () -> images.waitFor(bad, ImageStatus.ACTIVE, java.time.Duration.ofSeconds(1)),
+                    () -> images.tasksOf(bad));
+            for (org.junit.jupiter.api.function.Executable call : calls) {
+                assertThatThrownBy(call::execute).as(bad).isInstanceOf(ValidationException.class)
+                        .hasMessageContaining("image id must be a UUID");
+            }
+        }
+        assertThat(glance.server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void anUpperCaseUuidIsAnIdGlanceAccepts() {
         glance.json(200, MockGlance.ACTIVE_IMAGE);
 
-        images.get("../tasks");
+        images.get(ID.toUpperCase(java.util.Locale.ROOT));
 
-        assertThat(glance.take().getUrl().encodedPath()).isEqualTo("/v2/images/..%2Ftasks");
+        assertThat(glance.take().getUrl().encodedPath()).isEqualTo("/v2/images/" + ID.toUpperCase(java.util.Locale.ROOT));
     }
 
     @Test

@@ -50,7 +50,7 @@ public final class Sharing {
     public static Member share(Images images, Members members, String imageId, String projectId) {
         Arguments.notNull(images, "images");
         Arguments.notNull(members, "members");
-        Members.requireId("imageId", imageId);
+        Members.requireImageId(imageId);
         Members.requireId("projectId", projectId);
         Image image = images.get(imageId);
         Visibility visibility = image.visibility();

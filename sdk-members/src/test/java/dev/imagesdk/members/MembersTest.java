@@ -171,8 +171,8 @@ class MembersTest {
         assertThat(m.isAccepted()).isTrue();
 
         server.enqueue(json(200, member("accepted")));
-        members.get("a/b", "c d");
-        assertThat(server.takeRequest().getTarget()).isEqualTo("/v2/images/a%2Fb/members/c%20d");
+        members.get(IMAGE, "c/d e");
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/v2/images/" + IMAGE + "/members/c%2Fd%20e");
     }
 
     @Test
@@ -289,6 +289,21 @@ class MembersTest {
                 .hasMessageContaining("list filter");
         assertThatThrownBy(() -> members.setStatus(IMAGE, PROJECT_B, MemberStatus.of(" "))).isInstanceOf(ValidationException.class);
         assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void anImageIdThatIsNotAUuidIsRefusedBeforeAnyRequestButProjectIdsAreFreeForm() {
+        String bad = "my-image";
+        assertThatThrownBy(() -> members.add(bad, PROJECT_B)).isInstanceOf(ValidationException.class).hasMessageContaining("imageId must be a UUID");
+        assertThatThrownBy(() -> members.list(bad)).isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
+        assertThatThrownBy(() -> members.get(bad, PROJECT_B)).isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
+        assertThatThrownBy(() -> members.accept(bad, PROJECT_B)).isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
+        assertThatThrownBy(() -> members.reject(bad, PROJECT_B)).isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
+        assertThatThrownBy(() -> members.remove(bad, PROJECT_B)).isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
+        assertThat(server.getRequestCount()).isZero();
+
+        server.enqueue(json(200, "{\"image_id\": \"" + IMAGE + "\", \"member_id\": \"tenant-b\", \"status\": \"pending\"}"));
+        assertThat(members.get(IMAGE, "tenant-b").memberId()).isEqualTo("tenant-b");
     }
 
     @Test

@@ -226,9 +226,7 @@ public final class ImageImport {
     }
 
     private static void requireId(String id) {
-        if (id == null || id.isBlank()) {
-            throw new ValidationException("image id must not be blank");
-        }
+        Arguments.uuid(id, "image id");
     }
 
 }

@@ -27,14 +27,14 @@ class TasksTest {
         glance.json(200, "{\"tasks\": [{\"id\": \"7feb97f7-be32-43bb-a6dd-1a4f5f5d0484\", \"type\": \"api_image_import\", "
                 + "\"status\": \"success\", \"owner\": \"aaaa\", \"expires_at\": \"2026-11-24T12:50:39.882172\", "
                 + "\"created_at\": \"2026-11-22T12:50:39.716674\", \"updated_at\": \"2026-11-22T12:50:39.883010\", "
-                + "\"deleted_at\": null, \"deleted\": false, \"input\": {\"image_id\": \"18b9\", \"import_req\": "
+                + "\"deleted_at\": null, \"deleted\": false, \"input\": {\"image_id\": \"18b91150-e6df-4dba-8132-f4bc8c1e889f\", \"import_req\": "
                 + "{\"method\": {\"name\": \"glance-direct\"}, \"stores\": [\"fast\"]}, \"backend\": [\"fast\"]}, "
-                + "\"image_id\": \"18b9\", \"request_id\": \"req-12dd\", \"user_id\": \"a11c\", \"message\": \"Copied 1 MiB\", "
-                + "\"result\": {\"image_id\": \"18b9\"}}]}");
+                + "\"image_id\": \"18b91150-e6df-4dba-8132-f4bc8c1e889f\", \"request_id\": \"req-12dd\", \"user_id\": \"a11c\", \"message\": \"Copied 1 MiB\", "
+                + "\"result\": {\"image_id\": \"18b91150-e6df-4dba-8132-f4bc8c1e889f\"}}]}");
 
-        List<Task> list = glance.images().tasksOf("18b9");
+        List<Task> list = glance.images().tasksOf("18b91150-e6df-4dba-8132-f4bc8c1e889f");
 
-        assertThat(glance.take().getUrl().encodedPath()).isEqualTo("/v2/images/18b9/tasks");
+        assertThat(glance.take().getUrl().encodedPath()).isEqualTo("/v2/images/18b91150-e6df-4dba-8132-f4bc8c1e889f/tasks");
         Task task = list.get(0);
         assertThat(task.type()).isEqualTo("api_image_import");
         assertThat(task.status()).isEqualTo("success");
@@ -42,8 +42,8 @@ class TasksTest {
         assertThat(task.expiresAt()).contains(Instant.parse("2026-11-24T12:50:39.882172Z"));
         assertThat(task.message()).contains("Copied 1 MiB");
         assertThat(task.input()).containsKey("import_req");
-        assertThat(task.result()).containsEntry("image_id", "18b9");
-        assertThat(task.imageId()).contains("18b9");
+        assertThat(task.result()).containsEntry("image_id", "18b91150-e6df-4dba-8132-f4bc8c1e889f");
+        assertThat(task.imageId()).contains("18b91150-e6df-4dba-8132-f4bc8c1e889f");
         assertThat(task.requestId()).contains("req-12dd");
         assertThat(task.decodingProblems()).isEmpty();
     }
