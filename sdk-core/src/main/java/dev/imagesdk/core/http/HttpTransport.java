@@ -228,6 +228,11 @@ public final class HttpTransport implements AuthContext {
 
     /** Parses {@code Retry-After}: delta seconds or an HTTP-date; {@code null} when absent or unreadable. */
     public static Duration retryAfter(String value) {
+        return retryAfter(value, Instant.now());
+    }
+
+    /** {@link #retryAfter(String)} with an HTTP-date measured from {@code now}. */
+    static Duration retryAfter(String value, Instant now) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -238,7 +243,7 @@ public final class HttpTransport implements AuthContext {
         } catch (NumberFormatException notSeconds) {
             try {
                 Instant when = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration d = Duration.between(Instant.now(), when);
+                Duration d = Duration.between(now, when);
                 return d.isNegative() ? Duration.ZERO : d;
             } catch (DateTimeParseException notADate) {
                 return null;

@@ -218,8 +218,14 @@ class HttpTransportTest {
     @Test
     void retryAfterParsesSecondsAndHttpDates() {
         assertThat(HttpTransport.retryAfter("7")).isEqualTo(Duration.ofSeconds(7));
-        String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(10));
-        assertThat(HttpTransport.retryAfter(inTenSeconds)).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(11));
+        // A fixed "now": measured against the wall clock, a stalled test thread would see less than ten seconds.
+        ZonedDateTime now = ZonedDateTime.of(2026, 11, 23, 14, 0, 0, 0, java.time.ZoneOffset.UTC);
+        String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(10));
+        assertThat(HttpTransport.retryAfter(inTenSeconds, now.toInstant())).isEqualTo(Duration.ofSeconds(10));
+        assertThat(HttpTransport.retryAfter(inTenSeconds, now.plusSeconds(30).toInstant())).isEqualTo(Duration.ZERO);
+        String inAnHour = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(java.time.ZoneOffset.UTC).plusHours(1));
+        assertThat(HttpTransport.retryAfter(inAnHour)).as("the public form measures from the current time")
+                .isPositive().isLessThanOrEqualTo(Duration.ofHours(1));
         assertThat(HttpTransport.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
         assertThat(HttpTransport.retryAfter("soon")).isNull();
         assertThat(HttpTransport.retryAfter(null)).isNull();
