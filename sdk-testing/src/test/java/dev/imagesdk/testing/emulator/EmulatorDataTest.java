@@ -25,6 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Image data paths the recorded transcript does not cover: broken uploads and copy-image. */
 class EmulatorDataTest {
+    /** How long a state the emulator's own threads are certain to reach may take on a loaded machine. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    /** Polls until the image has {@code wanted} or {@link #WAIT} passed; returns the last status seen. */
+    private static ImageStatus awaitStatus(Images images, String id, ImageStatus wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        ImageStatus status = images.get(id).status();
+        while (!status.equals(wanted) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            status = images.get(id).status();
+        }
+        return status;
+    }
 
     @Test
     void anUploadCutOffMidBodyLeavesTheImageQueuedAndNoDataBehind(@TempDir Path dir) throws Exception {
@@ -44,19 +57,11 @@ class EmulatorDataTest {
                 out.flush();
                 // The emulator answers on its own thread: keep the body open until it is receiving (status
                 // "saving"), so the cut-off below is seen by the emulator and not raced by the next request.
-                ImageStatus receiving = images.get(image.id()).status();
-                for (int i = 0; i < 250 && !receiving.equals(ImageStatus.SAVING); i++) {
-                    Thread.sleep(20);
-                    receiving = images.get(image.id()).status();
-                }
+                ImageStatus receiving = awaitStatus(images, image.id(), ImageStatus.SAVING);
                 assertThat(receiving).as("the emulator is receiving the body").isEqualTo(ImageStatus.SAVING);
             }
 
-            ImageStatus status = images.get(image.id()).status();
-            for (int i = 0; i < 250 && !status.equals(ImageStatus.QUEUED); i++) {
-                Thread.sleep(20);
-                status = images.get(image.id()).status();
-            }
+            ImageStatus status = awaitStatus(images, image.id(), ImageStatus.QUEUED);
             assertThat(status).isEqualTo(ImageStatus.QUEUED);
             try (Stream<Path> files = Files.list(data)) {
                 assertThat(files.count()).as("the partial temp file is deleted").isZero();
@@ -67,7 +72,7 @@ class EmulatorDataTest {
     }
 
     @Test
-    void copyImageAddsAStoreAndRecordsATask() {
+    void copyImageAddsAStoreAndRecordsATask() throws InterruptedException {
         try (ImageServiceEmulator emulator = ImageServiceEmulator.builder().importDelay(Duration.ZERO).start()) {
             Images owner = Images.of(emulator.client(Identity.member("p")));
             Images admin = Images.of(emulator.client(Identity.admin("ops")));
@@ -77,8 +82,12 @@ class EmulatorDataTest {
 
             admin.importImage(image.id(), ImportRequest.copyImage().stores("cheap").build());
 
+            // The copy finishes on the emulator's import worker: wait for it (certain to come) with a bound in
+            // seconds, not a count of back-to-back requests that a busy machine can exhaust first.
             Image copied = owner.get(image.id());
-            for (int i = 0; i < 100 && copied.stores().size() < 2; i++) {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (copied.stores().size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
                 copied = owner.get(image.id());
             }
             assertThat(copied.stores()).containsExactly("fast", "cheap");
