@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -197,7 +198,10 @@ class TranscriptReplayTest {
         HttpResponse<byte[]> resp = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         Transcript.Response rec = ex.response();
         if (resp.statusCode() == 200 && rec.status() == 200 && isImageGet(req) && awaitsBackgroundWork(rec, resp)) {
-            for (int i = 0; i < 50 && awaitsBackgroundWork(rec, resp); i++) {
+            // The emulator's import worker finishes on its own thread: wait for the recorded state, which is
+            // certain to come, with a bound generous enough for a loaded machine (not 50 x 20 ms).
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (awaitsBackgroundWork(rec, resp) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
                 resp = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             }
