@@ -106,7 +106,9 @@ class FaultInjectionTest {
         try (ServiceClient impatient = ServiceClient.builder().endpoint(emulator.endpoint().toString())
                 .auth(dev.imagesdk.core.auth.Auth.trustedHeaders("fault-project", "u", "member"))
                 .retryPolicy(RetryPolicy.none()).readTimeout(Duration.ofMillis(200)).build()) {
-            emulator.inject(Fault.on("GET", "/v2/images/*").latency(Duration.ofSeconds(2)));
+            // Far beyond the 200 ms timeout: with 2 s, a client thread starved for that long on a loaded machine
+            // would find the answer already there and pass. The emulator interrupts the sleep when it stops.
+            emulator.inject(Fault.on("GET", "/v2/images/*").latency(Duration.ofMinutes(10)));
 
             assertThatThrownBy(() -> Images.of(impatient).get(imageId)).isInstanceOf(TransportException.class);
         }
