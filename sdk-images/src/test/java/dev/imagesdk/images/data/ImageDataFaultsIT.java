@@ -148,14 +148,18 @@ class ImageDataFaultsIT {
     }
 
     @Test
-    void aStallFailsWithinTheReadTimeoutPlusOneSecond() {
-        proxy.inject("GET /v2/images/" + imageId + "/file", 1, FaultProxy.Fault.stallResponseAfter(1024 * 1024, Duration.ofSeconds(20)));
+    void aStallFailsByTheReadTimeoutInOneAttempt() {
+        // The stall (10 min, interrupted when the proxy closes) is far longer than the 2 s read timeout, so only
+        // the timeout can end the download within the bound below, however loaded the machine is; one request
+        // shows that nothing waited for a second timeout. (Timing the 1 MiB before the stall flaked under load.)
+        proxy.inject("GET /v2/images/" + imageId + "/file", 1, FaultProxy.Fault.stallResponseAfter(1024 * 1024, Duration.ofMinutes(10)));
         Images images = throughProxy(RetryPolicy.none(), Duration.ofSeconds(2));
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> images.download(imageId, dir.resolve("stalled.raw"), DownloadOptions.builder().resumeAttempts(0).build()))
                 .isInstanceOf(TransportException.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2 + 1 + 1));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMinutes(5));
+        assertThat(proxy.requestLines()).filteredOn(l -> l.contains("/file")).hasSize(1);
     }
 
     @Test
