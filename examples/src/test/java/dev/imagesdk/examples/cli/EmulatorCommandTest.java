@@ -40,7 +40,7 @@ class EmulatorCommandTest {
         assertThat(Cli.run("--endpoint", endpoint, "--token", "alpha-token", "images", "list").out()).contains(" x ");
 
         foreground.interrupt();
-        foreground.join(10_000);
+        foreground.join(60_000); // a generous bound: stopping the emulator is certain, but slow on a loaded machine
         assertThat(foreground.isAlive()).isFalse();
         assertThat(exit.get()).isZero();
     }
