@@ -122,7 +122,7 @@ public final class ImageLinks {
      * @throws dev.imagesdk.core.error.NotFoundException (404) when the image does not exist or is not visible to the caller
      */
     public List<ImageLink> linksOfImage(String imageId) {
-        ApiRequest request = ApiRequest.get("images", requireId("image id", imageId), "links").build();
+        ApiRequest request = ApiRequest.get("images", Arguments.uuid(imageId, "image id"), "links").build();
         List<ImageLink> out = new ArrayList<>();
         Paged.of(client, request, ImageLinkJsonAdapter.pageReader()).forEach(out::add);
         return List.copyOf(out);

@@ -1,6 +1,7 @@
 package dev.imagesdk.links;
 
 import com.squareup.moshi.JsonWriter;
+import dev.imagesdk.core.Arguments;
 import dev.imagesdk.core.error.ValidationException;
 import okio.Buffer;
 
@@ -34,7 +35,7 @@ public final class LinkCreateOpts {
     /**
      * A builder for a link of {@code imageId} in {@code scope}.
      *
-     * @throws ValidationException when the image id is blank or the scope is null
+     * @throws ValidationException when the image id is not a UUID or the scope is null
      */
     public static Builder builder(String imageId, Scope scope) {
         return new Builder(imageId, scope);
@@ -128,9 +129,7 @@ public final class LinkCreateOpts {
         private String comment;
 
         private Builder(String imageId, Scope scope) {
-            if (imageId == null || imageId.isBlank()) {
-                throw new ValidationException("image id (imid) must not be blank");
-            }
+            Arguments.uuid(imageId, "image id (imid)");
             if (scope == null) {
                 throw new ValidationException("scope must not be null: use Scope.global(), Scope.organization(org) or Scope.space(org, space)");
             }

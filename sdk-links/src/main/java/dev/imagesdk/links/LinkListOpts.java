@@ -1,5 +1,6 @@
 package dev.imagesdk.links;
 
+import dev.imagesdk.core.Arguments;
 import dev.imagesdk.core.error.ValidationException;
 
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ public final class LinkListOpts {
 
         /** Only links of this image ({@code imid}). */
         public Builder imageId(String imageId) {
-            this.imageId = nonBlank("image id", imageId);
+            this.imageId = Arguments.uuid(imageId, "image id");
             return this;
         }
 

@@ -9,36 +9,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LinkOptsTest {
+    private static final String IMG = "3c441d1e-aa40-4d8a-b060-2a7e24d1af6a";
+
     @Test
     void createBodyAlwaysNamesImageAndBothSlugs() {
-        assertThat(LinkCreateOpts.of("img", Scope.global()).toJson())
-                .isEqualTo("{\"imid\":\"img\",\"org_slug\":null,\"space_slug\":null}");
-        assertThat(LinkCreateOpts.of("img", Scope.organization("acme")).toJson())
-                .isEqualTo("{\"imid\":\"img\",\"org_slug\":\"acme\",\"space_slug\":null}");
-        assertThat(LinkCreateOpts.builder("img", Scope.space("acme", "lab")).priority(10).spaceType("research")
+        assertThat(LinkCreateOpts.of(IMG, Scope.global()).toJson())
+                .isEqualTo("{\"imid\":\"3c441d1e-aa40-4d8a-b060-2a7e24d1af6a\",\"org_slug\":null,\"space_slug\":null}");
+        assertThat(LinkCreateOpts.of(IMG, Scope.organization("acme")).toJson())
+                .isEqualTo("{\"imid\":\"3c441d1e-aa40-4d8a-b060-2a7e24d1af6a\",\"org_slug\":\"acme\",\"space_slug\":null}");
+        assertThat(LinkCreateOpts.builder(IMG, Scope.space("acme", "lab")).priority(10).spaceType("research")
                 .comment("GPU \"lab\"").build().toJson())
-                .isEqualTo("{\"imid\":\"img\",\"org_slug\":\"acme\",\"space_slug\":\"lab\",\"priority\":10,"
+                .isEqualTo("{\"imid\":\"3c441d1e-aa40-4d8a-b060-2a7e24d1af6a\",\"org_slug\":\"acme\",\"space_slug\":\"lab\",\"priority\":10,"
                         + "\"space_type\":\"research\",\"comment\":\"GPU \\\"lab\\\"\"}");
     }
 
     @Test
     void createOptionsRejectImpossibleCombinations() {
         assertThatThrownBy(() -> LinkCreateOpts.of(" ", Scope.global())).isInstanceOf(ValidationException.class).hasMessageContaining("imid");
-        assertThatThrownBy(() -> LinkCreateOpts.of("img", null)).isInstanceOf(ValidationException.class).hasMessageContaining("scope");
-        assertThatThrownBy(() -> LinkCreateOpts.builder("img", Scope.organization("acme")).spaceType("research"))
+        assertThatThrownBy(() -> LinkCreateOpts.of(IMG, null)).isInstanceOf(ValidationException.class).hasMessageContaining("scope");
+        assertThatThrownBy(() -> LinkCreateOpts.builder(IMG, Scope.organization("acme")).spaceType("research"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("only a space link");
-        assertThatThrownBy(() -> LinkCreateOpts.builder("img", Scope.global()).spaceType("research"))
+        assertThatThrownBy(() -> LinkCreateOpts.builder(IMG, Scope.global()).spaceType("research"))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> LinkCreateOpts.builder("img", Scope.space("a", "b")).spaceType(""))
+        assertThatThrownBy(() -> LinkCreateOpts.builder(IMG, Scope.space("a", "b")).spaceType(""))
                 .isInstanceOf(ValidationException.class);
     }
 
     @Test
+    void anImageIdThatIsNotAUuidIsRefused() {
+        assertThatThrownBy(() -> LinkCreateOpts.of("img", Scope.global())).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("imid").hasMessageContaining("UUID");
+        assertThatThrownBy(() -> LinkListOpts.builder().imageId("img")).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("UUID");
+    }
+
+    @Test
     void createOptionsCompareByValue() {
-        LinkCreateOpts a = LinkCreateOpts.builder("img", Scope.space("acme", "lab")).priority(1).build();
-        LinkCreateOpts b = LinkCreateOpts.builder("img", Scope.space("acme", "lab")).priority(1).build();
+        LinkCreateOpts a = LinkCreateOpts.builder(IMG, Scope.space("acme", "lab")).priority(1).build();
+        LinkCreateOpts b = LinkCreateOpts.builder(IMG, Scope.space("acme", "lab")).priority(1).build();
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
-        assertThat(a.toString()).contains("img", "space:acme/lab", "priority=1");
+        assertThat(a.toString()).contains(IMG, "space:acme/lab", "priority=1");
     }
 
     @Test
@@ -60,9 +70,9 @@ class LinkOptsTest {
 
     @Test
     void listOptionsBecomeTheDocumentedQuery() {
-        LinkListOpts opts = LinkListOpts.builder().imageId("img").orgSlug("acme").spaceSlug("lab").spaceType("research")
+        LinkListOpts opts = LinkListOpts.builder().imageId(IMG).orgSlug("acme").spaceSlug("lab").spaceType("research")
                 .limit(50).marker("l-9").build();
-        assertThat(opts.toQuery()).containsExactly(Map.entry("imid", "img"), Map.entry("org_slug", "acme"),
+        assertThat(opts.toQuery()).containsExactly(Map.entry("imid", IMG), Map.entry("org_slug", "acme"),
                 Map.entry("space_slug", "lab"), Map.entry("space_type", "research"), Map.entry("limit", "50"),
                 Map.entry("marker", "l-9"));
         assertThat(LinkListOpts.none().toQuery()).isEmpty();
