@@ -3,7 +3,6 @@ package dev.imagesdk.images.tasks;
 import dev.imagesdk.core.Arguments;
 import com.squareup.moshi.JsonReader;
 import dev.imagesdk.core.ServiceClient;
-import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.http.ApiRequest;
 import dev.imagesdk.core.http.ApiResponse;
 import dev.imagesdk.core.paging.JsonPages;
@@ -39,20 +38,14 @@ public final class Tasks {
         return Paged.of(client, b.build(), JsonPages.reader("tasks", TaskJsonAdapter.INSTANCE));
     }
 
-    /** One task. */
+    /** One task ({@code GET /v2/tasks/{id}}); the id must be a UUID, as Glance gives tasks no other ids. */
     public Task get(String taskId) {
-        if (taskId == null || taskId.isBlank()) {
-            throw new ValidationException("task id must not be blank");
-        }
-        return client.executeJson(ApiRequest.get("tasks", taskId).build(), TaskJsonAdapter.INSTANCE);
+        return client.executeJson(ApiRequest.get("tasks", Arguments.uuid(taskId, "task id")).build(), TaskJsonAdapter.INSTANCE);
     }
 
     /** The tasks that worked on an image (e.g. its imports), newest first. */
     public List<Task> ofImage(String imageId) {
-        if (imageId == null || imageId.isBlank()) {
-            throw new ValidationException("image id must not be blank");
-        }
-        return client.executeJson(ApiRequest.get("images", imageId, "tasks").build(), (JsonReader r, ApiResponse resp) -> {
+        return client.executeJson(ApiRequest.get("images", Arguments.uuid(imageId, "image id"), "tasks").build(), (JsonReader r, ApiResponse resp) -> {
             List<Task> out = new ArrayList<>();
             r.beginObject();
             while (r.hasNext()) {

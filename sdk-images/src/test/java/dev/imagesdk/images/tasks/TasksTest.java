@@ -50,13 +50,13 @@ class TasksTest {
 
     @Test
     void listSendsFiltersAndGetReadsZuluTimestamps() {
-        glance.json(200, "{\"tasks\": [{\"id\": \"t1\", \"type\": \"import\", \"status\": \"success\", "
+        glance.json(200, "{\"tasks\": [{\"id\": \"7feb97f7-be32-43bb-a6dd-1a4f5f5d0484\", \"type\": \"import\", \"status\": \"success\", "
                 + "\"created_at\": \"2026-11-22T12:50:40Z\", \"updated_at\": \"not a time\"}], \"first\": \"/v2/tasks\"}");
-        glance.json(200, "{\"id\": \"t1\", \"type\": \"api_image_import\", \"status\": \"success\", \"expires_at\": \"2026-11-24T12:50:39Z\"}");
+        glance.json(200, "{\"id\": \"7feb97f7-be32-43bb-a6dd-1a4f5f5d0484\", \"type\": \"api_image_import\", \"status\": \"success\", \"expires_at\": \"2026-11-24T12:50:39Z\"}");
 
         List<Task> list = tasks.list(TaskListOpts.builder().type("import").status("success").sortDir(SortDirection.ASC).limit(1).build())
                 .stream().toList();
-        Task one = tasks.get("t1");
+        Task one = tasks.get("7feb97f7-be32-43bb-a6dd-1a4f5f5d0484");
 
         HttpUrl url = glance.take().getUrl();
         assertThat(url.encodedPath()).isEqualTo("/v2/tasks");
@@ -65,7 +65,7 @@ class TasksTest {
             assertThat(t.createdAt()).isEqualTo(Instant.parse("2026-11-22T12:50:40Z"));
             assertThat(t.decodingProblems()).singleElement().asString().startsWith("updated_at");
         });
-        assertThat(glance.take().getUrl().encodedPath()).isEqualTo("/v2/tasks/t1");
+        assertThat(glance.take().getUrl().encodedPath()).isEqualTo("/v2/tasks/7feb97f7-be32-43bb-a6dd-1a4f5f5d0484");
         assertThat(one.expiresAt()).contains(Instant.parse("2026-11-24T12:50:39Z"));
     }
 
