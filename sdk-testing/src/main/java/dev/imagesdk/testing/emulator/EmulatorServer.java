@@ -60,6 +60,7 @@ public final class EmulatorServer {
     private final Routes routes;
     private final AtomicLong requests = new AtomicLong();
 
+    /** An emulator bound to {@code host:port} (0 = a free port), with image data under {@code dataDir}; not started yet. */
     public EmulatorServer(String host, int port, int threads, Path dataDir, Duration importDelay) {
         this.state = new EmulatorState(dataDir);
         StoresConfig stores = StoresConfig.reference();
@@ -87,6 +88,7 @@ public final class EmulatorServer {
         };
     }
 
+    /** Starts answering requests. */
     public void start() {
         http.start();
     }
@@ -109,22 +111,27 @@ public final class EmulatorServer {
         }
     }
 
+    /** The address it listens on (the actual port when 0 was asked for). */
     public InetSocketAddress address() {
         return http.getAddress();
     }
 
+    /** The images, members, tasks and links it holds. */
     public EmulatorState state() {
         return state;
     }
 
+    /** Who the callers are: tokens and identities. */
     public Authenticator authenticator() {
         return auth;
     }
 
+    /** The injected faults, in order; the first that matches a request is applied to it. */
     public List<Fault> faults() {
         return faults;
     }
 
+    /** How many requests it has received so far. */
     public long requestCount() {
         return requests.get();
     }

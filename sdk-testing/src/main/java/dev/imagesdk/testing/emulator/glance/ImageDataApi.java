@@ -44,6 +44,7 @@ public final class ImageDataApi {
     private final ScheduledExecutorService worker;
     private final Duration importDelay;
 
+    /** The data, staging and import endpoints; imports finish on {@code worker} after {@code importDelay}. */
     public ImageDataApi(EmulatorState state, StoresConfig stores, ImagesApi images,
                         ScheduledExecutorService worker, Duration importDelay) {
         this.state = state;

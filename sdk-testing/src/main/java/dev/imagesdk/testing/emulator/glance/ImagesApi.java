@@ -23,6 +23,7 @@ public final class ImagesApi {
     private final EmulatorState state;
     private final StoresConfig stores;
 
+    /** The image record endpoints over {@code state}. */
     public ImagesApi(EmulatorState state, StoresConfig stores) {
         this.state = state;
         this.stores = stores;

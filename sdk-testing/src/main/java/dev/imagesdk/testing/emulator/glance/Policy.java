@@ -10,6 +10,7 @@ public final class Policy {
     private Policy() {
     }
 
+    /** {@code true} when the caller's project owns the image. */
     public static boolean owns(Identity who, ImageRecord r) {
         return who.projectId().equals(r.owner);
     }

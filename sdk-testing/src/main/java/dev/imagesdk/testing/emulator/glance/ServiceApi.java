@@ -31,6 +31,7 @@ public final class ServiceApi {
     private final ImagesApi images;
     private final Map<String, Object> schemas = new LinkedHashMap<>();
 
+    /** The service-level endpoints: versions, healthcheck, schemas, info, tasks and the image cache. */
     public ServiceApi(EmulatorState state, StoresConfig stores, ImagesApi images) {
         this.state = state;
         this.stores = stores;
@@ -87,6 +88,7 @@ public final class ServiceApi {
         }
     }
 
+    /** {@code GET /v2/schemas/{name}}: the recorded schema, or 404. */
     public void schema(Exchange ex, String name) {
         Object schema = schemas.get(name);
         if (schema == null) {
@@ -95,6 +97,7 @@ public final class ServiceApi {
         ex.sendJson(200, schema);
     }
 
+    /** {@code GET /v2/info/import}: the enabled import methods. */
     public void importInfo(Exchange ex) {
         Map<String, Object> methods = new LinkedHashMap<>();
         methods.put("description", "Import methods available.");
@@ -129,6 +132,7 @@ public final class ServiceApi {
         ex.sendJson(200, Map.of("stores", out));
     }
 
+    /** {@code GET /v2/info/usage}: empty, as Glance answers without Keystone unified limits. */
     public void usage(Exchange ex) {
         ex.sendJson(200, Map.of("usage", Map.of()));
     }

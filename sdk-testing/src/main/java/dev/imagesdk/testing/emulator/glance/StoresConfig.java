@@ -12,6 +12,7 @@ public record StoresConfig(List<String> ids, String defaultStore, List<String> i
         return new StoresConfig(List.of("fast", "cheap"), "fast", List.of("glance-direct", "copy-image"));
     }
 
+    /** The description Glance shows for store {@code id}. */
     public String description(String id) {
         switch (id) {
             case "fast": return "Fast local filesystem store";

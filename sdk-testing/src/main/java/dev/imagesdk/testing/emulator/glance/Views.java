@@ -64,6 +64,7 @@ public final class Views {
         return m;
     }
 
+    /** A membership as Glance shows it. */
     public static Map<String, Object> member(MemberRecord m) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("member_id", m.memberId);

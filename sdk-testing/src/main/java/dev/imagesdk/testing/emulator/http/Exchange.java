@@ -59,6 +59,7 @@ public final class Exchange {
         return out;
     }
 
+    /** The request method, e.g. {@code GET}. */
     public String method() {
         return method;
     }
@@ -73,10 +74,12 @@ public final class Exchange {
         return segments;
     }
 
+    /** The decoded query parameters. */
     public QueryString query() {
         return query;
     }
 
+    /** The {@code X-Openstack-Request-Id} of this exchange (the caller's, or a new {@code req-<uuid>}). */
     public String requestId() {
         return requestId;
     }
@@ -86,6 +89,7 @@ public final class Exchange {
         return http.getRequestHeaders().getFirst(name);
     }
 
+    /** The request headers as received. */
     public Headers requestHeaders() {
         return http.getRequestHeaders();
     }
@@ -115,6 +119,7 @@ public final class Exchange {
         return "http://" + host;
     }
 
+    /** The authenticated caller, or {@code null} before authentication. */
     public Identity identity() {
         return identity;
     }
@@ -150,6 +155,7 @@ public final class Exchange {
         }
     }
 
+    /** {@code true} once response headers have been sent. */
     public boolean responded() {
         return responded;
     }

@@ -11,14 +11,17 @@ public final class Exchanges {
     private Exchanges() {
     }
 
+    /** Wraps a JDK exchange, tagging it with {@code requestId}. */
     public static Exchange open(HttpExchange http, String requestId) {
         return new Exchange(http, requestId);
     }
 
+    /** Records the authenticated caller of {@code ex}. */
     public static void authenticated(Exchange ex, Identity identity) {
         ex.identity(identity);
     }
 
+    /** Applies a fault's response shaping (drop, truncation) to {@code ex}. */
     public static void shape(Exchange ex, ResponseShaper shaper) {
         ex.shaper(shaper);
     }
@@ -39,6 +42,7 @@ public final class Exchanges {
         }
     }
 
+    /** Ends the exchange, closing its streams. */
     public static void close(Exchange ex) {
         ex.close();
     }

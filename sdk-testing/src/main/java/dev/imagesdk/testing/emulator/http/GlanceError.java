@@ -40,18 +40,22 @@ public final class GlanceError extends RuntimeException {
         return new GlanceError(status, null, null, message);
     }
 
+    /** A 400 in Glance's error format. */
     public static GlanceError badRequest(String explanation) {
         return of(400, explanation);
     }
 
+    /** A 403 in Glance's error format. */
     public static GlanceError forbidden(String explanation) {
         return of(403, explanation);
     }
 
+    /** A 404 in Glance's error format. */
     public static GlanceError notFound(String explanation) {
         return of(404, explanation);
     }
 
+    /** A 409 in Glance's error format. */
     public static GlanceError conflict(String explanation) {
         return of(409, explanation);
     }
@@ -67,10 +71,12 @@ public final class GlanceError extends RuntimeException {
         return this;
     }
 
+    /** The HTTP status. */
     public int status() {
         return status;
     }
 
+    /** Extra response headers (e.g. {@code Retry-After}). */
     public Map<String, String> headers() {
         return headers;
     }

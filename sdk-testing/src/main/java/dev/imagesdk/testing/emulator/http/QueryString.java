@@ -55,6 +55,7 @@ public final class QueryString {
         return params.getOrDefault(name, Collections.emptyList());
     }
 
+    /** {@code true} when the parameter is present (even with an empty value). */
     public boolean has(String name) {
         return params.containsKey(name);
     }

@@ -59,6 +59,7 @@ public interface ResponseShaper {
     final class ConnectionDrop extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
+        /** A drop described by {@code message} (no stack trace: it is control flow). */
         public ConnectionDrop(String message) {
             super(message, null, false, false);
         }

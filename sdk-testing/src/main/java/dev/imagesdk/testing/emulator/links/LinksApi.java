@@ -38,6 +38,7 @@ public final class LinksApi {
 
     private final EmulatorState state;
 
+    /** The image-link endpoints over {@code state}. */
     public LinksApi(EmulatorState state) {
         this.state = state;
     }

@@ -33,6 +33,7 @@ public final class EmulatorState {
     private Instant lastTimestamp = Instant.EPOCH;
     private long linkSequence;
 
+    /** Empty state keeping image data under {@code dataDir}. */
     public EmulatorState(Path dataDir) {
         this.dataDir = dataDir;
         try {
@@ -75,26 +76,32 @@ public final class EmulatorState {
         return t;
     }
 
+    /** Images by id. */
     public Map<String, ImageRecord> images() {
         return images;
     }
 
+    /** Tasks by id. */
     public Map<String, TaskRecord> tasks() {
         return tasks;
     }
 
+    /** Image links by link id. */
     public Map<String, LinkRecord> links() {
         return links;
     }
 
+    /** Ids of images in the image cache. */
     public Set<String> cached() {
         return cached;
     }
 
+    /** Ids of images queued for caching. */
     public Set<String> cacheQueue() {
         return cacheQueue;
     }
 
+    /** The next link sequence number (link listing order). */
     public long nextLinkSequence() {
         return ++linkSequence;
     }
@@ -151,6 +158,7 @@ public final class EmulatorState {
         }
     }
 
+    /** A new random UUID, as Glance makes ids. */
     public static String newId() {
         return UUID.randomUUID().toString();
     }

@@ -44,6 +44,7 @@ public final class ImageRecord {
     /** Upload or stage in progress (guards against a concurrent second one). */
     public boolean transferring;
 
+    /** A new image record with this id. */
     public ImageRecord(String id) {
         this.id = id;
     }

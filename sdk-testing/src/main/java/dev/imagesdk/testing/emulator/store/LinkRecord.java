@@ -15,6 +15,7 @@ public final class LinkRecord {
     public final String createdBy;
     public final Instant createdAt;
 
+    /** A stored image link. */
     public LinkRecord(String linkId, long sequence, String imageId, String orgSlug, String spaceSlug,
                       String spaceType, int priority, String comment, String createdBy, Instant createdAt) {
         this.linkId = linkId;

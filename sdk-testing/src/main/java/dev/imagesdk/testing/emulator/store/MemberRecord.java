@@ -10,6 +10,7 @@ public final class MemberRecord {
     public final Instant createdAt;
     public Instant updatedAt;
 
+    /** A pending membership created {@code now}. */
     public MemberRecord(String imageId, String memberId, Instant now) {
         this.imageId = imageId;
         this.memberId = memberId;

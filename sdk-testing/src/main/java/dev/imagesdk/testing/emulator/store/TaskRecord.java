@@ -19,6 +19,7 @@ public final class TaskRecord {
     public Instant updatedAt;
     public Instant expiresAt;
 
+    /** A stored task, created {@code now}. */
     public TaskRecord(String id, String owner, String imageId, String requestId, String userId,
                       Map<String, Object> input, Instant now) {
         this.id = id;
