@@ -20,12 +20,13 @@
 #   5. stops the servers it started and deletes the data (BENCH_KEEP=true keeps both).
 #
 # Knobs (environment): BENCH_REPS (3), BENCH_WARMUP (1, Java contenders), BENCH_WARMUP_EXTERNAL (0, curl/glanceclient), BENCH_WORKLOADS (download,upload,list,decode,memory),
-#   BENCH_SIZE_MIB (1024), BENCH_GLANCE_LIST (2000 images seeded into the real Glance,
-#   at most BENCH_GLANCE_SEED_SECONDS=150 s of seeding: the listing uses what was created), BENCH_NGINX_LIST (10000),
+#   BENCH_SIZE_MIB (1024), BENCH_GLANCE_LIST (2500 images in the real Glance for its listing: BENCH_GLANCE_SEED_API=200
+#   created through its API, in at most BENCH_GLANCE_SEED_SECONDS=150 s, then cloned in its SQLite database by
+#   glance-clone-images.py), BENCH_GLANCE_TOKEN_CACHE_TIME (300), BENCH_NGINX_LIST (10000),
 #   BENCH_NGINX_BIG_LIST (100000), BENCH_WORK (/dev/shm/imagesdk-bench), BENCH_OUT (benchmarks/),
 #   BENCH_JFR (false: true records a JFR profile of every Java contender into target/bench-logs),
 #   BENCH_KEEP (false), ports BENCH_GLANCE_PORT (9392) BENCH_KEYSTONE_PORT (5392) BENCH_NGINX_PORT (8392)
-#   BENCH_NGINX_BIG_PORT (8393), BENCH_SKIP_BUILD (false), BENCH_REV (the imagesdk revision for the report,
+#   BENCH_NGINX_BIG_PORT (8393), BENCH_SKIP_BUILD (false), BENCH_MAVEN_ARGS (extra mvn arguments), BENCH_REV (the imagesdk revision for the report,
 #   when run from an exported tree; default: git rev-parse HEAD).
 set -euo pipefail
 
@@ -40,7 +41,8 @@ BENCH_WARMUP=${BENCH_WARMUP:-1}
 BENCH_WARMUP_EXTERNAL=${BENCH_WARMUP_EXTERNAL:-0}
 BENCH_WORKLOADS=${BENCH_WORKLOADS:-download,upload,list,decode,memory}
 BENCH_SIZE_MIB=${BENCH_SIZE_MIB:-1024}
-BENCH_GLANCE_LIST=${BENCH_GLANCE_LIST:-2000}
+BENCH_GLANCE_LIST=${BENCH_GLANCE_LIST:-2500}
+BENCH_GLANCE_SEED_API=${BENCH_GLANCE_SEED_API:-200}
 BENCH_GLANCE_SEED_SECONDS=${BENCH_GLANCE_SEED_SECONDS:-150}
 BENCH_NGINX_LIST=${BENCH_NGINX_LIST:-10000}
 BENCH_NGINX_BIG_LIST=${BENCH_NGINX_BIG_LIST:-100000}
@@ -68,8 +70,12 @@ T0=$(now_ms)
 NGINX_ID_1="00000000-0000-4000-8000-00000000001a"
 NGINX_ID_4="00000000-0000-4000-8000-00000000004a"
 
+# Glance caches a validated token (keystonemiddleware's in-process cache) for BENCH_GLANCE_TOKEN_CACHE_TIME
+# seconds: without it every request waits for Keystone's single-threaded server to validate the token again.
+BENCH_GLANCE_TOKEN_CACHE_TIME=${BENCH_GLANCE_TOKEN_CACHE_TIME:-300}
 glance_env() {
   env GLANCE_AUTH=keystone GLANCE_PORT="$BENCH_GLANCE_PORT" GLANCE_DIR="$BENCH_GLANCE_DIR" \
+    GLANCE_TOKEN_CACHE_TIME="$BENCH_GLANCE_TOKEN_CACHE_TIME" \
     KEYSTONE_DIR="$BENCH_KEYSTONE_DIR" KEYSTONE_URL="http://127.0.0.1:$BENCH_KEYSTONE_PORT" "$@"
 }
 keystone_env() {
@@ -91,6 +97,9 @@ cleanup() {
   log "finished (rc=$rc) after $(( ($(now_ms) - T0) / 1000 )) s"
 }
 trap cleanup EXIT
+# A stopped run (Ctrl-C, kill) still stops its servers: turn the signal into an exit, which runs cleanup.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 log "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -101,7 +110,8 @@ command -v javac >/dev/null || ensure_packages openjdk-17-jdk-headless
 
 if [ "$BENCH_SKIP_BUILD" != true ]; then
   log "building the benchmarks module (mvn -pl benchmarks -am package -DskipTests)"
-  (cd "$REPO" && mvn -q -B -pl benchmarks -am -DskipTests -Dmaven.javadoc.skip=true package) >&2
+  # shellcheck disable=SC2086  # BENCH_MAVEN_ARGS: extra words for mvn, e.g. -Dmaven.repo.local=/tmp/empty-repo
+  (cd "$REPO" && mvn -q -B ${BENCH_MAVEN_ARGS:-} -pl benchmarks -am -DskipTests -Dmaven.javadoc.skip=true package) >&2
 fi
 # A private copy of the class path: other builds in this work tree must not swap jars under a running benchmark.
 LIB="$TARGET/bench-lib"
@@ -232,7 +242,10 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
   echo "nginx.list.limits=1000,25"
   echo "nginx-big.list.images=$BENCH_NGINX_BIG_LIST"
   echo "glance.list.seed=$BENCH_GLANCE_LIST"
+  echo "glance.list.seed.api=$BENCH_GLANCE_SEED_API"
   echo "glance.list.seed.seconds=$BENCH_GLANCE_SEED_SECONDS"
+  echo "glance.dir=$BENCH_GLANCE_DIR"
+  echo "glance.clone.script=$BENCH_HOME/glance-clone-images.py"
   echo "glance.list.limits=1000,25"
   echo "file.1g=$FILE1"
   echo "file.1g.size=$SIZE1"
@@ -254,7 +267,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
   echo "info.08=python-glanceclient: $(pkgver python3-glanceclient) ($(/usr/bin/python3 --version 2>&1))"
   echo "info.09=curl: $(curl --version | head -n 1 | cut -d' ' -f1-2); coreutils sha512sum $(pkgver coreutils)"
   echo "info.10=nginx: $(nginx -v 2>&1 | sed 's/^nginx version: //') (1 worker, sendfile, canned responses from tmpfs)"
-  echo "info.11=command: benchmarks/run.sh (BENCH_REPS=$BENCH_REPS BENCH_WARMUP=$BENCH_WARMUP BENCH_SIZE_MIB=$BENCH_SIZE_MIB BENCH_GLANCE_LIST=$BENCH_GLANCE_LIST BENCH_NGINX_LIST=$BENCH_NGINX_LIST BENCH_NGINX_BIG_LIST=$BENCH_NGINX_BIG_LIST)"
+  echo "info.11=command: benchmarks/run.sh (BENCH_REPS=$BENCH_REPS BENCH_WARMUP=$BENCH_WARMUP BENCH_SIZE_MIB=$BENCH_SIZE_MIB BENCH_GLANCE_LIST=$BENCH_GLANCE_LIST BENCH_GLANCE_SEED_API=$BENCH_GLANCE_SEED_API BENCH_GLANCE_TOKEN_CACHE_TIME=$BENCH_GLANCE_TOKEN_CACHE_TIME BENCH_NGINX_LIST=$BENCH_NGINX_LIST BENCH_NGINX_BIG_LIST=$BENCH_NGINX_BIG_LIST)"
 } >"$CONFIG"
 chmod 600 "$CONFIG"
 

@@ -41,6 +41,12 @@ public final class BenchConfig {
         return v.trim();
     }
 
+    /** Whether a setting is present and not blank. */
+    public boolean has(String key) {
+        String v = props.getProperty(key);
+        return v != null && !v.isBlank();
+    }
+
     /** An optional setting. */
     public String get(String key, String fallback) {
         String v = props.getProperty(key);
