@@ -220,4 +220,26 @@ class MembersIT {
         assertThat(membersA.list(shared).stream().map(Member::status).collect(Collectors.toList()))
                 .containsExactly(MemberStatus.PENDING);
     }
+
+    @Test
+    void aPublicImageHasNoMembersEvenForAnAdministrator() {
+        // visibility=public needs admin under Glance's default policy; the admin's own public image still refuses members
+        ServiceClient admin = RealGlance.admin();
+        Images imagesAdmin = Images.of(admin);
+        Image pub = imagesAdmin.create(CreateOpts.builder().name("members-it-" + UUID.randomUUID()).visibility(Visibility.PUBLIC)
+                .tags(runTag).build());
+        try {
+            assertThat(pub.visibility()).isEqualTo(Visibility.PUBLIC);
+            assertThatThrownBy(() -> Members.of(admin).add(pub.id(), PROJECT_B))
+                    .isInstanceOfSatisfying(MembershipForbiddenException.class, e -> {
+                        assertThat(e.status()).isEqualTo(403);
+                        assertThat(e.serverMessage()).hasValueSatisfying(m -> assertThat(m).contains("Not allowed to create members"));
+                        assertThat(e.getMessage()).contains("'shared'");
+                    });
+            assertThatThrownBy(() -> Sharing.share(imagesAdmin, Members.of(admin), pub.id(), PROJECT_B))
+                    .as("the workflow does not silently narrow a public image").isInstanceOf(dev.imagesdk.core.error.ValidationException.class);
+        } finally {
+            imagesAdmin.delete(pub.id());
+        }
+    }
 }
