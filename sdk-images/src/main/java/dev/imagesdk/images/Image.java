@@ -77,7 +77,7 @@ public final class Image {
         this.minDisk = b.minDisk;
         this.minRam = b.minRam;
         this.owner = b.owner;
-        this.tags = List.copyOf(b.tags);
+        this.tags = List.copyOf(b.tags);  // the builder holds an immutable list: no copy
         this.createdAt = b.createdAt;
         this.updatedAt = b.updatedAt;
         this.file = b.file;
@@ -86,8 +86,8 @@ public final class Image {
         this.directUrl = b.directUrl;
         this.locations = b.locations == null ? null : List.copyOf(b.locations);
         this.stores = b.stores == null ? null : List.copyOf(b.stores);
-        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
-        this.decodingProblems = List.copyOf(b.decodingProblems);
+        this.properties = b.handOverProperties();
+        this.decodingProblems = b.decodingProblems == null ? List.of() : List.copyOf(b.decodingProblems);
     }
 
     /** A builder for an image (tests, emulators, decoders). */
@@ -114,17 +114,19 @@ public final class Image {
         b.minDisk = minDisk;
         b.minRam = minRam;
         b.owner = owner;
-        b.tags.addAll(tags);
+        b.tags = tags;
         b.createdAt = createdAt;
         b.updatedAt = updatedAt;
         b.file = file;
         b.self = self;
         b.schema = schema;
         b.directUrl = directUrl;
-        b.locations = locations == null ? null : new ArrayList<>(locations);
-        b.stores = stores == null ? null : new ArrayList<>(stores);
-        b.properties.putAll(properties);
-        b.decodingProblems.addAll(decodingProblems);
+        b.locations = locations;
+        b.stores = stores;
+        b.shareProperties(properties);
+        if (!decodingProblems.isEmpty()) {
+            b.decodingProblems = new ArrayList<>(decodingProblems);
+        }
         return b;
     }
 
@@ -391,17 +393,26 @@ public final class Image {
         private Integer minDisk;
         private Integer minRam;
         private String owner;
-        private final List<String> tags = new ArrayList<>();
+        /** Always an unmodifiable list, so that an image can share it. */
+        private List<String> tags = List.of();
         private Instant createdAt;
         private Instant updatedAt;
         private String file;
         private String self;
         private String schema;
         private String directUrl;
+        /** {@code null} or an unmodifiable list. */
         private List<Location> locations;
+        /** {@code null} or an unmodifiable list. */
         private List<String> stores;
-        private final Map<String, Object> properties = new LinkedHashMap<>();
-        private final List<String> decodingProblems = new ArrayList<>();
+        /** {@code null} until the first property; shared with built images when {@link #propertiesShared}. */
+        private Map<String, Object> properties;
+        /**
+         * Set when {@link #properties} is the map of an image (built or copied from): the next change
+         * copies it first (copy on write), so a built image never changes.
+         */
+        private boolean propertiesShared;
+        private List<String> decodingProblems;
 
         private Builder() {
         }
@@ -504,10 +515,7 @@ public final class Image {
 
         /** @param tags replaces the tags */
         public Builder tags(List<String> tags) {
-            this.tags.clear();
-            if (tags != null) {
-                this.tags.addAll(tags);
-            }
+            this.tags = tags == null ? List.of() : unmodifiableCopy(tags);
             return this;
         }
 
@@ -549,13 +557,13 @@ public final class Image {
 
         /** @param locations locations, {@code null} = not sent */
         public Builder locations(List<Location> locations) {
-            this.locations = locations == null ? null : new ArrayList<>(locations);
+            this.locations = locations == null ? null : unmodifiableCopy(locations);
             return this;
         }
 
         /** @param stores store ids, {@code null} = not sent */
         public Builder stores(List<String> stores) {
-            this.stores = stores == null ? null : new ArrayList<>(stores);
+            this.stores = stores == null ? null : unmodifiableCopy(stores);
             return this;
         }
 
@@ -569,12 +577,21 @@ public final class Image {
             if (CORE_ATTRIBUTES.contains(name)) {
                 throw new dev.imagesdk.core.error.ValidationException("\"" + name + "\" is a core attribute, not a custom property");
             }
+            if (properties == null) {
+                properties = new LinkedHashMap<>();
+            } else if (propertiesShared) {
+                properties = new LinkedHashMap<>(properties);
+                propertiesShared = false;
+            }
             properties.put(name, value);
             return this;
         }
 
         /** Records something that could not be decoded. */
         public Builder decodingProblem(String problem) {
+            if (decodingProblems == null) {
+                decodingProblems = new ArrayList<>();
+            }
             decodingProblems.add(problem);
             return this;
         }
@@ -582,6 +599,39 @@ public final class Image {
         /** The immutable image. */
         public Image build() {
             return new Image(this);
+        }
+
+        /**
+         * The properties for a new image: the builder's map itself, read-only, instead of a copy. The
+         * builder then treats the map as shared and copies it before its next change.
+         */
+        private Map<String, Object> handOverProperties() {
+            if (properties == null) {
+                return Collections.emptyMap();
+            }
+            propertiesShared = true;
+            return Collections.unmodifiableMap(properties);
+        }
+
+        /** Starts from an image's read-only properties, copied only if this builder changes them. */
+        private void shareProperties(Map<String, Object> imageProperties) {
+            if (!imageProperties.isEmpty()) {
+                properties = imageProperties;
+                propertiesShared = true;
+            }
+        }
+
+        /**
+         * An unmodifiable copy of {@code list}. A list with {@code null} elements is kept as an
+         * unmodifiable view of a copy, so that {@link #build()} rejects it ({@code List.copyOf}) as it always did.
+         */
+        private static <T> List<T> unmodifiableCopy(List<T> list) {
+            for (T item : list) {
+                if (item == null) {
+                    return Collections.unmodifiableList(new ArrayList<>(list));
+                }
+            }
+            return List.copyOf(list);
         }
     }
 }

@@ -26,120 +26,148 @@ public final class ImageJsonAdapter extends JsonAdapter<Image> {
     /** The shared instance (stateless, thread-safe). */
     public static final ImageJsonAdapter INSTANCE = new ImageJsonAdapter();
 
+    /**
+     * The core attributes, in the order of the {@code switch} in {@link #fromJson(JsonReader)}: selected
+     * by their encoded bytes, so a known key never becomes a {@code String}.
+     */
+    static final JsonReader.Options CORE_KEYS = JsonReader.Options.of(
+            "id", "name", "status", "visibility", "protected", "os_hidden", "checksum", "os_hash_algo",
+            "os_hash_value", "size", "virtual_size", "disk_format", "container_format", "min_disk", "min_ram",
+            "owner", "tags", "created_at", "updated_at", "file", "self", "schema", "direct_url", "locations",
+            "stores");
+
+    private static final String[] CORE_NAMES = CORE_KEYS.strings().toArray(new String[0]);
+
+    private static final KnownValues<ImageStatus> STATUSES =
+            new KnownValues<>(ImageStatus.knownValues(), ImageStatus::value, ImageStatus::of);
+    private static final KnownValues<Visibility> VISIBILITIES =
+            new KnownValues<>(Visibility.knownValues(), Visibility::value, Visibility::of);
+    private static final KnownValues<DiskFormat> DISK_FORMATS =
+            new KnownValues<>(DiskFormat.knownValues(), DiskFormat::value, DiskFormat::of);
+    private static final KnownValues<ContainerFormat> CONTAINER_FORMATS =
+            new KnownValues<>(ContainerFormat.knownValues(), ContainerFormat::value, ContainerFormat::of);
+
     private ImageJsonAdapter() {
     }
 
     @Override
     public Image fromJson(JsonReader reader) throws IOException {
-        List<String> problems = new ArrayList<>();
         Image.Builder b = Image.builder();
         if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
             JsonReader.Token token = reader.peek();
             reader.skipValue();
             return b.decodingProblem("expected an image object but got " + JsonValues.describe(token)).build();
         }
-        Lenient in = new Lenient(reader, problems);
+        Lenient in = new Lenient(reader);
         boolean sawId = false;
         reader.beginObject();
         while (reader.hasNext()) {
-            String name = reader.nextName();
-            switch (name) {
-                case "id": {
+            int key = reader.selectName(CORE_KEYS);
+            if (key < 0) {
+                String name = reader.nextName();
+                b.property(name, in.any());
+                continue;
+            }
+            String name = CORE_NAMES[key];
+            switch (key) {
+                case 0: {
                     String id = in.string(name);
                     b.id(id);
                     sawId = id != null;
                     break;
                 }
-                case "name":
+                case 1:
                     b.name(in.string(name));
                     break;
-                case "status":
-                    b.status(ImageStatus.of(in.string(name)));
+                case 2:
+                    b.status(in.known(name, STATUSES));
                     break;
-                case "visibility":
-                    b.visibility(Visibility.of(in.string(name)));
+                case 3:
+                    b.visibility(in.known(name, VISIBILITIES));
                     break;
-                case "protected":
+                case 4:
                     b.isProtected(in.bool(name));
                     break;
-                case "os_hidden":
+                case 5:
                     b.hidden(in.bool(name));
                     break;
-                case "checksum":
+                case 6:
                     b.checksum(in.string(name));
                     break;
-                case "os_hash_algo":
+                case 7:
                     b.osHashAlgo(in.string(name));
                     break;
-                case "os_hash_value":
+                case 8:
                     b.osHashValue(in.string(name));
                     break;
-                case "size":
+                case 9:
                     b.size(in.integer(name));
                     break;
-                case "virtual_size":
+                case 10:
                     b.virtualSize(in.integer(name));
                     break;
-                case "disk_format":
-                    b.diskFormat(DiskFormat.of(in.string(name)));
+                case 11:
+                    b.diskFormat(in.known(name, DISK_FORMATS));
                     break;
-                case "container_format":
-                    b.containerFormat(ContainerFormat.of(in.string(name)));
+                case 12:
+                    b.containerFormat(in.known(name, CONTAINER_FORMATS));
                     break;
-                case "min_disk":
+                case 13:
                     b.minDisk(in.int32(name));
                     break;
-                case "min_ram":
+                case 14:
                     b.minRam(in.int32(name));
                     break;
-                case "owner":
+                case 15:
                     b.owner(in.string(name));
                     break;
-                case "tags":
+                case 16:
                     b.tags(in.stringList(name));
                     break;
-                case "created_at":
+                case 17:
                     b.createdAt(in.instant(name));
                     break;
-                case "updated_at":
+                case 18:
                     b.updatedAt(in.instant(name));
                     break;
-                case "file":
+                case 19:
                     b.file(in.string(name));
                     break;
-                case "self":
+                case 20:
                     b.self(in.string(name));
                     break;
-                case "schema":
+                case 21:
                     b.schema(in.string(name));
                     break;
-                case "direct_url":
+                case 22:
                     b.directUrl(in.string(name));
                     break;
-                case "locations":
-                    b.locations(readLocations(reader, in, problems));
+                case 23:
+                    b.locations(readLocations(reader, in));
                     break;
-                case "stores":
+                case 24:
                     b.stores(in.stringList(name));
                     break;
                 default:
-                    b.property(name, in.any());
+                    throw new AssertionError(name);
             }
         }
         reader.endObject();
         if (!sawId) {
-            problems.add(0, "id: missing");
+            b.decodingProblem("id: missing");
         }
-        problems.forEach(b::decodingProblem);
+        for (String problem : in.problems()) {
+            b.decodingProblem(problem);
+        }
         return b.build();
     }
 
-    private static List<Image.Location> readLocations(JsonReader reader, Lenient in, List<String> problems) throws IOException {
+    private static List<Image.Location> readLocations(JsonReader reader, Lenient in) throws IOException {
         if (reader.peek() == JsonReader.Token.NULL) {
             return reader.nextNull();
         }
         if (reader.peek() != JsonReader.Token.BEGIN_ARRAY) {
-            problems.add("locations: expected an array");
+            in.problem("locations: expected an array");
             reader.skipValue();
             return null;
         }

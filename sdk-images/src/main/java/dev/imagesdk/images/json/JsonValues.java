@@ -1,5 +1,6 @@
 package dev.imagesdk.images.json;
 
+import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 
@@ -23,8 +24,10 @@ public final class JsonValues {
         switch (reader.peek()) {
             case STRING:
                 return reader.nextString();
-            case NUMBER:
-                return number(reader.nextString());
+            case NUMBER: {
+                Long exact = exactLong(reader);
+                return exact != null ? exact : number(reader.nextString());
+            }
             case BOOLEAN:
                 return reader.nextBoolean();
             case NULL:
@@ -52,6 +55,31 @@ public final class JsonValues {
                 return null;
         }
     }
+
+    /**
+     * The next token, a number, as a {@code Long} read without going through a {@code String}, when
+     * {@code reader} is the streaming reader and the literal is an integer in range; else {@code null},
+     * with the literal left for {@code nextString()}. For the number literals it returns, the result is
+     * the one {@link #number(String)} gives. (The object-tree reader of {@code fromJsonValue} would
+     * truncate a {@code Double} in {@code nextLong()}: it is left to the text path.)
+     */
+    static Long exactLong(JsonReader reader) throws IOException {
+        if (!streaming(reader)) {
+            return null;
+        }
+        try {
+            return reader.nextLong();
+        } catch (JsonDataException notALong) {
+            return null;  // a fraction, an exponent or out of range: the literal is still there to read
+        }
+    }
+
+    /** {@code true} for Moshi's streaming reader ({@code JsonReader.of(source)}), not the object-tree reader. */
+    static boolean streaming(JsonReader reader) {
+        return reader.getClass() == STREAMING_READER;
+    }
+
+    private static final Class<?> STREAMING_READER = JsonReader.of(new okio.Buffer()).getClass();
 
     /** A JSON number literal as {@code Long} when integral and in range, else {@code Double}. */
     public static Number number(String literal) {

@@ -128,6 +128,69 @@ class ImageJsonAdapterTest {
     }
 
     @Test
+    void everyCoreKeyIsSelectedAndNoOtherOne() {
+        assertThat(ImageJsonAdapter.CORE_KEYS.strings()).containsExactlyInAnyOrderElementsOf(Image.CORE_ATTRIBUTES);
+    }
+
+    @Test
+    void knownEnumValuesAreTheDeclaredConstants() throws IOException {
+        Image image = adapter.fromJson("{\"id\": \"i\", \"status\": \"pending_delete\", \"visibility\": \"community\", "
+                + "\"disk_format\": \"qcow2\", \"container_format\": \"bare\"}");
+
+        assertThat(image.status()).isSameAs(ImageStatus.PENDING_DELETE);
+        assertThat(image.visibility()).isSameAs(Visibility.COMMUNITY);
+        assertThat(image.diskFormat()).isSameAs(DiskFormat.QCOW2);
+        assertThat(image.containerFormat()).isSameAs(ContainerFormat.BARE);
+        Image odd = adapter.fromJson("{\"id\": \"i\", \"status\": 7, \"disk_format\": \"QCOW2\", \"visibility\": null}");
+        assertThat(odd.status().value()).isEqualTo("7");
+        assertThat(odd.diskFormat().value()).isEqualTo("QCOW2");
+        assertThat(odd.diskFormat().isKnown()).isFalse();
+        assertThat(odd.visibility()).isNull();
+    }
+
+    @Test
+    void integersFromNumbersAndTextAlike() throws IOException {
+        Image image = adapter.fromJson("{\"id\": \"i\", \"size\": 9223372036854775807, \"virtual_size\": 1.0E3, "
+                + "\"min_ram\": \" 2048 \", \"min_disk\": 4096.0}");
+
+        assertThat(image.size()).isEqualTo(Long.MAX_VALUE);
+        assertThat(image.virtualSize()).isEqualTo(1000L);
+        assertThat(image.minRam()).isEqualTo(2048);
+        assertThat(image.minDisk()).isEqualTo(4096);
+        assertThat(image.isWellFormed()).isTrue();
+
+        Image bad = adapter.fromJson("{\"id\": \"i\", \"size\": 1.5, \"virtual_size\": 1e400, \"min_ram\": 3000000000, "
+                + "\"min_disk\": 2.5}");
+        assertThat(bad.size()).isNull();
+        assertThat(bad.virtualSize()).isNull();
+        assertThat(bad.minRam()).isZero();
+        assertThat(bad.minDisk()).isZero();
+        assertThat(bad.decodingProblems()).containsExactly("size: expected an integer but got a number 1.5",
+                "virtual_size: expected an integer but got a number 1e400", "min_ram: 3000000000 is out of range",
+                "min_disk: expected an integer but got a number 2.5");
+    }
+
+    @Test
+    void fromAnObjectTreeAFractionIsStillFlaggedNotTruncated() throws IOException {
+        Image image = adapter.fromJsonValue(Map.of("id", "i", "size", 1.5, "min_ram", 512.0, "p", 2.5, "q", 7L));
+
+        assertThat(image.size()).isNull();
+        assertThat(image.minRam()).isEqualTo(512);
+        assertThat(image.properties()).containsEntry("p", 2.5).containsEntry("q", 7L);
+        assertThat(image.decodingProblems()).containsExactly("size: expected an integer but got a number 1.5");
+    }
+
+    @Test
+    void storesTextIsSplitOnCommasAndTagListsKeepTheirOrder() throws IOException {
+        Image image = adapter.fromJson("{\"id\": \"i\", \"stores\": \" fast, ,cheap,\", \"tags\": [\"c\", \"a\", null, \"b\", 4]}");
+
+        assertThat(image.stores()).containsExactly("fast", "cheap");
+        assertThat(image.tags()).containsExactly("c", "a", "b", "4");
+        assertThat(adapter.fromJson("{\"id\": \"i\", \"stores\": \" \", \"tags\": [\"one\"]}").stores()).isEmpty();
+        assertThat(adapter.fromJson("{\"id\": \"i\", \"stores\": \"one\", \"tags\": [\"one\"]}").tags()).containsExactly("one");
+    }
+
+    @Test
     void anItemThatIsNotAnObjectBecomesAFlaggedImageWithoutId() throws IOException {
         Image image = adapter.fromJson("\"oops\"");
 
