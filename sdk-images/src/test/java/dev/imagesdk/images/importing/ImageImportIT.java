@@ -90,6 +90,9 @@ class ImageImportIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(images.download(image.id(), out).verifiedAlgorithm()).contains("sha512");
         assertThat(out.toByteArray()).isEqualTo(data);
+        // Glance makes the image active before its import flow saves the task as 'success' and then drops the
+        // os_glance_import_task lock: wait for the lock to go, or the task may still say 'processing'.
+        images.waitForImport(image.id(), Duration.ofSeconds(60));
         List<Task> tasks = images.tasksOf(image.id());
         assertThat(tasks).anySatisfy(t -> {
             assertThat(t.type()).isEqualTo("api_image_import");
