@@ -97,7 +97,19 @@ class BenchSmokeTest {
         Path config = Files.writeString(dir.resolve("bench.properties"), props);
 
         Bench bench = new Bench(BenchConfig.load(config));
-        bench.runAll();
+        // JMH (run in this JVM, forks=0) takes the machine-wide lock ${java.io.tmpdir}/jmh.lock and fails when another
+        // JMH run holds it, e.g. a real benchmark on the same machine: a smoke test measures nothing, so it skips the
+        // lock (read once, when JMH's Runner class loads).
+        String ignoreLock = System.setProperty("jmh.ignoreLock", "true");
+        try {
+            bench.runAll();
+        } finally {
+            if (ignoreLock == null) {
+                System.clearProperty("jmh.ignoreLock");
+            } else {
+                System.setProperty("jmh.ignoreLock", ignoreLock);
+            }
+        }
 
         List<Result> results = bench.results().all();
         List<String> failures = results.stream().filter(r -> !r.ok()).map(r -> r.workload() + "/" + r.contender() + ": " + r.note())
