@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * pipeline: the calling thread reads the network into a fixed ring of buffers while a helper thread
  * hashes each buffer and writes it out, so reading and hashing overlap (hashing SHA-512 is the
  * slowest step). Memory is bounded by the ring ({@link #BUFFERS} × {@link #CHUNK} bytes) whatever the
- * image size. Small transfers are done inline.
+ * image size. Small transfers are done inline. Large ones hold a {@link WatchdogAnchor} so that the
+ * thousands of socket reads do not each wake okio's timeout watchdog.
  */
 final class DownloadPipeline {
     /** Size of one buffer. */
@@ -77,7 +78,9 @@ final class DownloadPipeline {
         if (expected >= 0 && expected < INLINE_BELOW) {
             return inline(source, sink, expected, listener, method, url);
         }
-        return pipelined(source, sink, expected, listener, method, url);
+        try (WatchdogAnchor ignored = WatchdogAnchor.open()) {
+            return pipelined(source, sink, expected, listener, method, url);
+        }
     }
 
     /** Fills {@code buffer} from the network; 0 means end of body. */

@@ -294,6 +294,120 @@ class ImageDataTest {
     }
 
     @Test
+    void aFileThatShrinksDuringTheUploadFailsWithALocalErrorBeforeTheAnnouncedLengthIsSent() throws Exception {
+        Path file = dir.resolve("shrinking.raw");
+        Files.write(file, DATA);
+        glance.empty(204);
+        TransferListener truncateAfterFirstBuffer = (sent, total) -> {
+            if (sent == ImageData.BUFFER_SIZE) {
+                try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                    channel.truncate(300_000);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> glance.images().upload(ID, file, UploadOptions.builder().listener(truncateAfterFirstBuffer).build()))
+                .isInstanceOf(LocalFileException.class)
+                .hasMessageContaining("ended after 300000 of the announced " + DATA.length + " bytes");
+    }
+
+    @Test
+    void aFileThatGrowsDuringTheUploadFailsBeforeItsLastBufferIsSent() throws Exception {
+        Path file = dir.resolve("growing.raw");
+        Files.write(file, DATA);
+        glance.empty(204);
+        List<Long> progress = new ArrayList<>();
+        TransferListener appendAfterFirstBuffer = (sent, total) -> {
+            progress.add(sent);
+            if (sent == ImageData.BUFFER_SIZE) {
+                try {
+                    Files.write(file, new byte[1000], java.nio.file.StandardOpenOption.APPEND);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> glance.images().upload(ID, file, UploadOptions.builder().listener(appendAfterFirstBuffer).build()))
+                .isInstanceOf(LocalFileException.class)
+                .hasMessageContaining("has " + (DATA.length + 1000) + " bytes, more than the announced " + DATA.length);
+        // the last buffer was never handed to the connection
+        assertThat(progress).containsExactly((long) ImageData.BUFFER_SIZE, 2L * ImageData.BUFFER_SIZE);
+    }
+
+    @Test
+    void anEmptyFileIsUploadedWithLengthZero() throws Exception {
+        Path file = dir.resolve("empty.raw");
+        Files.write(file, new byte[0]);
+        glance.empty(204);
+
+        glance.images().upload(ID, file);
+
+        RecordedRequest r = glance.take();
+        assertThat(r.getHeaders().get("Content-Length")).isEqualTo("0");
+        assertThat(r.getHeaders().get("x-openstack-image-size")).isEqualTo("0");
+        assertThat(r.getBodySize()).isZero();
+    }
+
+    @Test
+    void aLargeFileIsSentByteForByteWithProgressPerBuffer() throws Exception {
+        byte[] big = new byte[3 * ImageData.BUFFER_SIZE + ImageData.SINK_STEP / 2 + 7];
+        new Random(11).nextBytes(big);
+        Path file = dir.resolve("big.raw");
+        Files.write(file, big);
+        glance.empty(204);
+        List<Long> progress = new ArrayList<>();
+
+        glance.images().upload(ID, file, UploadOptions.builder().listener((n, t) -> progress.add(n)).build());
+
+        assertThat(glance.take().getBody().toByteArray()).isEqualTo(big);
+        assertThat(progress).containsExactly((long) ImageData.BUFFER_SIZE, 2L * ImageData.BUFFER_SIZE,
+                3L * ImageData.BUFFER_SIZE, (long) big.length);
+    }
+
+    @Test
+    void aLargeCorruptedDownloadLeavesNoPartialFileAndKeepsTheExistingTarget() throws Exception {
+        byte[] big = new byte[(int) DownloadPipeline.INLINE_BELOW * 2 + 999];
+        new Random(5).nextBytes(big);
+        byte[] corrupted = big.clone();
+        corrupted[corrupted.length - 1] ^= 1;
+        glance.json(200, image((long) big.length, "sha512", hex("SHA-512", big), hex("MD5", big))).enqueue(data(corrupted, "x"));
+        Path target = dir.resolve("big.raw");
+        Files.writeString(target, "previous version");
+
+        assertThatThrownBy(() -> glance.images().download(ID, target))
+                .isInstanceOfSatisfying(ChecksumMismatchException.class, e -> {
+                    assertThat(e.algorithm()).isEqualTo("sha512");
+                    assertThat(e.actual()).isEqualTo(hexUnchecked("SHA-512", corrupted));
+                });
+
+        assertThat(Files.readString(target)).isEqualTo("previous version");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
+    @Test
+    void aLargeDownloadToAFileIsVerifiedWithOnlyTheSha512AndReportsProgress() throws Exception {
+        byte[] big = new byte[(int) DownloadPipeline.INLINE_BELOW * 3 + 4321];
+        new Random(3).nextBytes(big);
+        // a wrong MD5 checksum: only os_hash_value may be checked when it is there
+        glance.json(200, image((long) big.length, "sha512", hex("SHA-512", big), hex("MD5", DATA))).enqueue(data(big, "x"));
+        List<Long> progress = new ArrayList<>();
+        Path target = dir.resolve("big.raw");
+
+        DownloadResult result = glance.images().download(ID, target,
+                DownloadOptions.builder().listener((n, total) -> progress.add(n)).build());
+
+        assertThat(Files.readAllBytes(target)).isEqualTo(big);
+        assertThat(result.verifiedAlgorithm()).contains("sha512");
+        assertThat(result.digest()).contains(hex("SHA-512", big));
+        assertThat(progress).isSorted().hasSizeLessThanOrEqualTo(big.length / (64 * 1024) + 2).last().isEqualTo((long) big.length);
+    }
+
+    @Test
     void streamOfUnknownSizeIsSentChunked() {
         glance.empty(204);
 
