@@ -130,9 +130,7 @@ public final class ImageData {
     }
 
     private void put(String imageId, String what, RequestBody body, UploadOptions options) {
-        if (imageId == null || imageId.isBlank()) {
-            throw new ValidationException("image id must not be blank");
-        }
+        Arguments.uuid(imageId, "image id");
         ApiRequest.Builder request = ApiRequest.put("images", imageId, what).body(body).retryable(false);
         long length;
         try {
@@ -378,6 +376,7 @@ public final class ImageData {
      * @throws dev.imagesdk.core.error.RangeNotSatisfiableException for a range beyond the data (416)
      */
     public DownloadResult download(String imageId, Path target, DownloadOptions options) {
+        Arguments.uuid(imageId, "image id");
         Arguments.notNull(target, "target");
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
@@ -430,6 +429,7 @@ public final class ImageData {
      * discard what the stream received.
      */
     public DownloadResult download(String imageId, OutputStream out, DownloadOptions options) {
+        Arguments.uuid(imageId, "image id");
         Arguments.notNull(out, "out");
         Expectation expectation = expectation(imageId, options);
         return fetch(imageId, options, expectation, out, "the output stream", null);

@@ -492,4 +492,20 @@ class ImageDataTest {
         assertThatThrownBy(() -> images.download(ID, dir)).isInstanceOf(ValidationException.class);
         assertThat(glance.server.getRequestCount()).isZero();
     }
+
+    @Test
+    void imageIdsThatAreNotUuidsAreRefusedBeforeAnyRequestWhenImageDataIsUsedDirectly() throws Exception {
+        ImageData data = ImageData.of(glance.client);
+        Path file = dir.resolve("up.raw");
+        Files.write(file, DATA);
+        assertThatThrownBy(() -> data.upload("not-a-uuid", file, UploadOptions.defaults()))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
+        assertThatThrownBy(() -> data.stage("../images", new ByteArrayInputStream(DATA), UploadOptions.defaults()))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
+        assertThatThrownBy(() -> data.download("x", dir.resolve("out"), DownloadOptions.defaults()))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
+        assertThatThrownBy(() -> data.download(ID + "x", new ByteArrayOutputStream(), DownloadOptions.defaults()))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
+        assertThat(glance.server.getRequestCount()).isZero();
+    }
 }
