@@ -2,7 +2,7 @@
 # imagesdk benchmarks, end to end (issue 9): imagesdk next to curl, python-glanceclient and openstack4j,
 # on loopback, in one run. Regenerates benchmarks/RESULTS.md and benchmarks/results.json.
 #
-#   benchmarks/run.sh            # as root on a fresh machine: installs what it needs (~20 min in all)
+#   benchmarks/run.sh            # as root on a fresh machine: installs what it needs (12 min in all on 2 vCPU)
 #
 # What it does:
 #   1. apt: curl, jq, nginx, python3-glanceclient, python3-glance, python3-keystone (+ middleware);
