@@ -1,17 +1,11 @@
 package dev.imagesdk.images.importing;
 
-import dev.imagesdk.core.RetryPolicy;
-import dev.imagesdk.core.ServiceClient;
-import dev.imagesdk.core.auth.Auth;
 import dev.imagesdk.core.it.HostileBodies;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
+import dev.imagesdk.core.it.JsonReplies;
+
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.io.IOException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,30 +21,18 @@ class ImageImportHostileResponsesTest {
     private static final String STORES = "{\"stores\": [{\"id\": \"fast\", \"description\": \"Fast local filesystem store\", "
             + "\"default\": \"true\"}, {\"id\": \"cheap\", \"description\": \"Cheap local filesystem store\"}]}";
 
-    private MockWebServer server;
-    private ImageImport imports;
-
-    @BeforeAll
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        imports = ImageImport.of(ServiceClient.builder().endpoint(server.url("/").toString()).auth(Auth.token("t"))
-                .retryPolicy(RetryPolicy.none()).build());
-    }
+    private final JsonReplies replies = JsonReplies.start();
+    private final ImageImport imports = ImageImport.of(replies.client());
 
     @AfterAll
     void stop() {
-        server.close();
-    }
-
-    private void serve(String body) {
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build());
+        replies.close();
     }
 
     @Test
     void importMethodsSurviveEveryMutation() {
         assertThat(HostileBodies.untypedFailures(IMPORT_INFO, m -> {
-            serve(m.body());
+            replies.serve(m.body());
             assertThat(imports.importMethods()).isNotNull();
         })).isEmpty();
     }
@@ -58,7 +40,7 @@ class ImageImportHostileResponsesTest {
     @Test
     void storesSurviveEveryMutation() {
         assertThat(HostileBodies.untypedFailures(STORES, m -> {
-            serve(m.body());
+            replies.serve(m.body());
             assertThat(imports.stores()).isNotNull();
         })).isEmpty();
     }

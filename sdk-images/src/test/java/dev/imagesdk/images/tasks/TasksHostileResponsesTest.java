@@ -1,17 +1,11 @@
 package dev.imagesdk.images.tasks;
 
-import dev.imagesdk.core.RetryPolicy;
-import dev.imagesdk.core.ServiceClient;
-import dev.imagesdk.core.auth.Auth;
 import dev.imagesdk.core.it.HostileBodies;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
+import dev.imagesdk.core.it.JsonReplies;
+
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.io.IOException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,31 +26,19 @@ class TasksHostileResponsesTest {
             + "\"result\": {\"image_id\": \"" + IMAGE + "\"}, \"message\": \"Copied 1 MiB\"}";
     private static final String TASKS = "{\"tasks\": [" + TASK + "]}";
 
-    private MockWebServer server;
-    private Tasks tasks;
-
-    @BeforeAll
-    void start() throws IOException {
-        server = new MockWebServer();
-        server.start();
-        tasks = Tasks.of(ServiceClient.builder().endpoint(server.url("/").toString()).auth(Auth.token("t"))
-                .retryPolicy(RetryPolicy.none()).build());
-    }
+    private final JsonReplies replies = JsonReplies.start();
+    private final Tasks tasks = Tasks.of(replies.client());
 
     @AfterAll
     void stop() {
-        server.close();
-    }
-
-    private void serve(String body) {
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body).build());
+        replies.close();
     }
 
     @Test
     void tasksOfAnImageSurviveEveryMutation() {
         assertThat(HostileBodies.of(TASKS)).hasSizeGreaterThan(50);
         assertThat(HostileBodies.untypedFailures(TASKS, m -> {
-            serve(m.body());
+            replies.serve(m.body());
             assertThat(tasks.ofImage(IMAGE)).isNotNull();
         })).isEmpty();
     }
@@ -64,7 +46,7 @@ class TasksHostileResponsesTest {
     @Test
     void taskListingSurvivesEveryMutation() {
         assertThat(HostileBodies.untypedFailures(TASKS, m -> {
-            serve(m.body());
+            replies.serve(m.body());
             tasks.list(TaskListOpts.builder().build()).forEach(t -> assertThat(t).isNotNull());
         })).isEmpty();
     }
@@ -72,7 +54,7 @@ class TasksHostileResponsesTest {
     @Test
     void oneTaskSurvivesEveryMutation() {
         assertThat(HostileBodies.untypedFailures(TASK, m -> {
-            serve(m.body());
+            replies.serve(m.body());
             assertThat(tasks.get("7feb97f7-be32-43bb-a6dd-1a4f5f5d0484")).isNotNull();
         })).isEmpty();
     }
