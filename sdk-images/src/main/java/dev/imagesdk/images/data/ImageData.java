@@ -165,30 +165,36 @@ public final class ImageData {
     /** Attempts in all for a replayable upload whose connection breaks while the image stays queued. */
     static final int MAX_UPLOAD_ATTEMPTS = 2;
 
+    /** How long to wait, at most, for Glance to take an image out of {@code saving} after a broken upload. */
+    static final long SETTLE_MILLIS = 10_000;
+
     /**
      * The image's status after a failed upload, or {@code null} when it cannot be read either. Glance
-     * notices a broken upload a moment after the client does and then puts the image back to
-     * {@code queued}; while it still says {@code saving}, ask again for up to about three seconds.
+     * notices a broken upload a moment after the client does (seconds on a busy server) and then puts the
+     * image back to {@code queued}; while it still says {@code saving}, ask again, with growing pauses,
+     * for up to {@link #SETTLE_MILLIS}.
      */
     private ImageStatus statusAfterFailure(String imageId) {
+        long deadline = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
         long pauseMs = 100;
-        for (int asked = 1; ; asked++) {
+        while (true) {
             ImageStatus status;
             try {
                 status = client.executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter.INSTANCE).status();
             } catch (ImageServiceException unreadable) {
                 return null;
             }
-            if (!ImageStatus.SAVING.equals(status) && !ImageStatus.UPLOADING.equals(status) || asked == 6) {
+            long leftMs = (deadline - System.nanoTime()) / 1_000_000;
+            if (!ImageStatus.SAVING.equals(status) && !ImageStatus.UPLOADING.equals(status) || leftMs <= 0) {
                 return status;
             }
             try {
-                Thread.sleep(pauseMs);
+                Thread.sleep(Math.min(pauseMs, leftMs));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return status;
             }
-            pauseMs *= 2;
+            pauseMs = Math.min(pauseMs * 2, 2_000);
         }
     }
 
