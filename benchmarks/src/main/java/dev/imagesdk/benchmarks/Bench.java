@@ -7,6 +7,7 @@ import dev.imagesdk.benchmarks.report.Results;
 import dev.imagesdk.benchmarks.run.BenchConfig;
 import dev.imagesdk.benchmarks.run.GlanceSetup;
 import dev.imagesdk.benchmarks.run.Processes;
+import dev.imagesdk.benchmarks.run.Sinks;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,9 +16,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
@@ -219,20 +220,30 @@ public final class Bench {
             for (int i = 0; i < runs; i++) {
                 ids.add(glance != null ? glance.create(create) : UUID.randomUUID().toString());
             }
+            // nginx's PUT sink: each repetition's file is removed right after it is timed (see Sinks)
+            Path sinkDir = glance == null ? cfg.path("nginx.prefix").resolve("www-main/v2/images") : null;
+            List<String> workerArgs = new ArrayList<>(List.of("upload", target, "--ids", String.join(",", ids), "--file", file));
+            if (sinkDir != null) {
+                workerArgs.addAll(List.of("--sink-dir", sinkDir.toString()));
+            }
+            Consumer<String> afterEach = id -> {
+                if (sinkDir != null) {
+                    Sinks.deleteTree(sinkDir.resolve(id));
+                }
+            };
             try {
                 switch (contender) {
-                    case Results.OURS -> javaWorker(w, contender, "s", size, javaArgs,
-                            List.of("upload", target, "--ids", String.join(",", ids), "--file", file),
+                    case Results.OURS -> javaWorker(w, contender, "s", size, javaArgs, workerArgs,
                             "images.upload(id, path) — streams the file (Content-Length)", "");
-                    case O4J -> javaWorker(w, contender, "s", size, o4jJavaArgs,
-                            List.of("upload", target, "--ids", String.join(",", ids), "--file", file),
+                    case O4J -> javaWorker(w, contender, "s", size, o4jJavaArgs, workerArgs,
                             "os.imagesV2().upload(id, Payloads.create(file), null)",
                             "its OkHttp connector copies the whole file into a byte[] before sending (needs >2 GiB heap)");
                     case CURL -> shellPerId(w, contender, size, ids, "curl -sS --fail -o /dev/null -H \"X-Auth-Token: $OS_AUTH_TOKEN\" "
-                            + "-H 'Content-Type: application/octet-stream' -T " + file + " '" + cfg.endpoint(target) + "/v2/images/{ID}/file'", "");
+                            + "-H 'Content-Type: application/octet-stream' -T " + file + " '" + cfg.endpoint(target) + "/v2/images/{ID}/file'", "",
+                            afterEach);
                     case GLANCECLIENT -> shellPerId(w, contender, size, ids,
                             GLANCE_CLI.replace("$IMAGE_URL", cfg.endpoint(target)) + "image-upload --file " + file + " {ID}",
-                            "includes Python start-up (~0.5 s)");
+                            "includes Python start-up (~0.5 s)", afterEach);
                     default -> throw new IllegalStateException(contender);
                 }
                 if (glance != null) {
@@ -248,12 +259,7 @@ public final class Bench {
                     if (glance != null) {
                         glance.delete(id);
                     } else {
-                        Path sink = cfg.path("nginx.prefix").resolve("www-main/v2/images/" + id);
-                        if (Files.exists(sink)) {
-                            try (Stream<Path> s = Files.walk(sink)) {
-                                s.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-                            }
-                        }
+                        afterEach.accept(id);
                     }
                 }
             }
@@ -431,7 +437,8 @@ public final class Bench {
         }
     }
 
-    private void shellPerId(String w, String contender, long bytes, List<String> ids, String template, String note) {
+    private void shellPerId(String w, String contender, long bytes, List<String> ids, String template, String note,
+                            Consumer<String> afterEach) {
         if (!contenders.contains(contender)) {
             return;
         }
@@ -442,6 +449,7 @@ public final class Bench {
                 if (i >= externalWarmup) {
                     samples.add(r.seconds());
                 }
+                afterEach.accept(ids.get(i));
             }
             results.add(new Result(w, contender, "s", false, samples, bytes, template, note));
         } catch (Exception e) {

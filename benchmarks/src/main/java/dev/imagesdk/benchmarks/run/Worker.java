@@ -22,7 +22,8 @@ import java.util.Locale;
  * with contender {@code imagesdk|openstack4j|jvm}, op {@code download|upload|list|sha512}, target
  * {@code glance|nginx|nginx-big}; options {@code --ids a,b,…} (upload: one fresh queued image per
  * repetition, warm-up first), {@code --id} (download), {@code --sha512}, {@code --file},
- * {@code --limit}, {@code --expect} (list: the count every repetition must see).
+ * {@code --limit}, {@code --expect} (list: the count every repetition must see), {@code --sink-dir}
+ * (upload to nginx: the PUT sink's image directory, emptied after each repetition).
  */
 public final class Worker {
     private Worker() {
@@ -74,6 +75,9 @@ public final class Worker {
                         long t0 = System.nanoTime();
                         c.upload(ids[i], source);
                         report(i >= warmup, System.nanoTime() - t0);
+                        if (o.has("--sink-dir")) {
+                            Sinks.deleteTree(Path.of(o.get("--sink-dir")).resolve(ids[i]));
+                        }
                     }
                 }
                 case "list" -> {
@@ -141,6 +145,10 @@ public final class Worker {
             for (int i = from; i < all.length; i++) {
                 args.add(all[i]);
             }
+        }
+
+        boolean has(String name) {
+            return args.contains(name);
         }
 
         String get(String name) {
