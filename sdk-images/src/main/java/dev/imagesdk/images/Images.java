@@ -238,13 +238,11 @@ public final class Images {
      * {@code active}). Never retried; see {@link ImageData#upload(String, Path, UploadOptions)}.
      */
     public void upload(String id, Path file) {
-        requireId(id);
         data().upload(id, file, UploadOptions.defaults());
     }
 
     /** Uploads a file with options (target store, progress). */
     public void upload(String id, Path file, UploadOptions options) {
-        requireId(id);
         data().upload(id, file, options);
     }
 
@@ -253,13 +251,11 @@ public final class Images {
      * read once and not closed.
      */
     public void upload(String id, InputStream data, long size) {
-        requireId(id);
         data().upload(id, data, size < 0 ? UploadOptions.defaults() : UploadOptions.builder().size(size).build());
     }
 
     /** Uploads a stream with options (size, target store, progress). */
     public void upload(String id, InputStream data, UploadOptions options) {
-        requireId(id);
         data().upload(id, data, options);
     }
 
@@ -268,25 +264,21 @@ public final class Images {
      * target appearing only when complete and correct. See {@link ImageData#download(String, Path, DownloadOptions)}.
      */
     public DownloadResult download(String id, Path target) {
-        requireId(id);
         return data().download(id, target, DownloadOptions.defaults());
     }
 
     /** Downloads to a file with options (byte range, verification, progress). */
     public DownloadResult download(String id, Path target, DownloadOptions options) {
-        requireId(id);
         return data().download(id, target, options);
     }
 
     /** Downloads the image's data into a stream (not closed), verified. */
     public DownloadResult download(String id, OutputStream out) {
-        requireId(id);
         return data().download(id, out, DownloadOptions.defaults());
     }
 
     /** Downloads into a stream with options. */
     public DownloadResult download(String id, OutputStream out, DownloadOptions options) {
-        requireId(id);
         return data().download(id, out, options);
     }
 
@@ -295,19 +287,16 @@ public final class Images {
      * goes to {@code uploading}). Never retried.
      */
     public void stage(String id, Path file) {
-        requireId(id);
         data().stage(id, file, UploadOptions.defaults());
     }
 
     /** Stages a file with options. */
     public void stage(String id, Path file, UploadOptions options) {
-        requireId(id);
         data().stage(id, file, options);
     }
 
     /** Stages a stream with options (size, progress). */
     public void stage(String id, InputStream data, UploadOptions options) {
-        requireId(id);
         data().stage(id, data, options);
     }
 
@@ -364,7 +353,7 @@ public final class Images {
 
     /** {@code GET /v2/images/{id}/tasks}: the tasks that worked on this image. */
     public List<Task> tasksOf(String id) {
-        return tasks().ofImage(requireId(id));
+        return tasks().ofImage(id);
     }
 
     /** The server's JSON schemas (read-only). */

@@ -80,6 +80,7 @@ public final class ImageData {
      * @throws LocalFileException when the file cannot be read
      */
     public void upload(String imageId, Path file, UploadOptions options) {
+        Arguments.uuid(imageId, "image id");
         Arguments.notNull(options, "options");
         put(imageId, "file", fileBody(file, options), options);
     }
@@ -91,6 +92,7 @@ public final class ImageData {
      * is read once and not closed.
      */
     public void upload(String imageId, InputStream data, UploadOptions options) {
+        Arguments.uuid(imageId, "image id");
         Arguments.notNull(options, "options");
         put(imageId, "file", new StreamBody(Arguments.notNull(data, "data"), options.size(), options.listener()), options);
     }
@@ -102,12 +104,14 @@ public final class ImageData {
      * @throws dev.imagesdk.core.error.ConflictException when data was already staged or uploaded
      */
     public void stage(String imageId, Path file, UploadOptions options) {
+        Arguments.uuid(imageId, "image id");
         Arguments.notNull(options, "options");
         put(imageId, "stage", fileBody(file, options), options);
     }
 
     /** Stages a stream for interoperable import (see {@link #stage(String, Path, UploadOptions)}). */
     public void stage(String imageId, InputStream data, UploadOptions options) {
+        Arguments.uuid(imageId, "image id");
         Arguments.notNull(options, "options");
         put(imageId, "stage", new StreamBody(Arguments.notNull(data, "data"), options.size(), options.listener()), options);
     }
@@ -130,7 +134,6 @@ public final class ImageData {
     }
 
     private void put(String imageId, String what, RequestBody body, UploadOptions options) {
-        Arguments.uuid(imageId, "image id");
         ApiRequest.Builder request = ApiRequest.put("images", imageId, what).body(body).retryable(false);
         long length;
         try {
