@@ -1,5 +1,7 @@
 package dev.imagesdk.core;
 
+import dev.imagesdk.core.internal.Arguments;
+
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import dev.imagesdk.core.auth.Auth;
@@ -7,11 +9,11 @@ import dev.imagesdk.core.config.CloudConfig;
 import dev.imagesdk.core.config.TlsOptions;
 import dev.imagesdk.core.error.PaginationException;
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.core.http.ApiRequest;
-import dev.imagesdk.core.http.ApiResponse;
-import dev.imagesdk.core.http.HttpTransport;
-import dev.imagesdk.core.http.Redaction;
-import dev.imagesdk.core.json.Json;
+import dev.imagesdk.core.internal.http.ApiRequest;
+import dev.imagesdk.core.internal.http.ApiResponse;
+import dev.imagesdk.core.internal.http.HttpTransport;
+import dev.imagesdk.core.internal.http.Redaction;
+import dev.imagesdk.core.internal.json.Json;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;

@@ -1,8 +1,8 @@
 package dev.imagesdk.core;
 
 import dev.imagesdk.core.error.ApiVersionException;
-import dev.imagesdk.core.http.ApiRequest;
-import dev.imagesdk.core.http.ApiResponse;
+import dev.imagesdk.core.internal.http.ApiRequest;
+import dev.imagesdk.core.internal.http.ApiResponse;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.imagesdk.core;
 
 import dev.imagesdk.core.error.NotFoundException;
 import dev.imagesdk.core.error.UnauthorizedException;
-import dev.imagesdk.core.http.ApiRequest;
+import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.core.it.RealGlance;
-import dev.imagesdk.core.paging.JsonPages;
+import dev.imagesdk.core.internal.paging.JsonPages;
 import dev.imagesdk.core.paging.Paged;
 import org.junit.jupiter.api.Test;
 

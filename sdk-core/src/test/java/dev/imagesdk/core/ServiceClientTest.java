@@ -4,7 +4,7 @@ import dev.imagesdk.core.auth.Auth;
 import dev.imagesdk.core.error.ApiVersionException;
 import dev.imagesdk.core.error.PaginationException;
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.core.http.ApiRequest;
+import dev.imagesdk.core.internal.http.ApiRequest;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.HttpUrl;

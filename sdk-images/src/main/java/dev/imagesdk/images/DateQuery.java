@@ -1,7 +1,7 @@
 package dev.imagesdk.images;
 
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.core.json.Timestamps;
+import dev.imagesdk.core.internal.json.Timestamps;
 
 import java.time.Instant;
 import java.util.Locale;

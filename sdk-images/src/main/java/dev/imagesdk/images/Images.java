@@ -1,14 +1,14 @@
 package dev.imagesdk.images;
 
-import dev.imagesdk.core.Arguments;
+import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.core.http.ApiRequest;
-import dev.imagesdk.core.http.ApiResponse;
-import dev.imagesdk.core.paging.JsonPages;
+import dev.imagesdk.core.internal.http.ApiRequest;
+import dev.imagesdk.core.internal.http.ApiResponse;
+import dev.imagesdk.core.internal.paging.JsonPages;
 import dev.imagesdk.core.paging.Page;
-import dev.imagesdk.core.paging.PageReader;
+import dev.imagesdk.core.internal.paging.PageReader;
 import dev.imagesdk.core.paging.Paged;
 import dev.imagesdk.images.data.DownloadOptions;
 import dev.imagesdk.images.data.DownloadResult;
@@ -18,7 +18,7 @@ import dev.imagesdk.images.importing.ImageImport;
 import dev.imagesdk.images.importing.ImportRequest;
 import dev.imagesdk.images.importing.QuotaUsage;
 import dev.imagesdk.images.importing.StoreInfo;
-import dev.imagesdk.images.json.ImageJsonAdapter;
+import dev.imagesdk.images.internal.json.ImageJsonAdapter;
 import dev.imagesdk.images.tasks.Task;
 import dev.imagesdk.images.tasks.Tasks;
 import okhttp3.HttpUrl;

@@ -1,6 +1,6 @@
 package dev.imagesdk.images;
 
-import dev.imagesdk.core.json.OpenEnum;
+import dev.imagesdk.core.OpenEnum;
 
 import java.util.List;
 

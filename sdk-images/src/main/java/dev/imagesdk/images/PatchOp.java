@@ -1,9 +1,9 @@
 package dev.imagesdk.images;
 
-import dev.imagesdk.core.Arguments;
+import dev.imagesdk.core.internal.Arguments;
 import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.images.json.JsonValues;
+import dev.imagesdk.images.internal.json.JsonValues;
 
 import java.io.IOException;
 import java.util.List;

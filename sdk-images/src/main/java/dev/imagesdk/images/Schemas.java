@@ -1,12 +1,12 @@
 package dev.imagesdk.images;
 
-import dev.imagesdk.core.Arguments;
+import dev.imagesdk.core.internal.Arguments;
 import com.squareup.moshi.JsonReader;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.core.http.ApiRequest;
-import dev.imagesdk.core.http.ApiResponse;
-import dev.imagesdk.images.json.JsonValues;
+import dev.imagesdk.core.internal.http.ApiRequest;
+import dev.imagesdk.core.internal.http.ApiResponse;
+import dev.imagesdk.images.internal.json.JsonValues;
 
 import java.util.Map;
 

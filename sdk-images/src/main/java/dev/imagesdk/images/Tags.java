@@ -1,6 +1,6 @@
 package dev.imagesdk.images;
 
-import dev.imagesdk.core.Arguments;
+import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.error.ValidationException;
 
 import java.util.ArrayList;

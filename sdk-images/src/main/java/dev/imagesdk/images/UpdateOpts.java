@@ -1,6 +1,6 @@
 package dev.imagesdk.images;
 
-import dev.imagesdk.core.Arguments;
+import dev.imagesdk.core.internal.Arguments;
 import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.error.ValidationException;
 import okhttp3.MediaType;

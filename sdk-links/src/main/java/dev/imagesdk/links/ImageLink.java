@@ -1,6 +1,6 @@
 package dev.imagesdk.links;
 
-import dev.imagesdk.core.Arguments;
+import dev.imagesdk.core.internal.Arguments;
 import java.util.Objects;
 
 /**

@@ -1,17 +1,17 @@
 package dev.imagesdk.links;
 
-import dev.imagesdk.core.Arguments;
+import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ServerException;
 import dev.imagesdk.core.error.TransportException;
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.core.http.ApiRequest;
+import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.core.paging.Paged;
 import dev.imagesdk.images.CreateOpts;
 import dev.imagesdk.images.Image;
 import dev.imagesdk.images.Images;
 import dev.imagesdk.images.UpdateOpts;
-import dev.imagesdk.links.json.ImageLinkJsonAdapter;
+import dev.imagesdk.links.internal.json.ImageLinkJsonAdapter;
 
 import java.util.ArrayList;
 import java.util.Arrays;

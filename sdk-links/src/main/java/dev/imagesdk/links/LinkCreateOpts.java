@@ -1,7 +1,7 @@
 package dev.imagesdk.links;
 
 import com.squareup.moshi.JsonWriter;
-import dev.imagesdk.core.Arguments;
+import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.error.ValidationException;
 import okio.Buffer;
 

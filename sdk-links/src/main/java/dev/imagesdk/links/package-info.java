@@ -5,6 +5,6 @@
  * in the module's README), including {@link dev.imagesdk.links.ImageLinks#publish all-or-nothing publishing}
  * of an image with its links; {@link dev.imagesdk.links.ImageLink} is one link and
  * {@link dev.imagesdk.links.Scope} its scope. {@code dev.imagesdk.links.access} holds the scope rules as
- * pure code (who sees which link, in which order); {@code dev.imagesdk.links.json} the JSON mapping.
+ * pure code (who sees which link, in which order); {@code dev.imagesdk.links.internal.json} the JSON mapping.
  */
 package dev.imagesdk.links;

@@ -1,14 +1,14 @@
 package dev.imagesdk.members;
 
-import dev.imagesdk.core.Arguments;
+import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ForbiddenException;
 import dev.imagesdk.core.error.NotFoundException;
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.core.http.ApiRequest;
-import dev.imagesdk.core.json.Json;
+import dev.imagesdk.core.internal.http.ApiRequest;
+import dev.imagesdk.core.internal.json.Json;
 import dev.imagesdk.images.MemberStatus;
-import dev.imagesdk.members.json.MemberJsonAdapter;
+import dev.imagesdk.members.internal.json.MemberJsonAdapter;
 
 import java.util.List;
 import java.util.function.Supplier;

@@ -1,6 +1,6 @@
 package dev.imagesdk.members;
 
-import dev.imagesdk.core.Arguments;
+import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.paging.Paged;

@@ -4,7 +4,7 @@
  * <p>{@link dev.imagesdk.members.Members} is the REST client for {@code /v2/images/{id}/members};
  * {@link dev.imagesdk.members.Member} is one membership; {@link dev.imagesdk.members.Sharing} runs the
  * whole workflow (owner offers, target project finds the offer and accepts it). The JSON mapping lives
- * in {@code dev.imagesdk.members.json}.
+ * in {@code dev.imagesdk.members.internal.json}.
  *
  * <p>What Glance does: only images whose visibility is {@code shared} have members; only the owner adds
  * and removes them; only the member project itself answers an offer ({@code pending} → {@code accepted}

@@ -1,10 +1,10 @@
 package dev.imagesdk.testing;
 
-import dev.imagesdk.core.Arguments;
+import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.auth.Auth;
-import dev.imagesdk.testing.emulator.EmulatorServer;
+import dev.imagesdk.testing.internal.emulator.EmulatorServer;
 import dev.imagesdk.testing.faults.Fault;
 
 import java.io.IOException;
@@ -183,7 +183,7 @@ public final class ImageServiceEmulator implements AutoCloseable {
             }
             image.status = status;
             if (status.equals("killed")) {
-                dev.imagesdk.testing.emulator.store.EmulatorState.deleteQuietly(image.dataFile);
+                dev.imagesdk.testing.internal.emulator.store.EmulatorState.deleteQuietly(image.dataFile);
                 image.dataFile = null;
                 image.stores.clear();
             }

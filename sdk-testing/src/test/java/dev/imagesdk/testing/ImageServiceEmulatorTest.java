@@ -3,7 +3,7 @@ package dev.imagesdk.testing;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.TransportException;
 import dev.imagesdk.core.error.UnauthorizedException;
-import dev.imagesdk.core.http.ApiRequest;
+import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.images.CreateOpts;
 import dev.imagesdk.images.Images;
 import org.junit.jupiter.api.Test;

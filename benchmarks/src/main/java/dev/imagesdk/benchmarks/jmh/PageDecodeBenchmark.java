@@ -2,7 +2,7 @@ package dev.imagesdk.benchmarks.jmh;
 
 import dev.imagesdk.benchmarks.canned.CannedImages;
 import dev.imagesdk.images.Image;
-import dev.imagesdk.images.json.ImageJsonAdapter;
+import dev.imagesdk.images.internal.json.ImageJsonAdapter;
 
 import com.squareup.moshi.JsonReader;
 

@@ -1,6 +1,6 @@
 package dev.imagesdk.core.auth;
 
-import dev.imagesdk.core.Arguments;
+import dev.imagesdk.core.internal.Arguments;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

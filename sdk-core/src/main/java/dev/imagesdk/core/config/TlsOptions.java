@@ -1,6 +1,6 @@
 package dev.imagesdk.core.config;
 
-import dev.imagesdk.core.Arguments;
+import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.error.ValidationException;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;

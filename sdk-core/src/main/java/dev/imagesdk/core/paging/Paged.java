@@ -1,9 +1,11 @@
 package dev.imagesdk.core.paging;
 
+import dev.imagesdk.core.internal.paging.PageReader;
+
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.PaginationException;
-import dev.imagesdk.core.http.ApiRequest;
-import dev.imagesdk.core.http.Redaction;
+import dev.imagesdk.core.internal.http.ApiRequest;
+import dev.imagesdk.core.internal.http.Redaction;
 import okhttp3.HttpUrl;
 
 import java.util.Collections;

@@ -6,7 +6,7 @@ import dev.imagesdk.core.auth.keystone.EndpointInterface;
 import dev.imagesdk.core.auth.keystone.FakeCloud;
 import dev.imagesdk.core.auth.keystone.KeystoneAuth;
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.core.http.ApiRequest;
+import dev.imagesdk.core.internal.http.ApiRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,14 @@
 package dev.imagesdk.core.paging;
 
+import dev.imagesdk.core.internal.paging.JsonPages;
+
 import com.squareup.moshi.JsonAdapter;
 import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.auth.Auth;
 import dev.imagesdk.core.error.PaginationException;
 import dev.imagesdk.core.error.ResponseFormatException;
-import dev.imagesdk.core.http.ApiRequest;
+import dev.imagesdk.core.internal.http.ApiRequest;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,6 @@
 package dev.imagesdk.images.data;
 
-import dev.imagesdk.core.Arguments;
+import dev.imagesdk.core.internal.Arguments;
 
 /** How image data is fetched: optional byte range, verification, progress listener. */
 public final class DownloadOptions {

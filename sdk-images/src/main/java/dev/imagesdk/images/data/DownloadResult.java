@@ -1,5 +1,6 @@
 package dev.imagesdk.images.data;
 
+
 import java.nio.file.Path;
 import java.util.Optional;
 

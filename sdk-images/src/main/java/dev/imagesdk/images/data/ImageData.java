@@ -1,16 +1,21 @@
 package dev.imagesdk.images.data;
 
-import dev.imagesdk.core.Arguments;
+import dev.imagesdk.images.internal.data.DownloadPipeline;
+import dev.imagesdk.images.internal.data.Hashing;
+import dev.imagesdk.images.internal.data.ResumingSource;
+import dev.imagesdk.images.internal.data.WatchdogAnchor;
+
+import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ChecksumMismatchException;
 import dev.imagesdk.core.error.ImageServiceException;
 import dev.imagesdk.core.error.TransportException;
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.core.http.ApiRequest;
-import dev.imagesdk.core.http.ApiResponse;
+import dev.imagesdk.core.internal.http.ApiRequest;
+import dev.imagesdk.core.internal.http.ApiResponse;
 import dev.imagesdk.images.Image;
 import dev.imagesdk.images.ImageStatus;
-import dev.imagesdk.images.json.ImageJsonAdapter;
+import dev.imagesdk.images.internal.json.ImageJsonAdapter;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okio.BufferedSink;

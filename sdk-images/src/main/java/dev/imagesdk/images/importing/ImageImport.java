@@ -1,15 +1,15 @@
 package dev.imagesdk.images.importing;
 
-import dev.imagesdk.core.Arguments;
+import dev.imagesdk.core.internal.Arguments;
 import com.squareup.moshi.JsonReader;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.core.http.ApiRequest;
+import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.images.Image;
 import dev.imagesdk.images.ImageStatus;
 import dev.imagesdk.images.data.RawImageValidator;
-import dev.imagesdk.images.json.ImageJsonAdapter;
-import dev.imagesdk.images.json.JsonValues;
+import dev.imagesdk.images.internal.json.ImageJsonAdapter;
+import dev.imagesdk.images.internal.json.JsonValues;
 
 
 import java.time.Duration;
@@ -56,7 +56,7 @@ public final class ImageImport {
 
     /** {@code GET /v2/info/import}: the import methods this server accepts (e.g. {@code glance-direct}, {@code copy-image}). */
     public List<String> importMethods() {
-        return client.executeJson(ApiRequest.get("info", "import").build(), (JsonReader r, dev.imagesdk.core.http.ApiResponse resp) -> {
+        return client.executeJson(ApiRequest.get("info", "import").build(), (JsonReader r, dev.imagesdk.core.internal.http.ApiResponse resp) -> {
             Object doc = JsonValues.read(r);
             List<String> out = new ArrayList<>();
             if (doc instanceof Map) {
@@ -93,7 +93,7 @@ public final class ImageImport {
     }
 
     private List<StoreInfo> readStores(ApiRequest request) {
-        return client.executeJson(request, (JsonReader r, dev.imagesdk.core.http.ApiResponse resp) -> {
+        return client.executeJson(request, (JsonReader r, dev.imagesdk.core.internal.http.ApiResponse resp) -> {
             Object doc = JsonValues.read(r);
             List<StoreInfo> out = new ArrayList<>();
             Object stores = doc instanceof Map ? ((Map<?, ?>) doc).get("stores") : null;
@@ -127,7 +127,7 @@ public final class ImageImport {
      * Empty when the server does not enforce Keystone limits.
      */
     public Map<String, QuotaUsage> usage() {
-        return client.executeJson(ApiRequest.get("info", "usage").build(), (JsonReader r, dev.imagesdk.core.http.ApiResponse resp) -> {
+        return client.executeJson(ApiRequest.get("info", "usage").build(), (JsonReader r, dev.imagesdk.core.internal.http.ApiResponse resp) -> {
             Object doc = JsonValues.read(r);
             Map<String, QuotaUsage> out = new LinkedHashMap<>();
             Object usage = doc instanceof Map ? ((Map<?, ?>) doc).get("usage") : null;

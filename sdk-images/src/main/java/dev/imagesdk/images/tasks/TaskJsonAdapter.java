@@ -1,10 +1,12 @@
 package dev.imagesdk.images.tasks;
 
+import dev.imagesdk.images.tasks.Task;
+
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
-import dev.imagesdk.core.json.Timestamps;
-import dev.imagesdk.images.json.JsonValues;
+import dev.imagesdk.core.internal.json.Timestamps;
+import dev.imagesdk.images.internal.json.JsonValues;
 
 import java.io.IOException;
 import java.time.Instant;

@@ -1,11 +1,12 @@
 package dev.imagesdk.images.tasks;
 
-import dev.imagesdk.core.Arguments;
+
+import dev.imagesdk.core.internal.Arguments;
 import com.squareup.moshi.JsonReader;
 import dev.imagesdk.core.ServiceClient;
-import dev.imagesdk.core.http.ApiRequest;
-import dev.imagesdk.core.http.ApiResponse;
-import dev.imagesdk.core.paging.JsonPages;
+import dev.imagesdk.core.internal.http.ApiRequest;
+import dev.imagesdk.core.internal.http.ApiResponse;
+import dev.imagesdk.core.internal.paging.JsonPages;
 import dev.imagesdk.core.paging.Paged;
 
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.imagesdk.images.data;
 
+import dev.imagesdk.images.internal.data.DownloadPipeline;
+
 import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.error.ChecksumMismatchException;
 import dev.imagesdk.core.error.ConflictException;

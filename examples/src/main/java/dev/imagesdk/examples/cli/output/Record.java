@@ -1,7 +1,7 @@
 package dev.imagesdk.examples.cli.output;
 
-import dev.imagesdk.core.json.OpenEnum;
-import dev.imagesdk.core.json.Timestamps;
+import dev.imagesdk.core.OpenEnum;
+import dev.imagesdk.core.internal.json.Timestamps;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.imagesdk.core.auth.keystone;
 
-import dev.imagesdk.core.Arguments;
+import dev.imagesdk.core.internal.Arguments;
 import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.auth.Auth;
@@ -8,9 +8,9 @@ import dev.imagesdk.core.auth.AuthContext;
 import dev.imagesdk.core.auth.AuthHeaders;
 import dev.imagesdk.core.error.ImageServiceException;
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.core.http.ApiRequest;
-import dev.imagesdk.core.http.HttpTransport;
-import dev.imagesdk.core.http.Redaction;
+import dev.imagesdk.core.internal.http.ApiRequest;
+import dev.imagesdk.core.internal.http.HttpTransport;
+import dev.imagesdk.core.internal.http.Redaction;
 import okhttp3.HttpUrl;
 import okio.Buffer;
 import org.slf4j.Logger;

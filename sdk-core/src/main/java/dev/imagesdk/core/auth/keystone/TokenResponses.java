@@ -1,6 +1,6 @@
 package dev.imagesdk.core.auth.keystone;
 
-import dev.imagesdk.core.json.Timestamps;
+import dev.imagesdk.core.internal.json.Timestamps;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

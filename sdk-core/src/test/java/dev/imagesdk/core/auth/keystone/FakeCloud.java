@@ -1,7 +1,7 @@
 package dev.imagesdk.core.auth.keystone;
 
 import com.squareup.moshi.JsonAdapter;
-import dev.imagesdk.core.json.Json;
+import dev.imagesdk.core.internal.json.Json;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;

@@ -1,0 +1,252 @@
+package dev.imagesdk.core.internal.http;
+
+import dev.imagesdk.core.internal.Arguments;
+import dev.imagesdk.core.error.ValidationException;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One call to the image service, before credentials and the endpoint are applied. Built by the SDK's
+ * API modules; path segments are percent-encoded one by one, so an id can never escape its segment.
+ *
+ * <p>Instances are immutable and can be sent again (retries, replays) as long as their body is not
+ * one-shot ({@link RequestBody#isOneShot()}).
+ */
+public final class ApiRequest {
+    /** {@code application/json; charset=utf-8}. */
+    public static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    /** Where the path of a request starts. */
+    public enum Base {
+        /** Below the Image API v2 root, for example {@code images/{id}} → {@code https://host/image/v2/images/{id}}. */
+        V2,
+        /** Below the service root, for example version discovery {@code GET /} → {@code https://host/image/}. */
+        ROOT,
+        /** An absolute URL (a paging link already checked to point at the service). */
+        ABSOLUTE
+    }
+
+    private final String method;
+    private final Base base;
+    private final List<String> segments;
+    private final HttpUrl absoluteUrl;
+    private final List<Map.Entry<String, String>> query;
+    private final Map<String, String> headers;
+    private final RequestBody body;
+    private final boolean retryable;
+
+    private ApiRequest(Builder b) {
+        this.method = b.method;
+        this.base = b.base;
+        this.segments = List.copyOf(b.segments);
+        this.absoluteUrl = b.absoluteUrl;
+        this.query = Collections.unmodifiableList(new ArrayList<>(b.query));
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+        this.body = b.body;
+        this.retryable = b.retryable != null ? b.retryable : isIdempotent(method);
+    }
+
+    /** A {@code GET} of the given path segments below the v2 root. */
+    public static Builder get(String... segments) {
+        return new Builder("GET", Base.V2, segments);
+    }
+
+    /** A {@code HEAD} of the given path segments below the v2 root. */
+    public static Builder head(String... segments) {
+        return new Builder("HEAD", Base.V2, segments);
+    }
+
+    /** A {@code POST} to the given path segments below the v2 root. */
+    public static Builder post(String... segments) {
+        return new Builder("POST", Base.V2, segments);
+    }
+
+    /** A {@code PUT} to the given path segments below the v2 root. */
+    public static Builder put(String... segments) {
+        return new Builder("PUT", Base.V2, segments);
+    }
+
+    /** A {@code PATCH} of the given path segments below the v2 root. */
+    public static Builder patch(String... segments) {
+        return new Builder("PATCH", Base.V2, segments);
+    }
+
+    /** A {@code DELETE} of the given path segments below the v2 root. */
+    public static Builder delete(String... segments) {
+        return new Builder("DELETE", Base.V2, segments);
+    }
+
+    /** A request relative to the service root instead of the v2 root (version discovery, health check). */
+    public static Builder atRoot(String method, String... segments) {
+        return new Builder(method, Base.ROOT, segments);
+    }
+
+    /** A request to an absolute URL; the caller has checked that it belongs to the service. */
+    public static Builder toUrl(String method, HttpUrl url) {
+        Builder b = new Builder(method, Base.ABSOLUTE, new String[0]);
+        b.absoluteUrl = Arguments.notNull(url, "url");
+        return b;
+    }
+
+    static boolean isIdempotent(String method) {
+        switch (method) {
+            case "GET":
+            case "HEAD":
+            case "PUT":
+            case "DELETE":
+            case "OPTIONS":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** The HTTP method. */
+    public String method() {
+        return method;
+    }
+
+    /** Where {@link #segments()} start. */
+    public Base base() {
+        return base;
+    }
+
+    /** Unencoded path segments below {@link #base()}. */
+    public List<String> segments() {
+        return segments;
+    }
+
+    /** The absolute URL, for {@link Base#ABSOLUTE} requests; otherwise {@code null}. */
+    public HttpUrl absoluteUrl() {
+        return absoluteUrl;
+    }
+
+    /** Query parameters in order; a name may repeat. */
+    public List<Map.Entry<String, String>> query() {
+        return query;
+    }
+
+    /** Extra request headers (credentials are added by the transport, never here). */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** The body, or {@code null}. */
+    public RequestBody body() {
+        return body;
+    }
+
+    /** {@code true} when the body (if any) can be sent again. */
+    public boolean isReplayable() {
+        return body == null || !body.isOneShot();
+    }
+
+    /**
+     * Whether the transport may retry this request after a failure the retry policy covers. Defaults
+     * to {@code true} for GET, HEAD, PUT and DELETE, {@code false} for POST and PATCH. A one-shot body
+     * is never retried either way.
+     */
+    public boolean isRetryable() {
+        return retryable && isReplayable();
+    }
+
+    /** A builder pre-filled with this request. */
+    public Builder toBuilder() {
+        Builder b = new Builder(method, base, segments.toArray(new String[0]));
+        b.absoluteUrl = absoluteUrl;
+        b.query.addAll(query);
+        b.headers.putAll(headers);
+        b.body = body;
+        b.retryable = retryable;
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + (base == Base.ABSOLUTE ? absoluteUrl : base + ":" + String.join("/", segments));
+    }
+
+    /** Builds an {@link ApiRequest}. */
+    public static final class Builder {
+        private String method;
+        private final Base base;
+        private final List<String> segments = new ArrayList<>();
+        private HttpUrl absoluteUrl;
+        private final List<Map.Entry<String, String>> query = new ArrayList<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private RequestBody body;
+        private Boolean retryable;
+
+        private Builder(String method, Base base, String[] segments) {
+            if (method == null || method.isBlank()) {
+                throw new ValidationException("HTTP method must not be blank");
+            }
+            this.method = method.toUpperCase(Locale.ROOT);
+            this.base = base;
+            for (String s : segments) {
+                if (s == null || s.isEmpty()) {
+                    throw new ValidationException("path segment must not be empty");
+                }
+                this.segments.add(s);
+            }
+        }
+
+        /** Replaces the HTTP method (used when a redirect turns a POST into a GET). */
+        public Builder method(String method) {
+            this.method = method.toUpperCase(Locale.ROOT);
+            return this;
+        }
+
+        /** Adds a query parameter; a {@code null} value adds nothing. Names may repeat. */
+        public Builder query(String name, Object value) {
+            if (value != null) {
+                query.add(Map.entry(name, String.valueOf(value)));
+            }
+            return this;
+        }
+
+        /** Adds a request header (never a credential: {@code Auth} adds those). */
+        public Builder header(String name, String value) {
+            if (value != null) {
+                headers.put(name, value);
+            }
+            return this;
+        }
+
+        /** Sets a JSON body of the given media type (for example Glance's JSON-patch type). */
+        public Builder jsonBody(String json, MediaType mediaType) {
+            this.body = RequestBody.create(json, mediaType);
+            return this;
+        }
+
+        /** Sets a {@code application/json} body. */
+        public Builder jsonBody(String json) {
+            return jsonBody(json, JSON);
+        }
+
+        /** Sets any body; a one-shot body ({@link RequestBody#isOneShot()}) is never replayed or retried. */
+        public Builder body(RequestBody body) {
+            this.body = body;
+            return this;
+        }
+
+        /** Overrides whether the transport may retry this request (see {@link ApiRequest#isRetryable()}). */
+        public Builder retryable(boolean retryable) {
+            this.retryable = retryable;
+            return this;
+        }
+
+        /** The immutable request. */
+        public ApiRequest build() {
+            return new ApiRequest(this);
+        }
+    }
+}

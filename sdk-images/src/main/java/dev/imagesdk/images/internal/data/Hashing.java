@@ -1,0 +1,57 @@
+package dev.imagesdk.images.internal.data;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/** Maps Glance's hash algorithm names ({@code os_hash_algo}) to JDK digests. */
+public final class Hashing {
+    private Hashing() {
+    }
+
+    /** The JDK name for a Glance algorithm name ({@code sha512} → {@code SHA-512}), or {@code null} when unknown. */
+    public static String jdkName(String glanceName) {
+        if (glanceName == null) {
+            return null;
+        }
+        String a = glanceName.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+        switch (a) {
+            case "md5":
+                return "MD5";
+            case "sha1":
+                return "SHA-1";
+            case "sha224":
+                return "SHA-224";
+            case "sha256":
+                return "SHA-256";
+            case "sha384":
+                return "SHA-384";
+            case "sha512":
+                return "SHA-512";
+            case "sha3224":
+                return "SHA3-224";
+            case "sha3256":
+                return "SHA3-256";
+            case "sha3384":
+                return "SHA3-384";
+            case "sha3512":
+                return "SHA3-512";
+            default:
+                return null;
+        }
+    }
+
+    /** A new digest for a JDK algorithm name (all names {@link #jdkName} returns exist in every JDK 17). */
+    public static MessageDigest digest(String jdkName) {
+        try {
+            return MessageDigest.getInstance(jdkName);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("JDK lacks " + jdkName, e);
+        }
+    }
+
+    public static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest);
+    }
+}

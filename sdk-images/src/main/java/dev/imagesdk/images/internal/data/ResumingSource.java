@@ -1,0 +1,90 @@
+package dev.imagesdk.images.internal.data;
+
+import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.images.data.ContentRange;
+import dev.imagesdk.core.internal.http.ApiRequest;
+import dev.imagesdk.core.internal.http.ApiResponse;
+import okio.Buffer;
+import okio.BufferedSource;
+import okio.Source;
+import okio.Timeout;
+
+import java.io.IOException;
+
+/**
+ * The body of a whole-image download that survives broken connections: when reading fails before
+ * the image's known size has arrived, it asks again for the rest ({@code Range: bytes=<received>-},
+ * which Glance answers with 206) and carries on from there, a limited number of times. Bytes are
+ * never delivered twice, so a running digest stays correct.
+ */
+public final class ResumingSource implements Source {
+    private final ServiceClient client;
+    private final String imageId;
+    private final long total;
+    private int resumesLeft;
+    private ApiResponse current;
+    private BufferedSource source;
+    private long position;
+    private int resumes;
+
+    public ResumingSource(ServiceClient client, String imageId, ApiResponse first, long total, int maxResumes) {
+        this.client = client;
+        this.imageId = imageId;
+        this.current = first;
+        this.source = first.bodySource();
+        this.total = total;
+        this.resumesLeft = maxResumes;
+    }
+
+    @Override
+    public long read(Buffer sink, long byteCount) throws IOException {
+        while (true) {
+            try {
+                long n = source.read(sink, byteCount);
+                if (n > 0) {
+                    position += n;
+                }
+                return n;
+            } catch (IOException e) {
+                if (resumesLeft <= 0 || position >= total) {
+                    throw e;
+                }
+                resumesLeft--;
+                resumeAt(position, e);
+            }
+        }
+    }
+
+    private void resumeAt(long offset, IOException cause) throws IOException {
+        current.close();
+        ApiResponse next = client.execute(ApiRequest.get("images", imageId, "file")
+                .header("Range", "bytes=" + offset + "-").build());
+        ContentRange range = ContentRange.parse(next.header("Content-Range").orElse(null)).orElse(null);
+        if (next.status() != 206 || range == null || range.first() != offset) {
+            next.close();
+            IOException e = new IOException("could not resume the download at byte " + offset + " (server answered "
+                    + next.status() + (range == null ? "" : " with " + range) + ")");
+            e.addSuppressed(cause);
+            throw e;
+        }
+        current = next;
+        source = next.bodySource();
+        resumes++;
+    }
+
+    /** How many times the download was resumed. */
+    public int resumes() {
+        return resumes;
+    }
+
+    @Override
+    public Timeout timeout() {
+        return source.timeout();
+    }
+
+    /** Closes the response being read (closing the first one again is harmless). */
+    @Override
+    public void close() {
+        current.close();
+    }
+}

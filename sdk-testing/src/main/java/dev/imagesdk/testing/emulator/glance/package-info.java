@@ -1,2 +1,0 @@
-/** Internal to the emulator; not API. */
-package dev.imagesdk.testing.emulator.glance;

@@ -1,0 +1,475 @@
+package dev.imagesdk.testing.internal.emulator.glance;
+
+import dev.imagesdk.testing.Identity;
+import dev.imagesdk.testing.internal.emulator.http.Exchange;
+import dev.imagesdk.testing.internal.emulator.http.GlanceError;
+import dev.imagesdk.testing.internal.emulator.http.Json;
+import dev.imagesdk.testing.internal.emulator.store.EmulatorState;
+import dev.imagesdk.testing.internal.emulator.store.ImageRecord;
+import dev.imagesdk.testing.internal.emulator.store.TaskRecord;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Image data: upload ({@code PUT /file}), download with ranges ({@code GET /file}), staging
+ * ({@code PUT /stage}) and interoperable import ({@code POST /import}, glance-direct and copy-image),
+ * streamed through temporary files with md5/sha512 computed on the way in.
+ */
+public final class ImageDataApi {
+    private static final int BUFFER = 64 * 1024;
+
+    private final EmulatorState state;
+    private final StoresConfig stores;
+    private final ImagesApi images;
+    private final ScheduledExecutorService worker;
+    private final Duration importDelay;
+
+    /** The data, staging and import endpoints; imports finish on {@code worker} after {@code importDelay}. */
+    public ImageDataApi(EmulatorState state, StoresConfig stores, ImagesApi images,
+                        ScheduledExecutorService worker, Duration importDelay) {
+        this.state = state;
+        this.stores = stores;
+        this.images = images;
+        this.worker = worker;
+        this.importDelay = importDelay;
+    }
+
+    private static void requireOctetStream(Exchange ex) {
+        String ct = ex.contentType();
+        if (!ct.equals("application/octet-stream")) {
+            throw GlanceError.raw(415, "The request media type " + (ct.isEmpty() ? "None" : ct)
+                    + " is not supported by this server.\n<br /><br />\n");
+        }
+    }
+
+    /** Digests of a stream copied to a file. */
+    record Received(long size, String md5, String sha512) {
+    }
+
+    /**
+     * Streams the request body into {@code file}. When that fails, the file is removed and the image
+     * goes back to {@code queued}, as Glance does after a broken upload.
+     */
+    private Received receiveOrRequeue(Exchange ex, String id, Path file) {
+        try {
+            return receive(ex.body(), file);
+        } catch (IOException | RuntimeException e) {
+            EmulatorState.deleteQuietly(file);
+            state.locked(() -> {
+                ImageRecord r = state.images().get(id);
+                if (r != null) {
+                    r.status = "queued";
+                    r.transferring = false;
+                }
+            });
+            throw GlanceError.badRequest("Error while receiving the image data: " + e.getMessage());
+        }
+    }
+
+    private static Received receive(InputStream in, Path file) throws IOException {
+        MessageDigest md5;
+        MessageDigest sha512;
+        try {
+            md5 = MessageDigest.getInstance("MD5");
+            sha512 = MessageDigest.getInstance("SHA-512");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long size = 0;
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING)) {
+            byte[] buf = new byte[BUFFER];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                out.write(buf, 0, n);
+                md5.update(buf, 0, n);
+                sha512.update(buf, 0, n);
+                size += n;
+            }
+        }
+        HexFormat hex = HexFormat.of();
+        return new Received(size, hex.formatHex(md5.digest()), hex.formatHex(sha512.digest()));
+    }
+
+    private String storeFromHeader(Exchange ex) {
+        String store = ex.header("X-Image-Meta-Store");
+        if (store == null) {
+            return stores.defaultStore();
+        }
+        if (!stores.ids().contains(store)) {
+            throw GlanceError.badRequest("Store for identifier " + store + " not found");
+        }
+        return store;
+    }
+
+    private static Long virtualSize(String diskFormat, long size) {
+        return "raw".equals(diskFormat) || "iso".equals(diskFormat) ? size : null;
+    }
+
+    /** {@code PUT /v2/images/{id}/file} → 204; queued → saving → active; 409 when data exists. */
+    public void upload(Exchange ex, String id) {
+        requireOctetStream(ex);
+        String store = storeFromHeader(ex);
+        Identity who = ex.identity();
+        state.locked(() -> {
+            ImageRecord r = images.visible(who, id);
+            if (!who.isAdmin() && !Policy.owns(who, r)) {
+                throw GlanceError.policy("upload_image");
+            }
+            if (r.diskFormat == null || r.containerFormat == null) {
+                throw GlanceError.badRequest("Properties disk_format, container_format must be set prior to saving data.");
+            }
+            if (!r.status.equals("queued") || r.transferring) {
+                throw GlanceError.conflict("Image status transition from " + (r.transferring ? "saving" : r.status)
+                        + " to saving is not allowed");
+            }
+            r.status = "saving";
+            r.transferring = true;
+            r.updatedAt = state.now();
+        });
+        Path file = state.newDataFile("image");
+        Received got = receiveOrRequeue(ex, id, file);
+        boolean stillThere = state.locked(() -> {
+            ImageRecord r = state.images().get(id);
+            if (r == null) {
+                return false;
+            }
+            r.transferring = false;
+            r.dataFile = file;
+            r.size = got.size();
+            r.virtualSize = virtualSize(r.diskFormat, got.size());
+            r.checksum = got.md5();
+            r.osHashAlgo = "sha512";
+            r.osHashValue = got.sha512();
+            r.stores.clear();
+            r.stores.add(store);
+            r.status = "active";
+            r.updatedAt = state.now();
+            return true;
+        });
+        if (!stillThere) {
+            EmulatorState.deleteQuietly(file);
+            throw GlanceError.of(410, "Image " + id + " could not be found after upload. "
+                    + "The image may have been deleted during the upload.");
+        }
+        ex.sendEmpty(204);
+    }
+
+    /** {@code PUT /v2/images/{id}/stage} → 204; status uploading, size set, digests kept for the import. */
+    public void stage(Exchange ex, String id) {
+        requireOctetStream(ex);
+        Identity who = ex.identity();
+        state.locked(() -> {
+            ImageRecord r = images.visible(who, id);
+            if (!who.isAdmin() && !Policy.owns(who, r)) {
+                throw GlanceError.policy("upload_image");
+            }
+            if (!r.status.equals("queued") || r.transferring) {
+                throw GlanceError.conflict("Image status transition from " + r.status + " to uploading is not allowed");
+            }
+            r.status = "uploading";
+            r.transferring = true;
+            r.updatedAt = state.now();
+        });
+        Path file = state.newDataFile("staged");
+        Received got = receiveOrRequeue(ex, id, file);
+        boolean stillThere = state.locked(() -> {
+            ImageRecord r = state.images().get(id);
+            if (r == null) {
+                return false;
+            }
+            r.transferring = false;
+            r.staged = new ImageRecord.StagedData(file, got.size(), got.md5(), got.sha512());
+            r.size = got.size();
+            r.updatedAt = state.now();
+            return true;
+        });
+        if (!stillThere) {
+            EmulatorState.deleteQuietly(file);
+            throw GlanceError.notFound("No image found with ID " + id);
+        }
+        ex.sendEmpty(204);
+    }
+
+    /** {@code POST /v2/images/{id}/import} → 202 with an empty body; the import finishes in the background. */
+    public void importImage(Exchange ex, String id) {
+        Object parsed = Json.parse(ex.bodyText());
+        if (!(parsed instanceof Map)) {
+            throw GlanceError.badRequest("Malformed JSON in request body.");
+        }
+        Map<?, ?> body = (Map<?, ?>) parsed;
+        Object method = body.get("method");
+        Object name = method instanceof Map ? ((Map<?, ?>) method).get("name") : null;
+        if (!(name instanceof String)) {
+            throw GlanceError.badRequest("Import request requires a 'method' field.");
+        }
+        String methodName = (String) name;
+        if (!stores.importMethods().contains(methodName)) {
+            throw GlanceError.badRequest("Unknown import method name '" + methodName + "'.");
+        }
+        List<String> targets = new ArrayList<>();
+        Object requested = body.get("stores");
+        if (Boolean.TRUE.equals(body.get("all_stores"))) {
+            targets.addAll(stores.ids());
+        } else if (requested instanceof List) {
+            for (Object s : (List<?>) requested) {
+                if (!(s instanceof String) || !stores.ids().contains(s)) {
+                    throw GlanceError.badRequest("Store for identifier " + s + " not found");
+                }
+                targets.add((String) s);
+            }
+        }
+        Identity who = ex.identity();
+        String taskId = state.locked(() -> {
+            ImageRecord r = images.visible(who, id);
+            if (methodName.equals("copy-image")) {
+                if (!who.isAdmin()) {
+                    throw GlanceError.policy("copy_image");
+                }
+                if (!r.status.equals("active")) {
+                    throw GlanceError.conflict("Image " + id + " is not active; copy-image needs an active image");
+                }
+                if (targets.isEmpty()) {
+                    throw GlanceError.badRequest("Import request for copy-image requires 'stores'.");
+                }
+            } else {
+                if (!who.isAdmin() && !Policy.owns(who, r)) {
+                    throw GlanceError.forbidden("You do not own this image");
+                }
+                if (r.status.equals("queued")) {
+                    throw GlanceError.conflict("Image needs to be staged before '" + methodName
+                            + "' method can be used");
+                }
+                if (!r.status.equals("uploading") || r.staged == null) {
+                    throw GlanceError.conflict("Image status transition from " + r.status
+                            + " to importing is not allowed");
+                }
+                if (targets.isEmpty()) {
+                    targets.add(stores.defaultStore());
+                }
+                r.status = "importing";
+            }
+            r.properties.put("os_glance_importing_to_stores", String.join(",", targets));
+            r.properties.putIfAbsent("os_glance_failed_import", "");
+            r.updatedAt = state.now();
+            Map<String, Object> importReq = new LinkedHashMap<>();
+            importReq.put("method", Map.of("name", methodName));
+            importReq.put("stores", targets);
+            Map<String, Object> input = new LinkedHashMap<>();
+            input.put("image_id", id);
+            input.put("import_req", importReq);
+            input.put("backend", targets);
+            TaskRecord t = new TaskRecord(EmulatorState.newId(), r.owner, id, ex.requestId(), who.userId(), input,
+                    state.now());
+            state.tasks().put(t.id, t);
+            return t.id;
+        });
+        worker.schedule(() -> finishImport(taskId, methodName, targets), importDelay.toMillis(), TimeUnit.MILLISECONDS);
+        ex.sendEmpty(202);
+    }
+
+    private void finishImport(String taskId, String method, List<String> targets) {
+        state.locked(() -> {
+            TaskRecord t = state.tasks().get(taskId);
+            if (t == null) {
+                return;
+            }
+            t.status = "processing";
+            t.updatedAt = state.now();
+            ImageRecord r = state.images().get(t.imageId);
+            if (r == null) {
+                t.status = "failure";
+                t.message = "Image " + t.imageId + " was deleted during the import";
+            } else if (method.equals("copy-image")) {
+                for (String s : targets) {
+                    if (!r.stores.contains(s)) {
+                        r.stores.add(s);
+                    }
+                }
+                finish(t, r);
+            } else {
+                ImageRecord.StagedData staged = r.staged;
+                r.dataFile = staged.file();
+                r.staged = null;
+                r.size = staged.size();
+                r.virtualSize = virtualSize(r.diskFormat, staged.size());
+                r.checksum = staged.md5();
+                r.osHashAlgo = "sha512";
+                r.osHashValue = staged.sha512();
+                r.stores.clear();
+                r.stores.addAll(targets);
+                r.status = "active";
+                finish(t, r);
+            }
+            t.updatedAt = state.now();
+            t.expiresAt = t.updatedAt.plus(48, ChronoUnit.HOURS);
+        });
+    }
+
+    private void finish(TaskRecord t, ImageRecord r) {
+        r.properties.put("os_glance_importing_to_stores", "");
+        r.properties.put("os_glance_failed_import", "");
+        r.updatedAt = state.now();
+        t.status = "success";
+        t.message = "Copied " + (r.size == null ? 0 : r.size / (1024 * 1024)) + " MiB";
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("image_id", r.id);
+        t.result = result;
+    }
+
+    /** {@code DELETE /v2/stores/{store}/{id}} (admin) → 204: the data leaves one store. */
+    public void deleteFromStore(Exchange ex, String store, String id) {
+        if (!ex.identity().isAdmin()) {
+            throw GlanceError.policy("delete_image_location");
+        }
+        if (!stores.ids().contains(store)) {
+            throw GlanceError.badRequest("Unknown store " + store + ".");
+        }
+        state.locked(() -> {
+            ImageRecord r = images.visible(ex.identity(), id);
+            if (!r.stores.contains(store)) {
+                throw GlanceError.notFound("Image " + id + " does not have data in store " + store + ".");
+            }
+            if (r.stores.size() == 1) {
+                throw GlanceError.conflict("Cannot delete the last store location of image " + id + ".");
+            }
+            r.stores.remove(store);
+            r.updatedAt = state.now();
+        });
+        ex.sendEmpty(204);
+    }
+
+    /** A parsed single byte range: first and last byte, inclusive. */
+    record ByteRange(long first, long last) {
+    }
+
+    static ByteRange parseRange(String header, long size) {
+        if (header == null) {
+            return null;
+        }
+        String h = header.strip();
+        if (!h.startsWith("bytes=")) {
+            return null;
+        }
+        String spec = h.substring("bytes=".length()).strip();
+        if (spec.contains(",")) {
+            throw GlanceError.badRequest("Requests with multiple ranges are not supported in Glance. "
+                    + "You may make multiple single-range requests instead.");
+        }
+        int dash = spec.indexOf('-');
+        if (dash < 0) {
+            return null;
+        }
+        try {
+            String a = spec.substring(0, dash).strip();
+            String b = spec.substring(dash + 1).strip();
+            long first;
+            long last;
+            if (a.isEmpty()) {
+                long suffix = Long.parseLong(b);
+                first = Math.max(0, size - suffix);
+                last = size - 1;
+            } else {
+                first = Long.parseLong(a);
+                last = b.isEmpty() ? size - 1 : Math.min(Long.parseLong(b), size - 1);
+                if (!b.isEmpty() && Long.parseLong(b) < first) {
+                    return null;
+                }
+            }
+            if (first >= size || first < 0) {
+                throw GlanceError.withDetail(416, "The Range requested is not available.",
+                        "Invalid start position in Range header. Start position MUST be in the inclusive range [0, "
+                                + (size - 1) + "].");
+            }
+            return new ByteRange(first, last);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** {@code GET /v2/images/{id}/file}: 200 chunked with {@code Content-MD5}, 206 for a range, 204 without data. */
+    public void download(Exchange ex, String id) {
+        Identity who = ex.identity();
+        Object[] snapshot = state.locked(() -> {
+            ImageRecord r = images.visible(who, id);
+            if (r.status.equals("deactivated") && !who.isAdmin()) {
+                throw GlanceError.forbidden("The requested image has been deactivated. Image data download is forbidden.");
+            }
+            if (r.dataFile == null) {
+                return null;
+            }
+            return new Object[] {r.dataFile, r.size, r.checksum};
+        });
+        if (snapshot == null) {
+            ex.sendEmpty(204);
+            return;
+        }
+        Path file = (Path) snapshot[0];
+        long size = (Long) snapshot[1];
+        ByteRange range = parseRange(ex.header("Range"), size);
+        ex.responseHeader("Content-Type", "application/octet-stream");
+        ex.responseHeader("Content-MD5", (String) snapshot[2]);
+        long first = 0;
+        long count = size;
+        int status = 200;
+        if (range != null) {
+            first = range.first();
+            count = range.last() - range.first() + 1;
+            status = 206;
+            ex.responseHeader("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + size);
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            OutputStream out = ex.startBody(status, range == null ? 0 : count);
+            try (out) {
+                ch.position(first);
+                ByteBuffer buf = ByteBuffer.allocate(BUFFER);
+                long remaining = count;
+                var sink = Channels.newChannel(out);
+                while (remaining > 0) {
+                    buf.clear();
+                    if (remaining < buf.capacity()) {
+                        buf.limit((int) remaining);
+                    }
+                    int n = ch.read(buf);
+                    if (n < 0) {
+                        break;
+                    }
+                    buf.flip();
+                    while (buf.hasRemaining()) {
+                        sink.write(buf);
+                    }
+                    remaining -= n;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (range == null) {
+            state.locked(() -> {
+                if (state.images().containsKey(id)) {
+                    state.cached().add(id);
+                    state.cacheQueue().remove(id);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.imagesdk.testing.internal.emulator.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Everything the emulator remembers: images (metadata in memory, data in temporary files), members,
+ * tasks, image links and the image cache list. One lock guards the metadata; image data is streamed
+ * outside of it.
+ */
+public final class EmulatorState {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, ImageRecord> images = new LinkedHashMap<>();
+    private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
+    private final Map<String, LinkRecord> links = new LinkedHashMap<>();
+    private final Set<String> cached = new LinkedHashSet<>();
+    private final Set<String> cacheQueue = new LinkedHashSet<>();
+    private final Path dataDir;
+    private Instant lastTimestamp = Instant.EPOCH;
+    private long linkSequence;
+
+    /** Empty state keeping image data under {@code dataDir}. */
+    public EmulatorState(Path dataDir) {
+        this.dataDir = dataDir;
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code action} holding the metadata lock. */
+    public <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code action} holding the metadata lock. */
+    public void locked(Runnable action) {
+        lock.lock();
+        try {
+            action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A strictly increasing timestamp (microsecond precision), so that creation order is also
+     * {@code created_at} order, as in Glance's database.
+     */
+    public Instant now() {
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (!t.isAfter(lastTimestamp)) {
+            t = lastTimestamp.plus(1, ChronoUnit.MICROS);
+        }
+        lastTimestamp = t;
+        return t;
+    }
+
+    /** Images by id. */
+    public Map<String, ImageRecord> images() {
+        return images;
+    }
+
+    /** Tasks by id. */
+    public Map<String, TaskRecord> tasks() {
+        return tasks;
+    }
+
+    /** Image links by link id. */
+    public Map<String, LinkRecord> links() {
+        return links;
+    }
+
+    /** Ids of images in the image cache. */
+    public Set<String> cached() {
+        return cached;
+    }
+
+    /** Ids of images queued for caching. */
+    public Set<String> cacheQueue() {
+        return cacheQueue;
+    }
+
+    /** The next link sequence number (link listing order). */
+    public long nextLinkSequence() {
+        return ++linkSequence;
+    }
+
+    /** A new temporary file for image data. */
+    public Path newDataFile(String kind) {
+        try {
+            return Files.createTempFile(dataDir, kind + "-", ".bin");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes a data file, ignoring failures. */
+    public static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover temp file is harmless
+        }
+    }
+
+    /** Removes every image and its data, and all other records. */
+    public void clear() {
+        locked(() -> {
+            for (ImageRecord r : images.values()) {
+                deleteQuietly(r.dataFile);
+                if (r.staged != null) {
+                    deleteQuietly(r.staged.file());
+                }
+            }
+            images.clear();
+            tasks.clear();
+            links.clear();
+            cached.clear();
+            cacheQueue.clear();
+        });
+    }
+
+    /** Deletes the data directory (when the emulator stops). */
+    public void deleteDataDir() {
+        clear();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            List<Path> all = new ArrayList<>();
+            files.forEach(all::add);
+            for (int i = all.size() - 1; i >= 0; i--) {
+                deleteQuietly(all.get(i));
+            }
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+
+    /** A new random UUID, as Glance makes ids. */
+    public static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}

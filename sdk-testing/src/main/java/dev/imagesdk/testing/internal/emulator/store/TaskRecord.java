@@ -1,0 +1,34 @@
+package dev.imagesdk.testing.internal.emulator.store;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** An {@code api_image_import} task. Mutable; guarded by {@link EmulatorState}'s lock. */
+public final class TaskRecord {
+    public final String id;
+    public final String type = "api_image_import";
+    public String status = "pending";
+    public final String owner;
+    public final String imageId;
+    public final String requestId;
+    public final String userId;
+    public final Map<String, Object> input;
+    public Map<String, Object> result;
+    public String message = "";
+    public final Instant createdAt;
+    public Instant updatedAt;
+    public Instant expiresAt;
+
+    /** A stored task, created {@code now}. */
+    public TaskRecord(String id, String owner, String imageId, String requestId, String userId,
+                      Map<String, Object> input, Instant now) {
+        this.id = id;
+        this.owner = owner;
+        this.imageId = imageId;
+        this.requestId = requestId;
+        this.userId = userId;
+        this.input = input;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+}
