@@ -37,6 +37,9 @@ final class OpenEnumJsonAdapterFactory implements JsonAdapter.Factory {
         if (!Modifier.isStatic(of.getModifiers())) {
             throw new IllegalArgumentException(raw.getName() + ".of(String) must be static");
         }
+        if (!of.canAccess(null)) {
+            of.trySetAccessible();   // an open enum declared in a non-public class
+        }
         return new JsonAdapter<OpenEnum>() {
             @Override
             public OpenEnum fromJson(JsonReader reader) throws IOException {
