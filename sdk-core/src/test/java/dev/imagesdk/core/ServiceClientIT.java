@@ -5,6 +5,7 @@ import dev.imagesdk.core.error.UnauthorizedException;
 import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.core.it.RealGlance;
 import dev.imagesdk.core.internal.paging.JsonPages;
+import dev.imagesdk.core.internal.paging.PagedListing;
 import dev.imagesdk.core.paging.Paged;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +68,7 @@ class ServiceClientIT {
                         (r, resp) -> String.valueOf(((Map<?, ?>) r.readJsonValue()).get("id")));
             }
             @SuppressWarnings({"unchecked", "rawtypes"})
-            Paged<Map<String, Object>> paged = Paged.of(a, ApiRequest.get("images").query("limit", 2).query("tag", tag).build(),
+            Paged<Map<String, Object>> paged = PagedListing.of(a, ApiRequest.get("images").query("limit", 2).query("tag", tag).build(),
                     JsonPages.reader("images", (com.squareup.moshi.JsonAdapter) a.moshi().adapter(Map.class)));
             assertThat(paged.stream().map(m -> m.get("id"))).containsExactlyInAnyOrder((Object[]) ids);
             int pages = 0;

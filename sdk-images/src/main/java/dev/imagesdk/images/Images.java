@@ -7,8 +7,7 @@ import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.core.internal.http.ApiResponse;
 import dev.imagesdk.core.internal.paging.JsonPages;
-import dev.imagesdk.core.paging.Page;
-import dev.imagesdk.core.internal.paging.PageReader;
+import dev.imagesdk.core.internal.paging.PagedListing;
 import dev.imagesdk.core.paging.Paged;
 import dev.imagesdk.images.data.DownloadOptions;
 import dev.imagesdk.images.data.DownloadResult;
@@ -21,7 +20,6 @@ import dev.imagesdk.images.importing.StoreInfo;
 import dev.imagesdk.images.internal.json.ImageJsonAdapter;
 import dev.imagesdk.images.tasks.Task;
 import dev.imagesdk.images.tasks.Tasks;
-import okhttp3.HttpUrl;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -154,42 +152,7 @@ public final class Images {
         for (Map.Entry<String, String> q : opts.toQuery()) {
             b.query(q.getKey(), q.getValue());
         }
-        PageReader<Image> reader = JsonPages.reader("images", ImageJsonAdapter.INSTANCE);
-        long sortPairs = opts.toQuery().stream().filter(q -> q.getKey().equals("sort_key")).count();
-        if (sortPairs > 1) {
-            reader = keepingQuery(reader, opts.toQuery());
-        }
-        return Paged.of(client, b.build(), reader);
-    }
-
-    /**
-     * Glance's {@code next} links keep only the last {@code sort_key}/{@code sort_dir} pair, so later
-     * pages of a multi-key classic sort would come back in a different order. This reader rebuilds
-     * each {@code next} link from the original query plus the server's marker.
-     */
-    static PageReader<Image> keepingQuery(PageReader<Image> reader, List<Map.Entry<String, String>> query) {
-        return response -> {
-            Page<Image> page = reader.read(response);
-            String next = page.nextLink().orElse(null);
-            return next == null ? page : new Page<>(page.items(), withQuery(next, query), page.requestId().orElse(null));
-        };
-    }
-
-    static String withQuery(String link, List<Map.Entry<String, String>> query) {
-        boolean absolute = link.regionMatches(true, 0, "http://", 0, 7) || link.regionMatches(true, 0, "https://", 0, 8);
-        HttpUrl parsed = HttpUrl.parse(absolute ? link : "http://link.invalid" + (link.startsWith("/") ? "" : "/") + link);
-        String marker = parsed == null ? null : parsed.queryParameter("marker");
-        if (marker == null) {
-            return link;
-        }
-        HttpUrl.Builder b = parsed.newBuilder().query(null);
-        for (Map.Entry<String, String> q : query) {
-            if (!q.getKey().equals("marker")) {
-                b.addQueryParameter(q.getKey(), q.getValue());
-            }
-        }
-        HttpUrl rebuilt = b.addQueryParameter("marker", marker).build();
-        return absolute ? rebuilt.toString() : rebuilt.encodedPath() + "?" + rebuilt.encodedQuery();
+        return PagedListing.of(client, b.build(), JsonPages.reader("images", ImageJsonAdapter.INSTANCE));
     }
 
     /**

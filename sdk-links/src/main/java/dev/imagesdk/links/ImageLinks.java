@@ -6,6 +6,7 @@ import dev.imagesdk.core.error.ServerException;
 import dev.imagesdk.core.error.TransportException;
 import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.internal.http.ApiRequest;
+import dev.imagesdk.core.internal.paging.PagedListing;
 import dev.imagesdk.core.paging.Paged;
 import dev.imagesdk.images.CreateOpts;
 import dev.imagesdk.images.Image;
@@ -66,7 +67,7 @@ public final class ImageLinks {
         for (Map.Entry<String, String> q : opts.toQuery()) {
             b.query(q.getKey(), q.getValue());
         }
-        return Paged.of(client, b.build(), ImageLinkJsonAdapter.pageReader());
+        return PagedListing.of(client, b.build(), ImageLinkJsonAdapter.pageReader());
     }
 
     /**
@@ -124,7 +125,7 @@ public final class ImageLinks {
     public List<ImageLink> linksOfImage(String imageId) {
         ApiRequest request = ApiRequest.get("images", Arguments.uuid(imageId, "image id"), "links").build();
         List<ImageLink> out = new ArrayList<>();
-        Paged.of(client, request, ImageLinkJsonAdapter.pageReader()).forEach(out::add);
+        PagedListing.of(client, request, ImageLinkJsonAdapter.pageReader()).forEach(out::add);
         return List.copyOf(out);
     }
 

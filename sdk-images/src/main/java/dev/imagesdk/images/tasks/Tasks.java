@@ -7,6 +7,7 @@ import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.core.internal.http.ApiResponse;
 import dev.imagesdk.core.internal.paging.JsonPages;
+import dev.imagesdk.core.internal.paging.PagedListing;
 import dev.imagesdk.core.paging.Paged;
 
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public final class Tasks {
         for (Map.Entry<String, String> q : Arguments.notNull(opts, "opts").toQuery()) {
             b.query(q.getKey(), q.getValue());
         }
-        return Paged.of(client, b.build(), JsonPages.reader("tasks", TaskJsonAdapter.INSTANCE));
+        return PagedListing.of(client, b.build(), JsonPages.reader("tasks", TaskJsonAdapter.INSTANCE));
     }
 
     /** One task ({@code GET /v2/tasks/{id}}); the id must be a UUID, as Glance gives tasks no other ids. */

@@ -1,5 +1,6 @@
 package dev.imagesdk.core.internal.paging;
 
+import dev.imagesdk.core.internal.http.ApiResponse;
 import dev.imagesdk.core.paging.Page;
 
 import com.squareup.moshi.JsonAdapter;
@@ -23,7 +24,7 @@ public final class JsonPages {
      * @param itemAdapter decodes one item
      */
     public static <T> PageReader<T> reader(String collectionKey, JsonAdapter<T> itemAdapter) {
-        return response -> response.readJson((JsonReader reader, dev.imagesdk.core.internal.http.ApiResponse r) -> {
+        return (JsonReader reader, ApiResponse r) -> {
             List<T> items = null;
             String next = null;
             reader.beginObject();
@@ -50,6 +51,6 @@ public final class JsonPages {
                 throw new com.squareup.moshi.JsonDataException("no \"" + collectionKey + "\" array in the listing");
             }
             return new Page<>(items, next, r.requestId().orElse(null));
-        });
+        };
     }
 }

@@ -1,16 +1,23 @@
 package dev.imagesdk.core.internal.paging;
 
+import dev.imagesdk.core.internal.http.ApiResponse;
 import dev.imagesdk.core.paging.Page;
 
-import dev.imagesdk.core.internal.http.ApiResponse;
+import com.squareup.moshi.JsonReader;
+
+import java.io.IOException;
 
 /**
- * Turns one listing response into a {@link Page}.
+ * Turns one listing document into a {@link Page}. It reads the JSON body inside the transport's
+ * retry loop, so a page whose body breaks off is fetched again like any failed GET.
  *
  * @param <T> item type
  */
 @FunctionalInterface
 public interface PageReader<T> {
-    /** Reads the whole response (and closes it). */
-    Page<T> read(ApiResponse response);
+    /**
+     * @param reader positioned before the document's first token
+     * @param response the response being read (headers, request id)
+     */
+    Page<T> read(JsonReader reader, ApiResponse response) throws IOException;
 }

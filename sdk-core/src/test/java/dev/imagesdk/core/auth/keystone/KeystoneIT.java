@@ -10,6 +10,7 @@ import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.core.internal.http.ApiResponse;
 import dev.imagesdk.core.internal.json.Json;
 import dev.imagesdk.core.internal.paging.JsonPages;
+import dev.imagesdk.core.internal.paging.PagedListing;
 import dev.imagesdk.core.paging.Paged;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
@@ -238,7 +239,7 @@ class KeystoneIT {
                 for (int i = 0; i < 3; i++) {
                     ids.add(createImage(client, name));
                 }
-                Paged<Object> listing = Paged.of(client, ApiRequest.get("images").query("limit", 1).query("name", name).build(),
+                Paged<Object> listing = PagedListing.of(client, ApiRequest.get("images").query("limit", 1).query("name", name).build(),
                         JsonPages.reader("images", client.moshi().adapter(Object.class)));
                 long before = auth.authenticationCount();
                 List<String> seen = new ArrayList<>();

@@ -1,6 +1,4 @@
-package dev.imagesdk.core.paging;
-
-import dev.imagesdk.core.internal.paging.JsonPages;
+package dev.imagesdk.core.internal.paging;
 
 import com.squareup.moshi.JsonAdapter;
 import dev.imagesdk.core.RetryPolicy;
@@ -9,6 +7,9 @@ import dev.imagesdk.core.auth.Auth;
 import dev.imagesdk.core.error.PaginationException;
 import dev.imagesdk.core.error.ResponseFormatException;
 import dev.imagesdk.core.internal.http.ApiRequest;
+import dev.imagesdk.core.paging.Page;
+import dev.imagesdk.core.paging.Paged;
+import mockwebserver3.SocketEffect;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -24,10 +25,11 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PagedTest {
+class PagedListingTest {
     private MockWebServer server;
     private ServiceClient client;
     private Paged<Map<String, Object>> images;
+    private JsonAdapter<Map<String, Object>> item;
 
     @BeforeEach
     @SuppressWarnings("unchecked")
@@ -36,8 +38,8 @@ class PagedTest {
         server.start();
         client = ServiceClient.builder().endpoint(server.url("/image/v2").toString()).auth(Auth.token("t"))
                 .retryPolicy(RetryPolicy.none()).build();
-        JsonAdapter<Map<String, Object>> item = (JsonAdapter<Map<String, Object>>) (JsonAdapter<?>) client.moshi().adapter(Map.class);
-        images = Paged.of(client, ApiRequest.get("images").query("limit", 2).build(), JsonPages.reader("images", item));
+        item = (JsonAdapter<Map<String, Object>>) (JsonAdapter<?>) client.moshi().adapter(Map.class);
+        images = PagedListing.of(client, ApiRequest.get("images").query("limit", 2).build(), JsonPages.reader("images", item));
     }
 
     @AfterEach
@@ -93,6 +95,105 @@ class PagedTest {
         server.enqueue(page("/v2/images?limit=2&marker=b", "c", "d"));
         assertThatThrownBy(() -> images.stream().count()).isInstanceOf(PaginationException.class)
                 .hasMessageContaining("already followed");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    private Paged<Map<String, Object>> listing(ApiRequest first) {
+        return PagedListing.of(client, first, JsonPages.reader("images", item));
+    }
+
+    private List<String> targets(int n) throws InterruptedException {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(server.takeRequest().getTarget());
+        }
+        return out;
+    }
+
+    @Test
+    void repeatedTagKeysAreSentOnEveryPageThoughTheServerLinkKeepsOnlyTheLast() throws InterruptedException {
+        // Glance's next link is built from a dict of the query: tag=a&tag=b comes back as tag=b
+        server.enqueue(page("/v2/images?limit=2&tag=b&marker=i2", "i1", "i2"));
+        server.enqueue(page("/v2/images?limit=2&tag=b&marker=i4", "i3", "i4"));
+        server.enqueue(page(null, "i5"));
+        Paged<Map<String, Object>> tagged = listing(ApiRequest.get("images").query("limit", 2).query("tag", "a").query("tag", "b").build());
+
+        assertThat(tagged.stream().map(m -> m.get("id"))).containsExactly("i1", "i2", "i3", "i4", "i5");
+        assertThat(targets(3)).containsExactly(
+                "/image/v2/images?limit=2&tag=a&tag=b",
+                "/image/v2/images?limit=2&tag=a&tag=b&marker=i2",
+                "/image/v2/images?limit=2&tag=a&tag=b&marker=i4");
+    }
+
+    @Test
+    void repeatedSortKeysAreSentOnEveryPage() throws InterruptedException {
+        server.enqueue(page("/v2/images?sort_key=created_at&sort_dir=desc&limit=2&marker=i2", "i1", "i2"));
+        server.enqueue(page(null, "i3"));
+        Paged<Map<String, Object>> sorted = listing(ApiRequest.get("images").query("limit", 2).query("sort_key", "name")
+                .query("sort_dir", "asc").query("sort_key", "created_at").query("sort_dir", "desc").build());
+
+        assertThat(sorted.stream().count()).isEqualTo(3);
+        assertThat(targets(2)).containsExactly(
+                "/image/v2/images?limit=2&sort_key=name&sort_dir=asc&sort_key=created_at&sort_dir=desc",
+                "/image/v2/images?limit=2&sort_key=name&sort_dir=asc&sort_key=created_at&sort_dir=desc&marker=i2");
+    }
+
+    @Test
+    void theCallersMarkerIsReplacedNotDuplicatedAndNothingElseIsTakenFromTheLink() throws InterruptedException {
+        server.enqueue(page("/v2/images?limit=999&name=other&marker=i2", "i1", "i2"));
+        server.enqueue(page("http://" + server.getHostName() + ":" + server.getPort() + "/image/v2/images?marker=i3", "i3"));
+        server.enqueue(page(null, "i4"));
+        Paged<Map<String, Object>> fromMarker = listing(ApiRequest.get("images").query("marker", "i0").query("limit", 2)
+                .query("name", "in:x,y").build());
+
+        assertThat(fromMarker.stream().count()).isEqualTo(4);
+        assertThat(targets(3)).containsExactly(
+                "/image/v2/images?marker=i0&limit=2&name=in%3Ax%2Cy",
+                "/image/v2/images?limit=2&name=in%3Ax%2Cy&marker=i2",
+                "/image/v2/images?limit=2&name=in%3Ax%2Cy&marker=i3");
+    }
+
+    @Test
+    void aMarkerSeenBeforeIsALoopEvenUnderAnotherLink() {
+        server.enqueue(page("/v2/images?limit=2&marker=i2", "i1", "i2"));
+        server.enqueue(page("/v2/images?limit=2&tag=x&marker=i2&foo=1", "i3", "i4"));
+        assertThatThrownBy(() -> images.stream().count()).isInstanceOf(PaginationException.class)
+                .hasMessageContaining("already followed");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aNextLinkBackToTheCallersOwnMarkerIsALoop() {
+        server.enqueue(page("/v2/images?marker=i0", "i1", "i2"));
+        Paged<Map<String, Object>> fromMarker = listing(ApiRequest.get("images").query("marker", "i0").build());
+        assertThatThrownBy(() -> fromMarker.stream().count()).isInstanceOf(PaginationException.class)
+                .hasMessageContaining("already followed");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aNextLinkWithoutMarkerIsAPaginationError() {
+        server.enqueue(page("/v2/images?limit=2&page=2", "i1", "i2"));
+        assertThatThrownBy(() -> images.stream().count()).isInstanceOf(PaginationException.class)
+                .hasMessageContaining("without a marker");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aPageWhoseBodyBreaksOffIsFetchedAgainWithinTheRetryPolicy() throws InterruptedException {
+        ServiceClient retrying = ServiceClient.builder().endpoint(server.url("/image/v2").toString()).auth(Auth.token("t"))
+                .retryPolicy(RetryPolicy.builder().maxAttempts(2).initialDelay(java.time.Duration.ofMillis(1))
+                        .maxDelay(java.time.Duration.ofMillis(1)).build()).build();
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"id\": \"x").append(i).append("\"}");
+        }
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"images\": [" + many + "]}").onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+        server.enqueue(page(null, "a", "b"));
+        Paged<Map<String, Object>> listing = PagedListing.of(retrying, ApiRequest.get("images").build(), JsonPages.reader("images", item));
+
+        assertThat(listing.stream().map(m -> m.get("id"))).containsExactly("a", "b");
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
