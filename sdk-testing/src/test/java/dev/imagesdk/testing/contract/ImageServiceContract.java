@@ -365,6 +365,40 @@ public abstract class ImageServiceContract {
     }
 
     @Test
+    void twoTagsAcrossPagesOfTwoListExactlyTheImagesCarryingBoth() {
+        // Glance's next link keeps only the last tag (here the run tag, which every image carries)
+        String both = tag + "-both";
+        List<String> ids = new ArrayList<>();
+        for (String n : List.of("both-0", "one-1", "one-2", "both-3", "one-4", "one-5", "one-6", "both-7")) {
+            ids.add(n.startsWith("both") ? create(a, CreateOpts.builder().name(n).diskFormat(DiskFormat.RAW)
+                    .containerFormat(ContainerFormat.BARE).tags(both)).id() : createRaw(a, n).id());
+        }
+
+        List<String> listed = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        for (Page<Image> page : a.list(ListOpts.builder().tags(both, tag).limit(2).build()).pages()) {
+            pageSizes.add(page.items().size());
+            page.items().forEach(i -> listed.add(i.id()));
+        }
+        // newest first: both-7, both-3, both-0
+        assertThat(listed).containsExactly(ids.get(7), ids.get(3), ids.get(0));
+        assertThat(pageSizes).containsExactly(2, 1);
+    }
+
+    @Test
+    void severalClassicSortKeysAreKeptAcrossPages() {
+        List<String> ids = new ArrayList<>();
+        for (String n : List.of("m", "k", "m", "k", "m")) {
+            ids.add(createRaw(a, n).id());
+        }
+
+        List<Image> listed = a.list(ListOpts.builder().tag(tag).sortKey(SortKey.NAME, SortDirection.ASC)
+                .sortKey(SortKey.CREATED_AT, SortDirection.DESC).limit(2).build()).stream().collect(Collectors.toList());
+        // name ascending, then newest first within a name: k(3), k(1), m(4), m(2), m(0)
+        assertThat(ids(listed)).containsExactly(ids.get(3), ids.get(1), ids.get(4), ids.get(2), ids.get(0));
+    }
+
+    @Test
     void hiddenImagesAreListedOnlyWhenAskedFor() {
         createRaw(a, "visible");
         create(a, CreateOpts.builder().name("hidden").hidden(true));
