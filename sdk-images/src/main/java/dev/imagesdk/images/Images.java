@@ -68,7 +68,7 @@ public final class Images {
      * @throws dev.imagesdk.core.error.NotFoundException when it does not exist or is not visible
      */
     public Image get(String id) {
-        return client.executeJson(ApiRequest.get("images", requireId(id)).build(), ImageJsonAdapter::readSingle);
+        return client.executeJson(ApiRequest.get("images", Arguments.uuid(id, "image id")).build(), ImageJsonAdapter::readSingle);
     }
 
     /**
@@ -108,7 +108,7 @@ public final class Images {
      */
     public Image update(String id, UpdateOpts opts) {
         Arguments.notNull(opts, "opts");
-        ApiRequest request = ApiRequest.patch("images", requireId(id)).jsonBody(opts.toJson(), UpdateOpts.JSON_PATCH).build();
+        ApiRequest request = ApiRequest.patch("images", Arguments.uuid(id, "image id")).jsonBody(opts.toJson(), UpdateOpts.JSON_PATCH).build();
         return client.executeJson(request, ImageJsonAdapter::readSingle);
     }
 
@@ -120,7 +120,7 @@ public final class Images {
      * @throws dev.imagesdk.core.error.NotFoundException when it does not exist (already deleted)
      */
     public void delete(String id) {
-        requireId(id);
+        Arguments.uuid(id, "image id");
         try {
             client.executeNoContent(ApiRequest.delete("images", id).build());
         } catch (ConflictException e) {
@@ -161,12 +161,12 @@ public final class Images {
      * @throws dev.imagesdk.core.error.ForbiddenException for an image that is not active (e.g. queued)
      */
     public void deactivate(String id) {
-        client.executeNoContent(ApiRequest.post("images", requireId(id), "actions", "deactivate").retryable(true).build());
+        client.executeNoContent(ApiRequest.post("images", Arguments.uuid(id, "image id"), "actions", "deactivate").retryable(true).build());
     }
 
     /** {@code POST /v2/images/{id}/actions/reactivate}: makes a deactivated image usable again (204). */
     public void reactivate(String id) {
-        client.executeNoContent(ApiRequest.post("images", requireId(id), "actions", "reactivate").retryable(true).build());
+        client.executeNoContent(ApiRequest.post("images", Arguments.uuid(id, "image id"), "actions", "reactivate").retryable(true).build());
     }
 
     /**
@@ -177,7 +177,7 @@ public final class Images {
      *         {@link UpdateOpts.Builder#tags(String...)} (a JSON body) instead
      */
     public void addTag(String id, String tag) {
-        client.executeNoContent(ApiRequest.put("images", requireId(id), "tags", requireTag(tag)).build());
+        client.executeNoContent(ApiRequest.put("images", Arguments.uuid(id, "image id"), "tags", Arguments.tagInPath(tag)).build());
     }
 
     /**
@@ -186,7 +186,7 @@ public final class Images {
      * @throws dev.imagesdk.core.error.NotFoundException when the image does not carry the tag
      */
     public void removeTag(String id, String tag) {
-        client.executeNoContent(ApiRequest.delete("images", requireId(id), "tags", requireTag(tag)).build());
+        client.executeNoContent(ApiRequest.delete("images", Arguments.uuid(id, "image id"), "tags", Arguments.tagInPath(tag)).build());
     }
 
     // ---------------------------------------------------------------- data
@@ -322,24 +322,6 @@ public final class Images {
     /** The server's JSON schemas (read-only). */
     public Schemas schemas() {
         return Schemas.of(client);
-    }
-
-    /** The id, or a {@link ValidationException} when it is blank or not a UUID (no Glance image has such an id). */
-    static String requireId(String id) {
-        return Arguments.uuid(id, "image id");
-    }
-
-    private static String requireTag(String tag) {
-        if (tag == null || tag.isBlank() || tag.length() > 255) {
-            throw new ValidationException("tag must be 1 to 255 characters and not blank, was \"" + tag + "\"");
-        }
-        for (int i = 0; i < tag.length(); i++) {
-            if (tag.charAt(i) > 0x7e || tag.charAt(i) < 0x20) {
-                throw new ValidationException("tag \"" + tag + "\" has non-ASCII characters, which Glance garbles in "
-                        + "the tag URL (it decodes the path as Latin-1); set it with update(id, UpdateOpts.builder().tags(...))");
-            }
-        }
-        return tag;
     }
 
     private static List<String> splitHeader(String value) {

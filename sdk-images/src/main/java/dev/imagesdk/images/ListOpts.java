@@ -223,7 +223,7 @@ public final class ListOpts {
 
         /** Images carrying this tag; repeat for several (all must be present). */
         public Builder tag(String tag) {
-            tags.add(nonBlank("tag", tag));
+            tags.add(Arguments.tag(tag));
             return this;
         }
 

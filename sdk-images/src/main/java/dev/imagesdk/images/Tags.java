@@ -60,11 +60,7 @@ public final class Tags {
         if (value == null || value.isBlank()) {
             throw new ValidationException("provenance value for \"" + key + "\" must not be blank");
         }
-        String tag = PREFIX + key + "=" + value;
-        if (tag.length() > 255) {
-            throw new ValidationException("provenance tag longer than Glance's 255-character limit: " + tag.substring(0, 60) + "…");
-        }
-        return tag;
+        return Arguments.tag(PREFIX + key + "=" + value);
     }
 
     /** Reads the provenance facts back from an image's tags (other tags are ignored). */

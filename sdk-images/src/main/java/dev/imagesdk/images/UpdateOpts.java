@@ -120,10 +120,7 @@ public final class UpdateOpts {
         public Builder tags(List<String> tags) {
             LinkedHashSet<String> set = new LinkedHashSet<>();
             for (String t : tags) {
-                if (t == null || t.isEmpty() || t.length() > 255) {
-                    throw new ValidationException("tags must be 1 to 255 characters, was \"" + t + "\"");
-                }
-                set.add(t);
+                set.add(Arguments.tag(t));
             }
             ops.add(PatchOp.replace("tags", new ArrayList<>(set)));
             return this;

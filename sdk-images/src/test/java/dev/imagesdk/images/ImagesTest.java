@@ -202,6 +202,9 @@ class ImagesTest {
         assertThatThrownBy(() -> images.addTag(ID, "")).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> images.addTag(ID, "wörld")).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("Latin-1");
+        // "." and ".." are printable ASCII tags, but as a path segment they would change the URL
+        assertThatThrownBy(() -> images.addTag(ID, "..")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> images.removeTag(ID, ".")).isInstanceOf(ValidationException.class);
         assertThat(glance.server.getRequestCount()).isZero();
     }
 

@@ -76,7 +76,7 @@ public final class ImageLinks {
      * @throws dev.imagesdk.core.error.NotFoundException (404) when it does not exist or does not apply to the caller
      */
     public ImageLink get(String linkId) {
-        return client.executeJson(ApiRequest.get("image-links", requireId("link id", linkId)).build(), ImageLinkJsonAdapter.INSTANCE);
+        return client.executeJson(ApiRequest.get("image-links", Arguments.id(linkId, "link id")).build(), ImageLinkJsonAdapter.INSTANCE);
     }
 
     /**
@@ -100,7 +100,7 @@ public final class ImageLinks {
      * @throws dev.imagesdk.core.error.ForbiddenException (403) when the caller may not change it
      */
     public ImageLink update(String linkId, LinkUpdateOpts opts) {
-        requireId("link id", linkId);
+        Arguments.id(linkId, "link id");
         Arguments.notNull(opts, "opts");
         ApiRequest request = ApiRequest.patch("image-links", linkId).jsonBody(opts.toJson(), LinkUpdateOpts.MERGE_PATCH).build();
         return client.executeJson(request, ImageLinkJsonAdapter.INSTANCE);
@@ -113,7 +113,7 @@ public final class ImageLinks {
      * @throws dev.imagesdk.core.error.ForbiddenException (403) when the caller may not delete it
      */
     public void delete(String linkId) {
-        client.executeNoContent(ApiRequest.delete("image-links", requireId("link id", linkId)).build());
+        client.executeNoContent(ApiRequest.delete("image-links", Arguments.id(linkId, "link id")).build());
     }
 
     /**
@@ -213,12 +213,5 @@ public final class ImageLinks {
             original.addSuppressed(e);
             return false;
         }
-    }
-
-    private static String requireId(String what, String id) {
-        if (id == null || id.isBlank()) {
-            throw new ValidationException(what + " must not be blank");
-        }
-        return id;
     }
 }

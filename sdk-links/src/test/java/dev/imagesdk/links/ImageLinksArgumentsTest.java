@@ -21,7 +21,9 @@ class ImageLinksArgumentsTest {
             CreateOpts.class, () -> CreateOpts.builder().name("x").build(),
             LinkListOpts.class, LinkListOpts::none,
             LinkCreateOpts.class, () -> LinkCreateOpts.of("3c441d1e-aa40-4d8a-b060-2a7e24d1af6a", Scope.global()),
-            LinkUpdateOpts.class, () -> LinkUpdateOpts.builder().comment("c").build()));
+            LinkUpdateOpts.class, () -> LinkUpdateOpts.builder().comment("c").build()))
+            // scope slugs travel in query strings and JSON bodies, never as a path segment
+            .dotsAllowed("organization", 0).dotsAllowed("space", 0).dotsAllowed("space", 1);
 
     @Test
     void imageLinksClientRefusesBadInput() {

@@ -356,4 +356,14 @@ class ImageLinksTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("twice");
         assertThat(server.getRequestCount()).isZero();
     }
+
+    @Test
+    void dotSegmentsAsLinkIdsAreRefusedBeforeAnyRequest() {
+        // ".." would be resolved away: DELETE /v2/image-links/.. is DELETE /v2/
+        for (String bad : new String[] {".", "..", "a\u0000b"}) {
+            assertThatThrownBy(() -> links.delete(bad)).as(bad).isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> links.get(bad)).as(bad).isInstanceOf(ValidationException.class);
+        }
+        assertThat(server.getRequestCount()).isZero();
+    }
 }

@@ -62,8 +62,8 @@ public final class Members {
      * @throws dev.imagesdk.core.error.NotFoundException (404) when the caller cannot see the image
      */
     public Member add(String imageId, String projectId) {
-        requireImageId(imageId);
-        requireId("projectId", projectId);
+        Arguments.uuid(imageId, "imageId");
+        Arguments.id(projectId, "projectId");
         String body = "{\"member\":" + jsonString(projectId) + "}";
         ApiRequest request = ApiRequest.post("images", imageId, "members").jsonBody(body).build();
         return explain(NOT_SHARED_HINT, null, () -> client.executeJson(request, MemberJsonAdapter.INSTANCE));
@@ -77,7 +77,7 @@ public final class Members {
      * @throws dev.imagesdk.core.error.ForbiddenException (403) when the image is not {@code shared}
      */
     public List<Member> list(String imageId) {
-        requireImageId(imageId);
+        Arguments.uuid(imageId, "imageId");
         return client.executeJson(ApiRequest.get("images", imageId, "members").build(), MemberJsonAdapter.listReader());
     }
 
@@ -89,8 +89,8 @@ public final class Members {
      * @throws dev.imagesdk.core.error.NotFoundException (404) when the caller cannot see the image
      */
     public Member get(String imageId, String memberId) {
-        requireImageId(imageId);
-        requireId("memberId", memberId);
+        Arguments.uuid(imageId, "imageId");
+        Arguments.id(memberId, "memberId");
         ApiRequest request = ApiRequest.get("images", imageId, "members", memberId).build();
         return explain(null, OTHER_MEMBER_HINT, () -> client.executeJson(request, MemberJsonAdapter.INSTANCE));
     }
@@ -127,8 +127,8 @@ public final class Members {
      *         member project trying to answer for it
      */
     public Member setStatus(String imageId, String memberId, MemberStatus status) {
-        requireImageId(imageId);
-        requireId("memberId", memberId);
+        Arguments.uuid(imageId, "imageId");
+        Arguments.id(memberId, "memberId");
         if (status == null) {
             throw new ValidationException("status must not be null");
         }
@@ -151,8 +151,8 @@ public final class Members {
      * @throws MembershipForbiddenException (403) when the caller is not the image's owner
      */
     public void remove(String imageId, String memberId) {
-        requireImageId(imageId);
-        requireId("memberId", memberId);
+        Arguments.uuid(imageId, "imageId");
+        Arguments.id(memberId, "memberId");
         ApiRequest request = ApiRequest.delete("images", imageId, "members", memberId).build();
         explain(NOT_OWNER_HINT, null, () -> {
             client.executeNoContent(request);
@@ -173,17 +173,6 @@ public final class Members {
             boolean aboutMembership = e.serverMessage().map(m -> m.contains("member list")).orElse(false);
             throw notFoundHint == null || !aboutMembership ? e : new MembershipNotFoundException(e, notFoundHint);
         }
-    }
-
-    static void requireId(String what, String value) {
-        if (value == null || value.isBlank()) {
-            throw new ValidationException(what + " must not be blank");
-        }
-    }
-
-    /** An image id must be a UUID (Glance gives images no other ids); project ids are free-form. */
-    static void requireImageId(String value) {
-        Arguments.uuid(value, "imageId");
     }
 
     /** A JSON string literal, written by the SDK's Moshi (quotes and control characters escaped). */

@@ -324,4 +324,15 @@ class MembersTest {
         server.enqueue(json(200, "[]"));
         assertThatThrownBy(() -> members.get(IMAGE, PROJECT_B)).isInstanceOf(ResponseFormatException.class);
     }
+
+    @Test
+    void dotSegmentsAsMemberIdsAreRefusedBeforeAnyRequest() {
+        // ".." would be resolved away: DELETE /v2/images/{id}/members/.. is DELETE /v2/images/{id}/
+        for (String bad : new String[] {".", "..", "a\nb"}) {
+            assertThatThrownBy(() -> members.remove(IMAGE, bad)).as(bad).isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> members.get(IMAGE, bad)).as(bad).isInstanceOf(ValidationException.class);
+            assertThatThrownBy(() -> members.add(IMAGE, bad)).as(bad).isInstanceOf(ValidationException.class);
+        }
+        assertThat(server.getRequestCount()).isZero();
+    }
 }

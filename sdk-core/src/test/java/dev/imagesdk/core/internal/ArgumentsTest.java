@@ -38,4 +38,36 @@ class ArgumentsTest {
         assertThatThrownBy(() -> Arguments.uuid(" ", "image id")).isInstanceOf(ValidationException.class).hasMessage("image id must not be blank");
         assertThatThrownBy(() -> Arguments.uuid(null, "image id")).isInstanceOf(ValidationException.class);
     }
+
+    @Test
+    void freeFormIdsAndPathSegmentsRefuseDotSegmentsAndControlCharacters() {
+        for (String bad : new String[] {".", "..", "a\nb", "tab\there", "nul\u0000", "del\u007f", "c1\u0085"}) {
+            assertThatThrownBy(() -> Arguments.id(bad, "member id")).as(bad).isInstanceOf(ValidationException.class)
+                    .hasMessageStartingWith("member id must not");
+            assertThatThrownBy(() -> Arguments.pathSegment(bad, "path segment")).as(bad).isInstanceOf(ValidationException.class);
+        }
+        assertThatThrownBy(() -> Arguments.id("", "member id")).hasMessage("member id must not be blank");
+        assertThatThrownBy(() -> Arguments.pathSegment("", "path segment")).hasMessage("path segment must not be empty");
+        assertThatThrownBy(() -> Arguments.pathSegment(null, "path segment")).hasMessage("path segment must not be empty");
+        // ids with dots, slashes or spaces inside are fine: the builder percent-encodes them into one segment
+        for (String ok : new String[] {"...", ".a", "a.", "a/b", "a b", "%2e%2e", "ü"}) {
+            assertThat(Arguments.id(ok, "member id")).isEqualTo(ok);
+            assertThat(Arguments.pathSegment(ok, "path segment")).isEqualTo(ok);
+        }
+        assertThat(Arguments.pathSegment(" ", "path segment")).isEqualTo(" ");
+    }
+
+    @Test
+    void oneTagRuleAndItsPathRefinement() {
+        String longest = "t".repeat(255);
+        assertThat(Arguments.tag(longest)).isEqualTo(longest);
+        assertThat(Arguments.tag("wörld")).isEqualTo("wörld");
+        assertThat(Arguments.tagInPath("hello world")).isEqualTo("hello world");
+        for (String bad : new String[] {null, "", "  ", "t".repeat(256)}) {
+            assertThatThrownBy(() -> Arguments.tag(bad)).isInstanceOf(ValidationException.class).hasMessageContaining("1 to 255");
+            assertThatThrownBy(() -> Arguments.tagInPath(bad)).isInstanceOf(ValidationException.class).hasMessageContaining("1 to 255");
+        }
+        assertThatThrownBy(() -> Arguments.tagInPath("wörld")).isInstanceOf(ValidationException.class).hasMessageContaining("Latin-1");
+        assertThatThrownBy(() -> Arguments.tagInPath("a\nb")).isInstanceOf(ValidationException.class);
+    }
 }

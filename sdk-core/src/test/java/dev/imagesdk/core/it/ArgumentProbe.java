@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 
 /**
  * Calls every public method of an API class with one argument at a time made null (and, for
- * strings, blank), the others valid, and reports each call that did not fail with
+ * strings, empty, blank, {@code .} and {@code ..}), the others valid, and reports each call that did not fail with
  * {@link ValidationException}. Clients under test point at a closed port, so a call that sent a
  * request ends in a {@code TransportException} and is reported too: bad input must be refused
  * before anything goes on the wire.
@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 public final class ArgumentProbe {
     private final Map<Class<?>, Supplier<Object>> samples;
     private final List<String> probed = new ArrayList<>();
+    private final java.util.Set<String> dotsAllowed = new java.util.HashSet<>();
 
     /** @param samples a valid value for each parameter type the probed methods take */
     public ArgumentProbe(Map<Class<?>, Supplier<Object>> samples) {
@@ -41,6 +42,16 @@ public final class ArgumentProbe {
             throw new IllegalStateException(e);
         }
         return ServiceClient.builder().endpoint("http://127.0.0.1:" + port).retryPolicy(RetryPolicy.none()).build();
+    }
+
+    /**
+     * Declares that string parameter {@code index} of the methods named {@code method} is not an id
+     * and never goes into a URL path, so {@code .} and {@code ..} are valid values for it (a name, a
+     * free-text filter); the probe then only tries null, empty and blank there.
+     */
+    public ArgumentProbe dotsAllowed(String method, int index) {
+        dotsAllowed.add(method + "#" + index);
+        return this;
     }
 
     /** Method signatures probed so far (for a test to check it covered what it meant to). */
@@ -94,6 +105,11 @@ public final class ArgumentProbe {
                 if (types[i] == String.class) {
                     expectValidation(m, target, valid, i, "", out);
                     expectValidation(m, target, valid, i, "   ", out);
+                    if (!dotsAllowed.contains(m.getName() + "#" + i)) {
+                        // "." and ".." would change the request's path if sent as a segment
+                        expectValidation(m, target, valid, i, ".", out);
+                        expectValidation(m, target, valid, i, "..", out);
+                    }
                 }
             }
         }

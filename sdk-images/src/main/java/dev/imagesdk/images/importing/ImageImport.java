@@ -46,7 +46,7 @@ public final class ImageImport {
      * @throws ValidationException when {@link ImportRequest#requiresBootableRaw()} and the remote data is not a bootable raw disk
      */
     public void importImage(String imageId, ImportRequest request) {
-        requireId(imageId);
+        Arguments.uuid(imageId, "image id");
         Arguments.notNull(request, "request");
         if (request.requiresBootableRaw()) {
             RawImageValidator.requireBootable(client.transport().httpClient(), request.uri());
@@ -178,7 +178,7 @@ public final class ImageImport {
     }
 
     private Image poll(String imageId, ImageStatus status, Duration timeout, Duration firstInterval, boolean importDone) {
-        requireId(imageId);
+        Arguments.uuid(imageId, "image id");
         Arguments.notNull(status, "status");
         if (timeout == null || timeout.isNegative()) {
             throw new ValidationException("timeout must be >= 0");
@@ -225,8 +225,5 @@ public final class ImageImport {
         return image.stringProperty(property).filter(v -> !v.isBlank()).isPresent();
     }
 
-    private static void requireId(String id) {
-        Arguments.uuid(id, "image id");
-    }
 
 }

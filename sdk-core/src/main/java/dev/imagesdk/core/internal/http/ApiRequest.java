@@ -15,7 +15,9 @@ import java.util.Map;
 
 /**
  * One call to the image service, before credentials and the endpoint are applied. Built by the SDK's
- * API modules; path segments are percent-encoded one by one, so an id can never escape its segment.
+ * API modules; path segments are percent-encoded one by one, and the builder refuses (with
+ * {@link ValidationException}, before anything is sent) a segment that is empty, {@code .}, {@code ..}
+ * or holds a control character ({@link Arguments#pathSegment}), so an id can never escape its segment.
  *
  * <p>Instances are immutable and can be sent again (retries, replays) as long as their body is not
  * one-shot ({@link RequestBody#isOneShot()}).
@@ -192,10 +194,7 @@ public final class ApiRequest {
             this.method = method.toUpperCase(Locale.ROOT);
             this.base = base;
             for (String s : segments) {
-                if (s == null || s.isEmpty()) {
-                    throw new ValidationException("path segment must not be empty");
-                }
-                this.segments.add(s);
+                this.segments.add(Arguments.pathSegment(s, "path segment"));
             }
         }
 
