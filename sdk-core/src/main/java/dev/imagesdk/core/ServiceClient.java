@@ -93,7 +93,7 @@ public final class ServiceClient implements AutoCloseable {
      * @throws ValidationException when nothing usable is configured
      */
     public static ServiceClient fromEnvironment() {
-        return CloudConfig.fromEnvironment().toBuilder().build();
+        return builder().config(CloudConfig.fromEnvironment()).build();
     }
 
     /**
@@ -104,7 +104,7 @@ public final class ServiceClient implements AutoCloseable {
      * @throws ValidationException when no clouds.yaml defines the cloud or its settings are incomplete
      */
     public static ServiceClient fromCloud(String cloudName) {
-        return CloudConfig.fromCloud(cloudName).toBuilder().build();
+        return builder().config(CloudConfig.fromCloud(cloudName)).build();
     }
 
     /** A view of this client that authenticates as {@code auth}, sharing connections and settings. */
@@ -507,6 +507,25 @@ public final class ServiceClient implements AutoCloseable {
             tlsSettings.insecure(insecure);
             tlsSettingsUsed = true;
             return this;
+        }
+
+        /**
+         * Applies a clouds.yaml / {@code OS_*} configuration: its authentication, its endpoint when it is
+         * known without a service catalog, and its TLS settings. Settings made afterwards override it.
+         *
+         * @throws ValidationException when the configuration is incomplete (see {@link CloudConfig#auth()},
+         *     {@link CloudConfig#endpoint()}, {@link CloudConfig#tls()})
+         */
+        public Builder config(CloudConfig config) {
+            Arguments.notNull(config, "config");
+            Auth configuredAuth = config.auth();
+            String configuredEndpoint = config.endpoint().orElse(null);
+            TlsOptions configuredTls = config.tls();
+            auth(configuredAuth);
+            if (configuredEndpoint != null) {
+                endpoint(configuredEndpoint);
+            }
+            return tls(configuredTls);
         }
 
         /** All TLS settings at once; replaces what the other TLS methods set. */

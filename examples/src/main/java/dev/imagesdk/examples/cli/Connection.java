@@ -34,7 +34,7 @@ final class Connection implements AutoCloseable {
         boolean explicitIdentity = o.token != null || o.project != null;
         if (o.osCloud != null) {
             // The named cloud; --endpoint overrides its catalog, --token/--project its credentials.
-            ServiceClient.Builder b = CloudConfig.fromCloud(o.osCloud).toBuilder();
+            ServiceClient.Builder b = ServiceClient.builder().config(CloudConfig.fromCloud(o.osCloud));
             if (endpoint != null) {
                 b.endpoint(endpoint);
             }

@@ -32,7 +32,7 @@ class CloudConfigIT {
     }
 
     private Outcome use(CloudConfig config) {
-        try (ServiceClient client = config.toBuilder().build()) {
+        try (ServiceClient client = ServiceClient.builder().config(config).build()) {
             try (ApiResponse r = client.execute(ApiRequest.get("images").query("limit", 1).build())) {
                 assertThat(r.status()).isEqualTo(200);
             }
@@ -44,7 +44,7 @@ class CloudConfigIT {
     }
 
     private CloudConfig load(String cloud, Map<String, String> env) throws IOException {
-        return CloudConfig.load(cloud, env, Files.createDirectories(dir.resolve("cwd")),
+        return CloudConfigLoader.load(cloud, env, Files.createDirectories(dir.resolve("cwd")),
                 Files.createDirectories(dir.resolve("home")), dir.resolve("etc"));
     }
 

@@ -45,7 +45,7 @@ class CloudConfigTest {
     }
 
     private CloudConfig load(String name) {
-        return CloudConfig.load(name, env, cwd, home, etc);
+        return CloudConfigLoader.load(name, env, cwd, home, etc);
     }
 
     private Path write(Path file, String yaml) throws IOException {
@@ -70,7 +70,7 @@ class CloudConfigTest {
 
     /** Sends one request through a client built from the configuration and returns Keystone's request body. */
     private Map<String, Object> tokenRequestOf(CloudConfig config) throws IOException {
-        try (ServiceClient client = config.toBuilder().build()) {
+        try (ServiceClient client = ServiceClient.builder().config(config).build()) {
             client.execute(ApiRequest.get("images").build()).close();
             assertThat(client.serviceRoot().toString()).isEqualTo("http://127.0.0.1:" + cloud.server.getPort() + "/");
         }
@@ -115,7 +115,7 @@ class CloudConfigTest {
         CloudConfig config = load("mine");
         assertThat(config.endpointInterface()).isEqualTo(EndpointInterface.INTERNAL);
         assertThat(config.source()).endsWith("+ OS_* variables");
-        try (ServiceClient client = config.toBuilder().build()) {
+        try (ServiceClient client = ServiceClient.builder().config(config).build()) {
             assertThat(client.serviceRoot().getPath()).isEqualTo("/internal/");
         }
         assertThat(FakeCloud.parse(cloud.tokenRequestBodies.get(0))).isEqualTo(passwordBody("from-env-Secret"));
@@ -189,12 +189,12 @@ class CloudConfigTest {
     void tokenEndpointUsesTheTokenAndTheOverrideWithoutKeystone() {
         env.putAll(Map.of("OS_AUTH_TYPE", "token_endpoint", "OS_TOKEN", "gAAAAAfixed",
                 "OS_IMAGE_ENDPOINT_OVERRIDE", "http://127.0.0.1:9/image"));
-        try (ServiceClient client = load(null).toBuilder().build()) {
+        try (ServiceClient client = ServiceClient.builder().config(load(null)).build()) {
             assertThat(client.serviceRoot().toString()).isEqualTo("http://127.0.0.1:9/image/");
             assertThat(client.auth().toString()).isEqualTo("Auth.token(<redacted>)");
         }
         env.remove("OS_IMAGE_ENDPOINT_OVERRIDE");
-        assertThatThrownBy(() -> load(null).toBuilder()).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> ServiceClient.builder().config(load(null))).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("image_endpoint_override");
     }
 
@@ -202,7 +202,7 @@ class CloudConfigTest {
     void imageEndpointOverrideIsHonouredForKeystoneToo() {
         env.putAll(Map.of("OS_AUTH_URL", cloud.authUrl(), "OS_USER_ID", "u-1", "OS_PASSWORD", "pw",
                 "OS_IMAGE_ENDPOINT_OVERRIDE", "http://127.0.0.1:9/v2"));
-        try (ServiceClient client = load(null).toBuilder().build()) {
+        try (ServiceClient client = ServiceClient.builder().config(load(null)).build()) {
             assertThat(client.serviceRoot().toString()).isEqualTo("http://127.0.0.1:9/");
         }
         assertThat(cloud.server.getRequestCount()).isZero();
@@ -275,7 +275,7 @@ class CloudConfigTest {
         try (LogCapture logs = LogCapture.start()) {
             CloudConfig config = load("mine");
             KeystoneAuth auth = (KeystoneAuth) config.auth();
-            try (ServiceClient client = config.toBuilder().build()) {
+            try (ServiceClient client = ServiceClient.builder().config(config).build()) {
                 client.execute(ApiRequest.get("images").build()).close();
                 assertThat(config + " " + auth + " " + client + " " + auth.token(client.transport()))
                         .doesNotContain(FakeCloud.PASSWORD).doesNotContain("gAAAAAtok1x").contains("<redacted>");
@@ -290,6 +290,34 @@ class CloudConfigTest {
         write(cwd.resolve("clouds.yaml"), "clouds:\n  r:\n    regions: [RegionOne]\n    auth:\n      auth_url: "
                 + cloud.authUrl() + "\n      user_id: u-1\n      password: pw\n");
         assertThat(load("r").region()).contains("RegionOne");
+    }
+
+    @Test
+    void homeVariableIsWhereTheUsersCloudsYamlIsFound() throws IOException {
+        // The OpenStack tools look in $HOME/.config/openstack; Java's user.home ignores $HOME.
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere-home"));
+        write(elsewhere.resolve(".config/openstack/clouds.yaml"), "clouds:\n  h:\n    auth_type: none\n"
+                + "    image_endpoint_override: https://h\n    cacert: ~/certs/ca.pem\n");
+        env.put("HOME", elsewhere.toString());
+        assertThat(CloudConfigLoader.home(env)).isEqualTo(elsewhere);
+        CloudConfig config = CloudConfigLoader.load("h", env, cwd, CloudConfigLoader.home(env), etc);
+        assertThat(config.source()).isEqualTo(elsewhere.resolve(".config/openstack/clouds.yaml").toString());
+        assertThat(config.tls().toString()).contains("cacert=" + elsewhere.resolve("certs/ca.pem"));
+        env.put("HOME", " ");
+        assertThat(CloudConfigLoader.home(env)).isEqualTo(Path.of(System.getProperty("user.home")));
+        env.remove("HOME");
+        assertThat(CloudConfigLoader.home(env)).isEqualTo(Path.of(System.getProperty("user.home")));
+    }
+
+    @Test
+    void endpointIsTheOverrideOrTheTokenEndpointsOwnOrEmptyForTheCatalog() {
+        env.putAll(Map.of("OS_AUTH_URL", cloud.authUrl(), "OS_USER_ID", "u-1", "OS_PASSWORD", "pw"));
+        assertThat(load(null).endpoint()).isEmpty();
+        env.clear();
+        env.putAll(Map.of("OS_AUTH_TYPE", "admin_token", "OS_TOKEN", "t", "OS_ENDPOINT", "http://127.0.0.1:9/"));
+        assertThat(load(null).endpoint()).contains("http://127.0.0.1:9/");
+        env.put("OS_IMAGE_ENDPOINT_OVERRIDE", "http://127.0.0.1:8/");
+        assertThat(load(null).endpoint()).contains("http://127.0.0.1:8/");
     }
 
     @Test

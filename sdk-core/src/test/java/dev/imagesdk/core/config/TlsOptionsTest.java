@@ -175,7 +175,7 @@ class TlsOptionsTest {
                 + "  unverified:\n    auth_type: none\n    image_endpoint_override: " + endpoint + "\n    verify: false\n");
         java.util.function.Function<String, Integer> call = cloud -> {
             server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
-            try (ServiceClient client = CloudConfig.load(cloud, java.util.Map.of(), dir, dir, dir).toBuilder()
+            try (ServiceClient client = ServiceClient.builder().config(CloudConfigLoader.load(cloud, java.util.Map.of(), dir, dir, dir))
                     .retryPolicy(RetryPolicy.none()).build();
                  ApiResponse r = client.execute(ApiRequest.get("images").build())) {
                 return r.status();
