@@ -14,6 +14,7 @@ import dev.imagesdk.core.internal.http.ApiResponse;
 import dev.imagesdk.core.internal.http.HttpTransport;
 import dev.imagesdk.core.internal.http.Redaction;
 import dev.imagesdk.core.internal.json.Json;
+import dev.imagesdk.core.internal.tls.TlsSetup;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -577,7 +578,7 @@ public final class ServiceClient implements AutoCloseable {
                     return response.request().newBuilder().header("Proxy-Authorization", credential).build();
                 });
             }
-            (tlsSettingsUsed ? tlsSettings.build() : tls).applyTo(b);
+            TlsSetup.apply(tlsSettingsUsed ? tlsSettings.build() : tls, b);
             String ua = userAgent != null ? userAgent
                     : "imagesdk/" + sdkVersion() + " java/" + System.getProperty("java.version", "unknown");
             HttpTransport transport = new HttpTransport(b.build(), Json.moshi(), ua, retryPolicy);

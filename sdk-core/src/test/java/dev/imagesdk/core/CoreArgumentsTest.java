@@ -48,9 +48,10 @@ class CoreArgumentsTest {
     @Test
     void builderRefusesBadInput() {
         ArgumentProbe probe = probe();
-        // tls(...) and the certificate files are covered by TlsOptionsTest; a proxy password may be empty.
+        // tls(...) and the certificate files are covered by TlsOptionsTest, config(...) by CloudConfigTest;
+        // a proxy password may be empty.
         assertThat(probe.violations(ServiceClient.Builder.class, ServiceClient.builder(), "tls", "sslSocketFactory",
-                "caCertificates", "clientCertificate", "proxyAuthentication")).isEmpty();
+                "caCertificates", "clientCertificate", "proxyAuthentication", "config")).isEmpty();
         assertThatThrownBy(() -> ServiceClient.builder().proxyAuthentication(" ", "pw")).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> ServiceClient.builder().proxyAuthentication("user", null)).isInstanceOf(ValidationException.class);
         assertThat(probe.probed()).hasSizeGreaterThanOrEqualTo(10);

@@ -323,6 +323,8 @@ class CloudConfigTest {
     @Test
     void publicEntryPointsReachTheSameLoader() {
         assertThatThrownBy(() -> CloudConfig.fromCloud(" ")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> ServiceClient.builder().config(null)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("config");
         assertThatThrownBy(() -> ServiceClient.fromCloud("imagesdk-no-such-cloud-" + System.nanoTime()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("imagesdk-no-such-cloud-");
     }

@@ -187,6 +187,37 @@ class TlsOptionsTest {
     }
 
     @Test
+    void accessorsReturnWhatWasSetAndNoHttpLibraryTypeIsPublic() throws Exception {
+        TlsOptions files = TlsOptions.builder().caCertificates(fixture("ca.pem"))
+                .clientCertificate(fixture("client.pem"), fixture("client-key.pem")).build();
+        assertThat(files.caCertificates()).contains(fixture("ca.pem"));
+        assertThat(files.clientCertificate()).contains(fixture("client.pem"));
+        assertThat(files.clientKey()).contains(fixture("client-key.pem"));
+        assertThat(files.sslSocketFactory()).isEmpty();
+        assertThat(files.isInsecure()).isFalse();
+        assertThat(TlsOptions.defaults().isDefault()).isTrue();
+        assertThat(TlsOptions.defaults().caCertificates()).isEmpty();
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, null, null);
+        X509TrustManager tm = (X509TrustManager) trustManagers()[0];
+        javax.net.ssl.SSLSocketFactory factory = context.getSocketFactory();
+        TlsOptions custom = TlsOptions.builder().sslSocketFactory(factory, tm).build();
+        assertThat(custom.sslSocketFactory()).containsSame(factory);
+        assertThat(custom.trustManager()).containsSame(tm);
+        for (java.lang.reflect.Method m : TlsOptions.class.getMethods()) {
+            assertThat(java.util.stream.Stream.concat(java.util.stream.Stream.of(m.getReturnType()),
+                    java.util.Arrays.stream(m.getParameterTypes())).map(Class::getName))
+                    .as(m.toString()).noneMatch(n -> n.startsWith("okhttp3.") || n.startsWith("okio."));
+        }
+    }
+
+    private static javax.net.ssl.TrustManager[] trustManagers() throws Exception {
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init((KeyStore) null);
+        return tmf.getTrustManagers();
+    }
+
+    @Test
     void toStringDescribesTheChoice() {
         assertThat(TlsOptions.defaults().toString()).contains("defaults");
         assertThat(TlsOptions.builder().insecure(true).build().toString()).contains("INSECURE");
