@@ -2,10 +2,7 @@ package dev.imagesdk.core.config;
 
 import dev.imagesdk.core.auth.Auth;
 import dev.imagesdk.core.auth.keystone.EndpointInterface;
-import dev.imagesdk.core.auth.keystone.KeystoneAuth;
 import dev.imagesdk.core.error.ValidationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -43,7 +40,6 @@ import java.util.Set;
  * {@code cacert}, {@code cert}, {@code key}. Secrets never appear in messages or {@link #toString()}.
  */
 public final class CloudConfig {
-    private static final Logger LOG = LoggerFactory.getLogger("dev.imagesdk.config");
     private static final Set<String> SECRET_KEYS = Set.of("password", "application_credential_secret", "token");
 
     private final String cloudName;
@@ -151,72 +147,10 @@ public final class CloudConfig {
             case "applicationcredential":
             case "v3token":
             case "token":
-                return keystone(type);
+                return KeystoneSettings.auth(this, type, auth);
             default:
                 throw new ValidationException("auth_type \"" + type + "\" of " + describe() + " is not supported; use "
                         + "password, v3applicationcredential, v3token, token_endpoint or none");
-        }
-    }
-
-    private KeystoneAuth keystone(String type) {
-        KeystoneAuth.Builder b = Auth.keystone(required("auth_url", "OS_AUTH_URL"));
-        String defaultDomainId = auth.get("default_domain_id");
-        String defaultDomainName = auth.get("default_domain_name");
-        boolean applicationCredential = type.contains("applicationcredential");
-        boolean token = type.endsWith("token");
-        boolean needsUser = !token && !(applicationCredential && auth.get("application_credential_id") != null);
-        if (needsUser) {
-            if (auth.get("user_id") != null) {
-                b.userId(auth.get("user_id"));
-            } else if (auth.get("username") != null) {
-                b.username(auth.get("username"));
-                domain(auth.get("user_domain_id"), auth.get("user_domain_name"), defaultDomainId, defaultDomainName,
-                        b::userDomainId, b::userDomainName);
-            }
-        }
-        if (applicationCredential) {
-            if (auth.get("application_credential_id") != null) {
-                b.applicationCredentialId(auth.get("application_credential_id"));
-            } else {
-                b.applicationCredentialName(required("application_credential_name", "OS_APPLICATION_CREDENTIAL_NAME"));
-            }
-            b.applicationCredentialSecret(required("application_credential_secret", "OS_APPLICATION_CREDENTIAL_SECRET"));
-            if (auth.containsKey("project_name") || auth.containsKey("project_id")) {
-                LOG.debug("{}: the application credential is bound to its project; project settings are ignored", describe());
-            }
-        } else {
-            if (token) {
-                b.token(required("token", "OS_TOKEN"));
-            } else {
-                b.password(required("password", "OS_PASSWORD"));
-            }
-            if (auth.get("project_id") != null) {
-                b.projectId(auth.get("project_id"));
-            } else if (auth.get("project_name") != null) {
-                b.projectName(auth.get("project_name"));
-                domain(auth.get("project_domain_id"), auth.get("project_domain_name"), defaultDomainId, defaultDomainName,
-                        b::projectDomainId, b::projectDomainName);
-            } else if (auth.get("domain_id") != null) {
-                b.domainId(auth.get("domain_id"));
-            } else if (auth.get("domain_name") != null) {
-                b.domainName(auth.get("domain_name"));
-            }
-        }
-        b.region(region().orElse(null)).endpointInterface(endpointInterface())
-                .imageEndpointOverride(imageEndpointOverride().orElse(null));
-        return b.build();
-    }
-
-    private static void domain(String id, String name, String defaultId, String defaultName,
-                               java.util.function.Consumer<String> setId, java.util.function.Consumer<String> setName) {
-        if (id != null) {
-            setId.accept(id);
-        } else if (name != null) {
-            setName.accept(name);
-        } else if (defaultId != null) {
-            setId.accept(defaultId);
-        } else if (defaultName != null) {
-            setName.accept(defaultName);
         }
     }
 
@@ -283,7 +217,8 @@ public final class CloudConfig {
         }
     }
 
-    private String required(String key, String variable) {
+    /** The auth setting {@code key}, or a message naming it and its {@code variable}. */
+    String required(String key, String variable) {
         String v = auth.get(key);
         if (v == null || v.isBlank()) {
             throw new ValidationException(describe() + " has no " + key + " (clouds.yaml auth." + key + " or " + variable + ")");
@@ -314,7 +249,8 @@ public final class CloudConfig {
         }
     }
 
-    private String describe() {
+    /** Which configuration this is, for messages. */
+    String describe() {
         return cloudName != null ? "cloud \"" + cloudName + "\" (" + source + ")" : "the OS_* environment";
     }
 
