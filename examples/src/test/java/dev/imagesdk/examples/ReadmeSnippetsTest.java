@@ -24,14 +24,16 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every {@code ```java} block of the READMEs ({@code README.md} and each module's {@code README.md})
- * compiles, with its imports as shown, against this module's test class path (all library modules).
+ * Every {@code ```java} block of the READMEs ({@code README.md} and each module's {@code README.md},
+ * {@code benchmarks} aside) compiles, with its imports as shown, against this module's test class path (all library modules).
  *
  * <p>A block may be indented (in a list item); the fence's indentation is removed from its lines.
  *
@@ -53,8 +55,8 @@ class ReadmeSnippetsTest {
     private static final Pattern GIVEN = Pattern.compile("^\\s*//\\s*given:\\s*(.+)$");
     private static final Pattern TYPE_DECLARATION = Pattern.compile(
             "^(?:(?:public|final|abstract|sealed|static)\\s+)*(?:class|interface|record|enum)\\s+\\w+.*");
-    private static final List<String> READMES = List.of("README.md", "sdk-core/README.md", "sdk-images/README.md",
-            "sdk-members/README.md", "sdk-links/README.md", "sdk-testing/README.md", "examples/README.md");
+    /** Modules whose README is not compiled here: they are not on this module's class path. */
+    private static final Set<String> NOT_ON_THE_CLASS_PATH = Set.of("benchmarks");
 
     /** One README block turned into source, with the README line of each source line. */
     private record Snippet(String readme, String className, String source, int[] readmeLines) {
@@ -73,14 +75,24 @@ class ReadmeSnippetsTest {
         return dir;
     }
 
+    /** {@code README.md} and the {@code README.md} of each module (a directory with a {@code pom.xml}). */
+    private static List<String> readmes(Path root) throws IOException {
+        List<String> out = new ArrayList<>(List.of("README.md"));
+        try (Stream<Path> dirs = Files.list(root)) {
+            dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml")) && Files.isRegularFile(d.resolve("README.md")))
+                    .map(d -> d.getFileName().toString())
+                    .filter(name -> !NOT_ON_THE_CLASS_PATH.contains(name))
+                    .sorted()
+                    .forEach(name -> out.add(name + "/README.md"));
+        }
+        return out;
+    }
+
     private static List<Snippet> snippets() throws IOException {
         Path root = projectRoot();
         List<Snippet> out = new ArrayList<>();
-        for (String readme : READMES) {
+        for (String readme : readmes(root)) {
             Path file = root.resolve(readme);
-            if (!Files.isRegularFile(file)) {
-                continue;
-            }
             String text = Files.readString(file, StandardCharsets.UTF_8);
             Matcher m = BLOCK.matcher(text);
             while (m.find()) {
@@ -141,8 +153,10 @@ class ReadmeSnippetsTest {
 
     @Test
     void everyJavaSnippetOfTheReadmesCompilesAsShown() throws IOException {
+        assertThat(readmes(projectRoot())).contains("README.md", "sdk-members/README.md", "sdk-links/README.md",
+                "sdk-testing/README.md", "examples/README.md");
         List<Snippet> snippets = snippets();
-        assertThat(snippets).as("java blocks in the READMEs").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(snippets).as("java blocks in the READMEs").hasSizeGreaterThanOrEqualTo(8);
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         assertThat(compiler).as("a JDK compiler (tests run on a JDK)").isNotNull();
         List<JavaFileObject> units = new ArrayList<>();
