@@ -9,7 +9,7 @@ import dev.imagesdk.images.Image;
 import dev.imagesdk.images.ImageStatus;
 import dev.imagesdk.images.Images;
 import dev.imagesdk.images.data.RawImageValidator;
-import dev.imagesdk.images.importing.ImportRequest;
+import dev.imagesdk.images.importing.ImportOpts;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -76,12 +76,12 @@ public final class ImportWithValidator {
                 out.println("URL " + name + ": " + (r.isValid() ? "bootable raw disk" : "refused, " + r.reason().orElse("")));
             }
             // With requireBootableRaw() the SDK runs that check itself before a web-download import.
-            if (images.importMethods().contains(ImportRequest.WEB_DOWNLOAD)) {
+            if (images.importMethods().contains(ImportOpts.WEB_DOWNLOAD)) {
                 Image fromUrl = images.create(CreateOpts.builder().name("example-web-download")
                         .diskFormat(DiskFormat.RAW).containerFormat(ContainerFormat.BARE).build());
                 try {
                     images.importImage(fromUrl.id(),
-                            ImportRequest.webDownload(URI.create(base + "bootable.raw")).requireBootableRaw().build());
+                            ImportOpts.webDownload(URI.create(base + "bootable.raw")).requireBootableRaw().build());
                     out.println("web-download import: " + images.waitFor(fromUrl.id(), ImageStatus.ACTIVE,
                             Duration.ofMinutes(2)).status().value());
                 } finally {
@@ -102,7 +102,7 @@ public final class ImportWithValidator {
         try {
             images.stage(image.id(), bootable);
             out.println("Staged; status " + images.get(image.id()).status().value());
-            images.importImage(image.id(), ImportRequest.glanceDirect().build());
+            images.importImage(image.id(), ImportOpts.glanceDirect().build());
             Image active = images.waitFor(image.id(), ImageStatus.ACTIVE, Duration.ofMinutes(2));
             out.println("Imported: status " + active.status().value() + ", size " + active.size());
         } finally {

@@ -61,13 +61,13 @@ public final class PublishWithLinks {
                     .filter(l -> l.imageId().equals(imageId)).count() + " link(s) of the image");
 
             // 4. All links of one image, as the publisher sees them.
-            for (ImageLink l : links.linksOfImage(imageId)) {
+            for (ImageLink l : links.listForImage(imageId)) {
                 out.println("  " + l.scope() + ", priority " + l.priority()
                         + (l.comment() != null ? " (" + l.comment() + ")" : ""));
             }
         } finally {
             // 5. Clean up: the links, then the image.
-            for (ImageLink l : links.linksOfImage(imageId)) {
+            for (ImageLink l : links.listForImage(imageId)) {
                 links.delete(l.linkId());
             }
             Images.of(publisher).delete(imageId);

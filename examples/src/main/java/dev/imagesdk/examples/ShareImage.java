@@ -1,5 +1,6 @@
 package dev.imagesdk.examples;
 
+import dev.imagesdk.images.MemberStatus;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.NotFoundException;
 import dev.imagesdk.images.CreateOpts;
@@ -60,11 +61,11 @@ public final class ShareImage {
 
             // The other project finds the offer, but its default list does not show it yet.
             out.println("Pending offers seen by the other project: "
-                    + Sharing.pendingOffers(otherImages).stream().filter(i -> i.id().equals(image.id())).count());
+                    + Sharing.offers(otherImages, MemberStatus.PENDING).stream().filter(i -> i.id().equals(image.id())).count());
             out.println("In its default list before accepting: " + inDefaultList(otherImages, image.id()));
 
             // It accepts (with its own credentials): now the image is in its catalog.
-            Member accepted = Sharing.accept(Members.of(other), image.id(), otherProjectId);
+            Member accepted = Members.of(other).update(image.id(), otherProjectId, MemberStatus.ACCEPTED);
             out.println("Other project answered: " + accepted.status().value());
             out.println("In its default list after accepting: " + inDefaultList(otherImages, image.id()));
 

@@ -6,10 +6,10 @@ import dev.imagesdk.images.CreateOpts;
 import dev.imagesdk.images.DiskFormat;
 import dev.imagesdk.images.Image;
 import dev.imagesdk.images.Images;
-import dev.imagesdk.images.data.DownloadOptions;
+import dev.imagesdk.images.data.DownloadOpts;
 import dev.imagesdk.images.data.DownloadResult;
 import dev.imagesdk.images.data.TransferListener;
-import dev.imagesdk.images.data.UploadOptions;
+import dev.imagesdk.images.data.UploadOpts;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -64,7 +64,7 @@ public final class UploadAndDownload {
         out.println("Created image " + image.name() + ", status " + image.status().value());
         try {
             // 2. Upload, streamed from the file, reporting progress (here: every quarter).
-            images.upload(image.id(), source, UploadOptions.builder().size(size).listener(quarters("upload", out)).build());
+            images.upload(image.id(), source, UploadOpts.builder().size(size).listener(quarters("upload", out)).build());
             Image uploaded = images.get(image.id());
             out.println("Uploaded: status " + uploaded.status().value() + ", size " + uploaded.size()
                     + ", " + uploaded.osHashAlgo() + " recorded by the server");
@@ -73,7 +73,7 @@ public final class UploadAndDownload {
             //    throws ChecksumMismatchException and leaves no file behind.
             Path copy = dir.resolve("copy.raw");
             DownloadResult result = images.download(image.id(), copy,
-                    DownloadOptions.builder().listener(quarters("download", out)).build());
+                    DownloadOpts.builder().listener(quarters("download", out)).build());
             out.println("Downloaded " + result.bytes() + " bytes, verified with "
                     + result.verifiedAlgorithm().orElse("nothing"));
             out.println("Identical to the original: " + (Files.mismatch(source, copy) == -1));

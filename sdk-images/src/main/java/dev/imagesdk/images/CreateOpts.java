@@ -115,8 +115,8 @@ public final class CreateOpts {
         return properties;
     }
 
-    /** The JSON request body. */
-    public String toJson() {
+    /** The JSON request body (the wire encoding; not API). */
+    String toJson() {
         Buffer buffer = new Buffer();
         try (JsonWriter w = JsonWriter.of(buffer)) {
             w.beginObject();
@@ -204,7 +204,7 @@ public final class CreateOpts {
             try {
                 UUID.fromString(Arguments.notNull(id, "id"));
             } catch (IllegalArgumentException e) {
-                throw new ValidationException("image id must be a UUID, was \"" + id + "\"");
+                throw new ValidationException("image id must be a UUID, was \"" + id + "\"", e);
             }
             this.id = id;
             return this;
@@ -221,7 +221,7 @@ public final class CreateOpts {
 
         /** Visibility; {@code public} needs an admin under Glance's default policy. */
         public Builder visibility(Visibility visibility) {
-            if (Visibility.ALL.equals(visibility)) {
+            if (visibility != null && "all".equals(visibility.value())) {
                 throw new ValidationException("\"all\" is a listing filter, not a visibility an image can have");
             }
             this.visibility = visibility;

@@ -9,17 +9,15 @@ import dev.imagesdk.core.internal.http.ApiResponse;
 import dev.imagesdk.core.internal.paging.JsonPages;
 import dev.imagesdk.core.internal.paging.PagedListing;
 import dev.imagesdk.core.paging.Paged;
-import dev.imagesdk.images.data.DownloadOptions;
+import dev.imagesdk.images.data.DownloadOpts;
 import dev.imagesdk.images.data.DownloadResult;
-import dev.imagesdk.images.data.ImageData;
-import dev.imagesdk.images.data.UploadOptions;
-import dev.imagesdk.images.importing.ImageImport;
-import dev.imagesdk.images.importing.ImportRequest;
+import dev.imagesdk.images.data.UploadOpts;
+import dev.imagesdk.images.importing.ImportOpts;
+import dev.imagesdk.images.internal.data.ImageData;
+import dev.imagesdk.images.internal.importing.ImageImport;
 import dev.imagesdk.images.importing.QuotaUsage;
 import dev.imagesdk.images.importing.StoreInfo;
 import dev.imagesdk.images.internal.json.ImageJsonAdapter;
-import dev.imagesdk.images.tasks.Task;
-import dev.imagesdk.images.tasks.Tasks;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -127,13 +125,13 @@ public final class Images {
             String server = e.serverMessage().orElse("");
             throw new ConflictException("image " + id + " is still in use and cannot be deleted"
                     + (server.isBlank() ? "" : " (server: " + server + ")"),
-                    e.method().orElse(null), e.url().orElse(null), e.requestId().orElse(null), e.headers());
+                    e.method().orElse(null), e.url().orElse(null), e.requestId().orElse(null), e.headers(), e);
         }
     }
 
     /** All images the caller sees by default (own, public, accepted shared), newest first, lazily paged. */
     public Paged<Image> list() {
-        return list(ListOpts.none());
+        return list(ListOpts.defaults());
     }
 
     /**
@@ -191,137 +189,151 @@ public final class Images {
 
     // ---------------------------------------------------------------- data
 
-    /** The data-transfer API behind {@link #upload} and {@link #download} (same client). */
-    public ImageData data() {
-        return ImageData.of(client);
-    }
-
     /**
      * {@code PUT /v2/images/{id}/file}: uploads a file as the image's data (the image becomes
-     * {@code active}). Never retried; see {@link ImageData#upload(String, Path, UploadOptions)}.
+     * {@code active}). Glance accepts data once per image, so an upload is not retried blindly: when the
+     * connection breaks, the image is read back and the file is sent once more only if the image is
+     * still {@code queued}; otherwise {@link dev.imagesdk.images.data.UploadInterruptedException} reports
+     * the state the image was left in.
+     *
+     * @throws dev.imagesdk.images.data.LocalFileException when the file cannot be read
+     * @throws dev.imagesdk.core.error.ConflictException when the image already has data
      */
     public void upload(String id, Path file) {
-        data().upload(id, file, UploadOptions.defaults());
+        upload(id, file, UploadOpts.defaults());
     }
 
-    /** Uploads a file with options (target store, progress). */
-    public void upload(String id, Path file, UploadOptions options) {
-        data().upload(id, file, options);
+    /** Uploads a file with options (target store, progress); see {@link #upload(String, Path)}. */
+    public void upload(String id, Path file, UploadOpts opts) {
+        ImageData.of(client).upload(id, file, opts);
     }
 
     /**
      * Uploads {@code size} bytes from a stream ({@code size < 0}: unknown, sent chunked). The stream is
-     * read once and not closed.
+     * read once and not closed; a broken stream upload is never re-sent
+     * ({@link dev.imagesdk.images.data.UploadInterruptedException}).
      */
     public void upload(String id, InputStream data, long size) {
-        data().upload(id, data, size < 0 ? UploadOptions.defaults() : UploadOptions.builder().size(size).build());
+        upload(id, data, size < 0 ? UploadOpts.defaults() : UploadOpts.builder().size(size).build());
     }
 
-    /** Uploads a stream with options (size, target store, progress). */
-    public void upload(String id, InputStream data, UploadOptions options) {
-        data().upload(id, data, options);
+    /** Uploads a stream with options (size, target store, progress); see {@link #upload(String, InputStream, long)}. */
+    public void upload(String id, InputStream data, UploadOpts opts) {
+        ImageData.of(client).upload(id, data, opts);
     }
 
     /**
-     * Downloads the image's data to a file, verified against the image's recorded hash and size, the
-     * target appearing only when complete and correct. See {@link ImageData#download(String, Path, DownloadOptions)}.
+     * {@code GET /v2/images/{id}/file}: downloads the image's data to a file, verified against the
+     * image's recorded hash and size, the target appearing only when complete and correct. A broken
+     * whole-image download is resumed with {@code Range} requests (see
+     * {@link DownloadOpts.Builder#resumeAttempts(int)}).
+     *
+     * @throws dev.imagesdk.images.data.NoImageDataException when the image has no data (204)
+     * @throws dev.imagesdk.core.error.ChecksumMismatchException when the data does not match the recorded hash or size
      */
     public DownloadResult download(String id, Path target) {
-        return data().download(id, target, DownloadOptions.defaults());
+        return download(id, target, DownloadOpts.defaults());
     }
 
-    /** Downloads to a file with options (byte range, verification, progress). */
-    public DownloadResult download(String id, Path target, DownloadOptions options) {
-        return data().download(id, target, options);
+    /** Downloads to a file with options (byte range, verification, progress); see {@link #download(String, Path)}. */
+    public DownloadResult download(String id, Path target, DownloadOpts opts) {
+        return ImageData.of(client).download(id, target, opts);
     }
 
-    /** Downloads the image's data into a stream (not closed), verified. */
+    /** Downloads the image's data into a stream (not closed), verified; see {@link #download(String, Path)}. */
     public DownloadResult download(String id, OutputStream out) {
-        return data().download(id, out, DownloadOptions.defaults());
+        return download(id, out, DownloadOpts.defaults());
     }
 
-    /** Downloads into a stream with options. */
-    public DownloadResult download(String id, OutputStream out, DownloadOptions options) {
-        return data().download(id, out, options);
+    /** Downloads into a stream with options; see {@link #download(String, Path)}. */
+    public DownloadResult download(String id, OutputStream out, DownloadOpts opts) {
+        return ImageData.of(client).download(id, out, opts);
     }
 
     /**
      * {@code PUT /v2/images/{id}/stage}: stages a file for a {@code glance-direct} import (the image
-     * goes to {@code uploading}). Never retried.
+     * goes to {@code uploading}); follow with {@link #importImage(String, ImportOpts)}. Never retried.
      */
     public void stage(String id, Path file) {
-        data().stage(id, file, UploadOptions.defaults());
+        stage(id, file, UploadOpts.defaults());
     }
 
-    /** Stages a file with options. */
-    public void stage(String id, Path file, UploadOptions options) {
-        data().stage(id, file, options);
+    /** Stages a file with options; see {@link #stage(String, Path)}. */
+    public void stage(String id, Path file, UploadOpts opts) {
+        ImageData.of(client).stage(id, file, opts);
     }
 
-    /** Stages a stream with options (size, progress). */
-    public void stage(String id, InputStream data, UploadOptions options) {
-        data().stage(id, data, options);
+    /** Stages a stream with options (size, progress); see {@link #stage(String, Path)}. */
+    public void stage(String id, InputStream data, UploadOpts opts) {
+        ImageData.of(client).stage(id, data, opts);
     }
 
-    // ---------------------------------------------------------------- import, tasks, schemas
-
-    /** Interoperable import and discovery ({@code /v2/info/*}). */
-    public ImageImport imports() {
-        return ImageImport.of(client);
-    }
+    // ---------------------------------------------------------------- import and discovery
 
     /**
-     * {@code POST /v2/images/{id}/import} (202): starts an import; follow it with {@link #waitFor}.
-     * See {@link ImageImport#importImage(String, ImportRequest)}.
+     * {@code POST /v2/images/{id}/import} (202): starts an interoperable import; Glance works in the
+     * background, follow it with {@link #waitForImport(String, Duration)}. Not retried (a repeated
+     * import of a running one is a 409).
+     *
+     * @throws dev.imagesdk.core.error.ConflictException glance-direct before anything was staged, or an import already running
+     * @throws dev.imagesdk.core.error.BadRequestException a method the server does not offer, an unknown store
+     * @throws dev.imagesdk.core.error.ForbiddenException copy-image without admin rights (default policy)
+     * @throws ValidationException when {@link ImportOpts#requiresBootableRaw()} and the remote data is not a bootable raw disk
      */
-    public void importImage(String id, ImportRequest request) {
-        imports().importImage(id, request);
+    public void importImage(String id, ImportOpts opts) {
+        ImageImport.of(client).importImage(id, opts);
     }
 
     /**
-     * Polls the image with backoff until it has {@code status}; fails fast when it is killed or an
-     * import failed. See {@link ImageImport#waitFor(String, ImageStatus, Duration)}.
+     * Polls {@code GET /v2/images/{id}} with back-off until the image has {@code status}.
+     *
+     * @throws dev.imagesdk.images.importing.ImageWaitException at once when the image is {@code killed},
+     *         deleted or reports a failed import; after {@code timeout} otherwise
+     * @throws dev.imagesdk.core.error.NotFoundException when the image disappears
      */
     public Image waitFor(String id, ImageStatus status, Duration timeout) {
-        return imports().waitFor(id, status, timeout);
+        return ImageImport.of(client).waitFor(id, status, timeout);
     }
 
     /**
-     * Waits until a started import has finished in every target store (image {@code active}, no import
-     * task lock, nothing left in {@code os_glance_importing_to_stores}); see {@link ImageImport#waitForImport(String, Duration)}.
+     * Waits until a started import has finished in every target store: the image is {@code active},
+     * carries no import task lock ({@code os_glance_import_task}) and nothing is left in
+     * {@code os_glance_importing_to_stores} (this also covers {@code copy-image}, where the image stays
+     * active throughout).
+     *
+     * @throws dev.imagesdk.images.importing.ImageWaitException at once when a store failed or the image
+     *         is killed or deleted; after {@code timeout} otherwise
      */
     public Image waitForImport(String id, Duration timeout) {
-        return imports().waitForImport(id, timeout);
+        return ImageImport.of(client).waitForImport(id, timeout);
     }
 
-    /** {@code GET /v2/info/import}: import methods the server accepts. */
+    /** {@code GET /v2/info/import}: the import methods the server accepts (e.g. {@code glance-direct}). */
     public List<String> importMethods() {
-        return imports().importMethods();
+        return ImageImport.of(client).importMethods();
     }
 
-    /** {@code GET /v2/info/stores}: the stores of a multi-store server. */
+    /**
+     * {@code GET /v2/info/stores}: the stores of a multi-store server.
+     *
+     * @throws dev.imagesdk.core.error.NotFoundException on a single-store deployment (Glance answers 404)
+     */
     public List<StoreInfo> stores() {
-        return imports().stores();
+        return ImageImport.of(client).stores();
     }
 
-    /** {@code GET /v2/info/usage}: quota usage. */
+    /**
+     * {@code GET /v2/info/stores/detail}: the stores with driver type and properties.
+     *
+     * @throws dev.imagesdk.core.error.ForbiddenException for non-admins (default policy)
+     */
+    public List<StoreInfo> storesDetail() {
+        return ImageImport.of(client).storesDetail();
+    }
+
+    /** {@code GET /v2/info/usage}: the caller's quota usage, by quota name. */
     public Map<String, QuotaUsage> usage() {
-        return imports().usage();
-    }
-
-    /** Glance tasks (read-only). */
-    public Tasks tasks() {
-        return Tasks.of(client);
-    }
-
-    /** {@code GET /v2/images/{id}/tasks}: the tasks that worked on this image. */
-    public List<Task> tasksOf(String id) {
-        return tasks().ofImage(id);
-    }
-
-    /** The server's JSON schemas (read-only). */
-    public Schemas schemas() {
-        return Schemas.of(client);
+        return ImageImport.of(client).usage();
     }
 
     private static List<String> splitHeader(String value) {

@@ -44,13 +44,13 @@ public final class ListOpts {
         return new Builder();
     }
 
-    /** No filters. */
-    public static ListOpts none() {
+    /** No filters: what the caller sees by default (own, public and accepted shared images), newest first. */
+    public static ListOpts defaults() {
         return new Builder().build();
     }
 
-    /** The query parameters in the order they are sent; names may repeat. */
-    public List<Map.Entry<String, String>> toQuery() {
+    /** The query parameters in the order they are sent; names may repeat (the wire encoding; not API). */
+    List<Map.Entry<String, String>> toQuery() {
         return query;
     }
 
@@ -113,8 +113,8 @@ public final class ListOpts {
         private String id;
         private String owner;
         private String status;
-        private Visibility visibility;
-        private MemberStatus memberStatus;
+        private String visibility;
+        private String memberStatus;
         private Boolean hidden;
         private Boolean isProtected;
         private final List<String> tags = new ArrayList<>();
@@ -196,16 +196,38 @@ public final class ListOpts {
 
         /**
          * Images of this visibility. Glance's default listing shows the caller's own images, public ones
-         * and accepted shared ones; {@code community} and {@link Visibility#ALL} widen it.
+         * and accepted shared ones; {@code community} and {@link #anyVisibility()} widen it. Replaces an
+         * earlier {@code visibility} or {@code anyVisibility}; {@code null} removes the filter.
          */
         public Builder visibility(Visibility visibility) {
-            this.visibility = visibility;
+            this.visibility = visibility == null ? null : visibility.value();
             return this;
         }
 
-        /** Shared images whose membership for the caller has this status ({@code member_status}). */
+        /**
+         * Images of every visibility the caller may see ({@code visibility=all}), community images and
+         * not-yet-accepted shared ones included. Replaces an earlier {@link #visibility(Visibility)}.
+         */
+        public Builder anyVisibility() {
+            this.visibility = "all";
+            return this;
+        }
+
+        /**
+         * Shared images whose membership for the caller has this status ({@code member_status}). Replaces
+         * an earlier {@code memberStatus} or {@code anyMemberStatus}; {@code null} removes the filter.
+         */
         public Builder memberStatus(MemberStatus memberStatus) {
-            this.memberStatus = memberStatus;
+            this.memberStatus = memberStatus == null ? null : memberStatus.value();
+            return this;
+        }
+
+        /**
+         * Shared images whatever the caller's membership status ({@code member_status=all}). Replaces an
+         * earlier {@link #memberStatus(MemberStatus)}.
+         */
+        public Builder anyMemberStatus() {
+            this.memberStatus = "all";
             return this;
         }
 
@@ -363,8 +385,8 @@ public final class ListOpts {
             add(q, "name", name);
             add(q, "owner", owner);
             add(q, "status", status);
-            add(q, "visibility", visibility == null ? null : visibility.value());
-            add(q, "member_status", memberStatus == null ? null : memberStatus.value());
+            add(q, "visibility", visibility);
+            add(q, "member_status", memberStatus);
             add(q, "os_hidden", hidden);
             add(q, "protected", isProtected);
             for (String t : tags) {

@@ -17,8 +17,6 @@ public final class MemberStatus extends OpenEnum {
     public static final MemberStatus ACCEPTED = VALUES.declare("accepted");
     /** Rejected: the image is hidden from the member's default list. */
     public static final MemberStatus REJECTED = VALUES.declare("rejected");
-    /** List filter only: any status. */
-    public static final MemberStatus ALL = VALUES.declare("all");
 
     private MemberStatus(String value, Boolean known) {
         super(value, known);

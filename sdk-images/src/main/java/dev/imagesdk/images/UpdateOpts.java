@@ -25,7 +25,7 @@ import java.util.List;
  */
 public final class UpdateOpts {
     /** Glance's JSON-patch media type (RFC 6902 syntax). */
-    public static final MediaType JSON_PATCH = MediaType.get("application/openstack-images-v2.1-json-patch");
+    static final MediaType JSON_PATCH = MediaType.get("application/openstack-images-v2.1-json-patch");
 
     private final List<PatchOp> ops;
 
@@ -55,8 +55,8 @@ public final class UpdateOpts {
         return ops;
     }
 
-    /** The JSON-patch document. */
-    public String toJson() {
+    /** The JSON-patch document (the wire encoding; not API). */
+    String toJson() {
         Buffer buffer = new Buffer();
         try (JsonWriter w = JsonWriter.of(buffer)) {
             w.beginArray();
@@ -104,7 +104,7 @@ public final class UpdateOpts {
         /** Changes the visibility ({@code replace /visibility}); {@code public} needs an admin by default. */
         public Builder visibility(Visibility visibility) {
             Arguments.notNull(visibility, "visibility");
-            if (Visibility.ALL.equals(visibility)) {
+            if (visibility != null && "all".equals(visibility.value())) {
                 throw new ValidationException("\"all\" is a listing filter, not a visibility");
             }
             ops.add(PatchOp.replace("visibility", visibility.value()));

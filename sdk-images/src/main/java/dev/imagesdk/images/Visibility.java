@@ -19,8 +19,6 @@ public final class Visibility extends OpenEnum {
     public static final Visibility SHARED = VALUES.declare("shared");
     /** The owning project only. */
     public static final Visibility PRIVATE = VALUES.declare("private");
-    /** List filter only: every image the caller may see. */
-    public static final Visibility ALL = VALUES.declare("all");
 
     private Visibility(String value, Boolean known) {
         super(value, known);

@@ -34,6 +34,6 @@ class CreateOptsTest {
         assertThatThrownBy(() -> CreateOpts.builder().properties(Map.of("", "x"))).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> CreateOpts.builder().id("not-a-uuid")).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> CreateOpts.builder().minRam(-1)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> CreateOpts.builder().visibility(Visibility.ALL)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> CreateOpts.builder().visibility(Visibility.of("all"))).isInstanceOf(ValidationException.class);
     }
 }

@@ -2,11 +2,11 @@ package dev.imagesdk.images;
 
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.it.ArgumentProbe;
-import dev.imagesdk.images.data.DownloadOptions;
-import dev.imagesdk.images.data.ImageData;
-import dev.imagesdk.images.data.UploadOptions;
-import dev.imagesdk.images.importing.ImageImport;
-import dev.imagesdk.images.importing.ImportRequest;
+import dev.imagesdk.images.data.DownloadOpts;
+import dev.imagesdk.images.internal.data.ImageData;
+import dev.imagesdk.images.data.UploadOpts;
+import dev.imagesdk.images.internal.importing.ImageImport;
+import dev.imagesdk.images.importing.ImportOpts;
 import dev.imagesdk.images.tasks.TaskListOpts;
 import dev.imagesdk.images.tasks.Tasks;
 import org.junit.jupiter.api.Test;
@@ -42,10 +42,10 @@ class ImagesArgumentsTest {
         samples.put(OutputStream.class, ByteArrayOutputStream::new);
         samples.put(CreateOpts.class, () -> CreateOpts.builder().name("x").build());
         samples.put(UpdateOpts.class, () -> UpdateOpts.builder().name("x").build());
-        samples.put(ListOpts.class, ListOpts::none);
-        samples.put(UploadOptions.class, UploadOptions::defaults);
-        samples.put(DownloadOptions.class, DownloadOptions::defaults);
-        samples.put(ImportRequest.class, () -> ImportRequest.glanceDirect().build());
+        samples.put(ListOpts.class, ListOpts::defaults);
+        samples.put(UploadOpts.class, UploadOpts::defaults);
+        samples.put(DownloadOpts.class, DownloadOpts::defaults);
+        samples.put(ImportOpts.class, () -> ImportOpts.glanceDirect().build());
         samples.put(ImageStatus.class, () -> ImageStatus.ACTIVE);
         samples.put(Duration.class, () -> Duration.ofSeconds(1));
         samples.put(TaskListOpts.class, () -> TaskListOpts.builder().build());
@@ -66,7 +66,7 @@ class ImagesArgumentsTest {
         ArgumentProbe probe = probe();
         assertThat(probe.violations(ImageData.class, ImageData.of(unreachable))).isEmpty();
         assertThat(probe.violations(ImageImport.class, ImageImport.of(unreachable))).isEmpty();
-        assertThat(probe.violations(Tasks.class, Images.of(unreachable).tasks())).isEmpty();
+        assertThat(probe.violations(Tasks.class, Tasks.of(unreachable))).isEmpty();
         assertThat(probe.violations(Schemas.class, Schemas.of(unreachable))).isEmpty();
     }
 }

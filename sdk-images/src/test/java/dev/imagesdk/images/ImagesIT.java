@@ -132,7 +132,7 @@ class ImagesIT {
         assertThat(ids(ListOpts.builder().tag(tag).statuses(ImageStatus.ACTIVE, ImageStatus.SAVING))).containsExactly(withData.id());
         assertThat(ids(ListOpts.builder().tag(tag).visibility(Visibility.PRIVATE))).containsExactly(alpha.id());
         assertThat(ids(ListOpts.builder().tag(tag).visibility(Visibility.COMMUNITY))).containsExactly(prot.id());
-        assertThat(ids(ListOpts.builder().tag(tag).visibility(Visibility.SHARED).memberStatus(MemberStatus.ALL))).isNotEmpty()
+        assertThat(ids(ListOpts.builder().tag(tag).visibility(Visibility.SHARED).anyMemberStatus())).isNotEmpty()
                 .doesNotContain(alpha.id(), prot.id());
         assertThat(ids(ListOpts.builder().tag(tag).hidden(true))).containsExactly(hidden.id());
         assertThat(ids(ListOpts.builder().tag(tag).isProtected(true))).containsExactly(prot.id());
@@ -273,9 +273,9 @@ class ImagesIT {
 
     @Test
     void schemasAreReadable() {
-        assertThat(images.schemas().image()).containsEntry("name", "image").containsKey("properties");
-        assertThat(images.schemas().images()).containsEntry("name", "images");
-        assertThat(images.schemas().member()).containsEntry("name", "member");
-        assertThat(images.schemas().task()).containsEntry("name", "task");
+        assertThat(Schemas.of(images.client()).image()).containsEntry("name", "image").containsKey("properties");
+        assertThat(Schemas.of(images.client()).images()).containsEntry("name", "images");
+        assertThat(Schemas.of(images.client()).member()).containsEntry("name", "member");
+        assertThat(Schemas.of(images.client()).task()).containsEntry("name", "task");
     }
 }

@@ -1,5 +1,6 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.images.tasks.Tasks;
 import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.ForbiddenException;
 import dev.imagesdk.core.error.NotFoundException;
@@ -176,9 +177,9 @@ class ImagesTest {
                     () -> images.download(bad, sink),
                     () -> images.download(bad, file),
                     () -> images.stage(bad, file),
-                    () -> images.importImage(bad, dev.imagesdk.images.importing.ImportRequest.glanceDirect().build()),
+                    () -> images.importImage(bad, dev.imagesdk.images.importing.ImportOpts.glanceDirect().build()),
                     () -> images.waitFor(bad, ImageStatus.ACTIVE, java.time.Duration.ofSeconds(1)),
-                    () -> images.tasksOf(bad));
+                    () -> Tasks.of(images.client()).listForImage(bad));
             for (org.junit.jupiter.api.function.Executable call : calls) {
                 assertThatThrownBy(call::execute).as(bad).isInstanceOf(ValidationException.class)
                         .hasMessageContaining("image id must be a UUID");
@@ -212,7 +213,7 @@ class ImagesTest {
     void schemasAreReadAsJsonObjects() {
         glance.json(200, "{\"name\": \"image\", \"properties\": {\"id\": {\"type\": \"string\"}}, \"additionalProperties\": {\"type\": \"string\"}}");
 
-        assertThat(images.schemas().image()).containsEntry("name", "image").containsKey("properties");
+        assertThat(Schemas.of(images.client()).image()).containsEntry("name", "image").containsKey("properties");
         assertThat(glance.take().getUrl().encodedPath()).isEqualTo("/v2/schemas/image");
     }
 }

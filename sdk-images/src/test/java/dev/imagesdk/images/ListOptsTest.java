@@ -34,7 +34,7 @@ class ListOptsTest {
 
     @Test
     void noOptionsSendsNoQuery() {
-        assertThat(sent(ListOpts.none()).querySize()).isZero();
+        assertThat(sent(ListOpts.defaults()).querySize()).isZero();
     }
 
     @Test
@@ -65,7 +65,7 @@ class ListOptsTest {
 
     @Test
     void visibilityAllAndMemberStatusAll() {
-        HttpUrl url = sent(ListOpts.builder().visibility(Visibility.ALL).memberStatus(MemberStatus.ALL).build());
+        HttpUrl url = sent(ListOpts.builder().anyVisibility().anyMemberStatus().build());
 
         assertThat(url.queryParameter("visibility")).isEqualTo("all");
         assertThat(url.queryParameter("member_status")).isEqualTo("all");

@@ -95,7 +95,7 @@ class UpdateOptsTest {
         assertThatThrownBy(() -> UpdateOpts.builder().setProperty("p", null)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> UpdateOpts.builder().op(PatchOp.replace("status", "active")))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> UpdateOpts.builder().visibility(Visibility.ALL)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> UpdateOpts.builder().visibility(Visibility.of("all"))).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> UpdateOpts.builder().build()).isInstanceOf(ValidationException.class);
     }
 

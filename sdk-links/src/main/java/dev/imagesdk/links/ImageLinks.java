@@ -51,7 +51,7 @@ public final class ImageLinks {
 
     /** Every link the caller may see ({@code GET /v2/image-links}), lazily paged, global links first. */
     public Paged<ImageLink> list() {
-        return list(LinkListOpts.none());
+        return list(LinkListOpts.defaults());
     }
 
     /**
@@ -122,7 +122,7 @@ public final class ImageLinks {
      *
      * @throws dev.imagesdk.core.error.NotFoundException (404) when the image does not exist or is not visible to the caller
      */
-    public List<ImageLink> linksOfImage(String imageId) {
+    public List<ImageLink> listForImage(String imageId) {
         ApiRequest request = ApiRequest.get("images", Arguments.uuid(imageId, "image id"), "links").build();
         List<ImageLink> out = new ArrayList<>();
         PagedListing.of(client, request, ImageLinkJsonAdapter.pageReader()).forEach(out::add);
@@ -187,7 +187,7 @@ public final class ImageLinks {
         }
         if (original instanceof TransportException || original instanceof ServerException) {
             quietly(original, () -> {
-                for (ImageLink l : linksOfImage(created.id())) {
+                for (ImageLink l : listForImage(created.id())) {
                     if (!deleted.contains(l.linkId())) {
                         quietly(original, () -> delete(l.linkId()));
                     }

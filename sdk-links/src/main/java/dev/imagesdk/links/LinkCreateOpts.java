@@ -73,9 +73,9 @@ public final class LinkCreateOpts {
 
     /**
      * The JSON body: {@code imid}, {@code org_slug} and {@code space_slug} always (slugs {@code null}
-     * where the scope has none), {@code priority}, {@code space_type} and {@code comment} when set.
+     * where the scope has none), {@code priority}, {@code space_type} and {@code comment} when set (the wire encoding; not API).
      */
-    public String toJson() {
+    String toJson() {
         Buffer buffer = new Buffer();
         try (JsonWriter w = JsonWriter.of(buffer)) {
             w.setSerializeNulls(true);

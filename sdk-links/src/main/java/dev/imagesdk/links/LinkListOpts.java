@@ -29,12 +29,12 @@ public final class LinkListOpts {
     }
 
     /** No filters: every link the caller may see. */
-    public static LinkListOpts none() {
+    public static LinkListOpts defaults() {
         return new Builder().build();
     }
 
-    /** The query parameters in the order they are sent. */
-    public List<Map.Entry<String, String>> toQuery() {
+    /** The query parameters in the order they are sent (the wire encoding; not API). */
+    List<Map.Entry<String, String>> toQuery() {
         return query;
     }
 

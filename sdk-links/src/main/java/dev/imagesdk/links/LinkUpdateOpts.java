@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public final class LinkUpdateOpts {
     /** {@code application/merge-patch+json}. */
-    public static final MediaType MERGE_PATCH = MediaType.get("application/merge-patch+json");
+    static final MediaType MERGE_PATCH = MediaType.get("application/merge-patch+json");
 
     private final Integer priority;
     private final boolean commentSet;
@@ -48,8 +48,8 @@ public final class LinkUpdateOpts {
         return comment;
     }
 
-    /** The merge patch, for example {@code {"priority":5,"comment":null}}. */
-    public String toJson() {
+    /** The merge patch, for example {@code {"priority":5,"comment":null}} (the wire encoding; not API). */
+    String toJson() {
         Buffer buffer = new Buffer();
         try (JsonWriter w = JsonWriter.of(buffer)) {
             w.setSerializeNulls(true);

@@ -19,7 +19,7 @@ class ImageLinksArgumentsTest {
             Scope.class, Scope::global,
             Scope[].class, () -> new Scope[] {Scope.global()},
             CreateOpts.class, () -> CreateOpts.builder().name("x").build(),
-            LinkListOpts.class, LinkListOpts::none,
+            LinkListOpts.class, LinkListOpts::defaults,
             LinkCreateOpts.class, () -> LinkCreateOpts.of("3c441d1e-aa40-4d8a-b060-2a7e24d1af6a", Scope.global()),
             LinkUpdateOpts.class, () -> LinkUpdateOpts.builder().comment("c").build()))
             // scope slugs travel in query strings and JSON bodies, never as a path segment

@@ -47,7 +47,7 @@ class ImageLinksHostileResponsesTest {
         })).isEmpty();
         assertThat(HostileBodies.untypedFailures(PAGE, m -> {
             replies.serve(m.body());
-            links.linksOfImage("3c441d1e-aa40-4d8a-b060-2a7e24d1af6a");
+            links.listForImage("3c441d1e-aa40-4d8a-b060-2a7e24d1af6a");
         })).isEmpty();
     }
 

@@ -224,11 +224,11 @@ class ImageLinksTest {
     @Test
     void linksOfImageReadsTheImagesLinkCollection() throws InterruptedException {
         server.enqueue(json(200, page(null, link("l1", null, null, 0), link("l2", "acme", "lab", 0))));
-        List<ImageLink> of = links.linksOfImage(IMAGE);
+        List<ImageLink> of = links.listForImage(IMAGE);
         assertThat(call(server.takeRequest())).isEqualTo("GET /v2/images/" + IMAGE + "/links");
         assertThat(of).extracting(ImageLink::linkId).containsExactly("l1", "l2");
         server.enqueue(error(404, "Not Found", "No image found with ID " + IMAGE));
-        assertThatThrownBy(() -> links.linksOfImage(IMAGE)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> links.listForImage(IMAGE)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -236,7 +236,7 @@ class ImageLinksTest {
         assertThatThrownBy(() -> links.get(" ")).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> links.delete(null)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> links.update("", LinkUpdateOpts.builder().priority(1).build())).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> links.linksOfImage("")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> links.listForImage("")).isInstanceOf(ValidationException.class);
         assertThat(server.getRequestCount()).isZero();
     }
 

@@ -75,7 +75,7 @@ class LinkOptsTest {
         assertThat(opts.toQuery()).containsExactly(Map.entry("imid", IMG), Map.entry("org_slug", "acme"),
                 Map.entry("space_slug", "lab"), Map.entry("space_type", "research"), Map.entry("limit", "50"),
                 Map.entry("marker", "l-9"));
-        assertThat(LinkListOpts.none().toQuery()).isEmpty();
+        assertThat(LinkListOpts.defaults().toQuery()).isEmpty();
     }
 
     @Test

@@ -19,9 +19,12 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * Members owner = Members.of(ownerClient);
- * owner.add(imageId, targetProjectId);             // pending
- * Members.of(targetClient).accept(imageId, targetProjectId);
+ * owner.add(imageId, targetProjectId);                                          // pending
+ * Members.of(targetClient).update(imageId, targetProjectId, MemberStatus.ACCEPTED);
  * }</pre>
+ *
+ * <p>Operations: {@code add}, {@code get}, {@code listForImage}, {@code update} (the member's answer)
+ * and {@code remove}: the verbs every client of this SDK uses for a sub-resource of an image.
  *
  * <p>Every method checks its arguments before sending anything ({@link ValidationException}); server
  * errors arrive as the typed exceptions of {@code dev.imagesdk.core.error}: 404 when the image (or the
@@ -76,7 +79,7 @@ public final class Members {
      * @throws dev.imagesdk.core.error.NotFoundException (404) when the caller cannot see the image
      * @throws dev.imagesdk.core.error.ForbiddenException (403) when the image is not {@code shared}
      */
-    public List<Member> list(String imageId) {
+    public List<Member> listForImage(String imageId) {
         Arguments.uuid(imageId, "imageId");
         return client.executeJson(ApiRequest.get("images", imageId, "members").build(), MemberJsonAdapter.listReader());
     }
@@ -96,43 +99,26 @@ public final class Members {
     }
 
     /**
-     * The member project accepts the offer: the image joins its default list. Must be called with the
-     * member project's credentials.
+     * The member project answers the offer ({@code PUT /v2/images/{id}/members/{member}} with
+     * {@code {"status": …}}); Glance accepts it from the member project only, so call it with that
+     * project's credentials. {@link MemberStatus#ACCEPTED} puts the image in the project's default list,
+     * {@link MemberStatus#REJECTED} takes it out again (still reachable by id, and listed with
+     * {@code member_status=rejected}), {@link MemberStatus#PENDING} withdraws the answer.
      *
-     * @throws MembershipForbiddenException (403) when the caller is not the member project (for example the owner)
-     */
-    public Member accept(String imageId, String memberId) {
-        return setStatus(imageId, memberId, MemberStatus.ACCEPTED);
-    }
-
-    /**
-     * The member project rejects the offer: the image leaves its default list (still reachable by id
-     * and with {@code member_status=rejected}). Must be called with the member project's credentials.
-     *
-     * @throws MembershipForbiddenException (403) when the caller is not the member project
-     */
-    public Member reject(String imageId, String memberId) {
-        return setStatus(imageId, memberId, MemberStatus.REJECTED);
-    }
-
-    /**
-     * Sets the member's answer ({@code PUT /v2/images/{id}/members/{member}} with {@code {"status": …}});
-     * Glance accepts {@code pending}, {@code accepted} and {@code rejected} from the member project only.
-     *
-     * @param status the new status; {@link MemberStatus#ALL} is a list filter and is refused here
-     * @throws ValidationException when {@code status} is {@code null} or {@code all}
+     * @param status the new status
+     * @throws ValidationException when {@code status} is {@code null}, blank or {@code all} (a list filter, not a status)
      * @throws MembershipForbiddenException (403) when the caller is not the member project
      * @throws dev.imagesdk.core.error.BadRequestException (400) for a status Glance does not know
      * @throws MembershipNotFoundException (404) when the project is not a member, or the caller is another
      *         member project trying to answer for it
      */
-    public Member setStatus(String imageId, String memberId, MemberStatus status) {
+    public Member update(String imageId, String memberId, MemberStatus status) {
         Arguments.uuid(imageId, "imageId");
         Arguments.id(memberId, "memberId");
         if (status == null) {
             throw new ValidationException("status must not be null");
         }
-        if (MemberStatus.ALL.equals(status)) {
+        if ("all".equals(status.value())) {
             throw new ValidationException("status 'all' is a list filter, not a membership status; use pending, accepted or rejected");
         }
         if (status.value().isBlank()) {

@@ -18,9 +18,8 @@ public class MembershipForbiddenException extends ForbiddenException {
      */
     public MembershipForbiddenException(ForbiddenException original, String hint) {
         super(original.serverMessage().orElse(null), original.method().orElse(null), original.url().orElse(null),
-                original.requestId().orElse(null), original.headers());
+                original.requestId().orElse(null), original.headers(), original);
         this.hint = hint;
-        setStackTrace(original.getStackTrace());
     }
 
     /** Why Glance most likely refused, for example "only the member project itself can accept …". */

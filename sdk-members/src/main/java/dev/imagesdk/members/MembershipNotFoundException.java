@@ -18,9 +18,8 @@ public class MembershipNotFoundException extends NotFoundException {
      */
     public MembershipNotFoundException(NotFoundException original, String hint) {
         super(original.serverMessage().orElse(null), original.method().orElse(null), original.url().orElse(null),
-                original.requestId().orElse(null), original.headers());
+                original.requestId().orElse(null), original.headers(), original);
         this.hint = hint;
-        setStackTrace(original.getStackTrace());
     }
 
     /** Why Glance most likely answered 404. */

@@ -19,8 +19,8 @@ import dev.imagesdk.images.Visibility;
  * // owner project
  * Sharing.share(Images.of(owner), Members.of(owner), imageId, targetProjectId);   // pending
  * // target project
- * for (Image offer : Sharing.pendingOffers(Images.of(target))) {
- *     Sharing.accept(Members.of(target), offer.id(), targetProjectId);           // now in its default list
+ * for (Image offer : Sharing.offers(Images.of(target), MemberStatus.PENDING)) {
+ *     Members.of(target).update(offer.id(), targetProjectId, MemberStatus.ACCEPTED); // now in its default list
  * }
  * }</pre>
  *
@@ -70,35 +70,26 @@ public final class Sharing {
     }
 
     /**
-     * The images offered to the caller's project and not answered yet: {@code GET /v2/images} with
-     * {@code visibility=shared&member_status=pending} (Glance leaves them out of the default list).
-     * Lazily paged.
-     */
-    public static Paged<Image> pendingOffers(Images images) {
-        return offers(images, MemberStatus.PENDING);
-    }
-
-    /**
-     * Shared images of other projects whose membership for the caller has {@code status}
-     * ({@link MemberStatus#ALL} for every one), lazily paged.
+     * Shared images offered to the caller's project whose membership has {@code status}, lazily paged:
+     * {@code GET /v2/images?visibility=shared&member_status=…}. {@link MemberStatus#PENDING} gives the
+     * offers not answered yet, which Glance leaves out of the default list.
+     *
+     * @throws ValidationException when {@code status} is {@code null} (use {@link #offers(Images)} for every offer)
      */
     public static Paged<Image> offers(Images images, MemberStatus status) {
         Arguments.notNull(images, "images");
         if (status == null) {
-            throw new ValidationException("status must not be null (use MemberStatus.ALL for every offer)");
+            throw new ValidationException("status must not be null (use Sharing.offers(images) for every offer)");
         }
         return images.list(ListOpts.builder().visibility(Visibility.SHARED).memberStatus(status).build());
     }
 
     /**
-     * The target project accepts an offer, so the image joins its default list. Call with the target
-     * project's credentials; {@code projectId} is the caller's own project.
-     *
-     * @throws MembershipForbiddenException (403) when the caller is not that project
-     * @throws dev.imagesdk.core.error.NotFoundException (404) when no such offer exists
+     * Every shared image offered to the caller's project, whatever its answer, lazily paged:
+     * {@code GET /v2/images?visibility=shared&member_status=all}.
      */
-    public static Member accept(Members members, String imageId, String projectId) {
-        Arguments.notNull(members, "members");
-        return members.accept(imageId, projectId);
+    public static Paged<Image> offers(Images images) {
+        Arguments.notNull(images, "images");
+        return images.list(ListOpts.builder().visibility(Visibility.SHARED).anyMemberStatus().build());
     }
 }

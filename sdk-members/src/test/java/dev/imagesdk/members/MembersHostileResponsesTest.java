@@ -1,5 +1,6 @@
 package dev.imagesdk.members;
 
+import dev.imagesdk.images.MemberStatus;
 import dev.imagesdk.core.it.HostileBodies;
 import dev.imagesdk.core.it.JsonReplies;
 
@@ -31,7 +32,7 @@ class MembersHostileResponsesTest {
     void listSurvivesEveryMutation() {
         assertThat(HostileBodies.untypedFailures(LIST, m -> {
             replies.serve(m.body());
-            members.list(IMAGE);
+            members.listForImage(IMAGE);
         })).isEmpty();
     }
 
@@ -43,7 +44,7 @@ class MembersHostileResponsesTest {
         })).isEmpty();
         assertThat(HostileBodies.untypedFailures(MEMBER, m -> {
             replies.serve(m.body());
-            members.accept(IMAGE, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+            members.update(IMAGE, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", MemberStatus.ACCEPTED);
         })).isEmpty();
     }
 

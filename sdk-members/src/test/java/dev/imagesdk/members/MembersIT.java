@@ -88,6 +88,10 @@ class MembersIT {
         return ids(imagesB.list(ListOpts.builder().tag(runTag).visibility(visibility).memberStatus(status).build()));
     }
 
+    private List<String> listOfB(ListOpts.Builder filter) {
+        return ids(imagesB.list(filter.tag(runTag).build()));
+    }
+
     @Test
     void wholeSharingLifecycleBetweenTwoProjects() {
         String id = createA(Visibility.PRIVATE).id();
@@ -95,7 +99,7 @@ class MembersIT {
         // B cannot see A's private image at all.
         assertThatThrownBy(() -> imagesB.get(id)).isInstanceOf(NotFoundException.class);
         assertThat(defaultListOfB()).doesNotContain(id);
-        assertThat(listOfB(Visibility.ALL, null)).doesNotContain(id);
+        assertThat(listOfB(ListOpts.builder().anyVisibility())).doesNotContain(id);
 
         // A shares it: the image becomes shared, B is a pending member.
         Member offered = Sharing.share(imagesA, membersA, id, PROJECT_B);
@@ -104,12 +108,12 @@ class MembersIT {
         assertThat(offered.imageId()).isEqualTo(id);
         assertThat(offered.createdAt()).isNotNull();
         assertThat(imagesA.get(id).visibility()).isEqualTo(Visibility.SHARED);
-        assertThat(membersA.list(id)).extracting(Member::memberId).containsExactly(PROJECT_B);
+        assertThat(membersA.listForImage(id)).extracting(Member::memberId).containsExactly(PROJECT_B);
         assertThat(membersA.get(id, PROJECT_B).status()).isEqualTo(MemberStatus.PENDING);
 
         // Pending: usable by id, offered with member_status=pending, not in B's default list.
         assertThat(imagesB.get(id).id()).isEqualTo(id);
-        assertThat(ids(Sharing.pendingOffers(imagesB))).contains(id);
+        assertThat(ids(Sharing.offers(imagesB, MemberStatus.PENDING))).contains(id);
         assertThat(listOfB(Visibility.SHARED, MemberStatus.PENDING)).contains(id);
         assertThat(defaultListOfB()).doesNotContain(id);
 
@@ -117,16 +121,16 @@ class MembersIT {
         assertThat(Sharing.share(imagesA, membersA, id, PROJECT_B).status()).isEqualTo(MemberStatus.PENDING);
 
         // B accepts: in B's default list, no longer pending.
-        Member accepted = Sharing.accept(membersB, id, PROJECT_B);
+        Member accepted = membersB.update(id, PROJECT_B, MemberStatus.ACCEPTED);
         assertThat(accepted.status()).isEqualTo(MemberStatus.ACCEPTED);
         assertThat(defaultListOfB()).contains(id);
         assertThat(listOfB(Visibility.SHARED, MemberStatus.PENDING)).doesNotContain(id);
         assertThat(listOfB(null, MemberStatus.ACCEPTED)).contains(id);
-        assertThat(membersB.list(id)).as("a member sees only its own membership")
+        assertThat(membersB.listForImage(id)).as("a member sees only its own membership")
                 .extracting(Member::memberId).containsExactly(PROJECT_B);
 
         // B rejects: gone from the default list again (still findable as rejected).
-        assertThat(membersB.reject(id, PROJECT_B).status()).isEqualTo(MemberStatus.REJECTED);
+        assertThat(membersB.update(id, PROJECT_B, MemberStatus.REJECTED).status()).isEqualTo(MemberStatus.REJECTED);
         assertThat(defaultListOfB()).doesNotContain(id);
         assertThat(listOfB(Visibility.SHARED, MemberStatus.REJECTED)).contains(id);
 
@@ -136,8 +140,8 @@ class MembersIT {
         assertThatThrownBy(() -> membersA.get(id, PROJECT_B)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> membersA.remove(id, PROJECT_B)).isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("not found in the member list");
-        assertThat(listOfB(Visibility.SHARED, MemberStatus.ALL)).doesNotContain(id);
-        assertThat(membersA.list(id)).isEmpty();
+        assertThat(listOfB(ListOpts.builder().visibility(Visibility.SHARED).anyMemberStatus())).doesNotContain(id);
+        assertThat(membersA.listForImage(id)).isEmpty();
     }
 
     @Test
@@ -146,7 +150,7 @@ class MembersIT {
 
         assertThat(imagesB.get(id).visibility()).isEqualTo(Visibility.COMMUNITY);
         assertThat(listOfB(Visibility.COMMUNITY, null)).contains(id);
-        assertThat(listOfB(Visibility.ALL, null)).contains(id);
+        assertThat(listOfB(ListOpts.builder().anyVisibility())).contains(id);
         assertThat(defaultListOfB()).doesNotContain(id);
         assertThatThrownBy(() -> Sharing.share(imagesA, membersA, id, PROJECT_B))
                 .isInstanceOf(dev.imagesdk.core.error.ValidationException.class);
@@ -159,7 +163,7 @@ class MembersIT {
         String priv = createA(Visibility.PRIVATE).id();
         String shared = createA(Visibility.SHARED).id();
         membersA.add(shared, PROJECT_B);
-        membersB.accept(shared, PROJECT_B);
+        membersB.update(shared, PROJECT_B, MemberStatus.ACCEPTED);
         UpdateOpts rename = UpdateOpts.builder().name("hijacked").build();
 
         // Glance answers 403 for images B can see, 404 for images B cannot see.
@@ -183,11 +187,11 @@ class MembersIT {
         membersA.add(shared, PROJECT_B);
         membersA.add(shared, projectC);
 
-        assertThatThrownBy(() -> membersB.accept(shared, projectC)).isInstanceOfSatisfying(MembershipNotFoundException.class,
+        assertThatThrownBy(() -> membersB.update(shared, projectC, MemberStatus.ACCEPTED)).isInstanceOfSatisfying(MembershipNotFoundException.class,
                 e -> assertThat(e.serverMessage()).hasValueSatisfying(m -> assertThat(m).contains(projectC + " not found in the member list")));
         assertThatThrownBy(() -> membersB.get(shared, projectC)).isInstanceOf(MembershipNotFoundException.class);
         assertThat(membersA.get(shared, projectC).status()).isEqualTo(MemberStatus.PENDING);
-        assertThat(membersA.list(shared)).extracting(Member::memberId).containsExactlyInAnyOrder(PROJECT_B, projectC);
+        assertThat(membersA.listForImage(shared)).extracting(Member::memberId).containsExactlyInAnyOrder(PROJECT_B, projectC);
     }
 
     @Test
@@ -203,21 +207,21 @@ class MembersIT {
         membersA.add(shared, PROJECT_B);
         assertThatThrownBy(() -> membersA.add(shared, PROJECT_B)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("duplicated");
-        assertThatThrownBy(() -> membersA.accept(shared, PROJECT_B)).as("the owner cannot accept on B's behalf")
+        assertThatThrownBy(() -> membersA.update(shared, PROJECT_B, MemberStatus.ACCEPTED)).as("the owner cannot accept on B's behalf")
                 .isInstanceOfSatisfying(MembershipForbiddenException.class,
                         e -> assertThat(e.serverMessage()).hasValueSatisfying(m -> assertThat(m).contains("Not allowed to update members")));
-        assertThatThrownBy(() -> membersB.setStatus(shared, PROJECT_B, MemberStatus.of("maybe")))
+        assertThatThrownBy(() -> membersB.update(shared, PROJECT_B, MemberStatus.of("maybe")))
                 .isInstanceOfSatisfying(BadRequestException.class,
                         e -> assertThat(e.serverMessage()).hasValueSatisfying(m -> assertThat(m).contains("Status must be")));
-        assertThatThrownBy(() -> membersB.accept(shared, PROJECT_A)).as("B cannot answer for another project")
+        assertThatThrownBy(() -> membersB.update(shared, PROJECT_A, MemberStatus.ACCEPTED)).as("B cannot answer for another project")
                 .isInstanceOf(MembershipNotFoundException.class).hasMessageContaining("not found in the member list");
         assertThatThrownBy(() -> membersB.remove(shared, PROJECT_B)).as("a member cannot remove itself")
                 .isInstanceOfSatisfying(MembershipForbiddenException.class,
                         e -> assertThat(e.serverMessage()).hasValueSatisfying(m -> assertThat(m).contains("Not allowed to delete members")));
         assertThatThrownBy(() -> membersB.add(shared, PROJECT_A)).as("a member cannot offer the image to others")
                 .isInstanceOf(MembershipForbiddenException.class);
-        assertThat(membersB.setStatus(shared, PROJECT_B, MemberStatus.PENDING).status()).isEqualTo(MemberStatus.PENDING);
-        assertThat(membersA.list(shared).stream().map(Member::status).collect(Collectors.toList()))
+        assertThat(membersB.update(shared, PROJECT_B, MemberStatus.PENDING).status()).isEqualTo(MemberStatus.PENDING);
+        assertThat(membersA.listForImage(shared).stream().map(Member::status).collect(Collectors.toList()))
                 .containsExactly(MemberStatus.PENDING);
     }
 

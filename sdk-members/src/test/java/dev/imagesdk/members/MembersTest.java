@@ -128,7 +128,7 @@ class MembersTest {
                 + "\", \"status\": \"accepted\", \"created_at\": \"2026-11-22T12:50:43Z\", \"updated_at\": null, \"extra\": {\"x\": [1]}}],"
                 + " \"schema\": \"/v2/schemas/members\"}"));
 
-        List<Member> list = members.list(IMAGE);
+        List<Member> list = members.listForImage(IMAGE);
 
         RecordedRequest r = server.takeRequest();
         assertThat(r.getMethod()).isEqualTo("GET");
@@ -142,20 +142,20 @@ class MembersTest {
     @Test
     void listOfAnImageWithoutMembersIsEmpty() {
         server.enqueue(json(200, "{\"members\": [], \"schema\": \"/v2/schemas/members\"}"));
-        assertThat(members.list(IMAGE)).isEmpty();
+        assertThat(members.listForImage(IMAGE)).isEmpty();
     }
 
     @Test
     void listWithoutAMembersArrayIsAResponseFormatException() {
         server.enqueue(json(200, "{\"schema\": \"/v2/schemas/members\"}"));
-        assertThatThrownBy(() -> members.list(IMAGE)).isInstanceOf(ResponseFormatException.class)
+        assertThatThrownBy(() -> members.listForImage(IMAGE)).isInstanceOf(ResponseFormatException.class)
                 .hasMessageContaining("members");
     }
 
     @Test
     void listOfAPrivateImageIsForbidden() {
         server.enqueue(error(403, "Forbidden", "Only shared images have members."));
-        assertThatThrownBy(() -> members.list(IMAGE)).isInstanceOf(ForbiddenException.class)
+        assertThatThrownBy(() -> members.listForImage(IMAGE)).isInstanceOf(ForbiddenException.class)
                 .hasMessageContaining("Only shared images have members.");
     }
 
@@ -192,13 +192,13 @@ class MembersTest {
         assertThatThrownBy(() -> members.get(IMAGE, PROJECT_B)).isInstanceOf(NotFoundException.class)
                 .isNotInstanceOf(MembershipNotFoundException.class);
         server.enqueue(error(404, "Not Found", "No image found with ID " + IMAGE));
-        assertThatThrownBy(() -> members.accept(IMAGE, PROJECT_B)).isNotInstanceOf(MembershipNotFoundException.class);
+        assertThatThrownBy(() -> members.update(IMAGE, PROJECT_B, MemberStatus.ACCEPTED)).isNotInstanceOf(MembershipNotFoundException.class);
     }
 
     @Test
     void aMemberAnsweringForAnotherMemberIsAMembershipNotFoundException() {
         server.enqueue(error(404, "Not Found", "cccc not found in the member list of the image " + IMAGE + "."));
-        assertThatThrownBy(() -> members.accept(IMAGE, "cccc")).isInstanceOfSatisfying(MembershipNotFoundException.class,
+        assertThatThrownBy(() -> members.update(IMAGE, "cccc", MemberStatus.ACCEPTED)).isInstanceOfSatisfying(MembershipNotFoundException.class,
                 e -> assertThat(e.method()).hasValue("PUT"));
     }
 
@@ -206,7 +206,7 @@ class MembersTest {
     void acceptPutsStatusAccepted() throws InterruptedException {
         server.enqueue(json(200, member("accepted")));
 
-        Member m = members.accept(IMAGE, PROJECT_B);
+        Member m = members.update(IMAGE, PROJECT_B, MemberStatus.ACCEPTED);
 
         RecordedRequest r = server.takeRequest();
         assertThat(r.getMethod()).isEqualTo("PUT");
@@ -218,7 +218,7 @@ class MembersTest {
     @Test
     void rejectPutsStatusRejected() throws InterruptedException {
         server.enqueue(json(200, member("rejected")));
-        assertThat(members.reject(IMAGE, PROJECT_B).status()).isEqualTo(MemberStatus.REJECTED);
+        assertThat(members.update(IMAGE, PROJECT_B, MemberStatus.REJECTED).status()).isEqualTo(MemberStatus.REJECTED);
         assertThat(body(server.takeRequest())).isEqualTo("{\"status\":\"rejected\"}");
     }
 
@@ -226,7 +226,7 @@ class MembersTest {
     void setStatusSendsPendingAndKeepsAnUnknownStatusFromTheServer() throws InterruptedException {
         server.enqueue(json(200, member("on_hold")));
 
-        Member m = members.setStatus(IMAGE, PROJECT_B, MemberStatus.PENDING);
+        Member m = members.update(IMAGE, PROJECT_B, MemberStatus.PENDING);
 
         assertThat(body(server.takeRequest())).isEqualTo("{\"status\":\"pending\"}");
         assertThat(m.status().value()).isEqualTo("on_hold");
@@ -236,7 +236,7 @@ class MembersTest {
     @Test
     void theOwnerAcceptingOnBehalfOfTheMemberIsAMembershipForbiddenException() {
         server.enqueue(error(403, "Forbidden", "Not allowed to update members for image " + IMAGE + "."));
-        assertThatThrownBy(() -> members.accept(IMAGE, PROJECT_B)).isInstanceOfSatisfying(MembershipForbiddenException.class, e -> {
+        assertThatThrownBy(() -> members.update(IMAGE, PROJECT_B, MemberStatus.ACCEPTED)).isInstanceOfSatisfying(MembershipForbiddenException.class, e -> {
             assertThat(e.serverMessage()).hasValue("Not allowed to update members for image " + IMAGE + ".");
             assertThat(e.hint()).contains("only the member project itself");
             assertThat(e.method()).hasValue("PUT");
@@ -246,7 +246,7 @@ class MembersTest {
     @Test
     void aStatusGlanceDoesNotKnowIsABadRequest() {
         server.enqueue(error(400, "Bad Request", "Incorrect request: Status must be \\\"pending\\\", \\\"accepted\\\" or \\\"rejected\\\"."));
-        assertThatThrownBy(() -> members.setStatus(IMAGE, PROJECT_B, MemberStatus.of("maybe")))
+        assertThatThrownBy(() -> members.update(IMAGE, PROJECT_B, MemberStatus.of("maybe")))
                 .isInstanceOfSatisfying(BadRequestException.class,
                         e -> assertThat(e.serverMessage()).hasValue("Incorrect request: Status must be \"pending\", \"accepted\" or \"rejected\"."));
     }
@@ -280,14 +280,14 @@ class MembersTest {
     void blankIdsAndBadStatusesAreRejectedBeforeAnyRequest() {
         assertThatThrownBy(() -> members.add(" ", PROJECT_B)).isInstanceOf(ValidationException.class).hasMessageContaining("imageId");
         assertThatThrownBy(() -> members.add(IMAGE, null)).isInstanceOf(ValidationException.class).hasMessageContaining("projectId");
-        assertThatThrownBy(() -> members.list("")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> members.listForImage("")).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> members.get(IMAGE, "")).isInstanceOf(ValidationException.class).hasMessageContaining("memberId");
-        assertThatThrownBy(() -> members.accept(null, PROJECT_B)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> members.update(null, PROJECT_B, MemberStatus.ACCEPTED)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> members.remove(IMAGE, " ")).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> members.setStatus(IMAGE, PROJECT_B, null)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> members.setStatus(IMAGE, PROJECT_B, MemberStatus.ALL)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> members.update(IMAGE, PROJECT_B, null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> members.update(IMAGE, PROJECT_B, MemberStatus.of("all"))).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("list filter");
-        assertThatThrownBy(() -> members.setStatus(IMAGE, PROJECT_B, MemberStatus.of(" "))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> members.update(IMAGE, PROJECT_B, MemberStatus.of(" "))).isInstanceOf(ValidationException.class);
         assertThat(server.getRequestCount()).isZero();
     }
 
@@ -295,10 +295,10 @@ class MembersTest {
     void anImageIdThatIsNotAUuidIsRefusedBeforeAnyRequestButProjectIdsAreFreeForm() {
         String bad = "my-image";
         assertThatThrownBy(() -> members.add(bad, PROJECT_B)).isInstanceOf(ValidationException.class).hasMessageContaining("imageId must be a UUID");
-        assertThatThrownBy(() -> members.list(bad)).isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
+        assertThatThrownBy(() -> members.listForImage(bad)).isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
         assertThatThrownBy(() -> members.get(bad, PROJECT_B)).isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
-        assertThatThrownBy(() -> members.accept(bad, PROJECT_B)).isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
-        assertThatThrownBy(() -> members.reject(bad, PROJECT_B)).isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
+        assertThatThrownBy(() -> members.update(bad, PROJECT_B, MemberStatus.ACCEPTED)).isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
+        assertThatThrownBy(() -> members.update(bad, PROJECT_B, MemberStatus.REJECTED)).isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
         assertThatThrownBy(() -> members.remove(bad, PROJECT_B)).isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
         assertThat(server.getRequestCount()).isZero();
 

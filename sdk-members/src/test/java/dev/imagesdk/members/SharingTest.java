@@ -125,7 +125,7 @@ class SharingTest {
     void pendingOffersListsSharedImagesWithMemberStatusPending() throws InterruptedException {
         server.enqueue(json(200, "{\"images\": [" + image("shared") + "], \"first\": \"/v2/images\", \"schema\": \"/v2/schemas/images\"}"));
 
-        List<String> ids = Sharing.pendingOffers(images).stream().map(Image::id).collect(Collectors.toList());
+        List<String> ids = Sharing.offers(images, MemberStatus.PENDING).stream().map(Image::id).collect(Collectors.toList());
 
         assertThat(ids).containsExactly(IMAGE);
         RecordedRequest r = server.takeRequest();
@@ -136,7 +136,7 @@ class SharingTest {
     @Test
     void offersFiltersByAnyMemberStatus() throws InterruptedException {
         server.enqueue(json(200, "{\"images\": [], \"first\": \"/v2/images\", \"schema\": \"/v2/schemas/images\"}"));
-        assertThat(Sharing.offers(images, MemberStatus.ALL).stream()).isEmpty();
+        assertThat(Sharing.offers(images).stream()).isEmpty();
         RecordedRequest r = server.takeRequest();
         assertThat(r.getUrl().queryParameter("member_status")).isEqualTo("all");
         assertThatThrownBy(() -> Sharing.offers(images, null)).isInstanceOf(ValidationException.class);
@@ -145,7 +145,7 @@ class SharingTest {
     @Test
     void acceptAnswersTheOfferAsTheMember() throws InterruptedException {
         server.enqueue(json(200, member("accepted")));
-        assertThat(Sharing.accept(members, IMAGE, PROJECT_B).isAccepted()).isTrue();
+        assertThat(members.update(IMAGE, PROJECT_B, MemberStatus.ACCEPTED).isAccepted()).isTrue();
         RecordedRequest r = server.takeRequest();
         assertThat(r.getMethod() + " " + r.getTarget()).isEqualTo("PUT /v2/images/" + IMAGE + "/members/" + PROJECT_B);
     }

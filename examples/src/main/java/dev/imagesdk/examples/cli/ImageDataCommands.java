@@ -3,9 +3,9 @@ package dev.imagesdk.examples.cli;
 import dev.imagesdk.examples.cli.output.ProgressBar;
 import dev.imagesdk.images.Image;
 import dev.imagesdk.images.Images;
-import dev.imagesdk.images.data.DownloadOptions;
+import dev.imagesdk.images.data.DownloadOpts;
 import dev.imagesdk.images.data.DownloadResult;
-import dev.imagesdk.images.data.UploadOptions;
+import dev.imagesdk.images.data.UploadOpts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,7 +57,7 @@ final class ImageDataCommands {
             }
             PrintWriter err = err();
             ProgressBar bar = imagectl().progress(err, "upload", size);
-            UploadOptions.Builder opts = UploadOptions.builder().listener(bar::update);
+            UploadOpts.Builder opts = UploadOpts.builder().listener(bar::update);
             if (store != null) {
                 opts.store(store);
             }
@@ -103,7 +103,7 @@ final class ImageDataCommands {
             Images images = ImagesCommand.images(this);
             boolean toStdout = "-".equals(output);
             ProgressBar bar = imagectl().progress(err(), "download", -1);
-            DownloadOptions opts = DownloadOptions.builder().verify(!noVerify).listener(bar::update).build();
+            DownloadOpts opts = DownloadOpts.builder().verify(!noVerify).listener(bar::update).build();
             long start = System.nanoTime();
             DownloadResult result;
             try {
@@ -169,7 +169,7 @@ final class ImageDataCommands {
         @Override
         void run() throws IOException {
             Images images = ImagesCommand.images(this);
-            dev.imagesdk.images.importing.ImportRequest.Builder request;
+            dev.imagesdk.images.importing.ImportOpts.Builder request;
             if (source.file != null) {
                 if (!Files.isRegularFile(source.file)) {
                     throw new NoSuchFileException(source.file.toString());
@@ -181,21 +181,21 @@ final class ImageDataCommands {
                 ProgressBar bar = imagectl().progress(err(), "stage", size);
                 long start = System.nanoTime();
                 try {
-                    images.stage(id, source.file, UploadOptions.builder().size(size).listener(bar::update).build());
+                    images.stage(id, source.file, UploadOpts.builder().size(size).listener(bar::update).build());
                 } catch (RuntimeException e) {
                     bar.abandon();
                     throw e;
                 }
                 bar.finish();
                 out().println(summary("staged", size, System.nanoTime() - start) + " for image " + id);
-                request = dev.imagesdk.images.importing.ImportRequest.glanceDirect();
+                request = dev.imagesdk.images.importing.ImportOpts.glanceDirect();
             } else if (source.url != null) {
-                request = dev.imagesdk.images.importing.ImportRequest.webDownload(source.url);
+                request = dev.imagesdk.images.importing.ImportOpts.webDownload(source.url);
                 if (requireBootableRaw) {
                     request.requireBootableRaw();
                 }
             } else {
-                request = dev.imagesdk.images.importing.ImportRequest.copyImage();
+                request = dev.imagesdk.images.importing.ImportOpts.copyImage();
             }
             if (!stores.isEmpty()) {
                 request.stores(stores.toArray(new String[0]));

@@ -148,7 +148,7 @@ final class ImagesCommand {
             try {
                 return SortDirection.valueOf(d.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ValidationException("sort direction must be asc or desc, was \"" + d + "\"");
+                throw new ValidationException("sort direction must be asc or desc, was \"" + d + "\"", e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.imagesdk.examples.cli;
 
+import dev.imagesdk.images.MemberStatus;
 import dev.imagesdk.examples.cli.output.Record;
 import dev.imagesdk.members.Member;
 import dev.imagesdk.members.Members;
@@ -65,7 +66,7 @@ final class MembersCommand {
 
         @Override
         void run() {
-            List<Record> rows = members(this).list(imageId).stream().map(MembersCommand::record).toList();
+            List<Record> rows = members(this).listForImage(imageId).stream().map(MembersCommand::record).toList();
             format.printer().printList(rows, COLUMNS, out());
         }
     }
@@ -105,7 +106,7 @@ final class MembersCommand {
 
         @Override
         void run() {
-            format.printer().printOne(record(members(this).accept(imageId, memberOrSelf(this, projectId))), out());
+            format.printer().printOne(record(members(this).update(imageId, memberOrSelf(this, projectId), MemberStatus.ACCEPTED)), out());
         }
     }
 
@@ -123,7 +124,7 @@ final class MembersCommand {
 
         @Override
         void run() {
-            format.printer().printOne(record(members(this).reject(imageId, memberOrSelf(this, projectId))), out());
+            format.printer().printOne(record(members(this).update(imageId, memberOrSelf(this, projectId), MemberStatus.REJECTED)), out());
         }
     }
 

@@ -17,4 +17,14 @@ public class ConflictException extends ServiceResponseException {
     public ConflictException(String serverMessage, String method, String url, String requestId, Map<String, List<String>> headers) {
         super(409, serverMessage, method, url, requestId, headers);
     }
+
+    /**
+     * The same, keeping the exception this one rewraps (for example to add what the refusal means) as its cause.
+     *
+     * @param cause the exception this one replaces, or {@code null}
+     */
+    public ConflictException(String serverMessage, String method, String url, String requestId, Map<String, List<String>> headers,
+            Throwable cause) {
+        super(409, serverMessage, method, url, requestId, headers, cause);
+    }
 }

@@ -27,7 +27,18 @@ public class ServiceResponseException extends ImageServiceException {
      */
     public ServiceResponseException(int status, String serverMessage, String method, String url, String requestId,
                                     Map<String, List<String>> headers) {
-        super(describe(status, serverMessage) + where(method, url, requestId), method, url, requestId, null);
+        this(status, serverMessage, method, url, requestId, headers, null);
+    }
+
+    /**
+     * Like {@link #ServiceResponseException(int, String, String, String, String, Map)}, keeping the
+     * exception this one replaces (for example the plain 403 a more specific exception explains) as its cause.
+     *
+     * @param cause the exception this one rewraps, or {@code null}
+     */
+    public ServiceResponseException(int status, String serverMessage, String method, String url, String requestId,
+                                    Map<String, List<String>> headers, Throwable cause) {
+        super(describe(status, serverMessage) + where(method, url, requestId), method, url, requestId, cause);
         this.status = status;
         this.serverMessage = serverMessage;
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -8,4 +8,12 @@ public class ValidationException extends ImageServiceException {
     public ValidationException(String message) {
         super(message);
     }
+
+    /**
+     * @param message which argument is wrong and why
+     * @param cause the exception that showed the input to be invalid (for example a parser's)
+     */
+    public ValidationException(String message, Throwable cause) {
+        super(message, null, null, null, cause);
+    }
 }

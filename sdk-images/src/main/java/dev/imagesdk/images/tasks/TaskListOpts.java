@@ -21,8 +21,13 @@ public final class TaskListOpts {
         return new Builder();
     }
 
-    /** The query parameters in order. */
-    public List<Map.Entry<String, String>> toQuery() {
+    /** No filters: every task the caller may see, in the server's default order. */
+    public static TaskListOpts defaults() {
+        return builder().build();
+    }
+
+    /** The query parameters in order (the wire encoding; not API). */
+    List<Map.Entry<String, String>> toQuery() {
         return query;
     }
 

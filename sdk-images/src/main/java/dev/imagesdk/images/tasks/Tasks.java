@@ -31,7 +31,12 @@ public final class Tasks {
         return new Tasks(client);
     }
 
-    /** All tasks, lazily paged. */
+    /** {@code GET /v2/tasks}: every task the caller may see, lazily paged. */
+    public Paged<Task> list() {
+        return list(TaskListOpts.defaults());
+    }
+
+    /** {@code GET /v2/tasks} with filters and sorting, lazily paged. */
     public Paged<Task> list(TaskListOpts opts) {
         ApiRequest.Builder b = ApiRequest.get("tasks");
         for (Map.Entry<String, String> q : Arguments.notNull(opts, "opts").toQuery()) {
@@ -45,8 +50,13 @@ public final class Tasks {
         return client.executeJson(ApiRequest.get("tasks", Arguments.uuid(taskId, "task id")).build(), TaskJsonAdapter.INSTANCE);
     }
 
-    /** The tasks that worked on an image (e.g. its imports), newest first. */
-    public List<Task> ofImage(String imageId) {
+    /**
+     * {@code GET /v2/images/{id}/tasks} (API 2.12): the tasks that worked on an image (e.g. its
+     * imports), newest first; visible to the image's owner.
+     *
+     * @throws dev.imagesdk.core.error.NotFoundException when the image does not exist or is not visible
+     */
+    public List<Task> listForImage(String imageId) {
         return client.executeJson(ApiRequest.get("images", Arguments.uuid(imageId, "image id"), "tasks").build(), (JsonReader r, ApiResponse resp) -> {
             List<Task> out = new ArrayList<>();
             r.beginObject();

@@ -129,7 +129,7 @@ class ImageDataFaultsIT {
         Path target = dir.resolve("broken.raw");
         Images images = throughProxy(RetryPolicy.none(), Duration.ofSeconds(30));
 
-        assertThatThrownBy(() -> images.download(imageId, target, DownloadOptions.builder().resumeAttempts(2).build()))
+        assertThatThrownBy(() -> images.download(imageId, target, DownloadOpts.builder().resumeAttempts(2).build()))
                 .isInstanceOf(TransportException.class);
         assertThat(target).doesNotExist();
         assertThat(filesIn(dir)).as("no temporary file left behind").isZero();
@@ -141,7 +141,7 @@ class ImageDataFaultsIT {
         Path target = dir.resolve("short.raw");
         Images images = throughProxy(RetryPolicy.none(), Duration.ofSeconds(30));
 
-        assertThatThrownBy(() -> images.download(imageId, target, DownloadOptions.builder().resumeAttempts(0).build()))
+        assertThatThrownBy(() -> images.download(imageId, target, DownloadOpts.builder().resumeAttempts(0).build()))
                 .isInstanceOfAny(ChecksumMismatchException.class, TransportException.class);
         assertThat(target).doesNotExist();
         assertThat(filesIn(dir)).isZero();
@@ -156,7 +156,7 @@ class ImageDataFaultsIT {
         Images images = throughProxy(RetryPolicy.none(), Duration.ofSeconds(2));
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> images.download(imageId, dir.resolve("stalled.raw"), DownloadOptions.builder().resumeAttempts(0).build()))
+        assertThatThrownBy(() -> images.download(imageId, dir.resolve("stalled.raw"), DownloadOpts.builder().resumeAttempts(0).build()))
                 .isInstanceOf(TransportException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMinutes(5));
         assertThat(proxy.requestLines()).filteredOn(l -> l.contains("/file")).hasSize(1);

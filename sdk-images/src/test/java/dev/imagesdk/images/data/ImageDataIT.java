@@ -96,7 +96,7 @@ class ImageDataIT {
         AtomicLong lastProgress = new AtomicLong();
 
         long t0 = System.nanoTime();
-        images.upload(image.id(), source, UploadOptions.builder().listener((n, total) -> lastProgress.set(n)).build());
+        images.upload(image.id(), source, UploadOpts.builder().listener((n, total) -> lastProgress.set(n)).build());
         long t1 = System.nanoTime();
         Path target = dir.resolve("download.raw");
         DownloadResult result = images.download(image.id(), target);
@@ -125,24 +125,24 @@ class ImageDataIT {
         String md5 = images.get(image.id()).checksum();
 
         ByteArrayOutputStream first = new ByteArrayOutputStream();
-        DownloadResult head = images.download(image.id(), first, DownloadOptions.builder().range(ByteRange.of(0, 99)).build());
+        DownloadResult head = images.download(image.id(), first, DownloadOpts.builder().range(ByteRange.of(0, 99)).build());
         assertThat(first.toByteArray()).isEqualTo(Arrays.copyOfRange(data, 0, 100));
         assertThat(head.status()).isEqualTo(206);
         assertThat(head.contentRange().orElseThrow().toString()).isEqualTo("bytes 0-99/" + MIB);
         assertThat(head.contentMd5()).contains(md5);
 
         ByteArrayOutputStream tail = new ByteArrayOutputStream();
-        DownloadResult suffix = images.download(image.id(), tail, DownloadOptions.builder().range(ByteRange.lastBytes(10)).build());
+        DownloadResult suffix = images.download(image.id(), tail, DownloadOpts.builder().range(ByteRange.lastBytes(10)).build());
         assertThat(tail.toByteArray()).isEqualTo(Arrays.copyOfRange(data, MIB - 10, MIB));
         assertThat(suffix.contentRange().orElseThrow().first()).isEqualTo(MIB - 10);
 
         Path rest = dir.resolve("rest.bin");
-        DownloadResult open = images.download(image.id(), rest, DownloadOptions.builder().range(ByteRange.from(1048000)).build());
+        DownloadResult open = images.download(image.id(), rest, DownloadOpts.builder().range(ByteRange.from(1048000)).build());
         assertThat(Files.readAllBytes(rest)).isEqualTo(Arrays.copyOfRange(data, 1048000, MIB));
         assertThat(open.bytes()).isEqualTo(MIB - 1048000);
 
         assertThatThrownBy(() -> images.download(image.id(), new ByteArrayOutputStream(),
-                DownloadOptions.builder().range(ByteRange.of(2_000_000, 2_000_010)).build()))
+                DownloadOpts.builder().range(ByteRange.of(2_000_000, 2_000_010)).build()))
                 .isInstanceOf(RangeNotSatisfiableException.class);
     }
 
@@ -161,7 +161,7 @@ class ImageDataIT {
         new Random(3).nextBytes(data);
         Image image = newImage("chunked-cheap");
 
-        images.upload(image.id(), new ByteArrayInputStream(data), UploadOptions.builder().store("cheap").build());
+        images.upload(image.id(), new ByteArrayInputStream(data), UploadOpts.builder().store("cheap").build());
 
         Image active = images.get(image.id());
         assertThat(active.size()).isEqualTo(data.length);

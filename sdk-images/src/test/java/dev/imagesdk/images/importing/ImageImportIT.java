@@ -1,5 +1,6 @@
 package dev.imagesdk.images.importing;
 
+import dev.imagesdk.images.tasks.Tasks;
 import dev.imagesdk.core.error.BadRequestException;
 import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.ForbiddenException;
@@ -11,7 +12,7 @@ import dev.imagesdk.images.DiskFormat;
 import dev.imagesdk.images.Image;
 import dev.imagesdk.images.ImageStatus;
 import dev.imagesdk.images.Images;
-import dev.imagesdk.images.data.UploadOptions;
+import dev.imagesdk.images.data.UploadOpts;
 import dev.imagesdk.images.tasks.Task;
 import dev.imagesdk.images.tasks.TaskListOpts;
 import org.junit.jupiter.api.AfterAll;
@@ -66,8 +67,8 @@ class ImageImportIT {
         assertThat(stores).extracting(StoreInfo::id).contains("fast", "cheap");
         assertThat(stores).filteredOn(StoreInfo::isDefault).extracting(StoreInfo::id).containsExactly("fast");
         assertThat(images.usage()).isNotNull();
-        assertThatThrownBy(() -> images.imports().storesDetail()).isInstanceOf(ForbiddenException.class);
-        assertThat(Images.of(RealGlance.admin()).imports().storesDetail())
+        assertThatThrownBy(() -> images.storesDetail()).isInstanceOf(ForbiddenException.class);
+        assertThat(Images.of(RealGlance.admin()).storesDetail())
                 .allSatisfy(s -> assertThat(s.type()).contains("file"));
     }
 
@@ -76,12 +77,12 @@ class ImageImportIT {
         byte[] data = new byte[2 * 1024 * 1024];
         new Random(11).nextBytes(data);
         Image image = newImage("imported");
-        assertThatThrownBy(() -> images.importImage(image.id(), ImportRequest.glanceDirect().build()))
+        assertThatThrownBy(() -> images.importImage(image.id(), ImportOpts.glanceDirect().build()))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("staged");
 
-        images.stage(image.id(), new ByteArrayInputStream(data), UploadOptions.builder().size(data.length).build());
+        images.stage(image.id(), new ByteArrayInputStream(data), UploadOpts.builder().size(data.length).build());
         assertThat(images.get(image.id()).status()).isEqualTo(ImageStatus.UPLOADING);
-        images.importImage(image.id(), ImportRequest.glanceDirect().stores("fast").build());
+        images.importImage(image.id(), ImportOpts.glanceDirect().stores("fast").build());
         Image active = images.waitFor(image.id(), ImageStatus.ACTIVE, Duration.ofSeconds(60));
 
         assertThat(active.size()).isEqualTo(data.length);
@@ -93,7 +94,7 @@ class ImageImportIT {
         // Glance makes the image active before its import flow saves the task as 'success' and then drops the
         // os_glance_import_task lock: wait for the lock to go, or the task may still say 'processing'.
         images.waitForImport(image.id(), Duration.ofSeconds(60));
-        List<Task> tasks = images.tasksOf(image.id());
+        List<Task> tasks = Tasks.of(images.client()).listForImage(image.id());
         assertThat(tasks).anySatisfy(t -> {
             assertThat(t.type()).isEqualTo("api_image_import");
             assertThat(t.status()).isEqualTo("success");
@@ -105,11 +106,11 @@ class ImageImportIT {
     void copyImageIntoAnotherStoreAsAdmin() {
         Image image = newImage("copied");
         images.upload(image.id(), new ByteArrayInputStream(new byte[65536]), 65536);
-        assertThatThrownBy(() -> images.importImage(image.id(), ImportRequest.copyImage().stores("cheap").build()))
+        assertThatThrownBy(() -> images.importImage(image.id(), ImportOpts.copyImage().stores("cheap").build()))
                 .isInstanceOf(ForbiddenException.class);
 
         Images admin = Images.of(RealGlance.admin());
-        admin.importImage(image.id(), ImportRequest.copyImage().stores("cheap").allStoresMustSucceed(true).build());
+        admin.importImage(image.id(), ImportOpts.copyImage().stores("cheap").allStoresMustSucceed(true).build());
         Image current = images.waitForImport(image.id(), Duration.ofSeconds(60));
 
         assertThat(current.stores()).containsExactlyInAnyOrder("fast", "cheap");
@@ -120,19 +121,19 @@ class ImageImportIT {
         Image image = newImage("web");
 
         assertThatThrownBy(() -> images.importImage(image.id(),
-                ImportRequest.webDownload(URI.create("http://127.0.0.1:1/x")).build()))
+                ImportOpts.webDownload(URI.create("http://127.0.0.1:1/x")).build()))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("web-download");
     }
 
     @Test
     void tasksListIsAdminOnly() {
-        assertThatThrownBy(() -> images.tasks().list(TaskListOpts.builder().build()).firstPage())
+        assertThatThrownBy(() -> Tasks.of(images.client()).list(TaskListOpts.builder().build()).firstPage())
                 .isInstanceOf(ForbiddenException.class);
-        List<Task> page = Images.of(RealGlance.admin()).tasks().list(TaskListOpts.builder().limit(5).build())
+        List<Task> page = Tasks.of(RealGlance.admin()).list(TaskListOpts.builder().limit(5).build())
                 .firstPage().items();
         assertThat(page).hasSizeLessThanOrEqualTo(5);
         if (!page.isEmpty()) {
-            assertThat(Images.of(RealGlance.admin()).tasks().get(page.get(0).id()).id()).isEqualTo(page.get(0).id());
+            assertThat(Tasks.of(RealGlance.admin()).get(page.get(0).id()).id()).isEqualTo(page.get(0).id());
         }
     }
 }

@@ -39,7 +39,7 @@ class TasksHostileResponsesTest {
         assertThat(HostileBodies.of(TASKS)).hasSizeGreaterThan(50);
         assertThat(HostileBodies.untypedFailures(TASKS, m -> {
             replies.serve(m.body());
-            assertThat(tasks.ofImage(IMAGE)).isNotNull();
+            assertThat(tasks.listForImage(IMAGE)).isNotNull();
         })).isEmpty();
     }
 

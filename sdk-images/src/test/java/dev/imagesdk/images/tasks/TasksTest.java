@@ -32,7 +32,7 @@ class TasksTest {
                 + "\"image_id\": \"18b91150-e6df-4dba-8132-f4bc8c1e889f\", \"request_id\": \"req-12dd\", \"user_id\": \"a11c\", \"message\": \"Copied 1 MiB\", "
                 + "\"result\": {\"image_id\": \"18b91150-e6df-4dba-8132-f4bc8c1e889f\"}}]}");
 
-        List<Task> list = glance.images().tasksOf("18b91150-e6df-4dba-8132-f4bc8c1e889f");
+        List<Task> list = Tasks.of(glance.client).listForImage("18b91150-e6df-4dba-8132-f4bc8c1e889f");
 
         assertThat(glance.take().getUrl().encodedPath()).isEqualTo("/v2/images/18b91150-e6df-4dba-8132-f4bc8c1e889f/tasks");
         Task task = list.get(0);

@@ -68,7 +68,7 @@ public interface ImageLinksContract {
                 .containsExactly(global.linkId(), orgLink.linkId());
         assertThat(ids(spaceMember.list(ofImage).stream().collect(Collectors.toList())))
                 .containsExactly(global.linkId(), spaceLink.linkId());
-        assertThat(ids(owner.linksOfImage(image))).as("the owner manages every link of its image")
+        assertThat(ids(owner.listForImage(image))).as("the owner manages every link of its image")
                 .containsExactly(global.linkId(), orgLink.linkId(), spaceLink.linkId());
         assertThatThrownBy(() -> outsider.get(orgLink.linkId())).isInstanceOf(NotFoundException.class);
         Images.of(linkCaller(Identity.builder().project(project).build())).delete(image);
@@ -146,7 +146,7 @@ public interface ImageLinksContract {
         assertThatThrownBy(() -> owner.publish(CreateOpts.builder().id(first.image().id()).name(name).build(),
                 Scope.global())).isInstanceOf(ConflictException.class);
         assertThat(images.list(dev.imagesdk.images.ListOpts.builder().name(name).build()).stream()).isEmpty();
-        assertThat(owner.linksOfImage(first.image().id())).hasSize(1);
+        assertThat(owner.listForImage(first.image().id())).hasSize(1);
         images.delete(first.image().id());
     }
 

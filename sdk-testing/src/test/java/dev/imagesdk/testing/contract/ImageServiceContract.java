@@ -1,5 +1,6 @@
 package dev.imagesdk.testing.contract;
 
+import dev.imagesdk.images.tasks.Tasks;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.ForbiddenException;
@@ -20,10 +21,10 @@ import dev.imagesdk.images.SortKey;
 import dev.imagesdk.images.UpdateOpts;
 import dev.imagesdk.images.Visibility;
 import dev.imagesdk.images.data.ByteRange;
-import dev.imagesdk.images.data.DownloadOptions;
+import dev.imagesdk.images.data.DownloadOpts;
 import dev.imagesdk.images.data.DownloadResult;
 import dev.imagesdk.images.data.NoImageDataException;
-import dev.imagesdk.images.importing.ImportRequest;
+import dev.imagesdk.images.importing.ImportOpts;
 import dev.imagesdk.members.Member;
 import dev.imagesdk.members.Members;
 import org.junit.jupiter.api.AfterEach;
@@ -575,7 +576,7 @@ public abstract class ImageServiceContract {
         Image image = createRaw(a, "cheap");
 
         a.upload(image.id(), new ByteArrayInputStream(DATA),
-                dev.imagesdk.images.data.UploadOptions.builder().size(DATA.length).store("cheap").build());
+                dev.imagesdk.images.data.UploadOpts.builder().size(DATA.length).store("cheap").build());
         assertThat(a.get(image.id()).stores()).containsExactly("cheap");
     }
 
@@ -600,16 +601,16 @@ public abstract class ImageServiceContract {
         Image image = createWithData(a, "ranges");
 
         ByteArrayOutputStream head = new ByteArrayOutputStream();
-        DownloadResult first = a.download(image.id(), head, DownloadOptions.builder().range(ByteRange.of(0, 99)).build());
+        DownloadResult first = a.download(image.id(), head, DownloadOpts.builder().range(ByteRange.of(0, 99)).build());
         assertThat(first.status()).isEqualTo(206);
         assertThat(head.toByteArray()).isEqualTo(Arrays.copyOfRange(DATA, 0, 100));
 
         ByteArrayOutputStream tail = new ByteArrayOutputStream();
-        a.download(image.id(), tail, DownloadOptions.builder().range(ByteRange.lastBytes(10)).build());
+        a.download(image.id(), tail, DownloadOpts.builder().range(ByteRange.lastBytes(10)).build());
         assertThat(tail.toByteArray()).isEqualTo(Arrays.copyOfRange(DATA, DATA.length - 10, DATA.length));
 
         ByteArrayOutputStream rest = new ByteArrayOutputStream();
-        a.download(image.id(), rest, DownloadOptions.builder().range(ByteRange.from(DATA.length - 576)).build());
+        a.download(image.id(), rest, DownloadOpts.builder().range(ByteRange.from(DATA.length - 576)).build());
         assertThat(rest.toByteArray()).isEqualTo(Arrays.copyOfRange(DATA, DATA.length - 576, DATA.length));
     }
 
@@ -618,7 +619,7 @@ public abstract class ImageServiceContract {
         Image image = createWithData(a, "short");
 
         assertThatThrownBy(() -> a.download(image.id(), new ByteArrayOutputStream(),
-                DownloadOptions.builder().range(ByteRange.of(DATA.length + 10, DATA.length + 20)).build()))
+                DownloadOpts.builder().range(ByteRange.of(DATA.length + 10, DATA.length + 20)).build()))
                 .isInstanceOf(RangeNotSatisfiableException.class);
     }
 
@@ -627,22 +628,22 @@ public abstract class ImageServiceContract {
         Image image = createRaw(a, "imported");
 
         a.stage(image.id(), new ByteArrayInputStream(DATA),
-                dev.imagesdk.images.data.UploadOptions.builder().size(DATA.length).build());
+                dev.imagesdk.images.data.UploadOpts.builder().size(DATA.length).build());
         Image staged = a.get(image.id());
         assertThat(staged.status()).isEqualTo(ImageStatus.UPLOADING);
         assertThat(staged.size()).isEqualTo(DATA.length);
-        a.importImage(image.id(), ImportRequest.glanceDirect().stores("fast").build());
+        a.importImage(image.id(), ImportOpts.glanceDirect().stores("fast").build());
         Image active = a.waitFor(image.id(), ImageStatus.ACTIVE, Duration.ofSeconds(60));
         assertThat(active.osHashValue()).isEqualTo(hex("SHA-512", DATA));
         assertThat(active.stores()).containsExactly("fast");
-        assertThat(a.tasksOf(image.id())).isNotEmpty();
+        assertThat(Tasks.of(a.client()).listForImage(image.id())).isNotEmpty();
     }
 
     @Test
     void importBeforeStagingConflicts() {
         Image image = createRaw(a, "unstaged");
 
-        assertThatThrownBy(() -> a.importImage(image.id(), ImportRequest.glanceDirect().build()))
+        assertThatThrownBy(() -> a.importImage(image.id(), ImportOpts.glanceDirect().build()))
                 .isInstanceOf(ConflictException.class);
     }
 
@@ -670,7 +671,7 @@ public abstract class ImageServiceContract {
 
     @Test
     void serviceAnnouncesImportMethodsStoresAndVersion() {
-        assertThat(a.importMethods()).contains(ImportRequest.GLANCE_DIRECT, ImportRequest.COPY_IMAGE);
+        assertThat(a.importMethods()).contains(ImportOpts.GLANCE_DIRECT, ImportOpts.COPY_IMAGE);
         assertThat(a.stores()).extracting(s -> s.id()).contains("fast", "cheap");
         assertThat(projectA().apiVersion().toString()).contains("2.16");
     }
@@ -692,7 +693,7 @@ public abstract class ImageServiceContract {
         assertThat(b.get(image.id()).name()).isEqualTo("community");
         assertThat(listTagged(b, ListOpts.builder())).isEmpty();
         assertThat(ids(listTagged(b, ListOpts.builder().visibility(Visibility.COMMUNITY)))).containsExactly(image.id());
-        assertThat(ids(listTagged(b, ListOpts.builder().visibility(Visibility.ALL)))).containsExactly(image.id());
+        assertThat(ids(listTagged(b, ListOpts.builder().anyVisibility()))).containsExactly(image.id());
     }
 
     @Test
@@ -724,10 +725,10 @@ public abstract class ImageServiceContract {
         assertThat(ids(listTagged(b, ListOpts.builder().visibility(Visibility.SHARED).memberStatus(MemberStatus.PENDING))))
                 .containsExactly(image.id());
 
-        assertThat(membersB.accept(image.id(), bId).status()).isEqualTo(MemberStatus.ACCEPTED);
+        assertThat(membersB.update(image.id(), bId, MemberStatus.ACCEPTED).status()).isEqualTo(MemberStatus.ACCEPTED);
         assertThat(ids(listTagged(b, ListOpts.builder()))).containsExactly(image.id());
 
-        assertThat(membersB.reject(image.id(), bId).status()).isEqualTo(MemberStatus.REJECTED);
+        assertThat(membersB.update(image.id(), bId, MemberStatus.REJECTED).status()).isEqualTo(MemberStatus.REJECTED);
         assertThat(listTagged(b, ListOpts.builder())).isEmpty();
         assertThat(ids(listTagged(b, ListOpts.builder().memberStatus(MemberStatus.REJECTED)))).containsExactly(image.id());
 
@@ -741,8 +742,8 @@ public abstract class ImageServiceContract {
         Image image = create(a, CreateOpts.builder().name("shared").visibility(Visibility.SHARED));
         membersA.add(image.id(), projectBId());
 
-        assertThatThrownBy(() -> membersA.accept(image.id(), projectBId())).isInstanceOf(ForbiddenException.class);
-        assertThat(membersB.accept(image.id(), projectBId()).isAccepted()).isTrue();
+        assertThatThrownBy(() -> membersA.update(image.id(), projectBId(), MemberStatus.ACCEPTED)).isInstanceOf(ForbiddenException.class);
+        assertThat(membersB.update(image.id(), projectBId(), MemberStatus.ACCEPTED).isAccepted()).isTrue();
     }
 
     @Test
@@ -760,7 +761,7 @@ public abstract class ImageServiceContract {
 
         assertThatThrownBy(() -> membersA.add(privateImage.id(), projectBId())).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> membersA.add(community.id(), projectBId())).isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> membersA.list(privateImage.id())).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> membersA.listForImage(privateImage.id())).isInstanceOf(ForbiddenException.class);
     }
 
     @Test
@@ -769,16 +770,16 @@ public abstract class ImageServiceContract {
         membersA.add(image.id(), projectBId());
         membersA.add(image.id(), "cafe0000000000000000000000000000");
 
-        assertThat(membersA.list(image.id())).extracting(Member::memberId)
+        assertThat(membersA.listForImage(image.id())).extracting(Member::memberId)
                 .containsExactlyInAnyOrder(projectBId(), "cafe0000000000000000000000000000");
-        assertThat(membersB.list(image.id())).extracting(Member::memberId).containsExactly(projectBId());
+        assertThat(membersB.listForImage(image.id())).extracting(Member::memberId).containsExactly(projectBId());
     }
 
     @Test
     void switchingASharedImageToPrivateHidesItFromMembers() {
         Image image = create(a, CreateOpts.builder().name("shared").visibility(Visibility.SHARED));
         membersA.add(image.id(), projectBId());
-        membersB.accept(image.id(), projectBId());
+        membersB.update(image.id(), projectBId(), MemberStatus.ACCEPTED);
 
         a.update(image.id(), UpdateOpts.builder().visibility(Visibility.PRIVATE).build());
         assertThatThrownBy(() -> b.get(image.id())).isInstanceOf(NotFoundException.class);

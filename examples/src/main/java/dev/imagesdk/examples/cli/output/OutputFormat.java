@@ -16,7 +16,7 @@ public enum OutputFormat {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown format '" + name + "' (use tabulated, json or yaml)");
+            throw new IllegalArgumentException("unknown format '" + name + "' (use tabulated, json or yaml)", e);
         }
     }
 

@@ -140,7 +140,7 @@ class EmulatorConcurrencyTest {
                     if (!img.visibility().equals(Visibility.SHARED)) {
                         break;
                     }
-                    if (members.list(id).stream().noneMatch(m -> m.memberId().equals(other))) {
+                    if (members.listForImage(id).stream().noneMatch(m -> m.memberId().equals(other))) {
                         members.add(id, other);
                     }
                     break;

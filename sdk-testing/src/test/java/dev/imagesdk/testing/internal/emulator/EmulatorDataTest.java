@@ -1,12 +1,13 @@
 package dev.imagesdk.testing.internal.emulator;
 
+import dev.imagesdk.images.tasks.Tasks;
 import dev.imagesdk.images.ContainerFormat;
 import dev.imagesdk.images.CreateOpts;
 import dev.imagesdk.images.DiskFormat;
 import dev.imagesdk.images.Image;
 import dev.imagesdk.images.ImageStatus;
 import dev.imagesdk.images.Images;
-import dev.imagesdk.images.importing.ImportRequest;
+import dev.imagesdk.images.importing.ImportOpts;
 import dev.imagesdk.testing.Identity;
 import dev.imagesdk.testing.ImageServiceEmulator;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class EmulatorDataTest {
                     .containerFormat(ContainerFormat.BARE).build());
             owner.upload(image.id(), new ByteArrayInputStream(new byte[2048]), 2048);
 
-            admin.importImage(image.id(), ImportRequest.copyImage().stores("cheap").build());
+            admin.importImage(image.id(), ImportOpts.copyImage().stores("cheap").build());
 
             // The copy finishes on the emulator's import worker: wait for it (certain to come) with a bound in
             // seconds, not a count of back-to-back requests that a busy machine can exhaust first.
@@ -92,7 +93,7 @@ class EmulatorDataTest {
             }
             assertThat(copied.stores()).containsExactly("fast", "cheap");
             assertThat(copied.stringProperty("os_glance_importing_to_stores")).contains("");
-            assertThat(owner.tasksOf(image.id())).hasSize(1);
+            assertThat(Tasks.of(owner.client()).listForImage(image.id())).hasSize(1);
         }
     }
 }

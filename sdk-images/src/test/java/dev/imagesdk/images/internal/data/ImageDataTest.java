@@ -1,6 +1,7 @@
-package dev.imagesdk.images.data;
+package dev.imagesdk.images.internal.data;
 
-import dev.imagesdk.images.internal.data.DownloadPipeline;
+import dev.imagesdk.images.data.*;
+
 
 import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.error.ChecksumMismatchException;
@@ -73,7 +74,7 @@ class ImageDataTest {
         Path target = dir.resolve("image.raw");
 
         DownloadResult result = glance.images().download(ID, target,
-                DownloadOptions.builder().listener((n, total) -> progress.add(new long[]{n, total})).build());
+                DownloadOpts.builder().listener((n, total) -> progress.add(new long[]{n, total})).build());
 
         assertThat(Files.readAllBytes(target)).isEqualTo(DATA);
         assertThat(result.bytes()).isEqualTo(DATA.length);
@@ -239,7 +240,7 @@ class ImageDataTest {
                 .body(new Buffer().write(part)).build());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        DownloadResult result = glance.images().download(ID, out, DownloadOptions.builder().range(ByteRange.of(0, 99)).build());
+        DownloadResult result = glance.images().download(ID, out, DownloadOpts.builder().range(ByteRange.of(0, 99)).build());
 
         RecordedRequest r = glance.take();
         assertThat(r.getUrl().encodedPath()).isEqualTo("/v2/images/" + ID + "/file");
@@ -271,7 +272,7 @@ class ImageDataTest {
         glance.error(416, "Request Range Not Satisfiable", "The Range requested is not available.");
 
         assertThatThrownBy(() -> glance.images().download(ID, new ByteArrayOutputStream(),
-                DownloadOptions.builder().range(ByteRange.from(2_000_000)).build()))
+                DownloadOpts.builder().range(ByteRange.from(2_000_000)).build()))
                 .isInstanceOf(RangeNotSatisfiableException.class);
     }
 
@@ -282,7 +283,7 @@ class ImageDataTest {
         glance.empty(204);
         List<Long> progress = new ArrayList<>();
 
-        glance.images().upload(ID, file, UploadOptions.builder().store("cheap").listener((n, t) -> progress.add(n)).build());
+        glance.images().upload(ID, file, UploadOpts.builder().store("cheap").listener((n, t) -> progress.add(n)).build());
 
         RecordedRequest r = glance.take();
         assertThat(r.getMethod()).isEqualTo("PUT");
@@ -310,7 +311,7 @@ class ImageDataTest {
             }
         };
 
-        assertThatThrownBy(() -> glance.images().upload(ID, file, UploadOptions.builder().listener(truncateAfterFirstBuffer).build()))
+        assertThatThrownBy(() -> glance.images().upload(ID, file, UploadOpts.builder().listener(truncateAfterFirstBuffer).build()))
                 .isInstanceOf(LocalFileException.class)
                 .hasMessageContaining("ended after 300000 of the announced " + DATA.length + " bytes");
     }
@@ -332,7 +333,7 @@ class ImageDataTest {
             }
         };
 
-        assertThatThrownBy(() -> glance.images().upload(ID, file, UploadOptions.builder().listener(appendAfterFirstBuffer).build()))
+        assertThatThrownBy(() -> glance.images().upload(ID, file, UploadOpts.builder().listener(appendAfterFirstBuffer).build()))
                 .isInstanceOf(LocalFileException.class)
                 .hasMessageContaining("has " + (DATA.length + 1000) + " bytes, more than the announced " + DATA.length);
         // the last buffer was never handed to the connection
@@ -362,7 +363,7 @@ class ImageDataTest {
         glance.empty(204);
         List<Long> progress = new ArrayList<>();
 
-        glance.images().upload(ID, file, UploadOptions.builder().listener((n, t) -> progress.add(n)).build());
+        glance.images().upload(ID, file, UploadOpts.builder().listener((n, t) -> progress.add(n)).build());
 
         assertThat(glance.take().getBody().toByteArray()).isEqualTo(big);
         assertThat(progress).containsExactly((long) ImageData.BUFFER_SIZE, 2L * ImageData.BUFFER_SIZE,
@@ -401,7 +402,7 @@ class ImageDataTest {
         Path target = dir.resolve("big.raw");
 
         DownloadResult result = glance.images().download(ID, target,
-                DownloadOptions.builder().listener((n, total) -> progress.add(n)).build());
+                DownloadOpts.builder().listener((n, total) -> progress.add(n)).build());
 
         assertThat(Files.readAllBytes(target)).isEqualTo(big);
         assertThat(result.verifiedAlgorithm()).contains("sha512");
@@ -500,13 +501,13 @@ class ImageDataTest {
         ImageData data = ImageData.of(glance.client);
         Path file = dir.resolve("up.raw");
         Files.write(file, DATA);
-        assertThatThrownBy(() -> data.upload("not-a-uuid", file, UploadOptions.defaults()))
+        assertThatThrownBy(() -> data.upload("not-a-uuid", file, UploadOpts.defaults()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
-        assertThatThrownBy(() -> data.stage("../images", new ByteArrayInputStream(DATA), UploadOptions.defaults()))
+        assertThatThrownBy(() -> data.stage("../images", new ByteArrayInputStream(DATA), UploadOpts.defaults()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
-        assertThatThrownBy(() -> data.download("x", dir.resolve("out"), DownloadOptions.defaults()))
+        assertThatThrownBy(() -> data.download("x", dir.resolve("out"), DownloadOpts.defaults()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
-        assertThatThrownBy(() -> data.download(ID + "x", new ByteArrayOutputStream(), DownloadOptions.defaults()))
+        assertThatThrownBy(() -> data.download(ID + "x", new ByteArrayOutputStream(), DownloadOpts.defaults()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
         assertThat(glance.server.getRequestCount()).isZero();
     }

@@ -1,9 +1,5 @@
-package dev.imagesdk.images.data;
+package dev.imagesdk.images.internal.data;
 
-import dev.imagesdk.images.internal.data.DownloadPipeline;
-import dev.imagesdk.images.internal.data.Hashing;
-import dev.imagesdk.images.internal.data.ResumingSource;
-import dev.imagesdk.images.internal.data.WatchdogAnchor;
 
 import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.ServiceClient;
@@ -15,6 +11,7 @@ import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.core.internal.http.ApiResponse;
 import dev.imagesdk.images.Image;
 import dev.imagesdk.images.ImageStatus;
+import dev.imagesdk.images.data.*;
 import dev.imagesdk.images.internal.json.ImageJsonAdapter;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
@@ -43,7 +40,7 @@ import java.util.UUID;
  * download through a ring of four 512 KiB buffers.
  *
  * <p>A whole-image download whose connection breaks is resumed where it stopped with a {@code Range}
- * request (three times by default, see {@link DownloadOptions.Builder#resumeAttempts(int)}); the
+ * request (three times by default, see {@link DownloadOpts.Builder#resumeAttempts(int)}); the
  * running hash covers every byte exactly once.
  *
  * <p>Glance accepts data once per image (a second {@code PUT} is answered with 409), so uploads are not
@@ -84,19 +81,19 @@ public final class ImageData {
      * @throws dev.imagesdk.core.error.BadRequestException when the image lacks disk/container format, or the store is unknown
      * @throws LocalFileException when the file cannot be read
      */
-    public void upload(String imageId, Path file, UploadOptions options) {
+    public void upload(String imageId, Path file, UploadOpts options) {
         Arguments.uuid(imageId, "image id");
         Arguments.notNull(options, "options");
         put(imageId, "file", fileBody(file, options), options);
     }
 
     /**
-     * Uploads a stream as the image's data. With {@link UploadOptions.Builder#size(long)} exactly that
+     * Uploads a stream as the image's data. With {@link UploadOpts.Builder#size(long)} exactly that
      * many bytes are read and sent (a stream that ends earlier fails the upload with
      * {@link LocalFileException}); without, the stream is read to its end and sent chunked. The stream
      * is read once and not closed.
      */
-    public void upload(String imageId, InputStream data, UploadOptions options) {
+    public void upload(String imageId, InputStream data, UploadOpts options) {
         Arguments.uuid(imageId, "image id");
         Arguments.notNull(options, "options");
         put(imageId, "file", new StreamBody(Arguments.notNull(data, "data"), options.size(), options.listener()), options);
@@ -108,20 +105,20 @@ public final class ImageData {
      *
      * @throws dev.imagesdk.core.error.ConflictException when data was already staged or uploaded
      */
-    public void stage(String imageId, Path file, UploadOptions options) {
+    public void stage(String imageId, Path file, UploadOpts options) {
         Arguments.uuid(imageId, "image id");
         Arguments.notNull(options, "options");
         put(imageId, "stage", fileBody(file, options), options);
     }
 
-    /** Stages a stream for interoperable import (see {@link #stage(String, Path, UploadOptions)}). */
-    public void stage(String imageId, InputStream data, UploadOptions options) {
+    /** Stages a stream for interoperable import (see {@link #stage(String, Path, UploadOpts)}). */
+    public void stage(String imageId, InputStream data, UploadOpts options) {
         Arguments.uuid(imageId, "image id");
         Arguments.notNull(options, "options");
         put(imageId, "stage", new StreamBody(Arguments.notNull(data, "data"), options.size(), options.listener()), options);
     }
 
-    private static RequestBody fileBody(Path file, UploadOptions options) {
+    private static RequestBody fileBody(Path file, UploadOpts options) {
         Arguments.notNull(file, "file");
         if (!Files.isRegularFile(file)) {
             throw new ValidationException("not a readable regular file: " + file);
@@ -138,7 +135,7 @@ public final class ImageData {
         return new FileBody(file, size, options.listener());
     }
 
-    private void put(String imageId, String what, RequestBody body, UploadOptions options) {
+    private void put(String imageId, String what, RequestBody body, UploadOpts options) {
         ApiRequest.Builder request = ApiRequest.put("images", imageId, what).body(body).retryable(false);
         long length;
         try {
@@ -379,7 +376,7 @@ public final class ImageData {
 
     /**
      * Downloads the image's data to {@code target}. The bytes go to a temporary file next to the
-     * target, are verified while they stream (see {@link DownloadOptions.Builder#verify(boolean)}) and
+     * target, are verified while they stream (see {@link DownloadOpts.Builder#verify(boolean)}) and
      * the file is then moved into place atomically (replacing an existing file). On any failure —
      * mismatch, broken connection, full disk — the temporary file is deleted and an existing target is
      * left untouched.
@@ -389,7 +386,7 @@ public final class ImageData {
      * @throws dev.imagesdk.core.error.ForbiddenException for a deactivated image (non-admins)
      * @throws dev.imagesdk.core.error.RangeNotSatisfiableException for a range beyond the data (416)
      */
-    public DownloadResult download(String imageId, Path target, DownloadOptions options) {
+    public DownloadResult download(String imageId, Path target, DownloadOpts options) {
         Arguments.uuid(imageId, "image id");
         Arguments.notNull(target, "target");
         Path absolute = target.toAbsolutePath();
@@ -442,7 +439,7 @@ public final class ImageData {
      * bytes already written cannot be taken back: on {@link ChecksumMismatchException} the caller must
      * discard what the stream received.
      */
-    public DownloadResult download(String imageId, OutputStream out, DownloadOptions options) {
+    public DownloadResult download(String imageId, OutputStream out, DownloadOpts options) {
         Arguments.uuid(imageId, "image id");
         Arguments.notNull(out, "out");
         Expectation expectation = expectation(imageId, options);
@@ -464,7 +461,7 @@ public final class ImageData {
         }
     }
 
-    private Expectation expectation(String imageId, DownloadOptions options) {
+    private Expectation expectation(String imageId, DownloadOpts options) {
         if (imageId == null || imageId.isBlank()) {
             throw new ValidationException("image id must not be blank");
         }
@@ -484,7 +481,7 @@ public final class ImageData {
         return new Expectation(null, null, null, image.size());
     }
 
-    private DownloadResult fetch(String imageId, DownloadOptions options, Expectation expectation, OutputStream out,
+    private DownloadResult fetch(String imageId, DownloadOpts options, Expectation expectation, OutputStream out,
                                  String targetName, Path target) {
         ApiRequest.Builder request = ApiRequest.get("images", imageId, "file");
         if (options.range() != null) {

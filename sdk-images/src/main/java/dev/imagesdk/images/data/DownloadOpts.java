@@ -3,15 +3,15 @@ package dev.imagesdk.images.data;
 import dev.imagesdk.core.internal.Arguments;
 
 /** How image data is fetched: optional byte range, verification, progress listener. */
-public final class DownloadOptions {
-    private static final DownloadOptions DEFAULTS = builder().build();
+public final class DownloadOpts {
+    private static final DownloadOpts DEFAULTS = builder().build();
 
     private final ByteRange range;
     private final boolean verify;
     private final TransferListener listener;
     private final int resumeAttempts;
 
-    private DownloadOptions(Builder b) {
+    private DownloadOpts(Builder b) {
         this.range = b.range;
         this.verify = b.verify;
         this.listener = b.listener;
@@ -19,7 +19,7 @@ public final class DownloadOptions {
     }
 
     /** Whole image, verified, no progress. */
-    public static DownloadOptions defaults() {
+    public static DownloadOpts defaults() {
         return DEFAULTS;
     }
 
@@ -48,7 +48,7 @@ public final class DownloadOptions {
         return resumeAttempts;
     }
 
-    /** Builds {@link DownloadOptions}. */
+    /** Builds {@link DownloadOpts}. */
     public static final class Builder {
         private ByteRange range;
         private boolean verify = true;
@@ -98,8 +98,8 @@ public final class DownloadOptions {
         }
 
         /** The options. */
-        public DownloadOptions build() {
-            return new DownloadOptions(this);
+        public DownloadOpts build() {
+            return new DownloadOpts(this);
         }
     }
 }

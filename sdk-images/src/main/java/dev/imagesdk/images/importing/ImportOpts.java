@@ -1,13 +1,10 @@
 package dev.imagesdk.images.importing;
 
 import dev.imagesdk.core.internal.Arguments;
-import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.error.ValidationException;
+import dev.imagesdk.images.internal.json.ImportOptsJson;
 import okhttp3.HttpUrl;
-import okio.Buffer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,7 +25,7 @@ import java.util.List;
  * Target stores: {@link Builder#stores(String...)} or {@link Builder#allStores()}; with several stores,
  * {@link Builder#allStoresMustSucceed(boolean)} decides whether one failing store fails the import.
  */
-public final class ImportRequest {
+public final class ImportOpts {
     /** Method name of {@link #glanceDirect()}. */
     public static final String GLANCE_DIRECT = "glance-direct";
     /** Method name of {@link #webDownload(URI)}. */
@@ -48,7 +45,7 @@ public final class ImportRequest {
     private final Boolean allStoresMustSucceed;
     private final boolean requireBootableRaw;
 
-    private ImportRequest(Builder b) {
+    private ImportOpts(Builder b) {
         this.method = b.method;
         this.uri = b.uri;
         this.remoteRegion = b.remoteRegion;
@@ -132,46 +129,24 @@ public final class ImportRequest {
         return requireBootableRaw;
     }
 
-    /** The JSON request body. */
-    public String toJson() {
-        Buffer buffer = new Buffer();
-        try (JsonWriter w = JsonWriter.of(buffer)) {
-            w.beginObject();
-            w.name("method").beginObject().name("name").value(method);
-            if (uri != null) {
-                w.name("uri").value(uri.toString());
-            }
-            if (remoteRegion != null) {
-                w.name("glance_region").value(remoteRegion);
-                w.name("glance_image_id").value(remoteImageId);
-                if (remoteServiceInterface != null) {
-                    w.name("glance_service_interface").value(remoteServiceInterface);
-                }
-            }
-            w.endObject();
-            if (!stores.isEmpty()) {
-                w.name("stores").beginArray();
-                for (String s : stores) {
-                    w.value(s);
-                }
-                w.endArray();
-            }
-            if (allStores) {
-                w.name("all_stores").value(true);
-            }
-            if (allStoresMustSucceed != null) {
-                w.name("all_stores_must_succeed").value(allStoresMustSucceed);
-            }
-            w.endObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return buffer.readUtf8();
+    /** For {@code glance-download}: the region whose Glance holds the image, or {@code null}. */
+    public String remoteRegion() {
+        return remoteRegion;
+    }
+
+    /** For {@code glance-download}: the image's id in the remote region, or {@code null}. */
+    public String remoteImageId() {
+        return remoteImageId;
+    }
+
+    /** For {@code glance-download}: the remote service interface, or {@code null} for the server's default. */
+    public String remoteServiceInterface() {
+        return remoteServiceInterface;
     }
 
     @Override
     public String toString() {
-        return "ImportRequest" + toJson();
+        return "ImportOpts" + ImportOptsJson.write(this);
     }
 
     private static String nonBlank(String what, String v) {
@@ -181,7 +156,7 @@ public final class ImportRequest {
         return v;
     }
 
-    /** Builds an {@link ImportRequest}. */
+    /** Builds an {@link ImportOpts}. */
     public static final class Builder {
         private final String method;
         private URI uri;
@@ -247,11 +222,11 @@ public final class ImportRequest {
          *
          * @throws ValidationException when both explicit stores and all stores are asked for
          */
-        public ImportRequest build() {
+        public ImportOpts build() {
             if (allStores && !stores.isEmpty()) {
                 throw new ValidationException("use either stores(...) or allStores(), not both");
             }
-            return new ImportRequest(this);
+            return new ImportOpts(this);
         }
     }
 }

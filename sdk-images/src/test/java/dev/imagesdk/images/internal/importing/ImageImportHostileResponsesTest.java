@@ -1,4 +1,6 @@
-package dev.imagesdk.images.importing;
+package dev.imagesdk.images.internal.importing;
+
+import dev.imagesdk.images.importing.*;
 
 import dev.imagesdk.core.it.HostileBodies;
 import dev.imagesdk.core.it.JsonReplies;

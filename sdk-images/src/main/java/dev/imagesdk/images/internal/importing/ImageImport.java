@@ -1,4 +1,4 @@
-package dev.imagesdk.images.importing;
+package dev.imagesdk.images.internal.importing;
 
 import dev.imagesdk.core.internal.Arguments;
 import com.squareup.moshi.JsonReader;
@@ -7,6 +7,7 @@ import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.images.Image;
 import dev.imagesdk.images.ImageStatus;
+import dev.imagesdk.images.importing.*;
 import dev.imagesdk.images.data.RawImageValidator;
 import dev.imagesdk.images.internal.json.ImageJsonAdapter;
 import dev.imagesdk.images.internal.json.JsonValues;
@@ -43,15 +44,15 @@ public final class ImageImport {
      * @throws dev.imagesdk.core.error.ConflictException glance-direct before anything was staged, or an import already running
      * @throws dev.imagesdk.core.error.BadRequestException a method the server does not offer, an unknown store
      * @throws dev.imagesdk.core.error.ForbiddenException copy-image without admin rights (default policy)
-     * @throws ValidationException when {@link ImportRequest#requiresBootableRaw()} and the remote data is not a bootable raw disk
+     * @throws ValidationException when {@link ImportOpts#requiresBootableRaw()} and the remote data is not a bootable raw disk
      */
-    public void importImage(String imageId, ImportRequest request) {
+    public void importImage(String imageId, ImportOpts request) {
         Arguments.uuid(imageId, "image id");
         Arguments.notNull(request, "request");
         if (request.requiresBootableRaw()) {
             RawImageValidator.requireBootable(client.transport().httpClient(), request.uri());
         }
-        client.executeNoContent(ApiRequest.post("images", imageId, "import").jsonBody(request.toJson()).build());
+        client.executeNoContent(ApiRequest.post("images", imageId, "import").jsonBody(dev.imagesdk.images.internal.json.ImportOptsJson.write(request)).build());
     }
 
     /** {@code GET /v2/info/import}: the import methods this server accepts (e.g. {@code glance-direct}, {@code copy-image}). */

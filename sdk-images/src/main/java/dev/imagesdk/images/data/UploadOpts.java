@@ -5,21 +5,21 @@ import dev.imagesdk.core.error.ValidationException;
 
 
 /** How image data is sent: announced size, target store, progress listener. */
-public final class UploadOptions {
-    private static final UploadOptions DEFAULTS = builder().build();
+public final class UploadOpts {
+    private static final UploadOpts DEFAULTS = builder().build();
 
     private final long size;
     private final String store;
     private final TransferListener listener;
 
-    private UploadOptions(Builder b) {
+    private UploadOpts(Builder b) {
         this.size = b.size;
         this.store = b.store;
         this.listener = b.listener;
     }
 
     /** Unknown size (for streams; files announce their own), default store, no progress. */
-    public static UploadOptions defaults() {
+    public static UploadOpts defaults() {
         return DEFAULTS;
     }
 
@@ -43,7 +43,7 @@ public final class UploadOptions {
         return listener;
     }
 
-    /** Builds {@link UploadOptions}. */
+    /** Builds {@link UploadOpts}. */
     public static final class Builder {
         private long size = -1;
         private String store;
@@ -80,8 +80,8 @@ public final class UploadOptions {
         }
 
         /** The options. */
-        public UploadOptions build() {
-            return new UploadOptions(this);
+        public UploadOpts build() {
+            return new UploadOpts(this);
         }
     }
 }

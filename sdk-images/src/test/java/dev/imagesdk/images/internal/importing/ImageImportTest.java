@@ -1,4 +1,7 @@
-package dev.imagesdk.images.importing;
+package dev.imagesdk.images.internal.importing;
+
+import dev.imagesdk.images.importing.*;
+import dev.imagesdk.images.internal.json.ImportOptsJson;
 
 import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.ValidationException;
@@ -35,33 +38,33 @@ class ImageImportTest {
 
     @Test
     void requestBodiesForEveryMethod() {
-        assertThat(ImportRequest.glanceDirect().stores("fast").build().toJson())
+        assertThat(ImportOptsJson.write(ImportOpts.glanceDirect().stores("fast").build()))
                 .isEqualTo("{\"method\":{\"name\":\"glance-direct\"},\"stores\":[\"fast\"]}");
-        assertThat(ImportRequest.webDownload(URI.create("https://example.com/disk.raw")).allStores()
-                .allStoresMustSucceed(false).build().toJson())
+        assertThat(ImportOptsJson.write(ImportOpts.webDownload(URI.create("https://example.com/disk.raw")).allStores()
+                .allStoresMustSucceed(false).build()))
                 .isEqualTo("{\"method\":{\"name\":\"web-download\",\"uri\":\"https://example.com/disk.raw\"},"
                         + "\"all_stores\":true,\"all_stores_must_succeed\":false}");
-        assertThat(ImportRequest.copyImage().stores("cheap", "fast").allStoresMustSucceed(true).build().toJson())
+        assertThat(ImportOptsJson.write(ImportOpts.copyImage().stores("cheap", "fast").allStoresMustSucceed(true).build()))
                 .isEqualTo("{\"method\":{\"name\":\"copy-image\"},\"stores\":[\"cheap\",\"fast\"],\"all_stores_must_succeed\":true}");
-        assertThat(ImportRequest.glanceDownload("RegionTwo", "abc").remoteServiceInterface("internal").build().toJson())
+        assertThat(ImportOptsJson.write(ImportOpts.glanceDownload("RegionTwo", "abc").remoteServiceInterface("internal").build()))
                 .isEqualTo("{\"method\":{\"name\":\"glance-download\",\"glance_region\":\"RegionTwo\",\"glance_image_id\":\"abc\","
                         + "\"glance_service_interface\":\"internal\"}}");
-        assertThat(ImportRequest.glanceDirect().build().toJson()).isEqualTo("{\"method\":{\"name\":\"glance-direct\"}}");
+        assertThat(ImportOptsJson.write(ImportOpts.glanceDirect().build())).isEqualTo("{\"method\":{\"name\":\"glance-direct\"}}");
     }
 
     @Test
     void invalidRequestsAreRejected() {
-        assertThatThrownBy(() -> ImportRequest.glanceDirect().stores("a").allStores().build()).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> ImportRequest.webDownload(URI.create("ftp://x/y"))).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> ImportRequest.glanceDirect().requireBootableRaw()).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> ImportRequest.glanceDownload("r", " ")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> ImportOpts.glanceDirect().stores("a").allStores().build()).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> ImportOpts.webDownload(URI.create("ftp://x/y"))).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> ImportOpts.glanceDirect().requireBootableRaw()).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> ImportOpts.glanceDownload("r", " ")).isInstanceOf(ValidationException.class);
     }
 
     @Test
     void importPostsJsonAndAcceptsTheEmpty202() {
         glance.empty(202);
 
-        imports.importImage(ID, ImportRequest.glanceDirect().stores("fast").build());
+        imports.importImage(ID, ImportOpts.glanceDirect().stores("fast").build());
 
         RecordedRequest r = glance.take();
         assertThat(r.getMethod()).isEqualTo("POST");
@@ -74,7 +77,7 @@ class ImageImportTest {
     void importBeforeStagingIsAConflict() {
         glance.error(409, "Conflict", "Image needs to be staged before 'glance-direct' method can be used");
 
-        assertThatThrownBy(() -> imports.importImage(ID, ImportRequest.glanceDirect().build()))
+        assertThatThrownBy(() -> imports.importImage(ID, ImportOpts.glanceDirect().build()))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("staged");
     }
 
@@ -83,7 +86,7 @@ class ImageImportTest {
         try (MockGlance remote = new MockGlance()) {
             remote.enqueue(new MockResponse.Builder().code(200).body("x".repeat(600)).build());
 
-            assertThatThrownBy(() -> imports.importImage(ID, ImportRequest.webDownload(remote.server.url("/disk").uri())
+            assertThatThrownBy(() -> imports.importImage(ID, ImportOpts.webDownload(remote.server.url("/disk").uri())
                     .requireBootableRaw().build())).isInstanceOf(ValidationException.class)
                     .hasMessageContaining("not a bootable raw disk");
             assertThat(glance.server.getRequestCount()).isZero();
