@@ -72,7 +72,7 @@ public final class ImportWithValidator {
         try {
             String base = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
             for (String name : new String[] {"bootable.raw", "disk.qcow2"}) {
-                RawImageValidator.Result r = RawImageValidator.check(client.transport().httpClient(), URI.create(base + name));
+                RawImageValidator.Result r = RawImageValidator.check(client, URI.create(base + name));
                 out.println("URL " + name + ": " + (r.isValid() ? "bootable raw disk" : "refused, " + r.reason().orElse("")));
             }
             // With requireBootableRaw() the SDK runs that check itself before a web-download import.

@@ -83,7 +83,9 @@ class ImagesTest {
 
         assertThatThrownBy(() -> images.delete(ID)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("still in use").hasMessageContaining(ID).hasMessageContaining("in use by instance abc")
-                .satisfies(e -> assertThat(((ConflictException) e).status()).isEqualTo(409));
+                .satisfies(e -> assertThat(((ConflictException) e).status()).isEqualTo(409))
+                .cause().isInstanceOf(ConflictException.class).hasMessageContaining("in use by instance abc")
+                .hasMessageNotContaining("still in use");
     }
 
     @Test

@@ -64,11 +64,24 @@ class ListOptsTest {
     }
 
     @Test
-    void visibilityAllAndMemberStatusAll() {
+    void anyVisibilityAndAnyMemberStatusSendAll() {
         HttpUrl url = sent(ListOpts.builder().anyVisibility().anyMemberStatus().build());
 
         assertThat(url.queryParameter("visibility")).isEqualTo("all");
         assertThat(url.queryParameter("member_status")).isEqualTo("all");
+    }
+
+    @Test
+    void aValueAndAnyReplaceEachOtherAndTheEnumsHoldOnlyServerValues() {
+        HttpUrl url = sent(ListOpts.builder().anyVisibility().visibility(Visibility.SHARED)
+                .memberStatus(MemberStatus.PENDING).anyMemberStatus().build());
+
+        assertThat(url.queryParameterValues("visibility")).containsExactly("shared");
+        assertThat(url.queryParameterValues("member_status")).containsExactly("all");
+        assertThat(Visibility.knownValues()).extracting(Visibility::value)
+                .containsExactly("public", "community", "shared", "private");
+        assertThat(MemberStatus.knownValues()).extracting(MemberStatus::value)
+                .containsExactly("pending", "accepted", "rejected");
     }
 
     @Test

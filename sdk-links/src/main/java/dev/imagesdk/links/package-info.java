@@ -6,5 +6,9 @@
  * of an image with its links; {@link dev.imagesdk.links.ImageLink} is one link and
  * {@link dev.imagesdk.links.Scope} its scope. {@code dev.imagesdk.links.access} holds the scope rules as
  * pure code (who sees which link, in which order); {@code dev.imagesdk.links.internal.json} the JSON mapping.
+ *
+ * <p>Names follow the rules in {@code dev.imagesdk.images}: {@code get}, {@code list}, {@code create},
+ * {@code update}, {@code delete}, {@code listForImage(imageId)}; options {@code LinkListOpts},
+ * {@code LinkCreateOpts}, {@code LinkUpdateOpts}, with {@code LinkListOpts.defaults()} for no filters.
  */
 package dev.imagesdk.links;

@@ -222,7 +222,7 @@ class ImageLinksTest {
     }
 
     @Test
-    void linksOfImageReadsTheImagesLinkCollection() throws InterruptedException {
+    void listForImageReadsTheImagesLinkCollection() throws InterruptedException {
         server.enqueue(json(200, page(null, link("l1", null, null, 0), link("l2", "acme", "lab", 0))));
         List<ImageLink> of = links.listForImage(IMAGE);
         assertThat(call(server.takeRequest())).isEqualTo("GET /v2/images/" + IMAGE + "/links");

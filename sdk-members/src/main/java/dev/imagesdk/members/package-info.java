@@ -3,7 +3,9 @@
  *
  * <p>{@link dev.imagesdk.members.Members} is the REST client for {@code /v2/images/{id}/members};
  * {@link dev.imagesdk.members.Member} is one membership; {@link dev.imagesdk.members.Sharing} runs the
- * whole workflow (owner offers, target project finds the offer and accepts it). The JSON mapping lives
+ * whole workflow (owner offers, target project finds the offer and accepts it with
+ * {@code Members.update(imageId, projectId, MemberStatus.ACCEPTED)}). Operation names follow the rules in
+ * {@code dev.imagesdk.images}: {@code add}, {@code get}, {@code listForImage}, {@code update}, {@code remove}. The JSON mapping lives
  * in {@code dev.imagesdk.members.internal.json}.
  *
  * <p>What Glance does: only images whose visibility is {@code shared} have members; only the owner adds

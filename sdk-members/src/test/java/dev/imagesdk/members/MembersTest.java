@@ -223,7 +223,7 @@ class MembersTest {
     }
 
     @Test
-    void setStatusSendsPendingAndKeepsAnUnknownStatusFromTheServer() throws InterruptedException {
+    void updateSendsPendingAndKeepsAnUnknownStatusFromTheServer() throws InterruptedException {
         server.enqueue(json(200, member("on_hold")));
 
         Member m = members.update(IMAGE, PROJECT_B, MemberStatus.PENDING);
@@ -240,6 +240,7 @@ class MembersTest {
             assertThat(e.serverMessage()).hasValue("Not allowed to update members for image " + IMAGE + ".");
             assertThat(e.hint()).contains("only the member project itself");
             assertThat(e.method()).hasValue("PUT");
+            assertThat(e.getCause()).isExactlyInstanceOf(ForbiddenException.class).isNotSameAs(e);
         });
     }
 

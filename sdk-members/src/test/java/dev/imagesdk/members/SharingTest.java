@@ -122,7 +122,7 @@ class SharingTest {
     }
 
     @Test
-    void pendingOffersListsSharedImagesWithMemberStatusPending() throws InterruptedException {
+    void offersWithPendingListsSharedImagesWithMemberStatusPending() throws InterruptedException {
         server.enqueue(json(200, "{\"images\": [" + image("shared") + "], \"first\": \"/v2/images\", \"schema\": \"/v2/schemas/images\"}"));
 
         List<String> ids = Sharing.offers(images, MemberStatus.PENDING).stream().map(Image::id).collect(Collectors.toList());

@@ -110,10 +110,14 @@ final class ImagesCommand {
             if (status != null) {
                 b.status(ImageStatus.of(status));
             }
-            if (visibility != null) {
+            if ("all".equals(visibility)) {
+                b.anyVisibility();
+            } else if (visibility != null) {
                 b.visibility(Visibility.of(visibility));
             }
-            if (memberStatus != null) {
+            if ("all".equals(memberStatus)) {
+                b.anyMemberStatus();
+            } else if (memberStatus != null) {
                 b.memberStatus(MemberStatus.of(memberStatus));
             }
             if (owner != null) {

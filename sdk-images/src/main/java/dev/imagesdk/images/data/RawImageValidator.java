@@ -1,6 +1,7 @@
 package dev.imagesdk.images.data;
 
 import dev.imagesdk.core.internal.Arguments;
+import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.TransportException;
 import dev.imagesdk.core.error.ValidationException;
 import okhttp3.HttpUrl;
@@ -120,11 +121,16 @@ public final class RawImageValidator {
      * followed, as the image service itself would). A server that ignores the range is read only as far
      * as needed.
      *
-     * @param http the HTTP client to use (for example {@code serviceClient.transport().httpClient()});
-     *             no image-service credentials are added
+     * @param client the client whose HTTP settings (proxy, TLS, timeouts) are used; its image-service
+     *               credentials are <em>not</em> sent to {@code url}
      * @throws TransportException when the URL cannot be read
      */
-    public static Result check(OkHttpClient http, URI url) {
+    public static Result check(ServiceClient client, URI url) {
+        return check(Arguments.notNull(client, "client").transport().httpClient(), url);
+    }
+
+    /** {@link #check(ServiceClient, URI)} with a plain HTTP client (no credentials are added). */
+    static Result check(OkHttpClient http, URI url) {
         HttpUrl parsed = HttpUrl.parse(Arguments.notNull(url, "url").toString());
         if (parsed == null) {
             throw new ValidationException("not an http(s) URL: " + url);
@@ -166,12 +172,12 @@ public final class RawImageValidator {
     }
 
     /**
-     * Like {@link #check(OkHttpClient, URI)} but throws.
+     * Like {@link #check(ServiceClient, URI)} but throws.
      *
      * @throws ValidationException with the reason when the data is not a bootable raw disk
      */
-    public static void requireBootable(OkHttpClient http, URI url) {
-        Result r = check(http, url);
+    public static void requireBootable(ServiceClient client, URI url) {
+        Result r = check(client, url);
         if (!r.isValid()) {
             throw new ValidationException(HttpUrl.get(url.toString()).redact() + " is not a bootable raw disk image: "
                     + r.reason().orElse(""));

@@ -50,7 +50,7 @@ public final class ImageImport {
         Arguments.uuid(imageId, "image id");
         Arguments.notNull(request, "request");
         if (request.requiresBootableRaw()) {
-            RawImageValidator.requireBootable(client.transport().httpClient(), request.uri());
+            RawImageValidator.requireBootable(client, request.uri());
         }
         client.executeNoContent(ApiRequest.post("images", imageId, "import").jsonBody(dev.imagesdk.images.internal.json.ImportOptsJson.write(request)).build());
     }
