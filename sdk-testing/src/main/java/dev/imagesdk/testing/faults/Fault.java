@@ -1,6 +1,7 @@
 package dev.imagesdk.testing.faults;
 
 import dev.imagesdk.core.internal.Arguments;
+import dev.imagesdk.testing.internal.emulator.FaultClaims;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +25,10 @@ import java.util.regex.Pattern;
  * matching requests (after skipping {@link Builder#skip(int)} of them), then stops; thread-safe.
  */
 public final class Fault {
+    static {
+        FaultClaims.register((fault, method, path) -> fault.claim(method, path));
+    }
+
     /** What happens to a matching request. */
     public enum Kind {
         /** Only the latency; the request is then served normally. */
@@ -99,9 +104,9 @@ public final class Fault {
 
     /**
      * Decides whether this fault applies to a request, counting it when it matches. Called by the
-     * emulator once per request.
+     * emulator once per request, through {@link FaultClaims} (not API).
      */
-    public boolean claim(String requestMethod, String rawPath) {
+    private boolean claim(String requestMethod, String rawPath) {
         if (method != null && !method.equalsIgnoreCase(requestMethod)) {
             return false;
         }

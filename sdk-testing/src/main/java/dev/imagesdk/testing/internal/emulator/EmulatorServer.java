@@ -181,7 +181,7 @@ public final class EmulatorServer {
     /** Applies the first matching fault; {@code true} when it fully answered (or dropped) the request. */
     private boolean applyFault(Exchange ex) {
         for (Fault f : faults) {
-            if (!f.claim(ex.method(), ex.path())) {
+            if (!FaultClaims.claim(f, ex.method(), ex.path())) {
                 continue;
             }
             if (!f.latency().isZero()) {
