@@ -4,6 +4,7 @@ import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.auth.Auth;
+import dev.imagesdk.images.ImageStatus;
 import dev.imagesdk.testing.internal.emulator.EmulatorServer;
 import dev.imagesdk.testing.faults.Fault;
 
@@ -168,14 +169,14 @@ public final class ImageServiceEmulator implements AutoCloseable {
     }
 
     /**
-     * Puts an image into {@code status} directly, for tests of how a client handles states Glance only
+     * Puts an image into {@code imageStatus} directly, for tests of how a client handles states Glance only
      * reaches on server-side failures ({@code killed}, {@code pending_delete}); {@code killed} also
      * discards its data, as Glance does.
      *
      * @throws IllegalArgumentException when there is no such image
      */
-    public void forceStatus(String imageId, String status) {
-        Arguments.notNull(status, "status");
+    public void forceStatus(String imageId, ImageStatus imageStatus) {
+        String status = Arguments.notNull(imageStatus, "status").value();
         server.state().locked(() -> {
             var image = server.state().images().get(imageId);
             if (image == null) {

@@ -1,5 +1,6 @@
 package dev.imagesdk.testing;
 
+import dev.imagesdk.images.ImageStatus;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.TransportException;
 import dev.imagesdk.core.error.UnauthorizedException;
@@ -99,11 +100,11 @@ class ImageServiceEmulatorTest {
                     .containerFormat(dev.imagesdk.images.ContainerFormat.BARE).build()).id();
             images.upload(id, new ByteArrayInputStream(new byte[10]), 10);
 
-            emulator.forceStatus(id, "killed");
+            emulator.forceStatus(id, ImageStatus.KILLED);
 
             assertThat(images.get(id).status()).isEqualTo(dev.imagesdk.images.ImageStatus.KILLED);
             assertThat(images.get(id).stores()).isEmpty();
-            assertThatThrownBy(() -> emulator.forceStatus("nope", "killed")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> emulator.forceStatus("nope", ImageStatus.KILLED)).isInstanceOf(IllegalArgumentException.class);
         }
     }
 
