@@ -147,14 +147,17 @@ public final class ImageServiceEmulator implements AutoCloseable {
         return b;
     }
 
-    /** Adds a scripted fault (applied before any other fault added later); returns it for inspection. */
-    public Fault inject(Fault fault) {
+    /**
+     * Adds a scripted fault, applied to matching requests from now on (before any fault added later);
+     * returns it for inspection ({@link Fault#applied()}).
+     */
+    public Fault addFault(Fault fault) {
         server.faults().add(Arguments.notNull(fault, "fault"));
         return fault;
     }
 
-    /** Removes one fault. */
-    public void remove(Fault fault) {
+    /** Removes one fault added with {@link #addFault(Fault)}; requests are served normally again. */
+    public void removeFault(Fault fault) {
         server.faults().remove(fault);
     }
 

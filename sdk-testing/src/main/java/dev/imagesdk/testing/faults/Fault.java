@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * download that only a checksum reveals).
  *
  * <pre>
- * emulator.inject(Fault.on("GET", "/v2/images/&#42;/file").times(2).status(503));
- * emulator.inject(Fault.on("/v2/images").rateLimited(Duration.ofSeconds(1)));
- * emulator.inject(Fault.on("GET", "/v2/images/&#42;/file").truncateAfterBytes(1000));
+ * emulator.addFault(Fault.on("GET", "/v2/images/&#42;/file").times(2).status(503));
+ * emulator.addFault(Fault.on("/v2/images").rateLimited(Duration.ofSeconds(1)));
+ * emulator.addFault(Fault.on("GET", "/v2/images/&#42;/file").truncateAfterBytes(1000));
  * </pre>
  *
  * <p>Path patterns match the raw request path: {@code *} stands for one path segment (or part of

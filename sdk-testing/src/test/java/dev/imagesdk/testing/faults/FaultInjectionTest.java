@@ -58,7 +58,7 @@ class FaultInjectionTest {
 
     @Test
     void status503BecomesServerExceptionWithTheStatus() {
-        Fault fault = emulator.inject(Fault.on("GET", "/v2/images/*").status(503));
+        Fault fault = emulator.addFault(Fault.on("GET", "/v2/images/*").status(503));
 
         assertThatThrownBy(() -> images.get(imageId))
                 .isInstanceOfSatisfying(ServerException.class, e -> assertThat(e.status()).isEqualTo(503));
@@ -68,7 +68,7 @@ class FaultInjectionTest {
 
     @Test
     void status429CarriesRetryAfterToRateLimitedException() {
-        emulator.inject(Fault.on("/v2/images").rateLimited(Duration.ofSeconds(7)));
+        emulator.addFault(Fault.on("/v2/images").rateLimited(Duration.ofSeconds(7)));
 
         assertThatThrownBy(() -> images.list().firstPage())
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> {
@@ -79,7 +79,7 @@ class FaultInjectionTest {
 
     @Test
     void anyOtherStatusKeepsItsNumberAndMessage() {
-        emulator.inject(Fault.on("GET", "/v2/images/*").status(404, "scripted absence"));
+        emulator.addFault(Fault.on("GET", "/v2/images/*").status(404, "scripted absence"));
 
         assertThatThrownBy(() -> images.get(imageId))
                 .isInstanceOfSatisfying(NotFoundException.class,
@@ -93,7 +93,7 @@ class FaultInjectionTest {
                 .retryPolicy(RetryPolicy.builder().maxAttempts(4).initialDelay(Duration.ofMillis(1))
                         .maxDelay(Duration.ofMillis(5)).build())
                 .build()) {
-            Fault fault = emulator.inject(Fault.on("GET", "/v2/images/" + imageId).times(2).unavailable(Duration.ZERO));
+            Fault fault = emulator.addFault(Fault.on("GET", "/v2/images/" + imageId).times(2).unavailable(Duration.ZERO));
 
             assertThat(Images.of(retrying).get(imageId).name()).isEqualTo("fault-target");
             assertThat(fault.applied()).isEqualTo(2);
@@ -108,7 +108,7 @@ class FaultInjectionTest {
                 .retryPolicy(RetryPolicy.none()).readTimeout(Duration.ofMillis(200)).build()) {
             // Far beyond the 200 ms timeout: with 2 s, a client thread starved for that long on a loaded machine
             // would find the answer already there and pass. The emulator interrupts the sleep when it stops.
-            emulator.inject(Fault.on("GET", "/v2/images/*").latency(Duration.ofMinutes(10)));
+            emulator.addFault(Fault.on("GET", "/v2/images/*").latency(Duration.ofMinutes(10)));
 
             assertThatThrownBy(() -> Images.of(impatient).get(imageId)).isInstanceOf(TransportException.class);
         }
@@ -116,7 +116,7 @@ class FaultInjectionTest {
 
     @Test
     void latencyAloneStillServesTheRequest() {
-        Fault fault = emulator.inject(Fault.on("GET", "/v2/images/*").latency(Duration.ofMillis(50)));
+        Fault fault = emulator.addFault(Fault.on("GET", "/v2/images/*").latency(Duration.ofMillis(50)));
 
         assertThat(images.get(imageId).id()).isEqualTo(imageId);
         assertThat(fault.applied()).isEqualTo(1);
@@ -125,7 +125,7 @@ class FaultInjectionTest {
     @Test
     void droppedConnectionBeforeTheAnswerBecomesTransportException() {
         // times(3): OkHttp itself silently repeats a request once when a pooled connection dies unanswered
-        emulator.inject(Fault.on("GET", "/v2/images/*").times(3).dropConnection());
+        emulator.addFault(Fault.on("GET", "/v2/images/*").times(3).dropConnection());
 
         assertThatThrownBy(() -> images.get(imageId)).isInstanceOf(TransportException.class);
     }
@@ -133,7 +133,7 @@ class FaultInjectionTest {
     @Test
     void connectionDroppedInTheMiddleOfADownloadBecomesTransportException() {
         // always(): the SDK resumes a broken download with Range requests a few times before giving up
-        Fault fault = emulator.inject(Fault.on("GET", "/v2/images/*/file").always().dropAfterBytes(1000));
+        Fault fault = emulator.addFault(Fault.on("GET", "/v2/images/*/file").always().dropAfterBytes(1000));
 
         assertThatThrownBy(() -> images.download(imageId, new ByteArrayOutputStream()))
                 .isInstanceOf(TransportException.class);
@@ -142,7 +142,7 @@ class FaultInjectionTest {
 
     @Test
     void aSingleMidBodyDropIsRiddenOutByTheSdksResume() {
-        Fault fault = emulator.inject(Fault.on("GET", "/v2/images/*/file").dropAfterBytes(100_000));
+        Fault fault = emulator.addFault(Fault.on("GET", "/v2/images/*/file").dropAfterBytes(100_000));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         images.download(imageId, out);
@@ -152,7 +152,7 @@ class FaultInjectionTest {
 
     @Test
     void truncatedButWellFormedDownloadBecomesChecksumMismatch() {
-        emulator.inject(Fault.on("GET", "/v2/images/*/file").truncateAfterBytes(1000));
+        emulator.addFault(Fault.on("GET", "/v2/images/*/file").truncateAfterBytes(1000));
 
         assertThatThrownBy(() -> images.download(imageId, new ByteArrayOutputStream()))
                 .isInstanceOf(ChecksumMismatchException.class);
@@ -160,7 +160,7 @@ class FaultInjectionTest {
 
     @Test
     void faultsApplyPerPathAndPerCount() {
-        Fault onData = emulator.inject(Fault.on("GET", "/v2/images/*/file").skip(1).times(1).status(500));
+        Fault onData = emulator.addFault(Fault.on("GET", "/v2/images/*/file").skip(1).times(1).status(500));
 
         assertThat(images.get(imageId).id()).as("another path is untouched").isEqualTo(imageId);
         ByteArrayOutputStream first = new ByteArrayOutputStream();
@@ -176,12 +176,12 @@ class FaultInjectionTest {
 
     @Test
     void alwaysAppliesUntilRemoved() {
-        Fault fault = emulator.inject(Fault.on("regex:/v2/images/[^/]+").always().status(502));
+        Fault fault = emulator.addFault(Fault.on("regex:/v2/images/[^/]+").always().status(502));
 
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> images.get(imageId)).isInstanceOf(ServerException.class);
         }
-        emulator.remove(fault);
+        emulator.removeFault(fault);
         assertThat(images.get(imageId).id()).isEqualTo(imageId);
         assertThat(fault.applied()).isEqualTo(3);
     }
