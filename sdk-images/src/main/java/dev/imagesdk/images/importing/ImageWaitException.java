@@ -22,7 +22,17 @@ public class ImageWaitException extends ImageServiceException {
      * @param timedOut whether the timeout elapsed
      */
     public ImageWaitException(String message, Image lastSeen, boolean timedOut) {
-        super(message);
+        this(message, lastSeen, timedOut, null);
+    }
+
+    /**
+     * @param message what happened
+     * @param lastSeen the image as last read, or {@code null}
+     * @param timedOut whether the timeout elapsed
+     * @param cause what ended the wait (for example the {@link InterruptedException}), or {@code null}
+     */
+    public ImageWaitException(String message, Image lastSeen, boolean timedOut, Throwable cause) {
+        super(message, null, null, null, cause);
         this.lastSeen = lastSeen;
         this.timedOut = timedOut;
     }

@@ -216,7 +216,7 @@ public final class ImageImport {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ImageWaitException("interrupted while waiting for image " + imageId + " to become " + status,
-                        image, false);
+                        image, false, e);
             }
             interval = Math.min(MAX_POLL_INTERVAL.toMillis(), Math.max(interval + 1, interval * 3 / 2));
         }

@@ -141,6 +141,31 @@ class ImageImportTest {
     }
 
     @Test
+    void anInterruptedWaitKeepsTheInterruptionAsItsCause() throws InterruptedException {
+        glance.json(200, image("importing", ""));
+        Thread waiter = Thread.currentThread();
+        Thread interrupter = new Thread(() -> {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException ignored) {
+                return;
+            }
+            waiter.interrupt();
+        });
+        interrupter.start();
+        try {
+            assertThatThrownBy(() -> imports.waitFor(ID, ImageStatus.ACTIVE, Duration.ofSeconds(60), Duration.ofSeconds(30)))
+                    .isInstanceOf(ImageWaitException.class).hasMessageContaining("interrupted")
+                    .cause().isInstanceOf(InterruptedException.class);
+            assertThat(Thread.interrupted()).as("the interrupt flag is set again").isTrue();
+        } finally {
+            interrupter.interrupt();
+            interrupter.join();
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void waitForImportWaitsUntilNoStoreIsPending() {
         String pending = "{\"id\": \"" + ID + "\", \"status\": \"active\", \"os_glance_importing_to_stores\": \"cheap\", "
                 + "\"os_glance_failed_import\": \"\", \"stores\": \"fast\"}";
