@@ -2,16 +2,13 @@ package dev.imagesdk.core;
 
 import dev.imagesdk.core.internal.Arguments;
 
-import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.Moshi;
 import dev.imagesdk.core.auth.Auth;
 import dev.imagesdk.core.config.CloudConfig;
 import dev.imagesdk.core.config.TlsOptions;
-import dev.imagesdk.core.error.PaginationException;
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.core.internal.http.ApiRequest;
-import dev.imagesdk.core.internal.http.ApiResponse;
+import dev.imagesdk.core.internal.http.Calls;
 import dev.imagesdk.core.internal.http.HttpTransport;
+import dev.imagesdk.core.internal.http.ServiceEndpoint;
 import dev.imagesdk.core.internal.http.Redaction;
 import dev.imagesdk.core.internal.json.Json;
 import dev.imagesdk.core.internal.tls.TlsSetup;
@@ -28,9 +25,7 @@ import java.net.Proxy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -50,26 +45,28 @@ import java.util.regex.Pattern;
  * connections; closing the original client closes them all.
  */
 public final class ServiceClient implements AutoCloseable {
-    private static final Pattern VERSION_SEGMENT = Pattern.compile("v2(\\.\\d+)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern REQUEST_ID = Pattern.compile("req-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    static {
+        Calls.register(client -> client.calls);
+    }
 
     private final Shared shared;
     private final Auth auth;
     private final String requestId;
     private final boolean isView;
+    private final Calls calls;
 
     /** State shared by a client and its views. */
     private static final class Shared {
         final HttpTransport transport;
-        final HttpUrl configuredRoot;
+        final ServiceEndpoint endpoint;
         final boolean ownsHttpClient;
-        volatile HttpUrl root;
         volatile ApiVersion apiVersion;
 
         Shared(HttpTransport transport, HttpUrl configuredRoot, boolean ownsHttpClient) {
             this.transport = transport;
-            this.configuredRoot = configuredRoot;
-            this.root = configuredRoot;
+            this.endpoint = new ServiceEndpoint(configuredRoot);
             this.ownsHttpClient = ownsHttpClient;
         }
     }
@@ -79,6 +76,7 @@ public final class ServiceClient implements AutoCloseable {
         this.auth = auth;
         this.requestId = requestId;
         this.isView = isView;
+        this.calls = new Calls(shared.transport, shared.endpoint, auth, requestId);
     }
 
     /** A builder for a new client. */
@@ -136,27 +134,17 @@ public final class ServiceClient implements AutoCloseable {
         return auth;
     }
 
-    /** The SDK's JSON codec. */
-    public Moshi moshi() {
-        return shared.transport.moshi();
-    }
-
-    /** The underlying transport (for the SDK's modules and extensions). */
-    public HttpTransport transport() {
-        return shared.transport;
-    }
-
     /**
      * The service root, without the version segment (for example {@code https://host/image/}). When the
      * client was built without an endpoint, the {@link Auth}'s service catalog supplies it.
      */
     public URI serviceRoot() {
-        return root().uri();
+        return calls.root().uri();
     }
 
     /** The Image API v2 root that requests are sent below (for example {@code https://host/image/v2/}). */
     public URI endpoint() {
-        return root().newBuilder().addPathSegment("v2").addPathSegment("").build().uri();
+        return ServiceEndpoint.v2Root(calls.root()).uri();
     }
 
     /**
@@ -168,166 +156,10 @@ public final class ServiceClient implements AutoCloseable {
     public ApiVersion apiVersion() {
         ApiVersion v = shared.apiVersion;
         if (v == null) {
-            v = VersionDiscovery.discover(this);
+            v = VersionDiscovery.discover(calls);
             shared.apiVersion = v;
         }
         return v;
-    }
-
-    /**
-     * Sends a request and returns the successful response unread; the caller closes it.
-     *
-     * @throws dev.imagesdk.core.error.ServiceResponseException (a subtype per status) for an error status
-     * @throws dev.imagesdk.core.error.TransportException when the exchange fails
-     */
-    public ApiResponse execute(ApiRequest request) {
-        return execute(request, Set.of());
-    }
-
-    /** Like {@link #execute(ApiRequest)}, also handing back the listed non-2xx statuses as responses. */
-    public ApiResponse execute(ApiRequest request, Set<Integer> acceptedStatuses) {
-        return shared.transport.send(request, resolve(request), auth, requestId, acceptedStatuses);
-    }
-
-    /** Sends a request and reads its JSON body through {@code adapter}. */
-    public <T> T executeJson(ApiRequest request, JsonAdapter<T> adapter) {
-        return shared.transport.sendAndRead(request, resolve(request), auth, requestId, r -> r.readJson(adapter));
-    }
-
-    /** Sends a request and reads its JSON body through {@code reader}. */
-    public <T> T executeJson(ApiRequest request, ApiResponse.JsonBodyReader<T> reader) {
-        return shared.transport.sendAndRead(request, resolve(request), auth, requestId, r -> r.readJson(reader));
-    }
-
-    /** Sends a request whose answer has no body worth reading (204, 202) and discards it. */
-    public void executeNoContent(ApiRequest request) {
-        execute(request).close();
-    }
-
-    /** The full URL a request goes to. */
-    public HttpUrl resolve(ApiRequest request) {
-        HttpUrl.Builder b;
-        switch (request.base()) {
-            case ABSOLUTE:
-                b = request.absoluteUrl().newBuilder();
-                break;
-            case ROOT:
-                b = root().newBuilder();
-                break;
-            default:
-                b = root().newBuilder().addPathSegment("v2");
-        }
-        if (request.base() != ApiRequest.Base.ABSOLUTE) {
-            trimEmptyLastSegment(b);
-            for (String segment : request.segments()) {
-                b.addPathSegment(segment);
-            }
-            if (request.segments().isEmpty() && request.base() == ApiRequest.Base.ROOT) {
-                b.addPathSegment("");
-            }
-        }
-        for (Map.Entry<String, String> q : request.query()) {
-            b.addQueryParameter(q.getKey(), q.getValue());
-        }
-        return b.build();
-    }
-
-    private static void trimEmptyLastSegment(HttpUrl.Builder b) {
-        HttpUrl probe = b.build();
-        int size = probe.pathSize();
-        if (size > 0 && probe.pathSegments().get(size - 1).isEmpty()) {
-            b.removePathSegment(size - 1);
-        }
-    }
-
-    /**
-     * Joins a link from a response (Glance's {@code next}, {@code first}, {@code self}) to the
-     * service. Glance sends them root-relative with the version included ({@code /v2/images?marker=x});
-     * they are joined to the service root keeping any path prefix ({@code https://host/image} +
-     * {@code /v2/images} → {@code https://host/image/v2/images}). Absolute links must point to the
-     * service's own origin.
-     *
-     * @param link the link as the server sent it
-     * @param requestId request id of the response that carried it, for the error message
-     * @throws PaginationException when the link is malformed or points to another origin
-     */
-    public HttpUrl resolveLink(String link, String requestId) {
-        if (link == null || link.isBlank()) {
-            throw new PaginationException("empty link", null, requestId);
-        }
-        HttpUrl root = root();
-        HttpUrl resolved;
-        String trimmed = link.trim();
-        if (trimmed.regionMatches(true, 0, "http://", 0, 7) || trimmed.regionMatches(true, 0, "https://", 0, 8)) {
-            resolved = HttpUrl.parse(trimmed);
-        } else if (trimmed.startsWith("//")) {
-            resolved = root.resolve(trimmed);
-        } else if (trimmed.startsWith("/")) {
-            String prefix = root.encodedPath();
-            prefix = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-            String path = !prefix.isEmpty() && trimmed.startsWith(prefix + "/") ? trimmed : prefix + trimmed;
-            resolved = root.resolve(path);
-        } else {
-            resolved = HttpUrl.get(endpoint()).resolve(trimmed);
-        }
-        if (resolved == null) {
-            throw new PaginationException("malformed link \"" + truncate(trimmed) + "\"", null, requestId);
-        }
-        if (!HttpTransport.sameOrigin(root, resolved)) {
-            throw new PaginationException("refusing to follow a link to another origin (" + resolved.scheme() + "://"
-                    + resolved.host() + ":" + resolved.port() + "); credentials are only sent to " + root.scheme()
-                    + "://" + root.host() + ":" + root.port(), Redaction.url(resolved), requestId);
-        }
-        return resolved;
-    }
-
-    private static String truncate(String s) {
-        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
-    }
-
-    private HttpUrl root() {
-        HttpUrl r = shared.root;
-        if (r == null) {
-            synchronized (shared) {
-                r = shared.root;
-                if (r == null) {
-                    URI fromCatalog = auth.imageEndpoint(shared.transport).orElseThrow(() -> new ValidationException(
-                            "no endpoint configured and the authentication provides no service catalog: "
-                                    + "call ServiceClient.builder().endpoint(...)"));
-                    r = normalizeRoot(fromCatalog.toString());
-                    shared.root = r;
-                }
-            }
-        }
-        return r;
-    }
-
-    /**
-     * Turns an endpoint as users write it into the service root: drops query and fragment, trailing
-     * slashes and a trailing {@code /v2} or {@code /v2.x}; ends with {@code /}.
-     */
-    static HttpUrl normalizeRoot(String endpoint) {
-        if (endpoint == null || endpoint.isBlank()) {
-            throw new ValidationException("endpoint must not be blank");
-        }
-        HttpUrl url = HttpUrl.parse(endpoint.trim());
-        if (url == null) {
-            throw new ValidationException("endpoint is not an http(s) URL: \"" + endpoint + "\"");
-        }
-        HttpUrl.Builder b = url.newBuilder().query(null).fragment(null);
-        HttpUrl probe = b.build();
-        while (probe.pathSize() > 0 && probe.pathSegments().get(probe.pathSize() - 1).isEmpty() && probe.pathSize() > 1) {
-            b.removePathSegment(probe.pathSize() - 1);
-            probe = b.build();
-        }
-        if (probe.pathSize() > 0 && VERSION_SEGMENT.matcher(probe.pathSegments().get(probe.pathSize() - 1)).matches()) {
-            b.removePathSegment(probe.pathSize() - 1);
-            probe = b.build();
-        }
-        if (probe.pathSize() == 0 || !probe.pathSegments().get(probe.pathSize() - 1).isEmpty()) {
-            b.addPathSegment("");
-        }
-        return b.build();
     }
 
     /**
@@ -345,7 +177,7 @@ public final class ServiceClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        HttpUrl r = shared.root;
+        HttpUrl r = shared.endpoint.rootIfKnown();
         return "ServiceClient{" + (r == null ? "endpoint from catalog" : Redaction.url(r)) + ", " + auth + "}";
     }
 
@@ -389,7 +221,7 @@ public final class ServiceClient implements AutoCloseable {
          * {@code https://host/image/v2}. May be omitted when the {@link Auth} provides a service catalog.
          */
         public Builder endpoint(String endpoint) {
-            normalizeRoot(endpoint);
+            ServiceEndpoint.normalizeRoot(endpoint);
             this.endpoint = endpoint;
             return this;
         }
@@ -548,7 +380,7 @@ public final class ServiceClient implements AutoCloseable {
          * happens on the first call to {@link ServiceClient#apiVersion()}.
          */
         public ServiceClient build() {
-            HttpUrl root = endpoint == null ? null : normalizeRoot(endpoint);
+            HttpUrl root = endpoint == null ? null : ServiceEndpoint.normalizeRoot(endpoint);
             boolean owns = httpClient == null;
             OkHttpClient.Builder b = (owns ? new OkHttpClient() : httpClient).newBuilder()
                     .followRedirects(false)

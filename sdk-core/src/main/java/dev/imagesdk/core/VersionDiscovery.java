@@ -3,6 +3,7 @@ package dev.imagesdk.core;
 import dev.imagesdk.core.error.ApiVersionException;
 import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.core.internal.http.ApiResponse;
+import dev.imagesdk.core.internal.http.Calls;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ final class VersionDiscovery {
     private VersionDiscovery() {
     }
 
-    static ApiVersion discover(ServiceClient client) {
+    static ApiVersion discover(Calls client) {
         ApiRequest request = ApiRequest.atRoot("GET").build();
         try (ApiResponse response = client.execute(request, Set.of(300))) {
             Object document = response.readJson(client.moshi().adapter(Object.class));

@@ -1,5 +1,7 @@
 package dev.imagesdk.core;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 import dev.imagesdk.core.error.NotFoundException;
 import dev.imagesdk.core.error.UnauthorizedException;
 import dev.imagesdk.core.internal.http.ApiRequest;
@@ -30,7 +32,7 @@ class ServiceClientIT {
     void anAuthenticatedRequestIsServed() {
         ServiceClient a = RealGlance.projectA();
         String requestId = ServiceClient.newRequestId();
-        try (var response = a.withRequestId(requestId).execute(ApiRequest.get("images").query("limit", 1).build())) {
+        try (var response = Calls.of(a.withRequestId(requestId)).execute(ApiRequest.get("images").query("limit", 1).build())) {
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.requestId()).as("Glance echoes a caller's request id").contains(requestId);
         }
@@ -39,7 +41,7 @@ class ServiceClientIT {
     @Test
     void aMissingImageIsNotFoundWithTheServersMessageAndRequestId() {
         String id = UUID.randomUUID().toString();
-        assertThatThrownBy(() -> RealGlance.projectA().executeNoContent(ApiRequest.get("images", id).build()))
+        assertThatThrownBy(() -> Calls.of(RealGlance.projectA()).executeNoContent(ApiRequest.get("images", id).build()))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> {
                     assertThat(e.status()).isEqualTo(404);
                     assertThat(e.serverMessage()).hasValueSatisfying(m -> assertThat(m).contains("No image found with ID " + id)
@@ -52,7 +54,7 @@ class ServiceClientIT {
     @Test
     void aRequestWithoutIdentityIsUnauthorized() {
         ServiceClient anonymous = ServiceClient.builder().endpoint(RealGlance.endpoint()).build();
-        assertThatThrownBy(() -> anonymous.executeNoContent(ApiRequest.get("images").build()))
+        assertThatThrownBy(() -> Calls.of(anonymous).executeNoContent(ApiRequest.get("images").build()))
                 .isInstanceOfSatisfying(UnauthorizedException.class,
                         e -> assertThat(e.serverMessage()).hasValueSatisfying(m -> assertThat(m).contains("could not verify")));
     }
@@ -64,12 +66,12 @@ class ServiceClientIT {
         String[] ids = new String[5];
         try {
             for (int i = 0; i < ids.length; i++) {
-                ids[i] = a.executeJson(ApiRequest.post("images").jsonBody("{\"name\": \"core-it-" + i + "\", \"tags\": [\"" + tag + "\"]}").build(),
+                ids[i] = Calls.of(a).executeJson(ApiRequest.post("images").jsonBody("{\"name\": \"core-it-" + i + "\", \"tags\": [\"" + tag + "\"]}").build(),
                         (r, resp) -> String.valueOf(((Map<?, ?>) r.readJsonValue()).get("id")));
             }
             @SuppressWarnings({"unchecked", "rawtypes"})
             Paged<Map<String, Object>> paged = PagedListing.of(a, ApiRequest.get("images").query("limit", 2).query("tag", tag).build(),
-                    JsonPages.reader("images", (com.squareup.moshi.JsonAdapter) a.moshi().adapter(Map.class)));
+                    JsonPages.reader("images", (com.squareup.moshi.JsonAdapter) Calls.of(a).moshi().adapter(Map.class)));
             assertThat(paged.stream().map(m -> m.get("id"))).containsExactlyInAnyOrder((Object[]) ids);
             int pages = 0;
             for (var ignored : paged.pages()) {
@@ -79,7 +81,7 @@ class ServiceClientIT {
         } finally {
             for (String id : ids) {
                 if (id != null) {
-                    a.executeNoContent(ApiRequest.delete("images", id).build());
+                    Calls.of(a).executeNoContent(ApiRequest.delete("images", id).build());
                 }
             }
         }

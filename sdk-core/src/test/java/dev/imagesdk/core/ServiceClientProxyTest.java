@@ -1,5 +1,7 @@
 package dev.imagesdk.core;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 import dev.imagesdk.core.auth.Auth;
 import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.core.internal.http.ApiResponse;
@@ -51,7 +53,7 @@ class ServiceClientProxyTest {
                 .body("{\"images\": []}").build());
 
         try (ServiceClient client = throughProxy().proxyAuthentication("proxy-user", PROXY_PASSWORD).build();
-             ApiResponse response = client.execute(ApiRequest.get("images").build())) {
+             ApiResponse response = Calls.of(client).execute(ApiRequest.get("images").build())) {
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.readText()).contains("images");
             assertThat(client.toString()).doesNotContain(PROXY_PASSWORD);
@@ -76,7 +78,7 @@ class ServiceClientProxyTest {
 
         try (ServiceClient client = throughProxy().proxyAuthentication("proxy-user", "wrong-pw-7c1").build()) {
             Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
-                    () -> client.execute(ApiRequest.get("images").build()).close());
+                    () -> Calls.of(client).execute(ApiRequest.get("images").build()).close());
             assertThat(failure).isInstanceOf(dev.imagesdk.core.error.ImageServiceException.class);
             assertThat(failure.getMessage()).doesNotContain("wrong-pw-7c1");
         }
@@ -89,7 +91,7 @@ class ServiceClientProxyTest {
 
         try (ServiceClient client = throughProxy().build()) {
             Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
-                    () -> client.execute(ApiRequest.get("images").build()).close());
+                    () -> Calls.of(client).execute(ApiRequest.get("images").build()).close());
             assertThat(failure).isInstanceOf(dev.imagesdk.core.error.ImageServiceException.class);
         }
         assertThat(proxy.getRequestCount()).isEqualTo(1);

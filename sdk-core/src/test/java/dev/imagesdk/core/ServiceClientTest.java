@@ -1,5 +1,7 @@
 package dev.imagesdk.core;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 import dev.imagesdk.core.auth.Auth;
 import dev.imagesdk.core.error.ApiVersionException;
 import dev.imagesdk.core.error.PaginationException;
@@ -49,35 +51,35 @@ class ServiceClientTest {
     @Test
     void pathSegmentsAreEncodedOneByOne() {
         ServiceClient c = ServiceClient.builder().endpoint("https://h/image/v2").build();
-        HttpUrl url = c.resolve(ApiRequest.put("images", "id/../x", "tags", "a tag?#").query("name", "in:\"a,b\",c").build());
+        HttpUrl url = Calls.of(c).resolve(ApiRequest.put("images", "id/../x", "tags", "a tag?#").query("name", "in:\"a,b\",c").build());
         assertThat(url.encodedPath()).isEqualTo("/image/v2/images/id%2F..%2Fx/tags/a%20tag%3F%23");
         assertThat(url.queryParameter("name")).isEqualTo("in:\"a,b\",c");
-        assertThat(c.resolve(ApiRequest.atRoot("GET").build())).hasToString("https://h/image/");
-        assertThat(c.resolve(ApiRequest.atRoot("GET", "versions").build())).hasToString("https://h/image/versions");
+        assertThat(Calls.of(c).resolve(ApiRequest.atRoot("GET").build())).hasToString("https://h/image/");
+        assertThat(Calls.of(c).resolve(ApiRequest.atRoot("GET", "versions").build())).hasToString("https://h/image/versions");
     }
 
     @Test
     void nextLinksJoinWithoutDoublingTheVersionAndKeepThePrefix() {
         ServiceClient prefixed = ServiceClient.builder().endpoint("https://host/image/v2").build();
-        assertThat(prefixed.resolveLink("/v2/images?limit=2&marker=abc", null))
+        assertThat(Calls.of(prefixed).resolveLink("/v2/images?limit=2&marker=abc", null))
                 .hasToString("https://host/image/v2/images?limit=2&marker=abc");
-        assertThat(prefixed.resolveLink("/image/v2/images?marker=abc", null))
+        assertThat(Calls.of(prefixed).resolveLink("/image/v2/images?marker=abc", null))
                 .hasToString("https://host/image/v2/images?marker=abc");
-        assertThat(prefixed.resolveLink("images?marker=abc", null)).hasToString("https://host/image/v2/images?marker=abc");
+        assertThat(Calls.of(prefixed).resolveLink("images?marker=abc", null)).hasToString("https://host/image/v2/images?marker=abc");
         ServiceClient plain = ServiceClient.builder().endpoint("http://127.0.0.1:9292/v2/").build();
-        assertThat(plain.resolveLink("/v2/images?marker=abc", null)).hasToString("http://127.0.0.1:9292/v2/images?marker=abc");
-        assertThat(plain.resolveLink("http://127.0.0.1:9292/v2/images?marker=abc", null))
+        assertThat(Calls.of(plain).resolveLink("/v2/images?marker=abc", null)).hasToString("http://127.0.0.1:9292/v2/images?marker=abc");
+        assertThat(Calls.of(plain).resolveLink("http://127.0.0.1:9292/v2/images?marker=abc", null))
                 .hasToString("http://127.0.0.1:9292/v2/images?marker=abc");
     }
 
     @Test
     void linksToAnotherOriginAreRefused() {
         ServiceClient c = ServiceClient.builder().endpoint("http://127.0.0.1:9292").build();
-        assertThatThrownBy(() -> c.resolveLink("http://evil.example/v2/images?marker=x", "req-1"))
+        assertThatThrownBy(() -> Calls.of(c).resolveLink("http://evil.example/v2/images?marker=x", "req-1"))
                 .isInstanceOf(PaginationException.class).hasMessageContaining("another origin").hasMessageContaining("req-1");
-        assertThatThrownBy(() -> c.resolveLink("https://127.0.0.1:9292/v2/images", null)).isInstanceOf(PaginationException.class);
-        assertThatThrownBy(() -> c.resolveLink("http://127.0.0.1:9293/v2/images", null)).isInstanceOf(PaginationException.class);
-        assertThatThrownBy(() -> c.resolveLink("//evil.example/v2/images", null)).isInstanceOf(PaginationException.class);
+        assertThatThrownBy(() -> Calls.of(c).resolveLink("https://127.0.0.1:9292/v2/images", null)).isInstanceOf(PaginationException.class);
+        assertThatThrownBy(() -> Calls.of(c).resolveLink("http://127.0.0.1:9293/v2/images", null)).isInstanceOf(PaginationException.class);
+        assertThatThrownBy(() -> Calls.of(c).resolveLink("//evil.example/v2/images", null)).isInstanceOf(PaginationException.class);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ConflictException;
@@ -66,7 +68,7 @@ public final class Images {
      * @throws dev.imagesdk.core.error.NotFoundException when it does not exist or is not visible
      */
     public Image get(String id) {
-        return client.executeJson(ApiRequest.get("images", Arguments.uuid(id, "image id")).build(), ImageJsonAdapter::readSingle);
+        return Calls.of(client).executeJson(ApiRequest.get("images", Arguments.uuid(id, "image id")).build(), ImageJsonAdapter::readSingle);
     }
 
     /**
@@ -87,7 +89,7 @@ public final class Images {
         Arguments.notNull(opts, "opts");
         // POST is not retried: a lost response would otherwise create a second image.
         ApiRequest request = ApiRequest.post("images").jsonBody(opts.toJson()).build();
-        try (ApiResponse response = client.execute(request)) {
+        try (ApiResponse response = Calls.of(client).execute(request)) {
             List<String> methods = splitHeader(response.header("OpenStack-image-import-methods").orElse(null));
             List<String> stores = splitHeader(response.header("OpenStack-image-store-ids").orElse(null));
             String location = response.header("Location").orElse(null);
@@ -107,7 +109,7 @@ public final class Images {
     public Image update(String id, UpdateOpts opts) {
         Arguments.notNull(opts, "opts");
         ApiRequest request = ApiRequest.patch("images", Arguments.uuid(id, "image id")).jsonBody(opts.toJson(), UpdateOpts.JSON_PATCH).build();
-        return client.executeJson(request, ImageJsonAdapter::readSingle);
+        return Calls.of(client).executeJson(request, ImageJsonAdapter::readSingle);
     }
 
     /**
@@ -120,7 +122,7 @@ public final class Images {
     public void delete(String id) {
         Arguments.uuid(id, "image id");
         try {
-            client.executeNoContent(ApiRequest.delete("images", id).build());
+            Calls.of(client).executeNoContent(ApiRequest.delete("images", id).build());
         } catch (ConflictException e) {
             String server = e.serverMessage().orElse("");
             throw new ConflictException("image " + id + " is still in use and cannot be deleted"
@@ -159,12 +161,12 @@ public final class Images {
      * @throws dev.imagesdk.core.error.ForbiddenException for an image that is not active (e.g. queued)
      */
     public void deactivate(String id) {
-        client.executeNoContent(ApiRequest.post("images", Arguments.uuid(id, "image id"), "actions", "deactivate").retryable(true).build());
+        Calls.of(client).executeNoContent(ApiRequest.post("images", Arguments.uuid(id, "image id"), "actions", "deactivate").retryable(true).build());
     }
 
     /** {@code POST /v2/images/{id}/actions/reactivate}: makes a deactivated image usable again (204). */
     public void reactivate(String id) {
-        client.executeNoContent(ApiRequest.post("images", Arguments.uuid(id, "image id"), "actions", "reactivate").retryable(true).build());
+        Calls.of(client).executeNoContent(ApiRequest.post("images", Arguments.uuid(id, "image id"), "actions", "reactivate").retryable(true).build());
     }
 
     /**
@@ -175,7 +177,7 @@ public final class Images {
      *         {@link UpdateOpts.Builder#tags(String...)} (a JSON body) instead
      */
     public void addTag(String id, String tag) {
-        client.executeNoContent(ApiRequest.put("images", Arguments.uuid(id, "image id"), "tags", Arguments.tagInPath(tag)).build());
+        Calls.of(client).executeNoContent(ApiRequest.put("images", Arguments.uuid(id, "image id"), "tags", Arguments.tagInPath(tag)).build());
     }
 
     /**
@@ -184,7 +186,7 @@ public final class Images {
      * @throws dev.imagesdk.core.error.NotFoundException when the image does not carry the tag
      */
     public void removeTag(String id, String tag) {
-        client.executeNoContent(ApiRequest.delete("images", Arguments.uuid(id, "image id"), "tags", Arguments.tagInPath(tag)).build());
+        Calls.of(client).executeNoContent(ApiRequest.delete("images", Arguments.uuid(id, "image id"), "tags", Arguments.tagInPath(tag)).build());
     }
 
     // ---------------------------------------------------------------- data

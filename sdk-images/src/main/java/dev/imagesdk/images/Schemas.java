@@ -1,5 +1,7 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 import dev.imagesdk.core.internal.Arguments;
 import com.squareup.moshi.JsonReader;
 import dev.imagesdk.core.ServiceClient;
@@ -66,7 +68,7 @@ public final class Schemas {
         if (name == null || name.isBlank()) {
             throw new ValidationException("schema name must not be blank");
         }
-        return client.executeJson(ApiRequest.get("schemas", name).build(), (JsonReader r, ApiResponse resp) -> {
+        return Calls.of(client).executeJson(ApiRequest.get("schemas", name).build(), (JsonReader r, ApiResponse resp) -> {
             Object doc = JsonValues.read(r);
             if (!(doc instanceof Map)) {
                 throw resp.malformed("schema is not a JSON object", null, null);

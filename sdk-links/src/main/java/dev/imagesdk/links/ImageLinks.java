@@ -1,5 +1,7 @@
 package dev.imagesdk.links;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ServerException;
@@ -76,7 +78,7 @@ public final class ImageLinks {
      * @throws dev.imagesdk.core.error.NotFoundException (404) when it does not exist or does not apply to the caller
      */
     public ImageLink get(String linkId) {
-        return client.executeJson(ApiRequest.get("image-links", Arguments.id(linkId, "link id")).build(), ImageLinkJsonAdapter.INSTANCE);
+        return Calls.of(client).executeJson(ApiRequest.get("image-links", Arguments.id(linkId, "link id")).build(), ImageLinkJsonAdapter.INSTANCE);
     }
 
     /**
@@ -89,7 +91,7 @@ public final class ImageLinks {
      */
     public ImageLink create(LinkCreateOpts opts) {
         Arguments.notNull(opts, "opts");
-        return client.executeJson(ApiRequest.post("image-links").jsonBody(opts.toJson()).build(), ImageLinkJsonAdapter.INSTANCE);
+        return Calls.of(client).executeJson(ApiRequest.post("image-links").jsonBody(opts.toJson()).build(), ImageLinkJsonAdapter.INSTANCE);
     }
 
     /**
@@ -103,7 +105,7 @@ public final class ImageLinks {
         Arguments.id(linkId, "link id");
         Arguments.notNull(opts, "opts");
         ApiRequest request = ApiRequest.patch("image-links", linkId).jsonBody(opts.toJson(), LinkUpdateOpts.MERGE_PATCH).build();
-        return client.executeJson(request, ImageLinkJsonAdapter.INSTANCE);
+        return Calls.of(client).executeJson(request, ImageLinkJsonAdapter.INSTANCE);
     }
 
     /**
@@ -113,7 +115,7 @@ public final class ImageLinks {
      * @throws dev.imagesdk.core.error.ForbiddenException (403) when the caller may not delete it
      */
     public void delete(String linkId) {
-        client.executeNoContent(ApiRequest.delete("image-links", Arguments.id(linkId, "link id")).build());
+        Calls.of(client).executeNoContent(ApiRequest.delete("image-links", Arguments.id(linkId, "link id")).build());
     }
 
     /**

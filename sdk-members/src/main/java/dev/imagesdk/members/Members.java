@@ -1,5 +1,7 @@
 package dev.imagesdk.members;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ForbiddenException;
@@ -69,7 +71,7 @@ public final class Members {
         Arguments.id(projectId, "projectId");
         String body = "{\"member\":" + jsonString(projectId) + "}";
         ApiRequest request = ApiRequest.post("images", imageId, "members").jsonBody(body).build();
-        return explain(NOT_SHARED_HINT, null, () -> client.executeJson(request, MemberJsonAdapter.INSTANCE));
+        return explain(NOT_SHARED_HINT, null, () -> Calls.of(client).executeJson(request, MemberJsonAdapter.INSTANCE));
     }
 
     /**
@@ -81,7 +83,7 @@ public final class Members {
      */
     public List<Member> listForImage(String imageId) {
         Arguments.uuid(imageId, "imageId");
-        return client.executeJson(ApiRequest.get("images", imageId, "members").build(), MemberJsonAdapter.listReader());
+        return Calls.of(client).executeJson(ApiRequest.get("images", imageId, "members").build(), MemberJsonAdapter.listReader());
     }
 
     /**
@@ -95,7 +97,7 @@ public final class Members {
         Arguments.uuid(imageId, "imageId");
         Arguments.id(memberId, "memberId");
         ApiRequest request = ApiRequest.get("images", imageId, "members", memberId).build();
-        return explain(null, OTHER_MEMBER_HINT, () -> client.executeJson(request, MemberJsonAdapter.INSTANCE));
+        return explain(null, OTHER_MEMBER_HINT, () -> Calls.of(client).executeJson(request, MemberJsonAdapter.INSTANCE));
     }
 
     /**
@@ -126,7 +128,7 @@ public final class Members {
         }
         String body = "{\"status\":" + jsonString(status.value()) + "}";
         ApiRequest request = ApiRequest.put("images", imageId, "members", memberId).jsonBody(body).build();
-        return explain(NOT_THE_MEMBER_HINT, OTHER_MEMBER_HINT, () -> client.executeJson(request, MemberJsonAdapter.INSTANCE));
+        return explain(NOT_THE_MEMBER_HINT, OTHER_MEMBER_HINT, () -> Calls.of(client).executeJson(request, MemberJsonAdapter.INSTANCE));
     }
 
     /**
@@ -141,7 +143,7 @@ public final class Members {
         Arguments.id(memberId, "memberId");
         ApiRequest request = ApiRequest.delete("images", imageId, "members", memberId).build();
         explain(NOT_OWNER_HINT, null, () -> {
-            client.executeNoContent(request);
+            Calls.of(client).executeNoContent(request);
             return null;
         });
     }

@@ -1,5 +1,7 @@
 package dev.imagesdk.testing;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 import dev.imagesdk.images.ImageStatus;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.TransportException;
@@ -70,7 +72,7 @@ class ImageServiceEmulatorTest {
                     .isEqualTo("project-b");
             assertThat(Images.of(byHeaders).list().stream()).hasSize(2);
             assertThatThrownBy(() -> Images.of(badToken).list().firstPage()).isInstanceOf(UnauthorizedException.class);
-            assertThatThrownBy(() -> anonymous.execute(ApiRequest.get("images").build()).close())
+            assertThatThrownBy(() -> Calls.of(anonymous).execute(ApiRequest.get("images").build()).close())
                     .isInstanceOf(UnauthorizedException.class);
             byRegisteredToken.close();
             badToken.close();

@@ -1,5 +1,7 @@
 package dev.imagesdk.core.config;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.auth.keystone.KeystoneAuth;
 import dev.imagesdk.core.auth.keystone.KeystoneToken;
@@ -33,13 +35,13 @@ class CloudConfigIT {
 
     private Outcome use(CloudConfig config) {
         try (ServiceClient client = ServiceClient.builder().config(config).build()) {
-            try (ApiResponse r = client.execute(ApiRequest.get("images").query("limit", 1).build())) {
+            try (ApiResponse r = Calls.of(client).execute(ApiRequest.get("images").query("limit", 1).build())) {
                 assertThat(r.status()).isEqualTo(200);
             }
             KeystoneAuth auth = (KeystoneAuth) client.auth();
-            KeystoneToken token = auth.token(client.transport());
+            KeystoneToken token = auth.token(Calls.of(client).transport());
             return new Outcome(client.serviceRoot().toString(), token.userId(), token.projectId().orElse(null),
-                    auth.headers(client.transport()).asMap().get("X-Auth-Token"));
+                    auth.headers(Calls.of(client).transport()).asMap().get("X-Auth-Token"));
         }
     }
 

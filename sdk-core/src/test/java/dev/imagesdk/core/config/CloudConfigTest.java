@@ -1,5 +1,7 @@
 package dev.imagesdk.core.config;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.auth.Auth;
 import dev.imagesdk.core.auth.keystone.EndpointInterface;
@@ -71,7 +73,7 @@ class CloudConfigTest {
     /** Sends one request through a client built from the configuration and returns Keystone's request body. */
     private Map<String, Object> tokenRequestOf(CloudConfig config) throws IOException {
         try (ServiceClient client = ServiceClient.builder().config(config).build()) {
-            client.execute(ApiRequest.get("images").build()).close();
+            Calls.of(client).execute(ApiRequest.get("images").build()).close();
             assertThat(client.serviceRoot().toString()).isEqualTo("http://127.0.0.1:" + cloud.server.getPort() + "/");
         }
         return FakeCloud.parse(cloud.tokenRequestBodies.get(cloud.tokenRequestBodies.size() - 1));
@@ -276,8 +278,8 @@ class CloudConfigTest {
             CloudConfig config = load("mine");
             KeystoneAuth auth = (KeystoneAuth) config.auth();
             try (ServiceClient client = ServiceClient.builder().config(config).build()) {
-                client.execute(ApiRequest.get("images").build()).close();
-                assertThat(config + " " + auth + " " + client + " " + auth.token(client.transport()))
+                Calls.of(client).execute(ApiRequest.get("images").build()).close();
+                assertThat(config + " " + auth + " " + client + " " + auth.token(Calls.of(client).transport()))
                         .doesNotContain(FakeCloud.PASSWORD).doesNotContain("gAAAAAtok1x").contains("<redacted>");
             }
             assertThat(logs.text()).contains("authenticating with Keystone").contains("Keystone issued a token")

@@ -1,5 +1,7 @@
 package dev.imagesdk.core.config;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.TransportException;
@@ -73,7 +75,7 @@ class TlsOptionsTest {
         server.enqueue(new MockResponse.Builder().code(200).body("{\"images\": []}").build());
         try (ServiceClient client = tls.apply(ServiceClient.builder().endpoint("https://127.0.0.1:" + server.getPort())
                 .retryPolicy(RetryPolicy.none())).build();
-             ApiResponse r = client.execute(ApiRequest.get("images").build())) {
+             ApiResponse r = Calls.of(client).execute(ApiRequest.get("images").build())) {
             return r.status();
         }
     }
@@ -100,8 +102,8 @@ class TlsOptionsTest {
             server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
             try (ServiceClient client = ServiceClient.builder().endpoint("https://127.0.0.1:" + server.getPort())
                     .insecure(true).build()) {
-                client.execute(ApiRequest.get("images").build()).close();
-                client.execute(ApiRequest.get("images").build()).close();
+                Calls.of(client).execute(ApiRequest.get("images").build()).close();
+                Calls.of(client).execute(ApiRequest.get("images").build()).close();
             }
             assertThat(logs.text().split("TLS verification is OFF", -1)).hasSize(2);
             assertThat(logs.text()).contains("WARN");
@@ -177,7 +179,7 @@ class TlsOptionsTest {
             server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
             try (ServiceClient client = ServiceClient.builder().config(CloudConfigLoader.load(cloud, java.util.Map.of(), dir, dir, dir))
                     .retryPolicy(RetryPolicy.none()).build();
-                 ApiResponse r = client.execute(ApiRequest.get("images").build())) {
+                 ApiResponse r = Calls.of(client).execute(ApiRequest.get("images").build())) {
                 return r.status();
             }
         };

@@ -1,5 +1,7 @@
 package dev.imagesdk.core.it;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.auth.Auth;
@@ -55,7 +57,7 @@ class FaultProxyTest {
     @Test
     void passesThroughWhenNoRuleMatches() {
         upstream.enqueue(new MockResponse.Builder().code(200).body("{\"a\": 1}").build());
-        String body = client.executeJson(ApiRequest.get("images").build(), (r, resp) -> r.readJsonValue().toString());
+        String body = Calls.of(client).executeJson(ApiRequest.get("images").build(), (r, resp) -> r.readJsonValue().toString());
         assertThat(body).contains("a");
         assertThat(proxy.requestLines()).containsExactly("GET /v2/images HTTP/1.1");
         assertThat(proxy.faultsApplied()).isZero();
@@ -65,12 +67,12 @@ class FaultProxyTest {
     void statusBurstsAreRetriedForGetAndNotForPost() {
         proxy.inject("GET /v2/images", 2, FaultProxy.Fault.status(503, null));
         upstream.enqueue(new MockResponse.Builder().code(200).body("{}").build());
-        client.executeNoContent(ApiRequest.get("images").build());
+        Calls.of(client).executeNoContent(ApiRequest.get("images").build());
         assertThat(proxy.faultsApplied()).isEqualTo(2);
         assertThat(upstream.getRequestCount()).isEqualTo(1);
 
         proxy.inject("POST", 1, FaultProxy.Fault.status(429, "0"));
-        assertThatThrownBy(() -> client.executeNoContent(ApiRequest.post("images").jsonBody("{}").build()))
+        assertThatThrownBy(() -> Calls.of(client).executeNoContent(ApiRequest.post("images").jsonBody("{}").build()))
                 .isInstanceOf(RateLimitedException.class);
         assertThat(upstream.getRequestCount()).as("the POST never reached the server").isEqualTo(1);
     }
@@ -78,7 +80,7 @@ class FaultProxyTest {
     @Test
     void aPersistent503EndsAsServerException() {
         proxy.inject("GET", 10, FaultProxy.Fault.status(503, "0"));
-        assertThatThrownBy(() -> client.executeNoContent(ApiRequest.get("images").build())).isInstanceOf(ServerException.class);
+        assertThatThrownBy(() -> Calls.of(client).executeNoContent(ApiRequest.get("images").build())).isInstanceOf(ServerException.class);
         assertThat(proxy.faultsApplied()).isEqualTo(4);
     }
 
@@ -86,11 +88,11 @@ class FaultProxyTest {
     void droppedAndTruncatedDownloadsSurfaceAsTransportExceptions() {
         proxy.inject("GET", 1, FaultProxy.Fault.dropResponseAfter(200_000));
         upstream.enqueue(big());
-        assertThatThrownBy(() -> readAll(client.execute(ApiRequest.get("images", "x", "file").build())))
+        assertThatThrownBy(() -> readAll(Calls.of(client).execute(ApiRequest.get("images", "x", "file").build())))
                 .isInstanceOf(IOException.class);
         proxy.inject("GET", 1, FaultProxy.Fault.truncateResponseAfter(300_000));
         upstream.enqueue(big());
-        assertThatThrownBy(() -> readAll(client.execute(ApiRequest.get("images", "x", "file").build())))
+        assertThatThrownBy(() -> readAll(Calls.of(client).execute(ApiRequest.get("images", "x", "file").build())))
                 .isInstanceOf(IOException.class);
     }
 
@@ -103,7 +105,7 @@ class FaultProxyTest {
         try (ServiceClient impatient = ServiceClient.builder().endpoint(proxy.endpoint()).auth(Auth.token("t"))
                 .readTimeout(Duration.ofSeconds(1)).retryPolicy(RetryPolicy.none()).build()) {
             long start = System.nanoTime();
-            assertThatThrownBy(() -> readAll(impatient.execute(ApiRequest.get("images", "x", "file").build())))
+            assertThatThrownBy(() -> readAll(Calls.of(impatient).execute(ApiRequest.get("images", "x", "file").build())))
                     .isInstanceOf(java.net.SocketTimeoutException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMinutes(5));
         }
@@ -114,7 +116,7 @@ class FaultProxyTest {
         proxy.inject("PUT", 1, FaultProxy.Fault.resetRequestAfter(100_000));
         upstream.enqueue(new MockResponse.Builder().code(204).build());
         RequestBody body = RequestBody.create(new byte[4 * 1024 * 1024], MediaType.get("application/octet-stream"));
-        assertThatThrownBy(() -> client.executeNoContent(ApiRequest.put("images", "x", "file").body(body).retryable(false).build()))
+        assertThatThrownBy(() -> Calls.of(client).executeNoContent(ApiRequest.put("images", "x", "file").body(body).retryable(false).build()))
                 .isInstanceOf(TransportException.class);
     }
 

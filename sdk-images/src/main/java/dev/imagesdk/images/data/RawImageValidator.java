@@ -1,5 +1,6 @@
 package dev.imagesdk.images.data;
 
+import dev.imagesdk.core.internal.http.Calls;
 import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.TransportException;
@@ -126,7 +127,7 @@ public final class RawImageValidator {
      * @throws TransportException when the URL cannot be read
      */
     public static Result check(ServiceClient client, URI url) {
-        return check(Arguments.notNull(client, "client").transport().httpClient(), url);
+        return check(Calls.of(Arguments.notNull(client, "client")).transport().httpClient(), url);
     }
 
     /** {@link #check(ServiceClient, URI)} with a plain HTTP client (no credentials are added). */

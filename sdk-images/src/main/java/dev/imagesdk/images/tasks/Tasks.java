@@ -1,5 +1,7 @@
 package dev.imagesdk.images.tasks;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 
 import dev.imagesdk.core.internal.Arguments;
 import com.squareup.moshi.JsonReader;
@@ -47,7 +49,7 @@ public final class Tasks {
 
     /** One task ({@code GET /v2/tasks/{id}}); the id must be a UUID, as Glance gives tasks no other ids. */
     public Task get(String taskId) {
-        return client.executeJson(ApiRequest.get("tasks", Arguments.uuid(taskId, "task id")).build(), TaskJsonAdapter.INSTANCE);
+        return Calls.of(client).executeJson(ApiRequest.get("tasks", Arguments.uuid(taskId, "task id")).build(), TaskJsonAdapter.INSTANCE);
     }
 
     /**
@@ -57,7 +59,7 @@ public final class Tasks {
      * @throws dev.imagesdk.core.error.NotFoundException when the image does not exist or is not visible
      */
     public List<Task> listForImage(String imageId) {
-        return client.executeJson(ApiRequest.get("images", Arguments.uuid(imageId, "image id"), "tasks").build(), (JsonReader r, ApiResponse resp) -> {
+        return Calls.of(client).executeJson(ApiRequest.get("images", Arguments.uuid(imageId, "image id"), "tasks").build(), (JsonReader r, ApiResponse resp) -> {
             List<Task> out = new ArrayList<>();
             r.beginObject();
             while (r.hasNext()) {

@@ -1,5 +1,7 @@
 package dev.imagesdk.testing.load;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.images.ContainerFormat;
 import dev.imagesdk.images.CreateOpts;
@@ -119,7 +121,7 @@ final class LoadScenario {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
         Set<String> listed = images.list(ListOpts.builder().tag(runTag).limit(100).build()).stream()
                 .map(Image::id).collect(Collectors.toSet());
-        ConnectionPool connections = client.transport().httpClient().connectionPool();
+        ConnectionPool connections = Calls.of(client).transport().httpClient().connectionPool();
         int inUse = connections.connectionCount() - connections.idleConnectionCount();
         return new Result(done.get(), created.get(), deleted.get(), Set.copyOf(alive), listed, List.copyOf(failures),
                 elapsed, inUse, connections.connectionCount());

@@ -1,5 +1,7 @@
 package dev.imagesdk.core.auth.keystone;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 import dev.imagesdk.core.internal.Arguments;
 import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.RetryPolicy;
@@ -163,7 +165,7 @@ public final class KeystoneAuth implements Auth {
      * The description of the token in use (user, scope, roles, expiry, catalog), authenticating first
      * when there is none or it is due for renewal.
      *
-     * @param context the client's transport ({@code client.transport()})
+     * @param context the client's transport ({@code Calls.of(client).transport()})
      */
     public KeystoneToken token(AuthContext context) {
         return currentSession(context).token;

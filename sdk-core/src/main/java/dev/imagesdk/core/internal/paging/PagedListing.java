@@ -1,5 +1,7 @@
 package dev.imagesdk.core.internal.paging;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.PaginationException;
 import dev.imagesdk.core.internal.Arguments;
@@ -108,7 +110,7 @@ public final class PagedListing<T> implements Paged<T> {
 
             private ApiRequest continuation(Page<T> page) {
                 String requestId = page.requestId().orElse(null);
-                HttpUrl link = client.resolveLink(page.nextLink().get(), requestId);
+                HttpUrl link = Calls.of(client).resolveLink(page.nextLink().get(), requestId);
                 List<String> markers = link.queryParameterValues(MARKER);
                 String marker = markers.isEmpty() ? null : markers.get(markers.size() - 1);
                 if (marker == null || marker.isEmpty()) {
@@ -136,7 +138,7 @@ public final class PagedListing<T> implements Paged<T> {
 
     /** One page, read inside the transport's retry loop. */
     private Page<T> fetch(ApiRequest request) {
-        return client.executeJson(request, reader::read);
+        return Calls.of(client).executeJson(request, reader::read);
     }
 
     private static Set<String> markersOf(ApiRequest request) {

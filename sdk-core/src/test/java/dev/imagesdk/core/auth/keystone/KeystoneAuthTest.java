@@ -1,5 +1,7 @@
 package dev.imagesdk.core.auth.keystone;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.auth.Auth;
@@ -60,7 +62,7 @@ class KeystoneAuthTest {
     }
 
     private static void listImages(ServiceClient client) {
-        try (ApiResponse r = client.execute(ApiRequest.get("images").build())) {
+        try (ApiResponse r = Calls.of(client).execute(ApiRequest.get("images").build())) {
             assertThat(r.status()).isEqualTo(200);
         }
     }
@@ -214,7 +216,7 @@ class KeystoneAuthTest {
         try (ServiceClient client = client(auth)) {
             listImages(client);
             assertThat(client.serviceRoot().toString()).isEqualTo("http://127.0.0.1:" + cloud.server.getPort() + "/");
-            KeystoneToken token = auth.token(client.transport());
+            KeystoneToken token = auth.token(Calls.of(client).transport());
             assertThat(token.userId()).isEqualTo("u-1");
             assertThat(token.projectId()).contains("p-1");
             assertThat(token.projectName()).contains("demo-a");
@@ -267,12 +269,12 @@ class KeystoneAuthTest {
         cloud.lifetime = Duration.ofHours(1);
         KeystoneAuth auth = alice().clock(clock).build();
         try (ServiceClient client = ServiceClient.builder().endpoint(cloud.server.url("/").toString()).auth(auth).build()) {
-            AuthHeaders first = auth.headers(client.transport());
+            AuthHeaders first = auth.headers(Calls.of(client).transport());
             clock.advance(Duration.ofMinutes(57).plusSeconds(59)); // 121 s before expiry
-            assertThat(auth.headers(client.transport())).isSameAs(first);
+            assertThat(auth.headers(Calls.of(client).transport())).isSameAs(first);
             assertThat(cloud.issued.get()).isEqualTo(1);
             clock.advance(Duration.ofSeconds(2)); // 119 s before expiry
-            AuthHeaders second = auth.headers(client.transport());
+            AuthHeaders second = auth.headers(Calls.of(client).transport());
             assertThat(second.generation()).isGreaterThan(first.generation());
             assertThat(second.asMap().get("X-Auth-Token")).isEqualTo("gAAAAAtok2x");
             assertThat(cloud.issued.get()).isEqualTo(2);
@@ -286,12 +288,12 @@ class KeystoneAuthTest {
         cloud.lifetime = Duration.ofSeconds(100);
         KeystoneAuth auth = alice().clock(clock).build();
         try (ServiceClient client = ServiceClient.builder().endpoint(cloud.server.url("/").toString()).auth(auth).build()) {
-            auth.headers(client.transport());
+            auth.headers(Calls.of(client).transport());
             clock.advance(Duration.ofSeconds(49));
-            auth.headers(client.transport());
+            auth.headers(Calls.of(client).transport());
             assertThat(cloud.issued.get()).isEqualTo(1);
             clock.advance(Duration.ofSeconds(1));
-            auth.headers(client.transport());
+            auth.headers(Calls.of(client).transport());
             assertThat(cloud.issued.get()).isEqualTo(2);
         }
     }
@@ -315,12 +317,12 @@ class KeystoneAuthTest {
         cloud.clock = clock;
         KeystoneAuth auth = alice().clock(clock).build();
         try (ServiceClient client = ServiceClient.builder().endpoint(cloud.server.url("/").toString()).auth(auth).build()) {
-            AuthHeaders first = auth.headers(client.transport());
+            AuthHeaders first = auth.headers(Calls.of(client).transport());
             clock.advance(Duration.ofMinutes(59));
             cloud.rejectPassword = true;
-            assertThat(auth.headers(client.transport())).isSameAs(first);
+            assertThat(auth.headers(Calls.of(client).transport())).isSameAs(first);
             clock.advance(Duration.ofMinutes(2));
-            assertThatThrownBy(() -> auth.headers(client.transport())).isInstanceOf(UnauthorizedException.class);
+            assertThatThrownBy(() -> auth.headers(Calls.of(client).transport())).isInstanceOf(UnauthorizedException.class);
         }
     }
 
@@ -357,12 +359,12 @@ class KeystoneAuthTest {
     void staleRejectionDoesNotCauseASecondRenewal() {
         KeystoneAuth auth = alice().build();
         try (ServiceClient client = ServiceClient.builder().endpoint(cloud.server.url("/").toString()).auth(auth).build()) {
-            AuthHeaders first = auth.headers(client.transport());
-            assertThat(auth.refreshAfterUnauthorized(client.transport(), first)).isTrue();
-            assertThat(auth.refreshAfterUnauthorized(client.transport(), first)).isTrue();
+            AuthHeaders first = auth.headers(Calls.of(client).transport());
+            assertThat(auth.refreshAfterUnauthorized(Calls.of(client).transport(), first)).isTrue();
+            assertThat(auth.refreshAfterUnauthorized(Calls.of(client).transport(), first)).isTrue();
             assertThat(cloud.issued.get()).isEqualTo(2);
-            AuthHeaders second = auth.headers(client.transport());
-            assertThat(auth.refreshAfterUnauthorized(client.transport(), second)).isTrue();
+            AuthHeaders second = auth.headers(Calls.of(client).transport());
+            assertThat(auth.refreshAfterUnauthorized(Calls.of(client).transport(), second)).isTrue();
             assertThat(cloud.issued.get()).isEqualTo(3);
         }
     }
@@ -454,7 +456,7 @@ class KeystoneAuthTest {
             keystone.enqueue(new MockResponse.Builder().code(201).body("{\"token\": {}}").build());
             KeystoneAuth auth = Auth.keystone(keystone.url("/v3").toString()).userId("u").password("p").build();
             try (ServiceClient client = ServiceClient.builder().endpoint("http://127.0.0.1:1").auth(auth).build()) {
-                assertThatThrownBy(() -> auth.headers(client.transport())).isInstanceOf(ResponseFormatException.class)
+                assertThatThrownBy(() -> auth.headers(Calls.of(client).transport())).isInstanceOf(ResponseFormatException.class)
                         .hasMessageContaining("X-Subject-Token");
             }
         }
@@ -469,7 +471,7 @@ class KeystoneAuthTest {
                     .body("{\"token\": {\"user\": {\"id\": 7}}}").build());
             KeystoneAuth auth = Auth.keystone(keystone.url("/v3").toString()).userId("u").password("p").build();
             try (ServiceClient client = ServiceClient.builder().endpoint("http://127.0.0.1:1").auth(auth).build()) {
-                assertThatThrownBy(() -> auth.headers(client.transport())).isInstanceOf(ResponseFormatException.class)
+                assertThatThrownBy(() -> auth.headers(Calls.of(client).transport())).isInstanceOf(ResponseFormatException.class)
                         .hasMessageContaining("token.user.id is not a string");
             }
         }
@@ -497,7 +499,7 @@ class KeystoneAuthTest {
                     return true;
                 }
             };
-            assertThatThrownBy(() -> client.executeNoContent(ApiRequest.put("images", "i-1", "file").body(oneShot).build()))
+            assertThatThrownBy(() -> Calls.of(client).executeNoContent(ApiRequest.put("images", "i-1", "file").body(oneShot).build()))
                     .isInstanceOf(UnauthorizedException.class).hasMessageContaining("one-shot");
         }
         assertThat(cloud.glanceTokens).containsExactly("gAAAAAtok1x", "gAAAAAtok1x");
@@ -512,7 +514,7 @@ class KeystoneAuthTest {
         KeystoneAuth token = Auth.keystone(cloud.authUrl()).token("gAAAAAexisting").build();
         try (ServiceClient client = client(auth)) {
             listImages(client);
-            assertThat(client.toString() + auth + auth.token(client.transport()) + auth.headers(client.transport()))
+            assertThat(client.toString() + auth + auth.token(Calls.of(client).transport()) + auth.headers(Calls.of(client).transport()))
                     .doesNotContain(FakeCloud.PASSWORD).doesNotContain("gAAAAAtok1x").contains("alice");
         }
         assertThat(appCred.toString()).contains("ac-1").doesNotContain("app-Secret-42");
@@ -534,7 +536,7 @@ class KeystoneAuthTest {
                     listImages(client);
                     cloud.revokeAll();
                     listImages(client);
-                    messages.add(client.toString() + auth + auth.token(client.transport()));
+                    messages.add(client.toString() + auth + auth.token(Calls.of(client).transport()));
                 }
             }
             cloud.rejectPassword = true;

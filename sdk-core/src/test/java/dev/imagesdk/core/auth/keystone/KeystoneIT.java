@@ -1,5 +1,7 @@
 package dev.imagesdk.core.auth.keystone;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 import com.squareup.moshi.JsonAdapter;
 import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.ServiceClient;
@@ -50,33 +52,33 @@ class KeystoneIT {
     }
 
     private static int listImages(ServiceClient client) {
-        try (ApiResponse r = client.execute(ApiRequest.get("images").query("limit", 1).build())) {
+        try (ApiResponse r = Calls.of(client).execute(ApiRequest.get("images").query("limit", 1).build())) {
             return r.status();
         }
     }
 
     @SuppressWarnings("unchecked")
     private static String createImage(ServiceClient client, String name) {
-        Map<String, Object> image = (Map<String, Object>) client.executeJson(ApiRequest.post("images")
+        Map<String, Object> image = (Map<String, Object>) Calls.of(client).executeJson(ApiRequest.post("images")
                 .jsonBody("{\"name\": \"" + name + "\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}").build(), ANY);
         return (String) image.get("id");
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> getImage(ServiceClient client, String id) {
-        return (Map<String, Object>) client.executeJson(ApiRequest.get("images", id).build(), ANY);
+        return (Map<String, Object>) Calls.of(client).executeJson(ApiRequest.get("images", id).build(), ANY);
     }
 
     private static void deleteQuietly(ServiceClient client, String id) {
         try {
-            client.executeNoContent(ApiRequest.delete("images", id).build());
+            Calls.of(client).executeNoContent(ApiRequest.delete("images", id).build());
         } catch (RuntimeException e) {
             System.err.println("could not delete test image " + id + ": " + e.getMessage());
         }
     }
 
     private static String currentToken(KeystoneAuth auth, ServiceClient client) {
-        return auth.headers(client.transport()).asMap().get("X-Auth-Token");
+        return auth.headers(Calls.of(client).transport()).asMap().get("X-Auth-Token");
     }
 
     @SuppressWarnings("unchecked")
@@ -94,7 +96,7 @@ class KeystoneIT {
         try (ServiceClient client = ServiceClient.builder().auth(auth).build()) {
             assertThat(listImages(client)).isEqualTo(200);
             assertThat(client.serviceRoot().toString()).isEqualTo(RealKeystone.catalogImageUrl() + "/");
-            KeystoneToken token = auth.token(client.transport());
+            KeystoneToken token = auth.token(Calls.of(client).transport());
             assertThat(token.projectName()).contains(RealKeystone.aliceProject());
             assertThat(token.projectId()).contains(RealKeystone.setting("IMAGESDK_KEYSTONE_DEMO_A_PROJECT_ID",
                     token.projectId().orElse("?")));
@@ -110,18 +112,18 @@ class KeystoneIT {
     void userAndProjectByIdAndAnExistingTokenAuthenticateToo() {
         KeystoneAuth byName = RealKeystone.alice().build();
         try (ServiceClient client = glanceClient(byName)) {
-            KeystoneToken t = byName.token(client.transport());
+            KeystoneToken t = byName.token(Calls.of(client).transport());
             KeystoneAuth byId = Auth.keystone(RealKeystone.url() + "/v3/").userId(t.userId())
                     .password(RealKeystone.alicePassword()).projectId(t.projectId().orElseThrow()).build();
             try (ServiceClient c = glanceClient(byId)) {
                 assertThat(listImages(c)).isEqualTo(200);
-                assertThat(byId.token(c.transport()).projectId()).isEqualTo(t.projectId());
+                assertThat(byId.token(Calls.of(c).transport()).projectId()).isEqualTo(t.projectId());
             }
             KeystoneAuth rescoped = Auth.keystone(RealKeystone.url()).token(currentToken(byName, client))
                     .projectId(t.projectId().orElseThrow()).build();
             try (ServiceClient c = glanceClient(rescoped)) {
                 assertThat(listImages(c)).isEqualTo(200);
-                assertThat(rescoped.token(c.transport()).methods()).contains("token");
+                assertThat(rescoped.token(Calls.of(c).transport()).methods()).contains("token");
             }
         }
     }
@@ -130,7 +132,7 @@ class KeystoneIT {
     void applicationCredentialByIdAndByNameAuthenticateWithoutAScope() {
         KeystoneAuth alice = RealKeystone.alice().build();
         try (ServiceClient client = glanceClient(alice)) {
-            String userId = alice.token(client.transport()).userId();
+            String userId = alice.token(Calls.of(client).transport()).userId();
             String name = "imagesdk-it-" + UUID.randomUUID();
             Map.Entry<Integer, String> created = RealKeystone.call("POST", "/v3/users/" + userId + "/application_credentials",
                     currentToken(alice, client), "{\"application_credential\": {\"name\": \"" + name + "\"}}");
@@ -144,7 +146,7 @@ class KeystoneIT {
                         .applicationCredentialSecret(secret).region(RealKeystone.region()).build();
                 try (ServiceClient c = ServiceClient.builder().auth(byId).build()) {
                     assertThat(listImages(c)).isEqualTo(200);
-                    KeystoneToken token = byId.token(c.transport());
+                    KeystoneToken token = byId.token(Calls.of(c).transport());
                     assertThat(token.methods()).containsExactly("application_credential");
                     assertThat(token.projectName()).contains(RealKeystone.aliceProject());
                     assertThat(c.serviceRoot().toString()).isEqualTo(RealKeystone.catalogImageUrl() + "/");
@@ -154,7 +156,7 @@ class KeystoneIT {
                         .applicationCredentialSecret(secret).build();
                 try (ServiceClient c = glanceClient(byName)) {
                     assertThat(listImages(c)).isEqualTo(200);
-                    assertThat(byName.token(c.transport()).userId()).isEqualTo(userId);
+                    assertThat(byName.token(Calls.of(c).transport()).userId()).isEqualTo(userId);
                 }
                 KeystoneAuth wrongSecret = Auth.keystone(RealKeystone.url()).applicationCredentialId(id)
                         .applicationCredentialSecret("wrong-" + secret.substring(6)).build();
@@ -240,7 +242,7 @@ class KeystoneIT {
                     ids.add(createImage(client, name));
                 }
                 Paged<Object> listing = PagedListing.of(client, ApiRequest.get("images").query("limit", 1).query("name", name).build(),
-                        JsonPages.reader("images", client.moshi().adapter(Object.class)));
+                        JsonPages.reader("images", Calls.of(client).moshi().adapter(Object.class)));
                 long before = auth.authenticationCount();
                 List<String> seen = new ArrayList<>();
                 Iterator<Object> it = listing.iterator();
@@ -282,7 +284,7 @@ class KeystoneIT {
                         return true;
                     }
                 };
-                assertThatThrownBy(() -> client.executeNoContent(ApiRequest.put("images", id, "file").body(oneShot).build()))
+                assertThatThrownBy(() -> Calls.of(client).executeNoContent(ApiRequest.put("images", id, "file").body(oneShot).build()))
                         .isInstanceOf(UnauthorizedException.class).hasMessageContaining("one-shot");
                 assertThat(auth.authenticationCount()).withFailMessage(CACHE_HINT).isEqualTo(before + 1);
                 Map<String, Object> image = getImage(client, id);

@@ -87,7 +87,7 @@ class HttpTransportTest {
         ServiceClient single = ServiceClient.builder().endpoint(server.url("/").toString())
                 .auth(Auth.token("secret-token-1")).retryPolicy(RetryPolicy.none()).build();
         server.enqueue(glanceError(status, title, "Something about image abc"));
-        assertThatThrownBy(() -> single.executeNoContent(ApiRequest.post("images").jsonBody("{}").build()))
+        assertThatThrownBy(() -> Calls.of(single).executeNoContent(ApiRequest.post("images").jsonBody("{}").build()))
                 .isInstanceOf(classFor(type))
                 .satisfies(e -> {
                     ServiceResponseException s = (ServiceResponseException) e;
@@ -116,7 +116,7 @@ class HttpTransportTest {
         server.enqueue(new MockResponse.Builder().code(404).addHeader("Content-Type", "text/html; charset=UTF-8")
                 .body("<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n"
                         + "  No image found with ID 1c2f&amp;x<br /><br />\n\n\n\n </body>\n</html>").build());
-        assertThatThrownBy(() -> client.executeNoContent(ApiRequest.get("images", "1c2f").build()))
+        assertThatThrownBy(() -> Calls.of(client).executeNoContent(ApiRequest.get("images", "1c2f").build()))
                 .isInstanceOfSatisfying(NotFoundException.class,
                         e -> assertThat(e.serverMessage()).contains("No image found with ID 1c2f&x"));
         assertThat(server.takeRequest().getHeaders().get("Accept")).isEqualTo("application/json");
@@ -126,7 +126,7 @@ class HttpTransportTest {
     void keystoneStyleErrorBodyIsUnderstood() {
         server.enqueue(json(401, "{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", "
                 + "\"message\": \"The request you have made requires authentication.\"}}"));
-        assertThatThrownBy(() -> client.executeNoContent(ApiRequest.get("images").build()))
+        assertThatThrownBy(() -> Calls.of(client).executeNoContent(ApiRequest.get("images").build()))
                 .isInstanceOfSatisfying(UnauthorizedException.class, e -> assertThat(e.serverMessage())
                         .contains("The request you have made requires authentication."));
     }
@@ -134,10 +134,10 @@ class HttpTransportTest {
     @Test
     void plainTextAndEmptyErrorBodies() {
         server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "text/plain").body("bad sort key\n").build());
-        assertThatThrownBy(() -> client.executeNoContent(ApiRequest.get("images").build()))
+        assertThatThrownBy(() -> Calls.of(client).executeNoContent(ApiRequest.get("images").build()))
                 .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.serverMessage()).contains("bad sort key"));
         server.enqueue(new MockResponse.Builder().code(409).build());
-        assertThatThrownBy(() -> client.executeNoContent(ApiRequest.put("images", "x", "file").build()))
+        assertThatThrownBy(() -> Calls.of(client).executeNoContent(ApiRequest.put("images", "x", "file").build()))
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.serverMessage()).isEmpty();
                     assertThat(e.getMessage()).startsWith("409 Conflict");
@@ -149,7 +149,7 @@ class HttpTransportTest {
         server.enqueue(glanceError(503, "Service Unavailable", "busy"));
         server.enqueue(glanceError(502, "Bad Gateway", "busy"));
         server.enqueue(json(200, "{\"ok\": true}"));
-        String body = client.executeJson(ApiRequest.get("images").build(), (r, resp) -> r.readJsonValue().toString());
+        String body = Calls.of(client).executeJson(ApiRequest.get("images").build(), (r, resp) -> r.readJsonValue().toString());
         assertThat(body).contains("ok");
         assertThat(server.getRequestCount()).isEqualTo(3);
     }
@@ -157,11 +157,11 @@ class HttpTransportTest {
     @Test
     void postIsNotRetriedOn503Or429() {
         server.enqueue(glanceError(503, "Service Unavailable", "busy"));
-        assertThatThrownBy(() -> client.executeNoContent(ApiRequest.post("images").jsonBody("{}").build()))
+        assertThatThrownBy(() -> Calls.of(client).executeNoContent(ApiRequest.post("images").jsonBody("{}").build()))
                 .isInstanceOf(ServerException.class);
         assertThat(server.getRequestCount()).isEqualTo(1);
         server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "0").build());
-        assertThatThrownBy(() -> client.executeNoContent(ApiRequest.post("images").jsonBody("{}").build()))
+        assertThatThrownBy(() -> Calls.of(client).executeNoContent(ApiRequest.post("images").jsonBody("{}").build()))
                 .isInstanceOf(RateLimitedException.class);
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
@@ -170,7 +170,7 @@ class HttpTransportTest {
     void postAnswered503RetryAfterZeroIsSentOnceNotRepeatedByOkHttp() {
         server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0").build());
         server.enqueue(json(201, "{}"));
-        assertThatThrownBy(() -> client.executeNoContent(ApiRequest.post("images").jsonBody("{}").build()))
+        assertThatThrownBy(() -> Calls.of(client).executeNoContent(ApiRequest.post("images").jsonBody("{}").build()))
                 .isInstanceOfSatisfying(ServerException.class, e -> {
                     assertThat(e.header("Retry-After")).contains("0");
                     assertThat(e.headers()).doesNotContainKey(HttpTransport.SHADOWED_RETRY_AFTER);
@@ -181,7 +181,7 @@ class HttpTransportTest {
     @Test
     void status500IsNotRetried() {
         server.enqueue(glanceError(500, "Internal Server Error", "boom"));
-        assertThatThrownBy(() -> client.executeNoContent(ApiRequest.get("images").build())).isInstanceOf(ServerException.class);
+        assertThatThrownBy(() -> Calls.of(client).executeNoContent(ApiRequest.get("images").build())).isInstanceOf(ServerException.class);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -190,7 +190,7 @@ class HttpTransportTest {
         for (int i = 0; i < 4; i++) {
             server.enqueue(glanceError(503, "Service Unavailable", "busy " + i));
         }
-        assertThatThrownBy(() -> client.executeNoContent(ApiRequest.delete("images", "x").build()))
+        assertThatThrownBy(() -> Calls.of(client).executeNoContent(ApiRequest.delete("images", "x").build()))
                 .isInstanceOfSatisfying(ServerException.class, e -> assertThat(e.serverMessage()).contains("busy 3"));
         assertThat(server.getRequestCount()).isEqualTo(4);
     }
@@ -200,7 +200,7 @@ class HttpTransportTest {
         server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build());
         server.enqueue(json(200, "{}"));
         long start = System.nanoTime();
-        client.executeNoContent(ApiRequest.get("images").build());
+        Calls.of(client).executeNoContent(ApiRequest.get("images").build());
         long waitedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(waitedMs).as("waited at least the server's Retry-After").isGreaterThanOrEqualTo(950);
@@ -209,7 +209,7 @@ class HttpTransportTest {
     @Test
     void retryAfterLongerThanThePolicyAllowsFailsAtOnce() {
         server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "3600").build());
-        assertThatThrownBy(() -> client.executeNoContent(ApiRequest.get("images").build()))
+        assertThatThrownBy(() -> Calls.of(client).executeNoContent(ApiRequest.get("images").build()))
                 .isInstanceOfSatisfying(RateLimitedException.class,
                         e -> assertThat(e.retryAfter()).contains(Duration.ofHours(1)));
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -234,7 +234,7 @@ class HttpTransportTest {
     @Test
     void backoffGrowsAndIsCapped() {
         RetryPolicy policy = RetryPolicy.builder().initialDelay(Duration.ofMillis(100)).maxDelay(Duration.ofMillis(350)).jitter(0).build();
-        HttpTransport t = ServiceClient.builder().endpoint("http://127.0.0.1:1").retryPolicy(policy).build().transport();
+        HttpTransport t = Calls.of(ServiceClient.builder().endpoint("http://127.0.0.1:1").retryPolicy(policy).build()).transport();
         assertThat(t.delayBefore(1, null)).isEqualTo(Duration.ofMillis(100));
         assertThat(t.delayBefore(2, null)).isEqualTo(Duration.ofMillis(200));
         assertThat(t.delayBefore(3, null)).isEqualTo(Duration.ofMillis(350));
@@ -245,7 +245,7 @@ class HttpTransportTest {
     void oneShotBodyIsNeverRetried() {
         server.enqueue(glanceError(503, "Service Unavailable", "busy"));
         RequestBody oneShot = oneShotBody("data");
-        assertThatThrownBy(() -> client.executeNoContent(ApiRequest.put("images", "x", "file").body(oneShot).build()))
+        assertThatThrownBy(() -> Calls.of(client).executeNoContent(ApiRequest.put("images", "x", "file").body(oneShot).build()))
                 .isInstanceOf(ServerException.class);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -253,7 +253,7 @@ class HttpTransportTest {
     @Test
     void requestMarkedNotRetryableIsNotRetried() {
         server.enqueue(glanceError(503, "Service Unavailable", "busy"));
-        assertThatThrownBy(() -> client.executeNoContent(ApiRequest.put("images", "x", "file").retryable(false).build()))
+        assertThatThrownBy(() -> Calls.of(client).executeNoContent(ApiRequest.put("images", "x", "file").retryable(false).build()))
                 .isInstanceOf(ServerException.class);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -265,12 +265,12 @@ class HttpTransportTest {
             closedPort = s.getLocalPort();
         }
         ServiceClient dead = ServiceClient.builder().endpoint("http://127.0.0.1:" + closedPort).retryPolicy(FAST).build();
-        assertThatThrownBy(() -> dead.executeNoContent(ApiRequest.post("images").jsonBody("{}").build()))
+        assertThatThrownBy(() -> Calls.of(dead).executeNoContent(ApiRequest.post("images").jsonBody("{}").build()))
                 .isInstanceOfSatisfying(TransportException.class, e -> {
                     assertThat(e.isConnectFailure()).isTrue();
                     assertThat(e.getMessage()).contains("Could not connect", "POST");
                 });
-        assertThat(dead.transport().shouldRetry(ApiRequest.post("images").jsonBody("{}").build(),
+        assertThat(Calls.of(dead).transport().shouldRetry(ApiRequest.post("images").jsonBody("{}").build(),
                 new TransportException("x", "POST", "u", new java.net.ConnectException(), true)))
                 .as("the server never saw the request, so even a POST may be sent again").isTrue();
         dead.close();
@@ -278,7 +278,7 @@ class HttpTransportTest {
 
     @Test
     void readFailureOfPostIsNotRetriedButOfGetIs() {
-        HttpTransport t = client.transport();
+        HttpTransport t = Calls.of(client).transport();
         TransportException reset = new TransportException("reset", "X", "u", new IOException("reset"), false);
         assertThat(t.shouldRetry(ApiRequest.post("images").jsonBody("{}").build(), reset)).isFalse();
         assertThat(t.shouldRetry(ApiRequest.patch("images", "x").jsonBody("[]").build(), reset)).isFalse();
@@ -290,7 +290,7 @@ class HttpTransportTest {
     void truncatedJsonBodyIsRetriedForGetThenReportedAsTransportOrFormatError() {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                 .body("{\"images\": [{\"id\": \"a\"").build());
-        assertThatThrownBy(() -> client.executeJson(ApiRequest.get("images").build(), (r, resp) -> r.readJsonValue()))
+        assertThatThrownBy(() -> Calls.of(client).executeJson(ApiRequest.get("images").build(), (r, resp) -> r.readJsonValue()))
                 .isInstanceOfSatisfying(ResponseFormatException.class, e -> {
                     assertThat(e.bodySnippet()).startsWith("{\"images\"");
                     assertThat(e.status()).isEqualTo(200);
@@ -301,7 +301,7 @@ class HttpTransportTest {
     void sameOriginRedirectKeepsTheToken() throws InterruptedException {
         server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/v2/").build());
         server.enqueue(json(200, "{}"));
-        client.executeNoContent(ApiRequest.get().build());
+        Calls.of(client).executeNoContent(ApiRequest.get().build());
         server.takeRequest();
         RecordedRequest followed = server.takeRequest();
         assertThat(followed.getTarget()).isEqualTo("/v2/");
@@ -314,7 +314,7 @@ class HttpTransportTest {
             other.start();
             other.enqueue(json(200, "{}"));
             server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", other.url("/elsewhere")).build());
-            client.executeNoContent(ApiRequest.get("images").build());
+            Calls.of(client).executeNoContent(ApiRequest.get("images").build());
             RecordedRequest atOther = other.takeRequest();
             assertThat(atOther.getTarget()).isEqualTo("/elsewhere");
             assertThat(atOther.getHeaders().get("X-Auth-Token")).isNull();
@@ -328,7 +328,7 @@ class HttpTransportTest {
             other.start();
             other.enqueue(json(200, "{}"));
             server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", other.url("/x")).build());
-            client.withAuth(Auth.trustedHeaders("p1", "u1", "admin")).executeNoContent(ApiRequest.get("images").build());
+            Calls.of(client.withAuth(Auth.trustedHeaders("p1", "u1", "admin"))).executeNoContent(ApiRequest.get("images").build());
             RecordedRequest atServer = server.takeRequest();
             assertThat(atServer.getHeaders().get("X-Project-Id")).isEqualTo("p1");
             assertThat(atServer.getHeaders().get("X-Identity-Status")).isEqualTo("Confirmed");
@@ -344,7 +344,7 @@ class HttpTransportTest {
         for (int i = 0; i < 6; i++) {
             server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/v2/images?hop=" + i).build());
         }
-        assertThatThrownBy(() -> client.executeNoContent(ApiRequest.get("images").build()))
+        assertThatThrownBy(() -> Calls.of(client).executeNoContent(ApiRequest.get("images").build()))
                 .isInstanceOfSatisfying(ServiceResponseException.class, e -> assertThat(e.getMessage()).contains("redirects"));
     }
 
@@ -354,14 +354,14 @@ class HttpTransportTest {
         ServiceClient c = client.withAuth(auth);
         server.enqueue(json(401, "{\"message\": \"expired\"}"));
         server.enqueue(json(200, "{}"));
-        c.executeNoContent(ApiRequest.get("images").build());
+        Calls.of(c).executeNoContent(ApiRequest.get("images").build());
         assertThat(server.takeRequest().getHeaders().get("X-Auth-Token")).isEqualTo("token-1");
         assertThat(server.takeRequest().getHeaders().get("X-Auth-Token")).isEqualTo("token-2");
         assertThat(auth.refreshes.get()).isEqualTo(1);
 
         server.enqueue(json(401, "{\"message\": \"still bad\"}"));
         server.enqueue(json(401, "{\"message\": \"still bad\"}"));
-        assertThatThrownBy(() -> c.executeNoContent(ApiRequest.get("images").build())).isInstanceOf(UnauthorizedException.class);
+        assertThatThrownBy(() -> Calls.of(c).executeNoContent(ApiRequest.get("images").build())).isInstanceOf(UnauthorizedException.class);
         assertThat(auth.refreshes.get()).as("one refresh per request, no recursion").isEqualTo(2);
     }
 
@@ -370,7 +370,7 @@ class HttpTransportTest {
         RefreshingAuth auth = new RefreshingAuth();
         server.enqueue(json(401, "{\"message\": \"expired\"}"));
         RequestBody oneShot = oneShotBody("payload");
-        assertThatThrownBy(() -> client.withAuth(auth).executeNoContent(ApiRequest.put("images", "i", "file").body(oneShot).build()))
+        assertThatThrownBy(() -> Calls.of(client.withAuth(auth)).executeNoContent(ApiRequest.put("images", "i", "file").body(oneShot).build()))
                 .isInstanceOfSatisfying(UnauthorizedException.class,
                         e -> assertThat(e.getMessage()).contains("one-shot stream", "cannot be sent again"));
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -380,7 +380,7 @@ class HttpTransportTest {
     void callerRequestIdIsSentAndDefaultsApply() throws InterruptedException {
         server.enqueue(json(200, "{}"));
         String id = ServiceClient.newRequestId();
-        client.withRequestId(id).executeNoContent(ApiRequest.get("images").build());
+        Calls.of(client.withRequestId(id)).executeNoContent(ApiRequest.get("images").build());
         RecordedRequest r = server.takeRequest();
         assertThat(r.getHeaders().get("X-Openstack-Request-Id")).isEqualTo(id);
         assertThat(r.getHeaders().get("User-Agent")).matches("imagesdk/\\S+ java/\\S+");

@@ -38,7 +38,7 @@ class LogRedactionTest {
             server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/v2/images?m=" + marker).build());
             server.enqueue(new MockResponse.Builder().code(404).addHeader("X-Openstack-Request-Id", "req-" + marker)
                     .addHeader("X-Subject-Token", token).body("{\"message\": \"nope\"}").build());
-            assertThatThrownBy(() -> client.executeNoContent(ApiRequest.get("images").query("marker", marker)
+            assertThatThrownBy(() -> Calls.of(client).executeNoContent(ApiRequest.get("images").query("marker", marker)
                     .query("token", token).build()))
                     .isInstanceOfSatisfying(NotFoundException.class, e -> {
                         assertThat(e.getMessage()).doesNotContain(token);

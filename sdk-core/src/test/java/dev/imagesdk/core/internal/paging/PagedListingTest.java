@@ -1,5 +1,7 @@
 package dev.imagesdk.core.internal.paging;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 import com.squareup.moshi.JsonAdapter;
 import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.ServiceClient;
@@ -38,7 +40,7 @@ class PagedListingTest {
         server.start();
         client = ServiceClient.builder().endpoint(server.url("/image/v2").toString()).auth(Auth.token("t"))
                 .retryPolicy(RetryPolicy.none()).build();
-        item = (JsonAdapter<Map<String, Object>>) (JsonAdapter<?>) client.moshi().adapter(Map.class);
+        item = (JsonAdapter<Map<String, Object>>) (JsonAdapter<?>) Calls.of(client).moshi().adapter(Map.class);
         images = PagedListing.of(client, ApiRequest.get("images").query("limit", 2).build(), JsonPages.reader("images", item));
     }
 

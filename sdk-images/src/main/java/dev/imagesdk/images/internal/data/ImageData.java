@@ -1,5 +1,7 @@
 package dev.imagesdk.images.internal.data;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 
 import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.ServiceClient;
@@ -150,7 +152,7 @@ public final class ImageData {
         ApiRequest built = request.build();
         for (int attempt = 1; ; attempt++) {
             try {
-                client.executeNoContent(built);
+                Calls.of(client).executeNoContent(built);
                 return;
             } catch (TransportException e) {
                 LocalReadFailure local = localCause(e);
@@ -185,7 +187,7 @@ public final class ImageData {
         while (true) {
             ImageStatus status;
             try {
-                status = client.executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter.INSTANCE).status();
+                status = Calls.of(client).executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter.INSTANCE).status();
             } catch (ImageServiceException unreadable) {
                 return null;
             }
@@ -469,7 +471,7 @@ public final class ImageData {
         if (!options.verify() || options.range() != null) {
             return null;
         }
-        Image image = client.executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter::readSingle);
+        Image image = Calls.of(client).executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter::readSingle);
         String jdk = Hashing.jdkName(image.osHashAlgo());
         if (jdk != null && image.osHashValue() != null && !image.osHashValue().isBlank()) {
             return new Expectation(image.osHashAlgo().toLowerCase(Locale.ROOT), jdk,
@@ -488,7 +490,7 @@ public final class ImageData {
             request.header("Range", options.range().headerValue());
         }
         ApiRequest built = request.build();
-        try (ApiResponse response = client.execute(built)) {
+        try (ApiResponse response = Calls.of(client).execute(built)) {
             String requestId = response.requestId().orElse(null);
             if (response.status() == 204) {
                 throw new NoImageDataException(imageId, response.method(), response.url(), requestId);

@@ -1,5 +1,7 @@
 package dev.imagesdk.images.internal.data;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.images.data.ContentRange;
 import dev.imagesdk.core.internal.http.ApiRequest;
@@ -57,7 +59,7 @@ public final class ResumingSource implements Source {
 
     private void resumeAt(long offset, IOException cause) throws IOException {
         current.close();
-        ApiResponse next = client.execute(ApiRequest.get("images", imageId, "file")
+        ApiResponse next = Calls.of(client).execute(ApiRequest.get("images", imageId, "file")
                 .header("Range", "bytes=" + offset + "-").build());
         ContentRange range = ContentRange.parse(next.header("Content-Range").orElse(null)).orElse(null);
         if (next.status() != 206 || range == null || range.first() != offset) {

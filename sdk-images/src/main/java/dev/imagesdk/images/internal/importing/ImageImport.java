@@ -1,5 +1,7 @@
 package dev.imagesdk.images.internal.importing;
 
+import dev.imagesdk.core.internal.http.Calls;
+
 import dev.imagesdk.core.internal.Arguments;
 import com.squareup.moshi.JsonReader;
 import dev.imagesdk.core.ServiceClient;
@@ -52,12 +54,12 @@ public final class ImageImport {
         if (request.requiresBootableRaw()) {
             RawImageValidator.requireBootable(client, request.uri());
         }
-        client.executeNoContent(ApiRequest.post("images", imageId, "import").jsonBody(dev.imagesdk.images.internal.json.ImportOptsJson.write(request)).build());
+        Calls.of(client).executeNoContent(ApiRequest.post("images", imageId, "import").jsonBody(dev.imagesdk.images.internal.json.ImportOptsJson.write(request)).build());
     }
 
     /** {@code GET /v2/info/import}: the import methods this server accepts (e.g. {@code glance-direct}, {@code copy-image}). */
     public List<String> importMethods() {
-        return client.executeJson(ApiRequest.get("info", "import").build(), (JsonReader r, dev.imagesdk.core.internal.http.ApiResponse resp) -> {
+        return Calls.of(client).executeJson(ApiRequest.get("info", "import").build(), (JsonReader r, dev.imagesdk.core.internal.http.ApiResponse resp) -> {
             Object doc = JsonValues.read(r);
             List<String> out = new ArrayList<>();
             if (doc instanceof Map) {
@@ -94,7 +96,7 @@ public final class ImageImport {
     }
 
     private List<StoreInfo> readStores(ApiRequest request) {
-        return client.executeJson(request, (JsonReader r, dev.imagesdk.core.internal.http.ApiResponse resp) -> {
+        return Calls.of(client).executeJson(request, (JsonReader r, dev.imagesdk.core.internal.http.ApiResponse resp) -> {
             Object doc = JsonValues.read(r);
             List<StoreInfo> out = new ArrayList<>();
             Object stores = doc instanceof Map ? ((Map<?, ?>) doc).get("stores") : null;
@@ -128,7 +130,7 @@ public final class ImageImport {
      * Empty when the server does not enforce Keystone limits.
      */
     public Map<String, QuotaUsage> usage() {
-        return client.executeJson(ApiRequest.get("info", "usage").build(), (JsonReader r, dev.imagesdk.core.internal.http.ApiResponse resp) -> {
+        return Calls.of(client).executeJson(ApiRequest.get("info", "usage").build(), (JsonReader r, dev.imagesdk.core.internal.http.ApiResponse resp) -> {
             Object doc = JsonValues.read(r);
             Map<String, QuotaUsage> out = new LinkedHashMap<>();
             Object usage = doc instanceof Map ? ((Map<?, ?>) doc).get("usage") : null;
@@ -190,7 +192,7 @@ public final class ImageImport {
         long deadline = System.nanoTime() + timeout.toNanos();
         long interval = firstInterval.toMillis();
         while (true) {
-            Image image = client.executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter::readSingle);
+            Image image = Calls.of(client).executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter::readSingle);
             if (image.hasFailedImport()) {
                 throw new ImageWaitException("import of image " + imageId + " failed for store(s) "
                         + image.stringProperty("os_glance_failed_import").orElse("") + " (status " + image.status() + ")",
