@@ -388,16 +388,6 @@ public final class ServiceClient implements AutoCloseable {
             if (owns || timeoutsSet) {
                 b.connectTimeout(connectTimeout).readTimeout(readTimeout).writeTimeout(writeTimeout).callTimeout(callTimeout);
             }
-            // OkHttp silently repeats a request answered "503 Retry-After: 0", even a POST. Retrying is
-            // the RetryPolicy's decision alone: hide the header from OkHttp and restore it for ours.
-            b.addNetworkInterceptor(chain -> {
-                okhttp3.Response response = chain.proceed(chain.request());
-                String retryAfter = response.header("Retry-After");
-                if (response.code() == 503 && retryAfter != null) {
-                    return response.newBuilder().removeHeader("Retry-After").header(HttpTransport.SHADOWED_RETRY_AFTER, retryAfter).build();
-                }
-                return response;
-            });
             if (proxy != null) {
                 b.proxy(proxy);
             }

@@ -55,7 +55,7 @@ public final class ApiResponse implements Closeable {
 
     /** The server's {@code x-openstack-request-id}, when it sent one. */
     public Optional<String> requestId() {
-        return Optional.ofNullable(HttpTransport.requestId(response));
+        return Optional.ofNullable(ErrorMapping.requestId(response));
     }
 
     /** The method of the request that was answered. */

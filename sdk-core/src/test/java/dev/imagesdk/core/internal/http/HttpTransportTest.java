@@ -173,7 +173,7 @@ class HttpTransportTest {
         assertThatThrownBy(() -> Calls.of(client).executeNoContent(ApiRequest.post("images").jsonBody("{}").build()))
                 .isInstanceOfSatisfying(ServerException.class, e -> {
                     assertThat(e.header("Retry-After")).contains("0");
-                    assertThat(e.headers()).doesNotContainKey(HttpTransport.SHADOWED_RETRY_AFTER);
+                    assertThat(e.headers()).doesNotContainKey(Retry.SHADOWED_RETRY_AFTER);
                 });
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -217,28 +217,28 @@ class HttpTransportTest {
 
     @Test
     void retryAfterParsesSecondsAndHttpDates() {
-        assertThat(HttpTransport.retryAfter("7")).isEqualTo(Duration.ofSeconds(7));
+        assertThat(Retry.retryAfter("7")).isEqualTo(Duration.ofSeconds(7));
         // A fixed "now": measured against the wall clock, a stalled test thread would see less than ten seconds.
         ZonedDateTime now = ZonedDateTime.of(2026, 11, 23, 14, 0, 0, 0, java.time.ZoneOffset.UTC);
         String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(10));
-        assertThat(HttpTransport.retryAfter(inTenSeconds, now.toInstant())).isEqualTo(Duration.ofSeconds(10));
-        assertThat(HttpTransport.retryAfter(inTenSeconds, now.plusSeconds(30).toInstant())).isEqualTo(Duration.ZERO);
+        assertThat(Retry.retryAfter(inTenSeconds, now.toInstant())).isEqualTo(Duration.ofSeconds(10));
+        assertThat(Retry.retryAfter(inTenSeconds, now.plusSeconds(30).toInstant())).isEqualTo(Duration.ZERO);
         String inAnHour = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(java.time.ZoneOffset.UTC).plusHours(1));
-        assertThat(HttpTransport.retryAfter(inAnHour)).as("the public form measures from the current time")
+        assertThat(Retry.retryAfter(inAnHour)).as("the public form measures from the current time")
                 .isPositive().isLessThanOrEqualTo(Duration.ofHours(1));
-        assertThat(HttpTransport.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
-        assertThat(HttpTransport.retryAfter("soon")).isNull();
-        assertThat(HttpTransport.retryAfter(null)).isNull();
+        assertThat(Retry.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
+        assertThat(Retry.retryAfter("soon")).isNull();
+        assertThat(Retry.retryAfter(null)).isNull();
     }
 
     @Test
     void backoffGrowsAndIsCapped() {
         RetryPolicy policy = RetryPolicy.builder().initialDelay(Duration.ofMillis(100)).maxDelay(Duration.ofMillis(350)).jitter(0).build();
         HttpTransport t = Calls.of(ServiceClient.builder().endpoint("http://127.0.0.1:1").retryPolicy(policy).build()).transport();
-        assertThat(t.delayBefore(1, null)).isEqualTo(Duration.ofMillis(100));
-        assertThat(t.delayBefore(2, null)).isEqualTo(Duration.ofMillis(200));
-        assertThat(t.delayBefore(3, null)).isEqualTo(Duration.ofMillis(350));
-        assertThat(t.delayBefore(30, null)).isEqualTo(Duration.ofMillis(350));
+        assertThat(t.retry().delayBefore(1, null)).isEqualTo(Duration.ofMillis(100));
+        assertThat(t.retry().delayBefore(2, null)).isEqualTo(Duration.ofMillis(200));
+        assertThat(t.retry().delayBefore(3, null)).isEqualTo(Duration.ofMillis(350));
+        assertThat(t.retry().delayBefore(30, null)).isEqualTo(Duration.ofMillis(350));
     }
 
     @Test
@@ -270,7 +270,7 @@ class HttpTransportTest {
                     assertThat(e.isConnectFailure()).isTrue();
                     assertThat(e.getMessage()).contains("Could not connect", "POST");
                 });
-        assertThat(Calls.of(dead).transport().shouldRetry(ApiRequest.post("images").jsonBody("{}").build(),
+        assertThat(Calls.of(dead).transport().retry().shouldRetry(ApiRequest.post("images").jsonBody("{}").build(),
                 new TransportException("x", "POST", "u", new java.net.ConnectException(), true)))
                 .as("the server never saw the request, so even a POST may be sent again").isTrue();
         dead.close();
@@ -280,10 +280,10 @@ class HttpTransportTest {
     void readFailureOfPostIsNotRetriedButOfGetIs() {
         HttpTransport t = Calls.of(client).transport();
         TransportException reset = new TransportException("reset", "X", "u", new IOException("reset"), false);
-        assertThat(t.shouldRetry(ApiRequest.post("images").jsonBody("{}").build(), reset)).isFalse();
-        assertThat(t.shouldRetry(ApiRequest.patch("images", "x").jsonBody("[]").build(), reset)).isFalse();
-        assertThat(t.shouldRetry(ApiRequest.get("images").build(), reset)).isTrue();
-        assertThat(t.shouldRetry(ApiRequest.put("images", "x", "tags", "t").build(), reset)).isFalse();
+        assertThat(t.retry().shouldRetry(ApiRequest.post("images").jsonBody("{}").build(), reset)).isFalse();
+        assertThat(t.retry().shouldRetry(ApiRequest.patch("images", "x").jsonBody("[]").build(), reset)).isFalse();
+        assertThat(t.retry().shouldRetry(ApiRequest.get("images").build(), reset)).isTrue();
+        assertThat(t.retry().shouldRetry(ApiRequest.put("images", "x", "tags", "t").build(), reset)).isFalse();
     }
 
     @Test
@@ -345,7 +345,9 @@ class HttpTransportTest {
             server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/v2/images?hop=" + i).build());
         }
         assertThatThrownBy(() -> Calls.of(client).executeNoContent(ApiRequest.get("images").build()))
-                .isInstanceOfSatisfying(ServiceResponseException.class, e -> assertThat(e.getMessage()).contains("redirects"));
+                .isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.getMessage()).contains("Too many redirects"))
+                .isNotInstanceOf(ServiceResponseException.class);
+        assertThat(server.getRequestCount()).as("a redirect loop is not retried").isEqualTo(6);
     }
 
     @Test

@@ -1,0 +1,208 @@
+package dev.imagesdk.core.internal.http;
+
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.function.CheckedSupplier;
+import dev.imagesdk.core.RetryPolicy;
+import dev.imagesdk.core.error.RateLimitedException;
+import dev.imagesdk.core.error.ServerException;
+import dev.imagesdk.core.error.ServiceResponseException;
+import dev.imagesdk.core.error.TransportException;
+import okhttp3.Headers;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The one place that decides about repeating a request: how many attempts, the back-off with jitter
+ * between them, the server's {@code Retry-After}, the total time, and what is safe to repeat (see
+ * {@link RetryPolicy}). The whole attempt runs inside, reading the body included, so a GET whose
+ * body breaks off is retried like one that could not connect. Downloads that resume and the SDK's
+ * waiters take their delays from here too ({@link #delayBefore(int, Throwable)}).
+ */
+public final class Retry {
+    /** Where {@link #OKHTTP_GUARD} keeps a 503's {@code Retry-After}, out of OkHttp's sight. */
+    public static final String SHADOWED_RETRY_AFTER = "X-Imagesdk-Retry-After";
+
+    /**
+     * A network interceptor for the SDK's OkHttp client: OkHttp silently repeats a request answered
+     * "503 Retry-After: 0", even a POST. Retrying is this class's decision alone, so the header is
+     * hidden from OkHttp and restored by {@link #restoreRetryAfter(Headers)}.
+     */
+    public static final Interceptor OKHTTP_GUARD = chain -> {
+        Response response = chain.proceed(chain.request());
+        String retryAfter = response.header("Retry-After");
+        if (response.code() == 503 && retryAfter != null) {
+            return response.newBuilder().removeHeader("Retry-After").header(SHADOWED_RETRY_AFTER, retryAfter).build();
+        }
+        return response;
+    };
+
+    private static final Set<Integer> RETRYABLE_STATUS = Set.of(502, 503, 504);
+
+    private final RetryPolicy policy;
+
+    /** @param policy what to retry */
+    public Retry(RetryPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** The policy in force. */
+    public RetryPolicy policy() {
+        return policy;
+    }
+
+    /** {@code headers} with a shadowed {@code Retry-After} put back under its own name. */
+    public static Headers restoreRetryAfter(Headers headers) {
+        String shadowed = headers.get(SHADOWED_RETRY_AFTER);
+        if (shadowed == null) {
+            return headers;
+        }
+        return headers.newBuilder().removeAll(SHADOWED_RETRY_AFTER).set("Retry-After", shadowed).build();
+    }
+
+    /**
+     * Runs {@code attempt} until it succeeds, fails in a way that is not retried, or the policy's
+     * attempts or total time are used up.
+     *
+     * @param request decides with its method, body and retryable flag what may be repeated
+     * @param safeUrl for the log and the exception
+     */
+    public <T> T run(ApiRequest request, String safeUrl, CheckedSupplier<T> attempt) {
+        if (policy.maxAttempts() == 1) {
+            try {
+                return attempt.get();
+            } catch (Throwable t) {
+                throw rethrow(request, safeUrl, t);
+            }
+        }
+        dev.failsafe.RetryPolicy<T> failsafe = dev.failsafe.RetryPolicy.<T>builder()
+                .handleIf((result, failure) -> failure != null && shouldRetry(request, failure))
+                .withMaxAttempts(policy.maxAttempts())
+                .withMaxDuration(policy.maxTotalTime())
+                .withDelayFn(ctx -> delayBefore(ctx.getAttemptCount(), ctx.getLastException()))
+                .onRetry(e -> Logging.LOG.debug("retrying {} {} (attempt {} of {}) after {}", request.method(),
+                        safeUrl, e.getAttemptCount() + 1, policy.maxAttempts(), describe(e.getLastException())))
+                .build();
+        try {
+            return Failsafe.with(failsafe).get(attempt);
+        } catch (FailsafeException e) {
+            throw rethrow(request, safeUrl, e.getCause());
+        } catch (RuntimeException e) {
+            throw rethrow(request, safeUrl, e);
+        }
+    }
+
+    private static RuntimeException rethrow(ApiRequest request, String safeUrl, Throwable cause) {
+        if (cause instanceof RuntimeException) {
+            return (RuntimeException) cause;
+        }
+        if (cause instanceof Error) {
+            throw (Error) cause;
+        }
+        if (cause instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new TransportException("Interrupted while waiting to retry", request.method(), safeUrl, cause, false);
+        }
+        return new TransportException("Request failed: " + cause, request.method(), safeUrl, cause, false);
+    }
+
+    private static String describe(Throwable failure) {
+        if (failure instanceof ServiceResponseException) {
+            return "HTTP " + ((ServiceResponseException) failure).status();
+        }
+        return failure == null ? "failure" : failure.getClass().getSimpleName();
+    }
+
+    /** Whether the policy allows another attempt of {@code request} after {@code failure}. */
+    public boolean shouldRetry(ApiRequest request, Throwable failure) {
+        if (!request.isReplayable() || failure instanceof Redirects.RedirectFailure) {
+            return false;
+        }
+        if (failure instanceof TransportException) {
+            TransportException t = (TransportException) failure;
+            if (t.isConnectFailure()) {
+                return true;
+            }
+            return request.isRetryable() && ("GET".equals(request.method()) || "HEAD".equals(request.method()));
+        }
+        if (!request.isRetryable()) {
+            return false;
+        }
+        if (failure instanceof RateLimitedException) {
+            return ((RateLimitedException) failure).retryAfter()
+                    .map(d -> d.compareTo(policy.maxRetryAfter()) <= 0).orElse(true);
+        }
+        if (failure instanceof ServerException) {
+            ServerException s = (ServerException) failure;
+            if (!RETRYABLE_STATUS.contains(s.status())) {
+                return false;
+            }
+            Duration after = retryAfter(s.header("Retry-After").orElse(null));
+            return after == null || after.compareTo(policy.maxRetryAfter()) <= 0;
+        }
+        return false;
+    }
+
+    /**
+     * Delay before the next attempt: the server's {@code Retry-After} when {@code failure} carries one,
+     * otherwise the policy's back-off ({@code initialDelay} doubling per attempt up to {@code maxDelay},
+     * varied by {@code jitter}).
+     *
+     * @param attemptsSoFar attempts already made (1 after the first)
+     * @param failure the last failure, or {@code null}
+     */
+    public Duration delayBefore(int attemptsSoFar, Throwable failure) {
+        Duration serverAsked = null;
+        if (failure instanceof RateLimitedException) {
+            serverAsked = ((RateLimitedException) failure).retryAfter().orElse(null);
+        } else if (failure instanceof ServiceResponseException) {
+            serverAsked = retryAfter(((ServiceResponseException) failure).header("Retry-After").orElse(null));
+        }
+        if (serverAsked != null) {
+            return serverAsked;
+        }
+        return backoff(attemptsSoFar, policy.initialDelay(), policy.maxDelay(), policy.jitter());
+    }
+
+    /** {@code initial} doubled {@code attemptsSoFar - 1} times, capped at {@code max}, varied by ±{@code jitter}. */
+    public static Duration backoff(int attemptsSoFar, Duration initial, Duration max, double jitter) {
+        long base = initial.toMillis();
+        long exp = base << Math.min(Math.max(attemptsSoFar - 1, 0), 20);
+        long capped = Math.min(exp, max.toMillis());
+        double factor = jitter == 0 ? 1.0 : 1.0 + (ThreadLocalRandom.current().nextDouble() * 2 - 1) * jitter;
+        return Duration.ofMillis(Math.max(1, Math.round(capped * factor)));
+    }
+
+    /** Parses {@code Retry-After}: delta seconds or an HTTP-date; {@code null} when absent or unreadable. */
+    public static Duration retryAfter(String value) {
+        return retryAfter(value, Instant.now());
+    }
+
+    /** {@link #retryAfter(String)} with an HTTP-date measured from {@code now}. */
+    static Duration retryAfter(String value, Instant now) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        try {
+            long seconds = Long.parseLong(v);
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant when = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration d = Duration.between(now, when);
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.imagesdk.core.internal.http;
+
+import dev.imagesdk.core.RetryPolicy;
+import dev.imagesdk.core.error.ServerException;
+import dev.imagesdk.core.error.TransportException;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RetryTest {
+    private static final Retry FAST = new Retry(RetryPolicy.builder().initialDelay(Duration.ofMillis(1))
+            .maxDelay(Duration.ofMillis(2)).jitter(0).maxAttempts(3).build());
+
+    private static ServerException unavailable(String retryAfter) {
+        return new ServerException(503, "busy", "GET", "u", null,
+                retryAfter == null ? Map.of() : Map.of("Retry-After", List.of(retryAfter)));
+    }
+
+    @Test
+    void aGetAnswered503IsRepeatedUpToMaxAttempts() {
+        AtomicInteger attempts = new AtomicInteger();
+        assertThatThrownBy(() -> FAST.run(ApiRequest.get("images").build(), "u", () -> {
+            attempts.incrementAndGet();
+            throw unavailable(null);
+        })).isInstanceOf(ServerException.class);
+        assertThat(attempts).hasValue(3);
+    }
+
+    @Test
+    void aPostIsRepeatedOnlyWhenTheConnectionWasNeverMade() {
+        ApiRequest post = ApiRequest.post("images").jsonBody("{}").build();
+        assertThat(FAST.shouldRetry(post, unavailable(null))).isFalse();
+        assertThat(FAST.shouldRetry(post, new TransportException("reset", "POST", "u", new IOException(), false))).isFalse();
+        assertThat(FAST.shouldRetry(post, new TransportException("refused", "POST", "u", new IOException(), true))).isTrue();
+    }
+
+    @Test
+    void retryAfterIsHonouredUpToTheLimit() {
+        assertThat(FAST.delayBefore(1, unavailable("2"))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(FAST.shouldRetry(ApiRequest.get().build(), unavailable("61"))).isFalse();
+        assertThat(FAST.delayBefore(1, null)).isEqualTo(Duration.ofMillis(1));
+        assertThat(FAST.delayBefore(5, null)).isEqualTo(Duration.ofMillis(2));
+    }
+
+    @Test
+    void aCheckedFailureOfTheAttemptBecomesATransportException() {
+        assertThatThrownBy(() -> new Retry(RetryPolicy.none()).run(ApiRequest.get().build(), "http://h/x", () -> {
+            throw new IOException("boom");
+        })).isInstanceOf(TransportException.class).hasMessageContaining("boom");
+    }
+}
