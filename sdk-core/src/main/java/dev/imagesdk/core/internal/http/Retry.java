@@ -121,6 +121,27 @@ public final class Retry {
         return failure == null ? "failure" : failure.getClass().getSimpleName();
     }
 
+    /**
+     * After an upload's connection broke: whether to send the body again. Only a replayable body (a
+     * file), only when the image is back in {@code queued} (Glance discarded the partial data, so a
+     * second PUT cannot store anything twice), and at most {@value #MAX_UPLOAD_ATTEMPTS} attempts in
+     * all. This checks the server's state first, so it applies under every {@link RetryPolicy}.
+     */
+    public static boolean mayResendUpload(int attemptsSoFar, boolean replayable, boolean imageBackToQueued) {
+        return replayable && imageBackToQueued && attemptsSoFar < MAX_UPLOAD_ATTEMPTS;
+    }
+
+    /** Attempts in all for a replayable upload whose connection breaks while the image stays queued. */
+    public static final int MAX_UPLOAD_ATTEMPTS = 2;
+
+    /**
+     * Pause before a broken download asks for the rest of the image ({@code Range}): the policy's
+     * back-off for the {@code resumesSoFar + 1}-th repetition.
+     */
+    public Duration resumeDelay(int resumesSoFar) {
+        return delayBefore(resumesSoFar + 1, null);
+    }
+
     /** Whether the policy allows another attempt of {@code request} after {@code failure}. */
     public boolean shouldRetry(ApiRequest request, Throwable failure) {
         if (!request.isReplayable() || failure instanceof Redirects.RedirectFailure) {

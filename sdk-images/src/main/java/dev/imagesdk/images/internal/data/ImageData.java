@@ -1,6 +1,8 @@
 package dev.imagesdk.images.internal.data;
 
+import dev.imagesdk.core.internal.Poller;
 import dev.imagesdk.core.internal.http.Calls;
+import dev.imagesdk.core.internal.http.Retry;
 
 
 import dev.imagesdk.core.internal.Arguments;
@@ -32,6 +34,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -161,16 +164,13 @@ public final class ImageData {
                 }
                 ImageStatus status = statusAfterFailure(imageId);
                 boolean replayable = !body.isOneShot();
-                if (replayable && ImageStatus.QUEUED.equals(status) && attempt < MAX_UPLOAD_ATTEMPTS) {
+                if (Retry.mayResendUpload(attempt, replayable, ImageStatus.QUEUED.equals(status))) {
                     continue;
                 }
                 throw new UploadInterruptedException(imageId, status, attempt, replayable, e);
             }
         }
     }
-
-    /** Attempts in all for a replayable upload whose connection breaks while the image stays queued. */
-    static final int MAX_UPLOAD_ATTEMPTS = 2;
 
     /** How long to wait, at most, for Glance to take an image out of {@code saving} after a broken upload. */
     static final long SETTLE_MILLIS = 10_000;
@@ -182,28 +182,18 @@ public final class ImageData {
      * for up to {@link #SETTLE_MILLIS}.
      */
     private ImageStatus statusAfterFailure(String imageId) {
-        long deadline = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
-        long pauseMs = 100;
-        while (true) {
-            ImageStatus status;
-            try {
-                status = Calls.of(client).executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter.INSTANCE).status();
-            } catch (ImageServiceException unreadable) {
-                return null;
-            }
-            long leftMs = (deadline - System.nanoTime()) / 1_000_000;
-            if (!ImageStatus.SAVING.equals(status) && !ImageStatus.UPLOADING.equals(status) || leftMs <= 0) {
-                return status;
-            }
-            try {
-                Thread.sleep(Math.min(pauseMs, leftMs));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return status;
-            }
-            pauseMs = Math.min(pauseMs * 2, 2_000);
+        try {
+            return SETTLE.await(
+                    () -> Calls.of(client).executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter.INSTANCE).status(),
+                    status -> !ImageStatus.SAVING.equals(status) && !ImageStatus.UPLOADING.equals(status),
+                    Duration.ofMillis(SETTLE_MILLIS)).last();
+        } catch (ImageServiceException unreadable) {
+            return null;
         }
     }
+
+    /** Pauses between the status reads after a broken upload: 100 ms doubling up to 2 s. */
+    private static final Poller SETTLE = new Poller(Duration.ofMillis(100), Duration.ofSeconds(2), 2);
 
     private static LocalReadFailure localCause(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {

@@ -16,7 +16,8 @@ import java.io.IOException;
 /**
  * The body of a whole-image download that survives broken connections: when reading fails before
  * the image's known size has arrived, it asks again for the rest ({@code Range: bytes=<received>-},
- * which Glance answers with 206) and carries on from there, a limited number of times. Bytes are
+ * which Glance answers with 206) and carries on from there, a limited number of times, pausing the
+ * retry step's back-off before each resume ({@code Retry#resumeDelay}). Bytes are
  * never delivered twice, so a running digest stays correct.
  */
 public final class ResumingSource implements Source {
@@ -52,8 +53,21 @@ public final class ResumingSource implements Source {
                     throw e;
                 }
                 resumesLeft--;
+                pause(e);
                 resumeAt(position, e);
             }
+        }
+    }
+
+    /** Waits the retry step's back-off before asking again (the resume request itself is retried there too). */
+    private void pause(IOException cause) throws IOException {
+        try {
+            Thread.sleep(Calls.of(client).transport().retry().resumeDelay(resumes).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            java.io.InterruptedIOException interrupted = new java.io.InterruptedIOException("interrupted before resuming the download");
+            interrupted.addSuppressed(cause);
+            throw interrupted;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.imagesdk.images.internal.importing;
 
+import dev.imagesdk.core.internal.Poller;
 import dev.imagesdk.core.internal.http.Calls;
 
 import dev.imagesdk.core.internal.Arguments;
@@ -189,39 +190,41 @@ public final class ImageImport {
         if (firstInterval == null || firstInterval.isNegative() || firstInterval.isZero()) {
             throw new ValidationException("poll interval must be > 0");
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long interval = firstInterval.toMillis();
-        while (true) {
-            Image image = Calls.of(client).executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter::readSingle);
-            if (image.hasFailedImport()) {
-                throw new ImageWaitException("import of image " + imageId + " failed for store(s) "
-                        + image.stringProperty("os_glance_failed_import").orElse("") + " (status " + image.status() + ")",
-                        image, false);
-            }
-            boolean pending = importDone && (nonBlank(image, "os_glance_import_task") || nonBlank(image, "os_glance_importing_to_stores"));
-            if (status.equals(image.status()) && !pending) {
+        Poller.Outcome<Image> outcome = new Poller(firstInterval, MAX_POLL_INTERVAL, 1.5).await(
+                () -> Calls.of(client).executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter::readSingle),
+                image -> {
+                    if (image.hasFailedImport()) {
+                        throw new ImageWaitException("import of image " + imageId + " failed for store(s) "
+                                + image.stringProperty("os_glance_failed_import").orElse("") + " (status "
+                                + image.status() + ")", image, false);
+                    }
+                    if (status.equals(image.status()) && !(importDone && pending(image))) {
+                        return true;
+                    }
+                    if (ImageStatus.KILLED.equals(image.status()) || ImageStatus.DELETED.equals(image.status())
+                            || ImageStatus.PENDING_DELETE.equals(image.status())) {
+                        throw new ImageWaitException("image " + imageId + " is " + image.status()
+                                + " and will not become " + status, image, false);
+                    }
+                    return false;
+                }, timeout);
+        Image image = outcome.last();
+        switch (outcome.ending()) {
+            case REACHED:
                 return image;
-            }
-            if (ImageStatus.KILLED.equals(image.status()) || ImageStatus.DELETED.equals(image.status())
-                    || ImageStatus.PENDING_DELETE.equals(image.status())) {
-                throw new ImageWaitException("image " + imageId + " is " + image.status() + " and will not become "
-                        + status, image, false);
-            }
-            long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
-            if (remainingMillis <= 0) {
+            case INTERRUPTED:
+                throw new ImageWaitException("interrupted while waiting for image " + imageId + " to become " + status,
+                        image, false, outcome.interruption().orElse(null));
+            default:
+                boolean pending = importDone && pending(image);
                 throw new ImageWaitException("image " + imageId + " is still " + image.status()
                         + (pending ? " importing to " + image.stringProperty("os_glance_importing_to_stores").orElse("") : "")
                         + " after " + timeout + " (waiting for " + status + ")", image, true);
-            }
-            try {
-                Thread.sleep(Math.min(interval, remainingMillis));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ImageWaitException("interrupted while waiting for image " + imageId + " to become " + status,
-                        image, false, e);
-            }
-            interval = Math.min(MAX_POLL_INTERVAL.toMillis(), Math.max(interval + 1, interval * 3 / 2));
         }
+    }
+
+    private static boolean pending(Image image) {
+        return nonBlank(image, "os_glance_import_task") || nonBlank(image, "os_glance_importing_to_stores");
     }
 
     private static boolean nonBlank(Image image, String property) {
