@@ -6,7 +6,10 @@ import dev.imagesdk.core.auth.Auth;
 import dev.imagesdk.core.config.CloudConfig;
 import dev.imagesdk.core.config.TlsOptions;
 import dev.imagesdk.core.error.ValidationException;
+import dev.imagesdk.core.http.ServiceRequest;
+import dev.imagesdk.core.http.ServiceResponse;
 import dev.imagesdk.core.internal.http.Calls;
+import dev.imagesdk.core.internal.http.EscapeHatch;
 import dev.imagesdk.core.internal.http.HttpTransport;
 import dev.imagesdk.core.internal.http.ServiceEndpoint;
 import dev.imagesdk.core.internal.http.Redaction;
@@ -132,6 +135,25 @@ public final class ServiceClient implements AutoCloseable {
     /** The credentials this client (view) sends. */
     public Auth auth() {
         return auth;
+    }
+
+    /**
+     * Sends any request through this client's authentication, retry, redirect and error handling:
+     * the escape hatch for what the SDK does not type. Close the response.
+     *
+     * <pre>{@code
+     * try (ServiceResponse r = client.send(ServiceRequest.get("images", id, "members").build())) {
+     *     Object tree = r.bodyJson();
+     * }
+     * }</pre>
+     *
+     * @throws ValidationException when an absolute URL points to another origin than the service
+     * @throws dev.imagesdk.core.error.ServiceResponseException (a subtype per status) for an error
+     *         status the request did not accept
+     * @throws dev.imagesdk.core.error.TransportException when the exchange fails
+     */
+    public ServiceResponse send(ServiceRequest request) {
+        return EscapeHatch.send(calls, Arguments.notNull(request, "request"));
     }
 
     /**

@@ -17,7 +17,9 @@ import java.util.function.Function;
 /**
  * Sends {@link ApiRequest}s through the pipeline, inside the {@link Retry} loop:
  * {@link ErrorMapping} → {@link Authentication} → {@link Redirects} → {@link Logging} →
- * {@link NetworkCall} (with {@link RequestHeaders}). Thread-safe; one per {@code ServiceClient}.
+ * {@link NetworkCall} (with {@link RequestHeaders}). Requests to an identity service take the same
+ * pipeline without the authentication step ({@link #sendUnauthenticated}). Thread-safe; one per
+ * {@code ServiceClient}.
  */
 public final class HttpTransport implements AuthContext {
     private final OkHttpClient http;
@@ -25,6 +27,7 @@ public final class HttpTransport implements AuthContext {
     private final RequestHeaders headers;
     private final Retry retry;
     private final Pipeline pipeline;
+    private final Pipeline unauthenticated;
 
     /**
      * @param http client that does not follow redirects itself
@@ -43,6 +46,8 @@ public final class HttpTransport implements AuthContext {
         this.retry = new Retry(retryPolicy);
         this.pipeline = new Pipeline(List.of(new ErrorMapping(), new Authentication(this), new Redirects(),
                 new Logging(headers)), new NetworkCall(this.http, headers));
+        this.unauthenticated = new Pipeline(List.of(new ErrorMapping(), new Redirects(), new Logging(headers)),
+                new NetworkCall(this.http, headers));
     }
 
     @Override
@@ -97,6 +102,17 @@ public final class HttpTransport implements AuthContext {
                 return reader.apply(response);
             }
         });
+    }
+
+    /**
+     * Sends a request without credentials and without retries of its own: for an identity service
+     * called from inside an image request, whose retry loop already covers it. Redirects, error mapping
+     * and logging apply.
+     */
+    public ApiResponse sendUnauthenticated(ApiRequest request, HttpUrl url, Set<Integer> acceptedStatuses) {
+        Exchange exchange = Exchange.of(request, url, Auth.none(), null, acceptedStatuses);
+        Response response = unauthenticated.execute(exchange);
+        return new ApiResponse(response, response.request().method(), Redaction.url(response.request().url()));
     }
 
     private ApiResponse once(Exchange exchange) {
