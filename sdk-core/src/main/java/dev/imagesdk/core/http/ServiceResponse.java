@@ -17,10 +17,16 @@ public interface ServiceResponse extends AutoCloseable {
     /** The HTTP status. */
     int status();
 
-    /** The response headers, names case-insensitive, values in order. Credentials are left out. */
+    /**
+     * The response headers, names case-insensitive, values in order. Headers that carry credentials
+     * ({@code X-Subject-Token}, {@code Set-Cookie}, ...) are left out, so the map is safe to log.
+     */
     Map<String, List<String>> headers();
 
-    /** The first value of a header, case-insensitive. */
+    /**
+     * The first value of a header, case-insensitive, credentials included (an identity service
+     * returns its token in {@code X-Subject-Token}): never log what this returns for such a header.
+     */
     Optional<String> header(String name);
 
     /** The server's request id ({@code X-Openstack-Request-Id}), when it sent one. */

@@ -132,7 +132,7 @@ public final class EscapeHatch {
 
         @Override
         public Optional<String> header(String name) {
-            return Optional.ofNullable(headers().get(name)).filter(v -> !v.isEmpty()).map(v -> v.get(0));
+            return Optional.ofNullable(Retry.restoreRetryAfter(response.headers()).get(name));
         }
 
         @Override

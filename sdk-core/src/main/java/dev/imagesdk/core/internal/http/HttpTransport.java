@@ -6,6 +6,8 @@ import dev.imagesdk.core.auth.Auth;
 import dev.imagesdk.core.auth.AuthContext;
 import dev.imagesdk.core.error.ServiceResponseException;
 import dev.imagesdk.core.error.TransportException;
+import dev.imagesdk.core.http.ServiceRequest;
+import dev.imagesdk.core.http.ServiceResponse;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
@@ -50,19 +52,24 @@ public final class HttpTransport implements AuthContext {
                 new NetworkCall(this.http, headers));
     }
 
-    @Override
+    /** The OkHttp client requests go through (shared pools, proxy, TLS and timeouts; does not follow redirects). */
     public OkHttpClient httpClient() {
         return http;
     }
 
-    @Override
+    /** The SDK's JSON codec. */
     public Moshi moshi() {
         return moshi;
     }
 
-    @Override
+    /** The {@code User-Agent} the SDK sends. */
     public String userAgent() {
         return headers.userAgent();
+    }
+
+    @Override
+    public ServiceResponse sendUnauthenticated(ServiceRequest request) {
+        return EscapeHatch.sendUnauthenticated(this, request);
     }
 
     /** The retry step (policy, back-off, what is safe to repeat). */

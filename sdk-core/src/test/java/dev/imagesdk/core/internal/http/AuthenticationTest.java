@@ -1,12 +1,10 @@
 package dev.imagesdk.core.internal.http;
 
-import com.squareup.moshi.Moshi;
 import dev.imagesdk.core.auth.Auth;
 import dev.imagesdk.core.auth.AuthContext;
 import dev.imagesdk.core.auth.AuthHeaders;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
@@ -16,21 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuthenticationTest {
-    private static final AuthContext CONTEXT = new AuthContext() {
-        @Override
-        public OkHttpClient httpClient() {
-            return Steps.HTTP;
-        }
-
-        @Override
-        public Moshi moshi() {
-            return new Moshi.Builder().build();
-        }
-
-        @Override
-        public String userAgent() {
-            return "test";
-        }
+    private static final AuthContext CONTEXT = request -> {
+        throw new AssertionError("no identity request expected");
     };
 
     @Test
