@@ -11,6 +11,7 @@ import dev.imagesdk.core.http.ServiceResponse;
 import dev.imagesdk.core.internal.http.Calls;
 import dev.imagesdk.core.internal.http.EscapeHatch;
 import dev.imagesdk.core.internal.http.HttpTransport;
+import dev.imagesdk.core.internal.http.Retry;
 import dev.imagesdk.core.internal.http.ServiceEndpoint;
 import dev.imagesdk.core.internal.http.Redaction;
 import dev.imagesdk.core.internal.json.Json;
@@ -51,7 +52,12 @@ public final class ServiceClient implements AutoCloseable {
     private static final Pattern REQUEST_ID = Pattern.compile("req-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     static {
-        Calls.register(client -> client.calls);
+        Calls.register(client -> {
+            if (!(client instanceof ServiceClient)) {
+                throw new IllegalArgumentException("not a ServiceClient: " + client);
+            }
+            return ((ServiceClient) client).calls;
+        });
     }
 
     private final Shared shared;
@@ -147,7 +153,8 @@ public final class ServiceClient implements AutoCloseable {
      * }
      * }</pre>
      *
-     * @throws ValidationException when an absolute URL points to another origin than the service
+     * @throws ValidationException when a path segment is refused or an absolute URL points to another
+     *         origin than the service
      * @throws dev.imagesdk.core.error.ServiceResponseException (a subtype per status) for an error
      *         status the request did not accept
      * @throws dev.imagesdk.core.error.TransportException when the exchange fails
@@ -425,7 +432,9 @@ public final class ServiceClient implements AutoCloseable {
             TlsSetup.apply(tlsSettingsUsed ? tlsSettings.build() : tls, b);
             String ua = userAgent != null ? userAgent
                     : "imagesdk/" + sdkVersion() + " java/" + System.getProperty("java.version", "unknown");
-            HttpTransport transport = new HttpTransport(b.build(), Json.moshi(), ua, retryPolicy);
+            HttpTransport transport = new HttpTransport(b.build(), Json.moshi(), ua, new Retry(new Retry.Settings(
+                    retryPolicy.maxAttempts(), retryPolicy.initialDelay(), retryPolicy.maxDelay(), retryPolicy.jitter(),
+                    retryPolicy.maxTotalTime(), retryPolicy.maxRetryAfter())));
             return new ServiceClient(new Shared(transport, root, owns), auth, null, false);
         }
     }

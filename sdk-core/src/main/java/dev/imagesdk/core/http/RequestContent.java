@@ -1,7 +1,7 @@
 package dev.imagesdk.core.http;
 
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.core.internal.json.JsonTrees;
+import dev.imagesdk.core.internal.JsonTrees;
 
 import java.io.IOException;
 import java.io.InputStream;

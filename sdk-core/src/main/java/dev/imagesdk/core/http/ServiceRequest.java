@@ -260,15 +260,11 @@ public final class ServiceRequest {
         }
 
         /**
-         * The immutable request.
-         *
-         * @throws ValidationException when a path segment is empty, {@code .}, {@code ..} or holds
-         *         control characters
+         * The immutable request. Path segments are checked when it is sent, by the same rule as every
+         * request of the SDK (an empty segment, {@code .} and {@code ..} are refused).
          */
         public ServiceRequest build() {
-            ServiceRequest request = new ServiceRequest(this);
-            dev.imagesdk.core.internal.http.EscapeHatch.check(request);
-            return request;
+            return new ServiceRequest(this);
         }
     }
 }

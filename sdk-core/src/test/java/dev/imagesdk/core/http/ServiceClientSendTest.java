@@ -161,7 +161,7 @@ class ServiceClientSendTest {
     @Test
     void theBuilderRefusesCredentialsAndBadInput() {
         assertThatThrownBy(() -> ServiceRequest.get("images").header("X-Auth-Token", "t")).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> ServiceRequest.get("").build()).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> client.send(ServiceRequest.get("").build())).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> ServiceRequest.builder("GE T")).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> ServiceRequest.get("images").header("X-Foo", "a\r\nb")).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> RequestContent.ofJson(Map.of("when", new Object()))).isInstanceOf(ValidationException.class);

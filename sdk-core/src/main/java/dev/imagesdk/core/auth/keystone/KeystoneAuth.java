@@ -11,7 +11,6 @@ import dev.imagesdk.core.http.ServiceResponse;
 import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.internal.auth.keystone.KeystoneIdentity;
 import dev.imagesdk.core.internal.auth.keystone.TokenCache;
-import dev.imagesdk.core.internal.http.Redaction;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +18,8 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,11 +51,39 @@ public final class KeystoneAuth implements Auth {
     private static final String SUBJECT_TOKEN = "X-Subject-Token";
 
     private final KeystoneIdentity identity;
-    private final TokenCache<KeystoneToken> tokens;
+    private final ImageEndpointChoice endpointChoice;
+    private final TokenCache<Session> tokens;
 
-    private KeystoneAuth(KeystoneIdentity identity, Duration refreshMargin, Clock clock) {
+    private KeystoneAuth(KeystoneIdentity identity, ImageEndpointChoice endpointChoice, Duration refreshMargin, Clock clock) {
         this.identity = identity;
+        this.endpointChoice = endpointChoice;
         this.tokens = new TokenCache<>(refreshMargin, clock, LOG);
+    }
+
+    /** An issued token: the headers that carry it and what Keystone said about it. */
+    private static final class Session implements TokenCache.Renewable {
+        final AuthHeaders headers;
+        final KeystoneToken token;
+
+        Session(AuthHeaders headers, KeystoneToken token) {
+            this.headers = headers;
+            this.token = token;
+        }
+
+        @Override
+        public long generation() {
+            return headers.generation();
+        }
+
+        @Override
+        public Optional<Instant> issuedAt() {
+            return token.issuedAt();
+        }
+
+        @Override
+        public Optional<Instant> expiresAt() {
+            return token.expiresAt();
+        }
     }
 
     /**
@@ -70,7 +99,7 @@ public final class KeystoneAuth implements Auth {
 
     @Override
     public AuthHeaders headers(AuthContext context) {
-        return tokens.headers(why -> obtain(context, why));
+        return tokens.current((why, generation) -> obtain(context, why, generation)).headers;
     }
 
     /**
@@ -80,25 +109,22 @@ public final class KeystoneAuth implements Auth {
      * @param context what the client lends its {@link Auth} (the client calls this with its own)
      */
     public KeystoneToken token(AuthContext context) {
-        return tokens.description(why -> obtain(context, why));
+        return tokens.current((why, generation) -> obtain(context, why, generation)).token;
     }
 
     /** The description of the token held now, if any, without contacting Keystone. */
     public Optional<KeystoneToken> currentToken() {
-        return tokens.held();
+        return tokens.held().map(s -> s.token);
     }
 
     @Override
     public boolean refreshAfterUnauthorized(AuthContext context, AuthHeaders rejected) {
-        return tokens.renewAfterRejection(rejected, why -> obtain(context, why));
+        return tokens.renewAfterRejection(rejected.generation(), (why, generation) -> obtain(context, why, generation));
     }
 
     @Override
     public Optional<URI> imageEndpoint(AuthContext context) {
-        if (identity.imageEndpointOverride() != null) {
-            return Optional.of(identity.imageEndpointOverride());
-        }
-        return Optional.of(token(context).catalog().endpoint("image", identity.region(), identity.endpointInterface()));
+        return Optional.of(endpointChoice.override().orElseGet(() -> endpointChoice.pick(token(context).catalog())));
     }
 
     /** How many times this instance has obtained a token from Keystone (for monitoring and tests). */
@@ -107,9 +133,9 @@ public final class KeystoneAuth implements Auth {
     }
 
     /** {@code POST /v3/auth/tokens} through the client's pipeline, without credentials. */
-    private TokenCache.Issued<KeystoneToken> obtain(AuthContext context, String why) {
+    private Session obtain(AuthContext context, String why, long generation) {
         HttpUrl tokensUrl = identity.tokensUrl();
-        LOG.debug("authenticating with Keystone at {} ({}): {}", Redaction.url(tokensUrl), identity.method().wire(), why);
+        LOG.debug("authenticating with Keystone at {} ({}): {}", tokensUrl, identity.method().wire(), why);
         ServiceRequest request = ServiceRequest.toUrl("POST", tokensUrl.uri())
                 .body(RequestContent.ofJsonText(identity.requestBody(), "application/json; charset=utf-8"))
                 .retryable(true).build();
@@ -127,12 +153,12 @@ public final class KeystoneAuth implements Auth {
                 throw malformed(response, "not a Keystone token response: " + e.getMessage(), e);
             }
             LOG.debug("Keystone issued a token: {}", token);
-            return new TokenCache.Issued<>("X-Auth-Token", value, token, token.issuedAt(), token.expiresAt());
+            return new Session(AuthHeaders.of(Map.of("X-Auth-Token", value), generation), token);
         }
     }
 
     private static ResponseFormatException malformed(ServiceResponse response, String problem, Throwable cause) {
-        return new ResponseFormatException(problem, response.status(), "", "POST", Redaction.url(HttpUrl.get(response.url())),
+        return new ResponseFormatException(problem, response.status(), "", "POST", response.url().toString(),
                 response.requestId().orElse(null), cause);
     }
 
@@ -143,7 +169,7 @@ public final class KeystoneAuth implements Auth {
 
     @Override
     public String toString() {
-        return "Auth.keystone(" + identity.describe() + ")";
+        return "Auth.keystone(" + identity.describe() + ", " + endpointChoice + ")";
     }
 
     /**
@@ -153,6 +179,9 @@ public final class KeystoneAuth implements Auth {
     public static final class Builder {
         private final HttpUrl identityUrl;
         private final KeystoneIdentity.Fields f = new KeystoneIdentity.Fields();
+        private String region;
+        private EndpointInterface endpointInterface = EndpointInterface.PUBLIC;
+        private URI imageEndpointOverride;
         private Duration refreshMargin = DEFAULT_REFRESH_MARGIN;
         private Clock clock = Clock.systemUTC();
 
@@ -272,13 +301,13 @@ public final class KeystoneAuth implements Auth {
 
         /** The region whose image endpoint to use; required when the catalog lists several. */
         public Builder region(String region) {
-            f.region = optional("region", region);
+            this.region = optional("region", region);
             return this;
         }
 
         /** Which catalog interface to use; {@link EndpointInterface#PUBLIC} by default. */
         public Builder endpointInterface(EndpointInterface endpointInterface) {
-            f.endpointInterface = Arguments.notNull(endpointInterface, "endpointInterface");
+            this.endpointInterface = Arguments.notNull(endpointInterface, "endpointInterface");
             return this;
         }
 
@@ -291,14 +320,14 @@ public final class KeystoneAuth implements Auth {
         public Builder imageEndpointOverride(String endpoint) {
             String e = optional("imageEndpointOverride", endpoint);
             if (e == null) {
-                f.imageEndpointOverride = null;
+                this.imageEndpointOverride = null;
                 return this;
             }
             HttpUrl url = HttpUrl.parse(e);
             if (url == null) {
                 throw new ValidationException("image endpoint override is not an http(s) URL: \"" + e + "\"");
             }
-            f.imageEndpointOverride = url.uri();
+            this.imageEndpointOverride = url.uri();
             return this;
         }
 
@@ -341,12 +370,13 @@ public final class KeystoneAuth implements Auth {
          * @throws ValidationException when the settings are incomplete or contradict each other
          */
         public KeystoneAuth build() {
-            return new KeystoneAuth(KeystoneIdentity.of(identityUrl, f), refreshMargin, clock);
+            return new KeystoneAuth(KeystoneIdentity.of(identityUrl, f),
+                    new ImageEndpointChoice(region, endpointInterface, imageEndpointOverride), refreshMargin, clock);
         }
 
         @Override
         public String toString() {
-            return "KeystoneAuth.Builder(" + Redaction.url(identityUrl) + ")";
+            return "KeystoneAuth.Builder(" + identityUrl + ")";
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.imagesdk.core.internal.http;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.auth.Auth;
 import dev.imagesdk.core.error.ValidationException;
 import okhttp3.HttpUrl;
@@ -12,7 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The SDK's own access to a {@link ServiceClient}'s transport: the typed API modules (images, members,
+ * The SDK's own access to a {@code ServiceClient}'s transport: the typed API modules (images, members,
  * links, ...) send their {@link ApiRequest}s through {@code Calls.of(client)}. Not for applications:
  * they use {@code ServiceClient.send(ServiceRequest)}.
  *
@@ -20,7 +19,7 @@ import java.util.function.Function;
  * secrets" pattern), so these operations are not part of its public API.
  */
 public final class Calls {
-    private static volatile Function<ServiceClient, Calls> access;
+    private static volatile Function<Object, Calls> access;
 
     private final HttpTransport transport;
     private final ServiceEndpoint endpoint;
@@ -41,7 +40,7 @@ public final class Calls {
     }
 
     /** Called once, by {@code ServiceClient}'s static initializer. */
-    public static void register(Function<ServiceClient, Calls> accessor) {
+    public static void register(Function<Object, Calls> accessor) {
         synchronized (Calls.class) {
             if (access != null) {
                 throw new IllegalStateException("already registered");
@@ -50,12 +49,17 @@ public final class Calls {
         }
     }
 
-    /** The internal operations of {@code client}. */
-    public static Calls of(ServiceClient client) {
+    /**
+     * The internal operations of {@code client}, a {@code ServiceClient} (typed {@code Object} so that
+     * this package does not depend on the API package that depends on it).
+     *
+     * @throws IllegalArgumentException when {@code client} is not a {@code ServiceClient}
+     */
+    public static Calls of(Object client) {
         if (client == null) {
             throw new ValidationException("client must not be null");
         }
-        Function<ServiceClient, Calls> a = access;
+        Function<Object, Calls> a = access;
         if (a == null) {
             throw new IllegalStateException("ServiceClient did not register its accessor");
         }

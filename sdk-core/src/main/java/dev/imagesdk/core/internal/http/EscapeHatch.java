@@ -4,7 +4,7 @@ import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.http.RequestContent;
 import dev.imagesdk.core.http.ServiceRequest;
 import dev.imagesdk.core.http.ServiceResponse;
-import dev.imagesdk.core.internal.json.JsonTrees;
+import dev.imagesdk.core.internal.JsonTrees;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
@@ -21,11 +21,6 @@ import java.util.OptionalLong;
 /** Carries the public {@link ServiceRequest}/{@link ServiceResponse} over the internal transport. */
 public final class EscapeHatch {
     private EscapeHatch() {
-    }
-
-    /** Checks what the request builder checks for every module (path segments). */
-    public static void check(ServiceRequest request) {
-        toApiRequest(request, null);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.imagesdk.core.internal.http;
 
 import com.squareup.moshi.Moshi;
-import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.auth.Auth;
 import dev.imagesdk.core.auth.AuthContext;
 import dev.imagesdk.core.error.ServiceResponseException;
@@ -35,9 +34,9 @@ public final class HttpTransport implements AuthContext {
      * @param http client that does not follow redirects itself
      * @param moshi JSON codec
      * @param userAgent value of the {@code User-Agent} header
-     * @param retryPolicy what to retry
+     * @param retry what to retry
      */
-    public HttpTransport(OkHttpClient http, Moshi moshi, String userAgent, RetryPolicy retryPolicy) {
+    public HttpTransport(OkHttpClient http, Moshi moshi, String userAgent, Retry retry) {
         if (http.followRedirects() || http.followSslRedirects()) {
             throw new IllegalArgumentException("the transport follows redirects itself; pass a client that does not");
         }
@@ -45,7 +44,7 @@ public final class HttpTransport implements AuthContext {
                 : http.newBuilder().addNetworkInterceptor(Retry.OKHTTP_GUARD).build();
         this.moshi = moshi;
         this.headers = new RequestHeaders(userAgent);
-        this.retry = new Retry(retryPolicy);
+        this.retry = retry;
         this.pipeline = new Pipeline(List.of(new ErrorMapping(), new Authentication(this), new Redirects(),
                 new Logging(headers)), new NetworkCall(this.http, headers));
         this.unauthenticated = new Pipeline(List.of(new ErrorMapping(), new Redirects(), new Logging(headers)),
@@ -75,11 +74,6 @@ public final class HttpTransport implements AuthContext {
     /** The retry step (policy, back-off, what is safe to repeat). */
     public Retry retry() {
         return retry;
-    }
-
-    /** The retry policy in force. */
-    public RetryPolicy retryPolicy() {
-        return retry.policy();
     }
 
     /**

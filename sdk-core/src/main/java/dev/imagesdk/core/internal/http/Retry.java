@@ -3,7 +3,6 @@ package dev.imagesdk.core.internal.http;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.function.CheckedSupplier;
-import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.error.RateLimitedException;
 import dev.imagesdk.core.error.ServerException;
 import dev.imagesdk.core.error.ServiceResponseException;
@@ -22,8 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The one place that decides about repeating a request: how many attempts, the back-off with jitter
- * between them, the server's {@code Retry-After}, the total time, and what is safe to repeat (see
- * {@link RetryPolicy}). The whole attempt runs inside, reading the body included, so a GET whose
+ * between them, the server's {@code Retry-After}, the total time, and what is safe to repeat (the
+ * public {@code RetryPolicy} documents the rules). The whole attempt runs inside, reading the body included, so a GET whose
  * body breaks off is retried like one that could not connect. Downloads that resume and the SDK's
  * waiters take their delays from here too ({@link #delayBefore(int, Throwable)}).
  */
@@ -47,15 +46,29 @@ public final class Retry {
 
     private static final Set<Integer> RETRYABLE_STATUS = Set.of(502, 503, 504);
 
-    private final RetryPolicy policy;
+    private final Settings policy;
+
+    /**
+     * The settings of a {@code RetryPolicy}, carried into this package.
+     *
+     * @param maxAttempts attempts in all, the first one included
+     * @param initialDelay delay before the first retry
+     * @param maxDelay cap of the growing delay
+     * @param jitter random variation of each delay, as a fraction
+     * @param maxTotalTime time from the first attempt after which no retry starts
+     * @param maxRetryAfter longest {@code Retry-After} waited for
+     */
+    public record Settings(int maxAttempts, Duration initialDelay, Duration maxDelay, double jitter,
+                           Duration maxTotalTime, Duration maxRetryAfter) {
+    }
 
     /** @param policy what to retry */
-    public Retry(RetryPolicy policy) {
+    public Retry(Settings policy) {
         this.policy = policy;
     }
 
-    /** The policy in force. */
-    public RetryPolicy policy() {
+    /** The settings in force. */
+    public Settings settings() {
         return policy;
     }
 
@@ -125,7 +138,7 @@ public final class Retry {
      * After an upload's connection broke: whether to send the body again. Only a replayable body (a
      * file), only when the image is back in {@code queued} (Glance discarded the partial data, so a
      * second PUT cannot store anything twice), and at most {@value #MAX_UPLOAD_ATTEMPTS} attempts in
-     * all. This checks the server's state first, so it applies under every {@link RetryPolicy}.
+     * all. This checks the server's state first, so it applies under every retry policy.
      */
     public static boolean mayResendUpload(int attemptsSoFar, boolean replayable, boolean imageBackToQueued) {
         return replayable && imageBackToQueued && attemptsSoFar < MAX_UPLOAD_ATTEMPTS;

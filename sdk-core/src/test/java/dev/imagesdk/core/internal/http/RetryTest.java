@@ -1,6 +1,5 @@
 package dev.imagesdk.core.internal.http;
 
-import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.error.ServerException;
 import dev.imagesdk.core.error.TransportException;
 import org.junit.jupiter.api.Test;
@@ -15,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RetryTest {
-    private static final Retry FAST = new Retry(RetryPolicy.builder().initialDelay(Duration.ofMillis(1))
-            .maxDelay(Duration.ofMillis(2)).jitter(0).maxAttempts(3).build());
+    private static final Retry FAST = new Retry(new Retry.Settings(3, Duration.ofMillis(1), Duration.ofMillis(2), 0,
+            Duration.ofSeconds(60), Duration.ofSeconds(60)));
 
     private static ServerException unavailable(String retryAfter) {
         return new ServerException(503, "busy", "GET", "u", null,
@@ -51,7 +50,7 @@ class RetryTest {
 
     @Test
     void aCheckedFailureOfTheAttemptBecomesATransportException() {
-        assertThatThrownBy(() -> new Retry(RetryPolicy.none()).run(ApiRequest.get().build(), "http://h/x", () -> {
+        assertThatThrownBy(() -> new Retry(new Retry.Settings(1, Duration.ofMillis(1), Duration.ofMillis(1), 0, Duration.ofSeconds(1), Duration.ZERO)).run(ApiRequest.get().build(), "http://h/x", () -> {
             throw new IOException("boom");
         })).isInstanceOf(TransportException.class).hasMessageContaining("boom");
     }

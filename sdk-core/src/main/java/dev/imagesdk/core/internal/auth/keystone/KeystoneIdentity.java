@@ -1,15 +1,12 @@
 package dev.imagesdk.core.internal.auth.keystone;
 
 import com.squareup.moshi.JsonWriter;
-import dev.imagesdk.core.auth.keystone.EndpointInterface;
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.core.internal.http.Redaction;
 import okhttp3.HttpUrl;
 import okio.Buffer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,13 +42,9 @@ public final class KeystoneIdentity {
         /** Settings, {@code null} when not given. */
         public String userId, username, userDomainId, userDomainName, password, applicationCredentialId,
                 applicationCredentialName, applicationCredentialSecret, token, projectId, projectName,
-                projectDomainId, projectDomainName, domainId, domainName, region;
+                projectDomainId, projectDomainName, domainId, domainName;
         /** Whether an unscoped token was asked for. */
         public boolean unscoped;
-        /** Which catalog interface to use. */
-        public EndpointInterface endpointInterface = EndpointInterface.PUBLIC;
-        /** An image endpoint that replaces the catalog's, or {@code null}. */
-        public URI imageEndpointOverride;
     }
 
     private final HttpUrl identityUrl;
@@ -70,9 +63,6 @@ public final class KeystoneIdentity {
     private final String domainId;
     private final String domainName;
     private final boolean explicitlyUnscoped;
-    private final String region;
-    private final EndpointInterface endpointInterface;
-    private final URI imageEndpointOverride;
 
     private KeystoneIdentity(HttpUrl identityUrl, Fields f, Method method) {
         this.identityUrl = identityUrl;
@@ -92,9 +82,6 @@ public final class KeystoneIdentity {
         this.domainId = f.domainId;
         this.domainName = f.domainName;
         this.explicitlyUnscoped = f.unscoped;
-        this.region = f.region;
-        this.endpointInterface = f.endpointInterface;
-        this.imageEndpointOverride = f.imageEndpointOverride;
     }
 
     /**
@@ -122,21 +109,6 @@ public final class KeystoneIdentity {
         return method;
     }
 
-    /** The region whose image endpoint to use, or {@code null}. */
-    public String region() {
-        return region;
-    }
-
-    /** Which catalog interface to use. */
-    public EndpointInterface endpointInterface() {
-        return endpointInterface;
-    }
-
-    /** The image endpoint that replaces the catalog's, or {@code null}. */
-    public URI imageEndpointOverride() {
-        return imageEndpointOverride;
-    }
-
     /** Normalises an auth URL to the v3 root, e.g. {@code http://h:5000} to {@code http://h:5000/v3}. */
     public static HttpUrl identityUrl(String authUrl) {
         if (authUrl == null || authUrl.isBlank()) {
@@ -154,7 +126,7 @@ public final class KeystoneIdentity {
         String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
         if (last.matches("(?i)v2(\\.0)?")) {
             throw new ValidationException("Keystone auth_url points to the retired identity API v2.0 (\""
-                    + Redaction.url(url) + "\"): use the v3 endpoint");
+                    + url.newBuilder().username("").password("").query(null).fragment(null).build() + "\"): use the v3 endpoint");
         }
         if (!last.matches("(?i)v3(\\.\\d+)?")) {
             segments.add("v3");
@@ -331,7 +303,7 @@ public final class KeystoneIdentity {
     /** The settings without secrets, for {@code toString()}. */
     public String describe() {
         List<String> parts = new ArrayList<>();
-        parts.add(Redaction.url(identityUrl));
+        parts.add(identityUrl.toString()); // user info, query and fragment were removed by identityUrl(String)
         parts.add(method.wire);
         if (method == Method.APPLICATION_CREDENTIAL) {
             parts.add("applicationCredential=" + (applicationCredentialId != null ? applicationCredentialId : applicationCredentialName));
@@ -349,13 +321,6 @@ public final class KeystoneIdentity {
             parts.add("domain=" + (domainId != null ? domainId : domainName));
         } else if (explicitlyUnscoped) {
             parts.add("unscoped");
-        }
-        if (region != null) {
-            parts.add("region=" + region);
-        }
-        parts.add("interface=" + endpointInterface.value());
-        if (imageEndpointOverride != null) {
-            parts.add("imageEndpoint=" + imageEndpointOverride);
         }
         return String.join(", ", parts);
     }

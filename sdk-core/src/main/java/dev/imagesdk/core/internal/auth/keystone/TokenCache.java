@@ -1,17 +1,14 @@
 package dev.imagesdk.core.internal.auth.keystone;
 
-import dev.imagesdk.core.auth.AuthHeaders;
 import dev.imagesdk.core.error.ImageServiceException;
 import org.slf4j.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 
 /**
  * Keeps one token and renews it: before it expires (a margin before {@code expires_at}, at most half
@@ -19,47 +16,43 @@ import java.util.function.Function;
  * one thread obtains a token the others wait for it, or, during a proactive renewal of a still valid
  * token, keep using the current one. Thread-safe.
  *
- * @param <T> the description of a token (user, scope, expiry, catalog)
+ * @param <T> an issued token with what the caller keeps about it (headers, description)
  */
-public final class TokenCache<T> {
-    /**
-     * A token as the identity service issued it.
-     *
-     * @param <T> its description
-     */
-    public static final class Issued<T> {
-        final String headerName;
-        final String value;
-        final T description;
-        final Optional<Instant> issuedAt;
-        final Optional<Instant> expiresAt;
+public final class TokenCache<T extends TokenCache.Renewable> {
 
-        /**
-         * @param headerName the header that carries the token ({@code X-Auth-Token})
-         * @param value the secret token
-         * @param description what the service said about it
-         * @param issuedAt when it was issued, if said
-         * @param expiresAt when it expires, if said
-         */
-        public Issued(String headerName, String value, T description, Optional<Instant> issuedAt, Optional<Instant> expiresAt) {
-            this.headerName = headerName;
-            this.value = value;
-            this.description = description;
-            this.issuedAt = issuedAt;
-            this.expiresAt = expiresAt;
-        }
+    /** What the cache needs to know about a token. */
+    public interface Renewable {
+        /** The generation the token was obtained as (see {@link Obtainer#obtain(String, long)}). */
+        long generation();
+
+        /** When it was issued, if known. */
+        Optional<Instant> issuedAt();
+
+        /** When it expires, if known. */
+        Optional<Instant> expiresAt();
     }
 
-    /** A token with its headers and renewal time. */
+    /**
+     * Obtains a new token from the identity service.
+     *
+     * @param <T> the token
+     */
+    @FunctionalInterface
+    public interface Obtainer<T> {
+        /**
+         * @param why the reason, for the log
+         * @param generation the generation the new token must report
+         */
+        T obtain(String why, long generation);
+    }
+
     private final class Session {
-        final AuthHeaders headers;
-        final Issued<T> issued;
+        final T token;
         final Instant refreshAt;
 
-        Session(AuthHeaders headers, Issued<T> issued) {
-            this.headers = headers;
-            this.issued = issued;
-            this.refreshAt = refreshAt(issued);
+        Session(T token) {
+            this.token = token;
+            this.refreshAt = refreshAt(token);
         }
 
         boolean needsRefresh(Instant now) {
@@ -67,7 +60,7 @@ public final class TokenCache<T> {
         }
 
         boolean expired(Instant now) {
-            return issued.expiresAt.map(e -> !now.isBefore(e)).orElse(false);
+            return token.expiresAt().map(e -> !now.isBefore(e)).orElse(false);
         }
     }
 
@@ -76,13 +69,13 @@ public final class TokenCache<T> {
     private final Logger log;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong generations = new AtomicLong();
-    private final AtomicLong authentications = new AtomicLong();
+    private final AtomicLong obtained = new AtomicLong();
     private volatile Session session;
 
     /**
      * @param refreshMargin how long before expiry to renew
      * @param clock decides when a token is due
-     * @param log where renewals are reported (never with the token)
+     * @param log where failed proactive renewals are reported (never with the token)
      */
     public TokenCache(Duration refreshMargin, Clock clock, Logger log) {
         this.refreshMargin = refreshMargin;
@@ -90,47 +83,43 @@ public final class TokenCache<T> {
         this.log = log;
     }
 
-    /** The headers of the current token, obtaining one through {@code obtain} when needed (argument: the reason). */
-    public AuthHeaders headers(Function<String, Issued<T>> obtain) {
-        return current(obtain).headers;
+    /** The current token, obtaining one through {@code obtainer} when there is none or it is due. */
+    public T current(Obtainer<T> obtainer) {
+        return currentSession(obtainer).token;
     }
 
-    /** The description of the current token, obtaining one when needed. */
-    public T description(Function<String, Issued<T>> obtain) {
-        return current(obtain).issued.description;
-    }
-
-    /** The description of the token held now, without contacting anyone. */
+    /** The token held now, without contacting anyone. */
     public Optional<T> held() {
         Session s = session;
-        return s == null ? Optional.empty() : Optional.of(s.issued.description);
+        return s == null ? Optional.empty() : Optional.of(s.token);
     }
 
     /** How many tokens were obtained. */
     public long obtained() {
-        return authentications.get();
+        return obtained.get();
     }
 
     /**
-     * After the service rejected {@code rejected}: renews unless a newer token was obtained since.
+     * After the service rejected the token of {@code rejectedGeneration}: renews unless a newer one
+     * was obtained since.
      *
-     * @return {@code true}: newer credentials are available
+     * @return {@code true}: a newer token is available
      */
-    public boolean renewAfterRejection(AuthHeaders rejected, Function<String, Issued<T>> obtain) {
+    public boolean renewAfterRejection(long rejectedGeneration, Obtainer<T> obtainer) {
         lock.lock();
         try {
             Session s = session;
-            if (s != null && s.headers.generation() > rejected.generation()) {
+            if (s != null && s.token.generation() > rejectedGeneration) {
                 return true; // another request renewed the token after this one was sent
             }
-            renew(obtain, "the image service rejected the token (401)");
+            renew(obtainer, "the image service rejected the token (401)");
             return true;
         } finally {
             lock.unlock();
         }
     }
 
-    private Session current(Function<String, Issued<T>> obtain) {
+    private Session currentSession(Obtainer<T> obtainer) {
         Session s = session;
         Instant now = clock.instant();
         if (s != null && !s.needsRefresh(now)) {
@@ -147,7 +136,7 @@ public final class TokenCache<T> {
                     return again;
                 }
                 try {
-                    return renew(obtain, "the token expires at " + s.issued.expiresAt.orElse(null));
+                    return renew(obtainer, "the token expires at " + s.token.expiresAt().orElse(null));
                 } catch (ImageServiceException e) {
                     log.warn("renewing the token before it expires failed, still using the current one: {}",
                             e.getMessage());
@@ -163,30 +152,28 @@ public final class TokenCache<T> {
             if (again != null && !again.needsRefresh(clock.instant())) {
                 return again;
             }
-            return renew(obtain, again == null ? "first use" : "the token expired");
+            return renew(obtainer, again == null ? "first use" : "the token expired");
         } finally {
             lock.unlock();
         }
     }
 
     /** Called with {@link #lock} held. */
-    private Session renew(Function<String, Issued<T>> obtain, String why) {
-        Issued<T> issued = obtain.apply(why);
-        long generation = generations.incrementAndGet();
-        Session fresh = new Session(AuthHeaders.of(Map.of(issued.headerName, issued.value), generation), issued);
+    private Session renew(Obtainer<T> obtainer, String why) {
+        Session fresh = new Session(obtainer.obtain(why, generations.incrementAndGet()));
         session = fresh;
-        authentications.incrementAndGet();
+        obtained.incrementAndGet();
         return fresh;
     }
 
-    private Instant refreshAt(Issued<T> issued) {
-        if (issued.expiresAt.isEmpty()) {
+    private Instant refreshAt(T token) {
+        if (token.expiresAt().isEmpty()) {
             return null;
         }
-        Instant expires = issued.expiresAt.get();
+        Instant expires = token.expiresAt().get();
         Duration margin = refreshMargin;
-        if (issued.issuedAt.isPresent()) {
-            Duration lifetime = Duration.between(issued.issuedAt.get(), expires);
+        if (token.issuedAt().isPresent()) {
+            Duration lifetime = Duration.between(token.issuedAt().get(), expires);
             if (!lifetime.isNegative() && margin.compareTo(lifetime.dividedBy(2)) > 0) {
                 margin = lifetime.dividedBy(2); // short-lived tokens: do not renew on every request
             }

@@ -1,4 +1,4 @@
-package dev.imagesdk.core.internal.json;
+package dev.imagesdk.core.internal;
 
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
