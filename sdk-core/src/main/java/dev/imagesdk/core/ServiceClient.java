@@ -15,8 +15,6 @@ import dev.imagesdk.core.internal.http.Retry;
 import dev.imagesdk.core.internal.http.ServiceEndpoint;
 import dev.imagesdk.core.internal.http.Redaction;
 import dev.imagesdk.core.internal.json.Json;
-import dev.imagesdk.core.internal.tls.TlsSetup;
-import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -411,28 +409,16 @@ public final class ServiceClient implements AutoCloseable {
         public ServiceClient build() {
             HttpUrl root = endpoint == null ? null : ServiceEndpoint.normalizeRoot(endpoint);
             boolean owns = httpClient == null;
-            OkHttpClient.Builder b = (owns ? new OkHttpClient() : httpClient).newBuilder()
-                    .followRedirects(false)
-                    .followSslRedirects(false);
+            HttpClientAssembly assembly = new HttpClientAssembly(httpClient);
             if (owns || timeoutsSet) {
-                b.connectTimeout(connectTimeout).readTimeout(readTimeout).writeTimeout(writeTimeout).callTimeout(callTimeout);
+                assembly.timeouts(connectTimeout, readTimeout, writeTimeout, callTimeout);
             }
-            if (proxy != null) {
-                b.proxy(proxy);
-            }
-            if (proxyUser != null) {
-                String credential = Credentials.basic(proxyUser, proxyPassword);
-                b.proxyAuthenticator((route, response) -> {
-                    if (response.request().header("Proxy-Authorization") != null) {
-                        return null;
-                    }
-                    return response.request().newBuilder().header("Proxy-Authorization", credential).build();
-                });
-            }
-            TlsSetup.apply(tlsSettingsUsed ? tlsSettings.build() : tls, b);
+            OkHttpClient http = assembly.proxy(proxy, proxyUser, proxyPassword)
+                    .tls(tlsSettingsUsed ? tlsSettings.build() : tls)
+                    .build();
             String ua = userAgent != null ? userAgent
                     : "imagesdk/" + sdkVersion() + " java/" + System.getProperty("java.version", "unknown");
-            HttpTransport transport = new HttpTransport(b.build(), Json.moshi(), ua, new Retry(new Retry.Settings(
+            HttpTransport transport = new HttpTransport(http, Json.moshi(), ua, new Retry(new Retry.Settings(
                     retryPolicy.maxAttempts(), retryPolicy.initialDelay(), retryPolicy.maxDelay(), retryPolicy.jitter(),
                     retryPolicy.maxTotalTime(), retryPolicy.maxRetryAfter())));
             return new ServiceClient(new Shared(transport, root, owns), auth, null, false);

@@ -99,7 +99,8 @@ public final class ServiceRequest {
      * service's origin; {@code send} refuses another one, so credentials never leave the service.
      */
     public static Builder toUrl(String method, URI url) {
-        if (url == null || url.getScheme() == null || url.getHost() == null) {
+        if (url == null || url.getHost() == null
+                || !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
             throw new ValidationException("url must be an absolute http(s) URL, was " + url);
         }
         return new Builder(method, Target.ABSOLUTE_URL, new String[0], url);
