@@ -112,7 +112,10 @@ public final class KeystoneAuth implements Auth {
         return tokens.current((why, generation) -> obtain(context, why, generation)).token;
     }
 
-    /** The description of the token held now, if any, without contacting Keystone. */
+    /**
+     * The description of the token held now (user, scope, roles, expiry, catalog; never the token
+     * itself), without contacting Keystone; empty until the client's first request authenticated.
+     */
     public Optional<KeystoneToken> currentToken() {
         return tokens.held().map(s -> s.token);
     }

@@ -437,6 +437,24 @@ class KeystoneAuthTest {
     }
 
     @Test
+    void tokenRequestsGoThroughThePipelineAndFollowARedirectWithTheirBody() throws Exception {
+        try (MockWebServer moved = new MockWebServer()) {
+            moved.start();
+            moved.enqueue(new MockResponse.Builder().code(307)
+                    .addHeader("Location", cloud.server.url("/v3/auth/tokens").toString()).build());
+            KeystoneAuth auth = Auth.keystone(moved.url("/v3").toString()).username("alice").userDomainName("Default")
+                    .password(FakeCloud.PASSWORD).projectName("demo").projectDomainName("Default").region("RegionOne").build();
+            try (ServiceClient client = client(auth)) {
+                listImages(client);
+                assertThat(auth.currentToken()).hasValueSatisfying(t -> assertThat(t.expiresAt()).isPresent());
+            }
+            assertThat(moved.takeRequest().getMethod()).isEqualTo("POST");
+            assertThat(cloud.tokenRequestBodies).hasSize(1);
+            assertThat(cloud.tokenRequestBodies.get(0)).contains("\"password\"");
+        }
+    }
+
+    @Test
     void wrongPasswordFailsWithKeystonesMessageAndNoSecret() {
         cloud.rejectPassword = true;
         try (ServiceClient client = client(alice().build())) {
