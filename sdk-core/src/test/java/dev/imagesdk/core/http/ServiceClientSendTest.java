@@ -3,9 +3,11 @@ package dev.imagesdk.core.http;
 import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.auth.Auth;
+import dev.imagesdk.core.auth.AuthContext;
 import dev.imagesdk.core.error.NotFoundException;
 import dev.imagesdk.core.error.ServerException;
 import dev.imagesdk.core.error.ValidationException;
+import dev.imagesdk.core.internal.http.Calls;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -162,8 +164,24 @@ class ServiceClientSendTest {
     void theBuilderRefusesCredentialsAndBadInput() {
         assertThatThrownBy(() -> ServiceRequest.get("images").header("X-Auth-Token", "t")).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> client.send(ServiceRequest.get("").build())).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> client.send(ServiceRequest.delete("images", "..").build())).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> ServiceRequest.toUrl("GET", URI.create("ftp://h/x"))).isInstanceOf(ValidationException.class);
+        assertThat(server.getRequestCount()).isZero();
         assertThatThrownBy(() -> ServiceRequest.builder("GE T")).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> ServiceRequest.get("images").header("X-Foo", "a\r\nb")).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> RequestContent.ofJson(Map.of("when", new Object()))).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void identityRequestsOfAnAuthCarryNoCredentialsAndAreNotRetried() throws Exception {
+        server.enqueue(json(503, "{}"));
+        AuthContext context = Calls.of(client).transport();
+        assertThatThrownBy(() -> context.sendUnauthenticated(ServiceRequest.toUrl("POST",
+                URI.create(server.url("/identity/v3/auth/tokens").toString())).jsonBody(Map.of("auth", Map.of())).build()))
+                .isInstanceOf(ServerException.class);
+        RecordedRequest r = server.takeRequest();
+        assertThat(r.getHeaders().get("X-Auth-Token")).isNull();
+        assertThat(r.getBody().utf8()).isEqualTo("{\"auth\":{}}");
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 }
