@@ -22,9 +22,10 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The one place that decides about repeating a request: how many attempts, the back-off with jitter
  * between them, the server's {@code Retry-After}, the total time, and what is safe to repeat (the
- * public {@code RetryPolicy} documents the rules). The whole attempt runs inside, reading the body included, so a GET whose
- * body breaks off is retried like one that could not connect. Downloads that resume and the SDK's
- * waiters take their delays from here too ({@link #delayBefore(int, Throwable)}).
+ * public {@code RetryPolicy} documents the rules). The whole attempt runs inside, reading the body
+ * included, so a GET whose body breaks off is retried like one that could not connect. A download
+ * that resumes takes its pauses from here ({@link #resumeDelay(int)}), and an upload is sent again
+ * only under {@link #mayResendUpload(int, boolean, boolean)}.
  */
 public final class Retry {
     /** Where {@link #OKHTTP_GUARD} keeps a 503's {@code Retry-After}, out of OkHttp's sight. */
