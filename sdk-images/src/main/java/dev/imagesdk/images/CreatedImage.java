@@ -42,7 +42,11 @@ public final class CreatedImage {
         return importMethods;
     }
 
-    /** Store ids the server offers, from {@code OpenStack-image-store-ids} (includes Glance's internal stores). */
+    /**
+     * Store ids the server offers for data, from {@code OpenStack-image-store-ids}, without Glance's
+     * internal stores ({@code os_glance_staging_store}, {@code os_glance_tasks_store}), which an import
+     * cannot target.
+     */
     public List<String> storeIds() {
         return storeIds;
     }

@@ -91,7 +91,9 @@ public final class Images {
         ApiRequest request = ApiRequest.post("images").jsonBody(opts.toJson()).build();
         try (ApiResponse response = Calls.of(client).execute(request)) {
             List<String> methods = splitHeader(response.header("OpenStack-image-import-methods").orElse(null));
-            List<String> stores = splitHeader(response.header("OpenStack-image-store-ids").orElse(null));
+            // Glance also lists its internal os_glance_* stores, which no import may target: left out
+            List<String> stores = splitHeader(response.header("OpenStack-image-store-ids").orElse(null)).stream()
+                    .filter(id -> !id.startsWith("os_glance_")).collect(java.util.stream.Collectors.toList());
             String location = response.header("Location").orElse(null);
             String requestId = response.requestId().orElse(null);
             Image image = response.readJson(ImageJsonAdapter::readSingle);

@@ -78,6 +78,18 @@ class ImagesTest {
     }
 
     @Test
+    void storeIdsLeaveOutGlancesInternalStores() {
+        // what Glance 25 sends once it has handled an upload or an import (recorded)
+        glance.enqueue(new MockResponse.Builder().code(201).addHeader("Content-Type", "application/json")
+                .addHeader("Openstack-Image-Store-Ids", "fast,cheap,os_glance_staging_store,os_glance_tasks_store")
+                .body(MockGlance.ACTIVE_IMAGE).build());
+
+        CreatedImage created = images.createWithServerInfo(CreateOpts.builder().name("alpha").build());
+
+        assertThat(created.storeIds()).containsExactly("fast", "cheap");
+    }
+
+    @Test
     void deleteConflictSaysTheImageIsStillInUse() {
         glance.error(409, "Conflict", "Image is in use by instance abc");
 

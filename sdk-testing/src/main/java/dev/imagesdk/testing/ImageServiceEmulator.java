@@ -5,7 +5,9 @@ import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.auth.Auth;
 import dev.imagesdk.images.ImageStatus;
+import dev.imagesdk.testing.internal.emulator.EmulatorOptions;
 import dev.imagesdk.testing.internal.emulator.EmulatorServer;
+import dev.imagesdk.testing.internal.emulator.glance.Quotas;
 import dev.imagesdk.testing.faults.Fault;
 
 import java.io.IOException;
@@ -16,6 +18,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -61,7 +65,9 @@ public final class ImageServiceEmulator implements AutoCloseable {
                 throw new UncheckedIOException("cannot create the emulator's data directory", e);
             }
         }
-        this.server = new EmulatorServer(b.host, b.port, b.threads, dir, b.importDelay);
+        this.server = new EmulatorServer(b.host, b.port, b.threads, dir, new EmulatorOptions(b.importDelay,
+                new Quotas(b.imagePropertyQuota, b.imageTagQuota, b.imageMemberQuota, b.imageSizeCap,
+                        b.userStorageQuota), b.shuffleSeed, b.storeDescriptions));
         this.clientCustomizer = b.clientCustomizer;
         server.start();
         this.endpoint = URI.create("http://" + hostForUri(b.host) + ":" + server.address().getPort());
@@ -234,8 +240,79 @@ public final class ImageServiceEmulator implements AutoCloseable {
         private Path dataDirectory;
         private Duration importDelay = Duration.ofMillis(50);
         private UnaryOperator<ServiceClient.Builder> clientCustomizer = UnaryOperator.identity();
+        private int imagePropertyQuota = 128;
+        private int imageTagQuota = 128;
+        private int imageMemberQuota = 128;
+        private long imageSizeCap = 1L << 40;
+        private long userStorageQuota;
+        private Long shuffleSeed;
+        private final Map<String, String> storeDescriptions = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Glance's {@code image_property_quota}: custom properties per image (default 128; negative =
+         * unlimited). One more, on create or through a patch that adds a property, is answered 413.
+         */
+        public Builder imagePropertyQuota(int quota) {
+            this.imagePropertyQuota = quota;
+            return this;
+        }
+
+        /** Glance's {@code image_tag_quota}: tags per image (default 128; negative = unlimited); more → 413. */
+        public Builder imageTagQuota(int quota) {
+            this.imageTagQuota = quota;
+            return this;
+        }
+
+        /** Glance's {@code image_member_quota}: members per image (default 128; negative = unlimited); more → 413. */
+        public Builder imageMemberQuota(int quota) {
+            this.imageMemberQuota = quota;
+            return this;
+        }
+
+        /**
+         * Glance's {@code image_size_cap}: the largest image data accepted, in bytes (default 1 TiB); an
+         * upload or stage beyond it is answered 413 and the image goes back to {@code queued}.
+         */
+        public Builder imageSizeCap(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("imageSizeCap must be positive");
+            }
+            this.imageSizeCap = bytes;
+            return this;
+        }
+
+        /**
+         * Glance's {@code user_storage_quota}: bytes of image data one project may hold (default 0 = no
+         * quota); an upload or stage beyond it is answered 413.
+         */
+        public Builder userStorageQuota(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("userStorageQuota must not be negative");
+            }
+            this.userStorageQuota = bytes;
+            return this;
+        }
+
+        /**
+         * Shuffles what Glance leaves unordered (an image's {@code tags}) in every answer, from
+         * {@code seed}, so that tests relying on an order Glance does not promise fail on the emulator
+         * rather than in production. Off by default (insertion order).
+         */
+        public Builder shuffleUnordered(long seed) {
+            this.shuffleSeed = seed;
+            return this;
+        }
+
+        /**
+         * The {@code description} of store {@code id} in {@code GET /v2/info/stores} (Glance's
+         * {@code store_description}); the stores are {@code fast} (default) and {@code cheap}.
+         */
+        public Builder storeDescription(String id, String description) {
+            storeDescriptions.put(Arguments.notNull(id, "id"), Arguments.notNull(description, "description"));
+            return this;
         }
 
         /** The address to listen on (default {@code 127.0.0.1}). */

@@ -13,7 +13,7 @@ import java.time.Duration;
  * B and the administrator through the trusted identity headers, as the real Glance's tests do. Also
  * runs the image-links contract, which only the emulator serves.
  */
-class EmulatorContractTest extends ImageServiceContract implements ImageLinksContract {
+class EmulatorContractTest extends ImageServiceContract implements ImageLinksContract, GlanceWireContract {
     private static final String PROJECT_A = "a0000000000000000000000000000000";
     private static final String PROJECT_B = "b0000000000000000000000000000000";
     private static ImageServiceEmulator emulator;
@@ -52,6 +52,11 @@ class EmulatorContractTest extends ImageServiceContract implements ImageLinksCon
     @Override
     protected String projectBId() {
         return PROJECT_B;
+    }
+
+    @Override
+    public String wireEndpoint() {
+        return emulator.endpoint().toString();
     }
 
     @Override

@@ -8,7 +8,7 @@ import dev.imagesdk.core.it.RealGlance;
  * CI). Skipped without {@code IMAGESDK_GLANCE_URL}, failed instead when {@code IMAGESDK_IT_REQUIRED=true}.
  * Image links are not run here: Glance has no such resource.
  */
-class GlanceContractIT extends ImageServiceContract {
+class GlanceContractIT extends ImageServiceContract implements GlanceWireContract {
     @Override
     protected ServiceClient projectA() {
         return RealGlance.projectA();
@@ -32,5 +32,10 @@ class GlanceContractIT extends ImageServiceContract {
     @Override
     protected String projectBId() {
         return RealGlance.PROJECT_B;
+    }
+
+    @Override
+    public String wireEndpoint() {
+        return RealGlance.endpoint();
     }
 }

@@ -62,11 +62,19 @@ public final class EmulatorServer {
 
     /** An emulator bound to {@code host:port} (0 = a free port), with image data under {@code dataDir}; not started yet. */
     public EmulatorServer(String host, int port, int threads, Path dataDir, Duration importDelay) {
+        this(host, port, threads, dataDir, EmulatorOptions.of(importDelay));
+    }
+
+    /** An emulator with these Glance-side options; not started yet. */
+    public EmulatorServer(String host, int port, int threads, Path dataDir, EmulatorOptions options) {
         this.state = new EmulatorState(dataDir);
-        StoresConfig stores = StoresConfig.reference();
+        if (options.shuffleSeed() != null) {
+            state.shuffleUnordered(options.shuffleSeed());
+        }
+        StoresConfig stores = StoresConfig.reference(options.storeDescriptions());
         this.worker = Executors.newSingleThreadScheduledExecutor(daemon("imagesdk-emulator-import"));
-        ImagesApi images = new ImagesApi(state, stores);
-        ImageDataApi data = new ImageDataApi(state, stores, images, worker, importDelay);
+        ImagesApi images = new ImagesApi(state, stores, options.quotas());
+        ImageDataApi data = new ImageDataApi(state, stores, images, worker, options.importDelay(), options.quotas());
         ServiceApi service = new ServiceApi(state, stores, images);
         this.routes = new Routes(images, data, service, new LinksApi(state));
         try {

@@ -41,7 +41,7 @@ public final class Authenticator {
         if (token != null) {
             Identity id = tokens.get(token.trim());
             if (id == null) {
-                throw unauthorized(ex);
+                throw unauthorized(ex).header("WWW-Authenticate", "Keystone uri=\"" + ex.baseUrl() + "\"");
             }
             return id;
         }
@@ -69,8 +69,13 @@ public final class Authenticator {
         return b.build();
     }
 
+    /**
+     * 401 as Glance words it. Glance answers before its request-id middleware, so the answer carries no
+     * request id; only keystonemiddleware (a token was sent) adds {@code WWW-Authenticate}, the
+     * trusted-headers pipeline does not.
+     */
     private static GlanceError unauthorized(Exchange ex) {
-        return GlanceError.of(401, UNAUTHORIZED).header("WWW-Authenticate", "Keystone uri=\"" + ex.baseUrl() + "\"");
+        return GlanceError.of(401, UNAUTHORIZED).withoutRequestId();
     }
 
     private static String first(Exchange ex, String... names) {

@@ -43,15 +43,20 @@ public final class ImageDataApi {
     private final ImagesApi images;
     private final ScheduledExecutorService worker;
     private final Duration importDelay;
+    private final Quotas quotas;
 
-    /** The data, staging and import endpoints; imports finish on {@code worker} after {@code importDelay}. */
+    /**
+     * The data, staging and import endpoints; imports finish on {@code worker} after {@code importDelay};
+     * data beyond {@code quotas}' size cap or storage quota is refused with 413.
+     */
     public ImageDataApi(EmulatorState state, StoresConfig stores, ImagesApi images,
-                        ScheduledExecutorService worker, Duration importDelay) {
+                        ScheduledExecutorService worker, Duration importDelay, Quotas quotas) {
         this.state = state;
         this.stores = stores;
         this.images = images;
         this.worker = worker;
         this.importDelay = importDelay;
+        this.quotas = quotas;
     }
 
     private static void requireOctetStream(Exchange ex) {
@@ -70,23 +75,50 @@ public final class ImageDataApi {
      * Streams the request body into {@code file}. When that fails, the file is removed and the image
      * goes back to {@code queued}, as Glance does after a broken upload.
      */
-    private Received receiveOrRequeue(Exchange ex, String id, Path file) {
+    private Received receiveOrRequeue(Exchange ex, String id, Path file, String owner) {
+        state.markDataHandled();
+        Long declared = declaredLength(ex);
+        long remaining = quotas.userStorage() > 0
+                ? quotas.userStorage() - state.locked(() -> state.storageUsage(owner, id)) : Long.MAX_VALUE;
         try {
-            return receive(ex.body(), file);
-        } catch (IOException | RuntimeException e) {
-            EmulatorState.deleteQuietly(file);
-            state.locked(() -> {
-                ImageRecord r = state.images().get(id);
-                if (r != null) {
-                    r.status = "queued";
-                    r.transferring = false;
-                }
+            if (declared != null && declared > remaining || declared == null && remaining <= 0) {
+                throw Quotas.storageFull(declared, remaining);
+            }
+            long cap = quotas.imageSizeCap();
+            return receive(ex.body(), file, Math.min(cap, remaining), () -> {
+                throw remaining < cap ? Quotas.storageFull(null, remaining) : Quotas.tooLarge();
             });
+        } catch (GlanceError e) {
+            requeue(id, file);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            requeue(id, file);
             throw GlanceError.badRequest("Error while receiving the image data: " + e.getMessage());
         }
     }
 
-    private static Received receive(InputStream in, Path file) throws IOException {
+    private void requeue(String id, Path file) {
+        EmulatorState.deleteQuietly(file);
+        state.locked(() -> {
+            ImageRecord r = state.images().get(id);
+            if (r != null) {
+                r.status = "queued";
+                r.size = null;
+                r.transferring = false;
+            }
+        });
+    }
+
+    private static Long declaredLength(Exchange ex) {
+        String v = ex.header("Content-Length");
+        try {
+            return v == null ? null : Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Received receive(InputStream in, Path file, long limit, Runnable overLimit) throws IOException {
         MessageDigest md5;
         MessageDigest sha512;
         try {
@@ -104,6 +136,9 @@ public final class ImageDataApi {
                 md5.update(buf, 0, n);
                 sha512.update(buf, 0, n);
                 size += n;
+                if (size > limit) {
+                    overLimit.run();
+                }
             }
         }
         HexFormat hex = HexFormat.of();
@@ -130,7 +165,7 @@ public final class ImageDataApi {
         requireOctetStream(ex);
         String store = storeFromHeader(ex);
         Identity who = ex.identity();
-        state.locked(() -> {
+        String owner = state.locked(() -> {
             ImageRecord r = images.visible(who, id);
             if (!who.isAdmin() && !Policy.owns(who, r)) {
                 throw GlanceError.policy("upload_image");
@@ -145,9 +180,10 @@ public final class ImageDataApi {
             r.status = "saving";
             r.transferring = true;
             r.updatedAt = state.now();
+            return r.owner;
         });
         Path file = state.newDataFile("image");
-        Received got = receiveOrRequeue(ex, id, file);
+        Received got = receiveOrRequeue(ex, id, file, owner);
         boolean stillThere = state.locked(() -> {
             ImageRecord r = state.images().get(id);
             if (r == null) {
@@ -178,7 +214,7 @@ public final class ImageDataApi {
     public void stage(Exchange ex, String id) {
         requireOctetStream(ex);
         Identity who = ex.identity();
-        state.locked(() -> {
+        String owner = state.locked(() -> {
             ImageRecord r = images.visible(who, id);
             if (!who.isAdmin() && !Policy.owns(who, r)) {
                 throw GlanceError.policy("upload_image");
@@ -189,9 +225,10 @@ public final class ImageDataApi {
             r.status = "uploading";
             r.transferring = true;
             r.updatedAt = state.now();
+            return r.owner;
         });
         Path file = state.newDataFile("staged");
-        Received got = receiveOrRequeue(ex, id, file);
+        Received got = receiveOrRequeue(ex, id, file, owner);
         boolean stillThere = state.locked(() -> {
             ImageRecord r = state.images().get(id);
             if (r == null) {
@@ -227,15 +264,17 @@ public final class ImageDataApi {
             throw GlanceError.badRequest("Unknown import method name '" + methodName + "'.");
         }
         List<String> targets = new ArrayList<>();
+        List<Object> unknown = new ArrayList<>();
         Object requested = body.get("stores");
         if (Boolean.TRUE.equals(body.get("all_stores"))) {
             targets.addAll(stores.ids());
         } else if (requested instanceof List) {
             for (Object s : (List<?>) requested) {
                 if (!(s instanceof String) || !stores.ids().contains(s)) {
-                    throw GlanceError.badRequest("Store for identifier " + s + " not found");
+                    unknown.add(s);
+                } else {
+                    targets.add((String) s);
                 }
-                targets.add((String) s);
             }
         }
         Identity who = ex.identity();
@@ -248,6 +287,7 @@ public final class ImageDataApi {
                 if (!r.status.equals("active")) {
                     throw GlanceError.conflict("Image " + id + " is not active; copy-image needs an active image");
                 }
+                requireKnownStores(unknown);
                 if (targets.isEmpty()) {
                     throw GlanceError.badRequest("Import request for copy-image requires 'stores'.");
                 }
@@ -263,6 +303,7 @@ public final class ImageDataApi {
                     throw GlanceError.conflict("Image status transition from " + r.status
                             + " to importing is not allowed");
                 }
+                requireKnownStores(unknown);
                 if (targets.isEmpty()) {
                     targets.add(stores.defaultStore());
                 }
@@ -271,9 +312,9 @@ public final class ImageDataApi {
             r.properties.put("os_glance_importing_to_stores", String.join(",", targets));
             r.properties.putIfAbsent("os_glance_failed_import", "");
             r.updatedAt = state.now();
+            // Glance keeps the request body as sent: no "stores" key when the caller named none
             Map<String, Object> importReq = new LinkedHashMap<>();
-            importReq.put("method", Map.of("name", methodName));
-            importReq.put("stores", targets);
+            body.forEach((k, v) -> importReq.put(String.valueOf(k), v));
             Map<String, Object> input = new LinkedHashMap<>();
             input.put("image_id", id);
             input.put("import_req", importReq);
@@ -283,8 +324,16 @@ public final class ImageDataApi {
             state.tasks().put(t.id, t);
             return t.id;
         });
+        state.markDataHandled();
         worker.schedule(() -> finishImport(taskId, methodName, targets), importDelay.toMillis(), TimeUnit.MILLISECONDS);
         ex.sendEmpty(202);
+    }
+
+    /** Glance answers an import into a store it does not have with 409 (an upload's store header: 400). */
+    private static void requireKnownStores(List<Object> unknown) {
+        if (!unknown.isEmpty()) {
+            throw GlanceError.conflict("Store for identifier " + unknown.get(0) + " not found");
+        }
     }
 
     private void finishImport(String taskId, String method, List<String> targets) {
@@ -420,6 +469,7 @@ public final class ImageDataApi {
             return new Object[] {r.dataFile, r.size, r.checksum};
         });
         if (snapshot == null) {
+            ex.responseHeader("Content-Length", "0"); // as Glance; the JDK server leaves it off a 204 by itself
             ex.sendEmpty(204);
             return;
         }
@@ -438,7 +488,8 @@ public final class ImageDataApi {
             ex.responseHeader("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + size);
         }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            OutputStream out = ex.startBody(status, range == null ? 0 : count);
+            // Glance sends the length of a whole image too (not chunked); a 0-byte image goes out with length 0
+            OutputStream out = count == 0 ? ex.startBody(status, -1) : ex.startBody(status, count);
             try (out) {
                 ch.position(first);
                 ByteBuffer buf = ByteBuffer.allocate(BUFFER);

@@ -3,6 +3,7 @@ package dev.imagesdk.testing.internal.emulator.glance;
 import dev.imagesdk.testing.Identity;
 import dev.imagesdk.testing.internal.emulator.http.GlanceError;
 import dev.imagesdk.testing.internal.emulator.http.QueryString;
+import dev.imagesdk.testing.internal.emulator.store.EmulatorState;
 import dev.imagesdk.testing.internal.emulator.store.ImageRecord;
 import dev.imagesdk.testing.internal.emulator.store.MemberRecord;
 
@@ -39,7 +40,8 @@ public final class ImageListing {
     }
 
     /** Answers a listing for {@code who} over {@code images} (called with the state lock held). */
-    public static Map<String, Object> list(Identity who, QueryString q, Map<String, ImageRecord> images) {
+    public static Map<String, Object> list(Identity who, QueryString q, EmulatorState state) {
+        Map<String, ImageRecord> images = state.images();
         List<String> sortKeys = new ArrayList<>();
         List<String> sortDirs = new ArrayList<>();
         sortParams(q, sortKeys, sortDirs);
@@ -112,7 +114,7 @@ public final class ImageListing {
         Map<String, Object> body = new LinkedHashMap<>();
         List<Object> items = new ArrayList<>();
         for (ImageRecord r : page) {
-            items.add(Views.image(r));
+            items.add(Views.image(r, state));
         }
         body.put("images", items);
         String linkQuery = q.glanceLinkQuery();

@@ -92,8 +92,9 @@ final class ImagePatch {
     }
 
     /** Applies every op to a copy of {@code r}'s attributes and commits only if all succeed (lock held). */
-    static void apply(Identity who, ImageRecord r, List<Op> ops) {
+    static void apply(Identity who, ImageRecord r, List<Op> ops, Quotas quotas) {
         ImageRecord draft = copy(r);
+        boolean tagsSet = false;
         for (Op op : ops) {
             boolean core = ImageSchema.WRITABLE_CORE.contains(op.attribute());
             switch (op.op()) {
@@ -120,6 +121,14 @@ final class ImagePatch {
                 default: // add = upsert
                     set(who, draft, op);
             }
+            tagsSet |= op.attribute().equals("tags") && !op.op().equals("remove");
+        }
+        if (tagsSet) {
+            quotas.checkTags(draft.tags.size());
+        }
+        if (!r.properties.keySet().containsAll(draft.properties.keySet())) {
+            // Glance checks the property quota only when a save adds a new property
+            quotas.checkProperties(ImagesApi.countedProperties(draft));
         }
         commit(draft, r);
     }

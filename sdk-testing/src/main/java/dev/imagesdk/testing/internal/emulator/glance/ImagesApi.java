@@ -22,11 +22,27 @@ public final class ImagesApi {
 
     private final EmulatorState state;
     private final StoresConfig stores;
+    private final Quotas quotas;
 
-    /** The image record endpoints over {@code state}. */
-    public ImagesApi(EmulatorState state, StoresConfig stores) {
+    /** The image record endpoints over {@code state}, enforcing {@code quotas}. */
+    public ImagesApi(EmulatorState state, StoresConfig stores, Quotas quotas) {
         this.state = state;
         this.stores = stores;
+        this.quotas = quotas;
+    }
+
+    /** Custom properties Glance counts against {@code image_property_quota} (not its reserved {@code os_glance_*}). */
+    static long countedProperties(ImageRecord r) {
+        return r.properties.keySet().stream().filter(k -> !k.startsWith("os_glance")).count();
+    }
+
+    /** {@code OpenStack-image-store-ids}: the stores, plus Glance's internal ones once data went through them. */
+    String storeIdsHeader() {
+        List<String> ids = new ArrayList<>(stores.ids());
+        if (state.dataHandled()) {
+            ids.addAll(StoresConfig.INTERNAL);
+        }
+        return String.join(",", ids);
     }
 
     /** The image {@code id} if {@code who} may see it, else 404 "No image found with ID …". Lock held. */
@@ -62,6 +78,8 @@ public final class ImagesApi {
         if (body.containsKey("visibility")) {
             ImageSchema.apply(who, draft, "visibility", body.get("visibility"));
         }
+        quotas.checkTags(draft.tags.size());
+        quotas.checkProperties(countedProperties(draft));
         Map<String, Object> view = state.locked(() -> {
             if (state.images().containsKey(draft.id)) {
                 throw GlanceError.conflict("Image ID " + draft.id + " already exists!");
@@ -69,23 +87,23 @@ public final class ImagesApi {
             draft.createdAt = state.now();
             draft.updatedAt = draft.createdAt;
             state.images().put(draft.id, draft);
-            return Views.image(draft);
+            return Views.image(draft, state);
         });
         ex.responseHeader("Location", ex.baseUrl() + "/v2/images/" + draft.id);
         ex.responseHeader("OpenStack-image-import-methods", String.join(",", stores.importMethods()));
-        ex.responseHeader("OpenStack-image-store-ids", String.join(",", stores.ids()));
+        ex.responseHeader("OpenStack-image-store-ids", storeIdsHeader());
         ex.sendJson(201, view);
     }
 
     /** {@code GET /v2/images/{id}}. */
     public void show(Exchange ex, String id) {
-        Map<String, Object> view = state.locked(() -> Views.image(visible(ex.identity(), id)));
+        Map<String, Object> view = state.locked(() -> Views.image(visible(ex.identity(), id), state));
         ex.sendJson(200, view);
     }
 
     /** {@code GET /v2/images}. */
     public void list(Exchange ex) {
-        Map<String, Object> body = state.locked(() -> ImageListing.list(ex.identity(), ex.query(), state.images()));
+        Map<String, Object> body = state.locked(() -> ImageListing.list(ex.identity(), ex.query(), state));
         ex.sendJson(200, body);
     }
 
@@ -102,9 +120,9 @@ public final class ImagesApi {
         Map<String, Object> view = state.locked(() -> {
             ImageRecord r = visible(who, id);
             Policy.requireOwner(who, r);
-            ImagePatch.apply(who, r, ops);
+            ImagePatch.apply(who, r, ops, quotas);
             r.updatedAt = state.now();
-            return Views.image(r);
+            return Views.image(r, state);
         });
         ex.sendJson(200, view);
     }
@@ -144,6 +162,9 @@ public final class ImagesApi {
         state.locked(() -> {
             ImageRecord r = visible(ex.identity(), id);
             Policy.requireOwner(ex.identity(), r);
+            if (!r.tags.contains(tag)) {
+                quotas.checkAddedTag(id, r.tags.size() + 1L);
+            }
             r.tags.add(tag);
             r.updatedAt = state.now();
         });
@@ -195,6 +216,7 @@ public final class ImagesApi {
             if (!Policy.owns(ex.identity(), r) && !ex.identity().isAdmin() || !r.visibility.equals("shared")) {
                 throw GlanceError.forbidden("Not allowed to create members for image " + id + ".");
             }
+            quotas.checkMembers(id, r.members.size() + 1L);
             if (r.members.containsKey(memberId)) {
                 throw GlanceError.conflict("Member " + memberId + " is duplicated for image " + id);
             }

@@ -1,5 +1,6 @@
 package dev.imagesdk.testing.internal.emulator.glance;
 
+import dev.imagesdk.testing.internal.emulator.store.EmulatorState;
 import dev.imagesdk.testing.internal.emulator.store.ImageRecord;
 import dev.imagesdk.testing.internal.emulator.store.MemberRecord;
 import dev.imagesdk.testing.internal.emulator.store.TaskRecord;
@@ -35,6 +36,11 @@ public final class Views {
      * data, and not while deactivated (Glance hides the locations it derives them from).
      */
     public static Map<String, Object> image(ImageRecord r) {
+        return image(r, null);
+    }
+
+    /** Like {@link #image(ImageRecord)}, with the tags in the order {@code state} hands out unordered sets. */
+    public static Map<String, Object> image(ImageRecord r, EmulatorState state) {
         Map<String, Object> m = new LinkedHashMap<>(r.properties);
         m.put("name", r.name);
         m.put("disk_format", r.diskFormat);
@@ -54,7 +60,7 @@ public final class Views {
         m.put("id", r.id);
         m.put("created_at", seconds(r.createdAt));
         m.put("updated_at", seconds(r.updatedAt));
-        m.put("tags", new ArrayList<>(r.tags));
+        m.put("tags", state == null ? new ArrayList<>(r.tags) : state.unorderedView(r.tags));
         m.put("self", "/v2/images/" + r.id);
         m.put("file", "/v2/images/" + r.id + "/file");
         m.put("schema", "/v2/schemas/image");

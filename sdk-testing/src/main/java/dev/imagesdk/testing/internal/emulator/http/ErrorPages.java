@@ -39,6 +39,15 @@ public final class ErrorPages {
         return m;
     }
 
+    /**
+     * The plain-text page webob sends when the request has no {@code Accept}: status line, blank line,
+     * the message with newlines as spaces and {@code <br />} as newlines.
+     */
+    public static String text(GlanceError e) {
+        return e.status() + " " + title(e.status()) + "\n\n"
+                + e.jsonMessage().replace("\n", " ").replace("<br />", "\n");
+    }
+
     /** The HTML page. */
     public static String html(GlanceError e) {
         String code = e.status() + " " + title(e.status());

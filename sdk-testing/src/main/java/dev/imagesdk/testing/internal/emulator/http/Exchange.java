@@ -171,6 +171,12 @@ public final class Exchange {
         return this;
     }
 
+    /** Removes a response header set earlier (before the response starts). */
+    public Exchange removeResponseHeader(String name) {
+        http.getResponseHeaders().remove(name);
+        return this;
+    }
+
     /** Sends a JSON document. */
     public void sendJson(int code, Object document) {
         byte[] body = Json.write(document).getBytes(StandardCharsets.UTF_8);
@@ -195,11 +201,17 @@ public final class Exchange {
 
     /** Sends an error in Glance's format. */
     public void sendError(GlanceError e) {
+        if (e.isWithoutRequestId()) {
+            removeResponseHeader("X-Openstack-Request-Id");
+        }
         e.headers().forEach(this::responseHeader);
         if (method.equals("HEAD")) {
             sendEmpty(e.status());
         } else if (wantsJson()) {
             sendJson(e.status(), ErrorPages.json(e));
+        } else if (header("Accept") == null) {
+            // webob answers a request without Accept in plain text
+            sendText(e.status(), "text/plain; charset=UTF-8", ErrorPages.text(e));
         } else {
             sendText(e.status(), "text/html; charset=UTF-8", ErrorPages.html(e));
         }

@@ -16,6 +16,7 @@ public final class GlanceError extends RuntimeException {
     private final String detail;
     private final String rawMessage;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private boolean withoutRequestId;
 
     private GlanceError(int status, String explanation, String detail, String rawMessage) {
         super(status + " " + (rawMessage != null ? rawMessage : explanation), null, false, false);
@@ -69,6 +70,17 @@ public final class GlanceError extends RuntimeException {
     public GlanceError header(String name, String value) {
         headers.put(name, value);
         return this;
+    }
+
+    /** Sends this error without {@code X-Openstack-Request-Id} (answers from before Glance's request-id middleware). */
+    public GlanceError withoutRequestId() {
+        this.withoutRequestId = true;
+        return this;
+    }
+
+    /** {@code true} when the answer carries no request id. */
+    public boolean isWithoutRequestId() {
+        return withoutRequestId;
     }
 
     /** The HTTP status. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,6 +33,8 @@ public final class EmulatorState {
     private final Path dataDir;
     private Instant lastTimestamp = Instant.EPOCH;
     private long linkSequence;
+    private Random unordered;
+    private volatile boolean dataHandled;
 
     /** Empty state keeping image data under {@code dataDir}. */
     public EmulatorState(Path dataDir) {
@@ -142,6 +145,52 @@ public final class EmulatorState {
             cached.clear();
             cacheQueue.clear();
         });
+    }
+
+    /**
+     * From now on, {@link #unorderedView} shuffles what Glance leaves unordered, from {@code seed}
+     * (deterministic for a given sequence of requests).
+     */
+    public void shuffleUnordered(long seed) {
+        locked(() -> {
+            unordered = new Random(seed);
+        });
+    }
+
+    /**
+     * {@code items} in the order a client sees a collection Glance keeps unordered (a set): insertion
+     * order, or shuffled in shuffle mode. Lock held.
+     */
+    public <T> List<T> unorderedView(java.util.Collection<T> items) {
+        List<T> out = new ArrayList<>(items);
+        if (unordered != null) {
+            java.util.Collections.shuffle(out, unordered);
+        }
+        return out;
+    }
+
+    /**
+     * Remembers that the server handled image data (an upload, a stage or an import): from then on
+     * Glance also announces its internal stores. Lasts as long as the emulator (like Glance's process).
+     */
+    public void markDataHandled() {
+        dataHandled = true;
+    }
+
+    /** {@code true} once image data was handled (see {@link #markDataHandled()}). */
+    public boolean dataHandled() {
+        return dataHandled;
+    }
+
+    /** Bytes of image data {@code owner}'s images hold, {@code except} one image (Glance's storage usage). Lock held. */
+    public long storageUsage(String owner, String except) {
+        long total = 0;
+        for (ImageRecord r : images.values()) {
+            if (java.util.Objects.equals(owner, r.owner) && !r.id.equals(except) && r.size != null) {
+                total += r.size * Math.max(1, r.stores.size());
+            }
+        }
+        return total;
     }
 
     /** Deletes the data directory (when the emulator stops). */

@@ -1,0 +1,341 @@
+package dev.imagesdk.testing.contract;
+
+import com.squareup.moshi.Moshi;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What any HTTP client (not only this SDK) sees on the wire: Glance's quotas, its store-id header,
+ * status codes, 401 answers, plain-text error bodies, download framing and task inputs (issue 19).
+ * Requests go out with {@link HttpClient} and Glance's trusted identity headers, as a fresh project per
+ * test; expected values were observed on the real Glance 25.1 ({@code scripts/glance.sh}, headers mode).
+ * Implemented by the emulator's run and the real Glance's run.
+ */
+public interface GlanceWireContract {
+    /** The service root, e.g. {@code http://127.0.0.1:9292}. */
+    String wireEndpoint();
+
+    /** One test's raw HTTP caller: a fresh project (member, reader) through the trusted headers. */
+    final class Caller {
+        private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        private static final String PATCH = "application/openstack-images-v2.1-json-patch";
+
+        final String endpoint;
+        final String project = UUID.randomUUID().toString().replace("-", "");
+
+        Caller(String endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        HttpResponse<byte[]> send(String method, String path, String contentType, byte[] body, boolean identity,
+                                  String accept) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint + path)).timeout(Duration.ofSeconds(60))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(body));
+            if (identity) {
+                b.header("X-Identity-Status", "Confirmed").header("X-Project-Id", project)
+                        .header("X-User-Id", "wire-user").header("X-Roles", "member,reader");
+            }
+            if (contentType != null) {
+                b.header("Content-Type", contentType);
+            }
+            if (accept != null) {
+                b.header("Accept", accept);
+            }
+            try {
+                return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        HttpResponse<byte[]> json(String method, String path, String body) {
+            return send(method, path, body == null ? null : "application/json",
+                    body == null ? null : body.getBytes(StandardCharsets.UTF_8), true, "application/json");
+        }
+
+        HttpResponse<byte[]> patch(String id, String body) {
+            return send("PATCH", "/v2/images/" + id, PATCH, body.getBytes(StandardCharsets.UTF_8), true,
+                    "application/json");
+        }
+
+        /** Creates an image from a JSON body; returns its id. */
+        String create(String body) {
+            HttpResponse<byte[]> r = json("POST", "/v2/images", body);
+            assertThat(r.statusCode()).as(text(r)).isEqualTo(201);
+            return (String) parse(r).get("id");
+        }
+
+        void upload(String id, byte[] data) {
+            HttpResponse<byte[]> r = send("PUT", "/v2/images/" + id + "/file", "application/octet-stream", data,
+                    true, "application/json");
+            assertThat(r.statusCode()).as(text(r)).isEqualTo(204);
+        }
+
+        void delete(String id) {
+            json("DELETE", "/v2/images/" + id, null);
+        }
+    }
+
+    private Caller caller() {
+        return new Caller(wireEndpoint());
+    }
+
+    private static String text(HttpResponse<byte[]> r) {
+        return new String(r.body(), StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parse(HttpResponse<byte[]> r) {
+        try {
+            return (Map<String, Object>) new Moshi.Builder().build().adapter(Object.class).fromJson(text(r));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The message of a JSON error body, without webob's trailing {@code <br /><br />} and whitespace. */
+    private static String message(HttpResponse<byte[]> r) {
+        String m = (String) parse(r).get("message");
+        int br = m.indexOf("<br /><br />");
+        return (br < 0 ? m : m.substring(0, br)).strip();
+    }
+
+    private static String jsonObject(String name, int properties, int tags) {
+        StringBuilder b = new StringBuilder("{\"name\":\"" + name + "\"");
+        for (int i = 0; i < properties; i++) {
+            b.append(",\"k").append(i).append("\":\"v\"");
+        }
+        if (tags > 0) {
+            b.append(",\"tags\":").append(tagArray("t", tags));
+        }
+        return b.append('}').toString();
+    }
+
+    private static String tagArray(String prefix, int n) {
+        List<String> tags = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            tags.add("\"" + prefix + i + "\"");
+        }
+        return "[" + String.join(",", tags) + "]";
+    }
+
+    // ---- 1. quotas ---------------------------------------------------------------------------------
+
+    @Test
+    default void the129thCustomPropertyIsRefusedWith413() {
+        Caller c = caller();
+        HttpResponse<byte[]> tooMany = c.json("POST", "/v2/images", jsonObject("p129", 129, 0));
+        assertThat(tooMany.statusCode()).isEqualTo(413);
+        assertThat(message(tooMany)).isEqualTo("The limit has been exceeded on the number of allowed image "
+                + "properties. Attempted: 129, Maximum: 128");
+
+        String id = c.create(jsonObject("p128", 128, 0));
+        try {
+            HttpResponse<byte[]> added = c.patch(id, "[{\"op\":\"add\",\"path\":\"/k_extra\",\"value\":\"v\"}]");
+            assertThat(added.statusCode()).isEqualTo(413);
+            assertThat(message(added)).isEqualTo("The limit has been exceeded on the number of allowed image "
+                    + "properties. Attempted: 129, Maximum: 128");
+            assertThat(c.patch(id, "[{\"op\":\"replace\",\"path\":\"/k1\",\"value\":\"w\"}]").statusCode())
+                    .as("changing an existing property adds none").isEqualTo(200);
+            assertThat(c.patch(id, "[{\"op\":\"remove\",\"path\":\"/k1\"},{\"op\":\"add\",\"path\":\"/n1\","
+                    + "\"value\":\"x\"}]").statusCode()).as("one out, one in").isEqualTo(200);
+        } finally {
+            c.delete(id);
+        }
+    }
+
+    @Test
+    default void moreThan128TagsAreRefusedWith413() {
+        Caller c = caller();
+        HttpResponse<byte[]> tooMany = c.json("POST", "/v2/images", jsonObject("t129", 0, 129));
+        assertThat(tooMany.statusCode()).isEqualTo(413);
+        assertThat(message(tooMany)).isEqualTo("The limit has been exceeded on the number of allowed image "
+                + "tags. Attempted: 129, Maximum: 128");
+
+        String id = c.create(jsonObject("t128", 0, 128));
+        try {
+            HttpResponse<byte[]> put = c.json("PUT", "/v2/images/" + id + "/tags/extra", null);
+            assertThat(put.statusCode()).isEqualTo(413);
+            assertThat(message(put)).isEqualTo("Image tag limit exceeded for image " + id + ": The limit has been "
+                    + "exceeded on the number of allowed image tags. Attempted: 129, Maximum: 128:");
+            assertThat(c.json("PUT", "/v2/images/" + id + "/tags/t1", null).statusCode())
+                    .as("an existing tag again").isEqualTo(204);
+            HttpResponse<byte[]> replaced = c.patch(id, "[{\"op\":\"replace\",\"path\":\"/tags\",\"value\":"
+                    + tagArray("u", 129) + "}]");
+            assertThat(replaced.statusCode()).isEqualTo(413);
+            assertThat(message(replaced)).isEqualTo("The limit has been exceeded on the number of allowed image "
+                    + "tags. Attempted: 129, Maximum: 128");
+        } finally {
+            c.delete(id);
+        }
+    }
+
+    @Test
+    default void the129thMemberIsRefusedWith413() {
+        Caller c = caller();
+        String id = c.create("{\"name\":\"members\"}");
+        try {
+            for (int i = 1; i <= 128; i++) {
+                assertThat(c.json("POST", "/v2/images/" + id + "/members", "{\"member\":\"m" + i + "\"}").statusCode())
+                        .isEqualTo(200);
+            }
+            HttpResponse<byte[]> more = c.json("POST", "/v2/images/" + id + "/members", "{\"member\":\"m129\"}");
+            assertThat(more.statusCode()).isEqualTo(413);
+            assertThat(message(more)).isEqualTo("Image member limit exceeded for image " + id + ": The limit has "
+                    + "been exceeded on the number of allowed image members for this image. Attempted: 129, "
+                    + "Maximum: 128:");
+        } finally {
+            c.delete(id);
+        }
+    }
+
+    // ---- 2. store ids ------------------------------------------------------------------------------
+
+    @Test
+    default void afterAnUploadTheStoreIdsHeaderAlsoListsTheInternalStores() {
+        Caller c = caller();
+        String first = c.create("{\"name\":\"data\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}");
+        try {
+            c.upload(first, new byte[] {1, 2, 3});
+            HttpResponse<byte[]> r = c.json("POST", "/v2/images", "{\"name\":\"after\"}");
+            c.delete((String) parse(r).get("id"));
+            assertThat(r.headers().firstValue("OpenStack-image-store-ids"))
+                    .contains("fast,cheap,os_glance_staging_store,os_glance_tasks_store");
+        } finally {
+            c.delete(first);
+        }
+    }
+
+    // ---- 3. status codes ---------------------------------------------------------------------------
+
+    @Test
+    default void importIntoAnUnknownStoreConflicts() {
+        Caller c = caller();
+        String id = c.create("{\"name\":\"imp\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}");
+        try {
+            assertThat(c.send("PUT", "/v2/images/" + id + "/stage", "application/octet-stream", new byte[] {1, 2},
+                    true, "application/json").statusCode()).isEqualTo(204);
+            HttpResponse<byte[]> r = c.json("POST", "/v2/images/" + id + "/import",
+                    "{\"method\":{\"name\":\"glance-direct\"},\"stores\":[\"nowhere\"]}");
+            assertThat(r.statusCode()).isEqualTo(409);
+            assertThat(message(r)).isEqualTo("Store for identifier nowhere not found");
+        } finally {
+            c.delete(id);
+        }
+    }
+
+    // ---- 5. 401 answers, 6. bodies without Accept --------------------------------------------------
+
+    @Test
+    default void a401WithoutIdentityHasNoRequestIdNoChallengeAndPlainTextWithoutAccept() {
+        Caller c = caller();
+        HttpResponse<byte[]> r = c.send("GET", "/v2/images", null, null, false, null);
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.headers().firstValue("X-Openstack-Request-Id")).isEmpty();
+        assertThat(r.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(r.headers().firstValue("Content-Type")).contains("text/plain; charset=UTF-8");
+        assertThat(text(r)).isEqualTo("401 Unauthorized\n\nThis server could not verify that you are authorized to "
+                + "access the document you requested. Either you supplied the wrong credentials (e.g., bad "
+                + "password), or your browser does not understand how to supply the credentials required.\n\n   ");
+
+        HttpResponse<byte[]> json = c.send("GET", "/v2/images", null, null, false, "application/json");
+        assertThat(json.statusCode()).isEqualTo(401);
+        assertThat(json.headers().firstValue("X-Openstack-Request-Id")).isEmpty();
+        assertThat(json.headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
+    default void errorBodiesAreTextPlainWithoutAccept() {
+        Caller c = caller();
+        String missing = UUID.randomUUID().toString();
+        HttpResponse<byte[]> r = c.send("GET", "/v2/images/" + missing, null, null, true, null);
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.headers().firstValue("Content-Type")).contains("text/plain; charset=UTF-8");
+        assertThat(text(r)).isEqualTo("404 Not Found\n\nNo image found with ID " + missing + "\n\n   ");
+        assertThat(r.headers().firstValue("X-Openstack-Request-Id")).isPresent();
+    }
+
+    // ---- 7. download framing -----------------------------------------------------------------------
+
+    @Test
+    default void aWholeImageIsSentWithItsLengthAndAQueuedOneAs204WithLengthZero() {
+        Caller c = caller();
+        String id = c.create("{\"name\":\"framing\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}");
+        try {
+            HttpResponse<byte[]> empty = c.send("GET", "/v2/images/" + id + "/file", null, null, true, null);
+            assertThat(empty.statusCode()).isEqualTo(204);
+            assertThat(empty.headers().firstValue("Content-Length")).contains("0");
+
+            byte[] data = new byte[3000];
+            new java.util.Random(7).nextBytes(data);
+            c.upload(id, data);
+            HttpResponse<byte[]> full = c.send("GET", "/v2/images/" + id + "/file", null, null, true, null);
+            assertThat(full.statusCode()).isEqualTo(200);
+            assertThat(full.headers().firstValue("Content-Length")).contains("3000");
+            assertThat(full.headers().firstValue("Transfer-Encoding")).isEmpty();
+            assertThat(full.body()).isEqualTo(data);
+        } finally {
+            c.delete(id);
+        }
+    }
+
+    // ---- 9. details --------------------------------------------------------------------------------
+
+    @Test
+    default void anImportTaskKeepsTheImportRequestAsSent() throws Exception {
+        Caller c = caller();
+        String id = c.create("{\"name\":\"task\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}");
+        try {
+            assertThat(c.send("PUT", "/v2/images/" + id + "/stage", "application/octet-stream", new byte[] {1, 2},
+                    true, "application/json").statusCode()).isEqualTo(204);
+            assertThat(c.json("POST", "/v2/images/" + id + "/import", "{\"method\":{\"name\":\"glance-direct\"}}")
+                    .statusCode()).isEqualTo(202);
+            List<?> tasks = List.of();
+            for (int i = 0; i < 100 && tasks.isEmpty(); i++) {
+                tasks = (List<?>) parse(c.json("GET", "/v2/images/" + id + "/tasks", null)).get("tasks");
+                if (tasks.isEmpty()) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(tasks).hasSize(1);
+            Map<?, ?> input = (Map<?, ?>) ((Map<?, ?>) tasks.get(0)).get("input");
+            Map<String, Object> expected = new LinkedHashMap<>();
+            expected.put("method", Map.of("name", "glance-direct"));
+            assertThat(input.get("import_req")).isEqualTo(expected);
+        } finally {
+            c.delete(id);
+        }
+    }
+
+    @Test
+    default void storeDescriptionsAreTheConfiguredOnes() {
+        Map<String, Object> info = parse(caller().json("GET", "/v2/info/stores", null));
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        for (Object s : (List<?>) info.get("stores")) {
+            Map<?, ?> store = (Map<?, ?>) s;
+            descriptions.put((String) store.get("id"), (String) store.get("description"));
+        }
+        assertThat(descriptions).containsEntry("fast", "Fast store (local file system)")
+                .containsEntry("cheap", "Cheap store (local file system)");
+    }
+}
