@@ -188,6 +188,9 @@ class TranscriptReplayTest {
                 .timeout(Duration.ofSeconds(30));
         identityHeaders(req.caller(), b);
         req.headers().forEach((name, value) -> b.header(name, substitute(value)));
+        if (req.header("Accept") == null) {
+            b.header("Accept", "*/*"); // the recording's curl sent this by default (no Accept at all: text/plain)
+        }
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
         if (req.binaryLength() >= 0) {
             body = HttpRequest.BodyPublishers.ofByteArray(payload((int) req.binaryLength()));
@@ -308,7 +311,12 @@ class TranscriptReplayTest {
         }
         String sentId = ex.request().header("X-Openstack-Request-Id");
         String gotId = resp.headers().firstValue("X-Openstack-Request-Id").orElse(null);
-        if (gotId == null || !gotId.matches("req-[0-9a-f-]{36}")) {
+        boolean recordedId = rec.header("X-Openstack-Request-Id") != null;
+        if (!recordedId && gotId != null && rec.status() == 401) {
+            // Glance's 401s come before its request-id middleware (on /, /versions and /healthcheck the
+            // emulator's request id is a deliberate difference, see the README)
+            problems.add("unexpected request id");
+        } else if ((recordedId || rec.status() != 401) && (gotId == null || !gotId.matches("req-[0-9a-f-]{36}"))) {
             problems.add("no request id");
         } else if (sentId != null && !sentId.equals(gotId)) {
             problems.add("request id not echoed");
