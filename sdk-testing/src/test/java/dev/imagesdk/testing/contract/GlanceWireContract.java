@@ -299,6 +299,77 @@ public interface GlanceWireContract {
         }
     }
 
+    // ---- 8. wording ------------------------------------------------------------------------------
+
+    private static void assertError(HttpResponse<byte[]> r, int status, String message) {
+        assertThat(r.statusCode()).as(text(r)).isEqualTo(status);
+        assertThat(message(r)).isEqualTo(message);
+    }
+
+    @Test
+    default void listFilterErrorsAreWordedAsGlanceWordsThem() {
+        Caller c = caller();
+        assertError(c.json("GET", "/v2/images?created_at=gt:notadate", null), 400,
+                "Bad \"created_at\" query filter format. Use ISO 8601 DateTime notation.");
+        assertError(c.json("GET", "/v2/images?updated_at=gte:2026-13-45T00:00:00Z", null), 400,
+                "Bad \"updated_at\" query filter format. Use ISO 8601 DateTime notation.");
+        assertError(c.json("GET", "/v2/images?created_at=xx:2026-01-01T00:00:00Z", null), 400,
+                "Unable to filter on a unknown operator.");
+        assertError(c.json("GET", "/v2/images?os_hidden=maybe", null), 400,
+                "Invalid value 'maybe' for 'os_hidden' filter. Valid values are 'true' or 'false'.");
+        assertError(c.json("GET", "/v2/images?member_status=bogus", null), 400, "Invalid status: bogus");
+        assertError(c.json("GET", "/v2/images?visibility=bogus", null), 400, "Invalid visibility value: bogus");
+        HttpResponse<byte[]> unknownStatus = c.json("GET", "/v2/images?status=bogus&limit=1", null);
+        assertThat(unknownStatus.statusCode()).as("an unknown image status filters everything out").isEqualTo(200);
+        assertThat((List<?>) parse(unknownStatus).get("images")).isEmpty();
+    }
+
+    @Test
+    default void reservedAttributesAndLongTagsAreWordedAsGlanceWordsThem() {
+        Caller c = caller();
+        HttpResponse<byte[]> created = c.json("POST", "/v2/images", "{\"os_glance_foo\":\"x\"}");
+        assertThat(created.statusCode()).isEqualTo(403);
+        assertThat((String) parse(created).get("message"))
+                .isEqualTo("Access was denied to this resource.<br /><br />\nAttribute 'os_glance_foo' is reserved.\n\n");
+        String id = c.create("{\"name\":\"wording\"}");
+        try {
+            assertError(c.patch(id, "[{\"op\":\"add\",\"path\":\"/os_glance_foo\",\"value\":\"x\"}]"), 403,
+                    "Attribute 'os_glance_foo' is reserved.");
+            assertError(c.patch(id, "[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"active\"}]"), 403,
+                    "Attribute 'status' is read-only.");
+            String longTag = "x".repeat(256);
+            HttpResponse<byte[]> tag = c.json("PUT", "/v2/images/" + id + "/tags/" + longTag, null);
+            assertThat(tag.statusCode()).isEqualTo(400);
+            assertThat(message(tag).lines().findFirst()).contains("Provided object does not match schema 'image': '"
+                    + longTag + "' is too long");
+        } finally {
+            c.delete(id);
+        }
+    }
+
+    @Test
+    default void aMemberChangingTagsIsWordedAsGlanceWordsIt() {
+        Caller owner = caller();
+        Caller member = caller();
+        String id = owner.create("{\"name\":\"shared\",\"visibility\":\"shared\",\"tags\":[\"w\"]}");
+        try {
+            assertThat(owner.json("POST", "/v2/images/" + id + "/members", "{\"member\":\"" + member.project + "\"}")
+                    .statusCode()).isEqualTo(200);
+            assertThat(member.json("PUT", "/v2/images/" + id + "/members/" + member.project, "{\"status\":\"accepted\"}")
+                    .statusCode()).isEqualTo(200);
+            assertError(member.json("PUT", "/v2/images/" + id + "/tags/mine", null), 403,
+                    "Not allowed to update tags for image " + id + ".");
+            assertError(member.json("DELETE", "/v2/images/" + id + "/tags/w", null), 403,
+                    "Not allowed to delete tags for image " + id + ".");
+            assertError(member.patch(id, "[{\"op\":\"replace\",\"path\":\"/tags\",\"value\":[\"a\"]}]"), 403,
+                    "You do not own this image");
+            assertError(member.json("PUT", "/v2/images/" + id + "/members/" + member.project, "{\"status\":\"bogus\"}"),
+                    400, "Incorrect request: Status must be \"pending\", \"accepted\" or \"rejected\".");
+        } finally {
+            owner.delete(id);
+        }
+    }
+
     // ---- 9. details --------------------------------------------------------------------------------
 
     @Test

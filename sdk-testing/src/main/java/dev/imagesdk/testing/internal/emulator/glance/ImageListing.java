@@ -52,14 +52,14 @@ public final class ImageListing {
         }
         String memberStatus = q.has("member_status") ? q.last("member_status") : "accepted";
         if (!MEMBER_STATUSES.contains(memberStatus)) {
-            throw GlanceError.badRequest("Invalid status value: " + memberStatus);
+            throw GlanceError.badRequest("Invalid status: " + memberStatus);
         }
         Boolean hidden = bool(q, "os_hidden");
         Boolean isProtected = bool(q, "protected");
         Long sizeMin = number(q, "size_min");
         Long sizeMax = number(q, "size_max");
-        TimeFilter created = TimeFilter.parse(q.last("created_at"));
-        TimeFilter updated = TimeFilter.parse(q.last("updated_at"));
+        TimeFilter created = TimeFilter.parse("created_at", q.last("created_at"));
+        TimeFilter updated = TimeFilter.parse("updated_at", q.last("updated_at"));
         Comparator<ImageRecord> order = comparator(sortKeys, sortDirs);
 
         ImageRecord marker = null;
@@ -246,7 +246,7 @@ public final class ImageListing {
             case "off":
                 return false;
             default:
-                throw GlanceError.badRequest("Invalid value '" + v + "' for '" + name + "' filter.");
+                throw GlanceError.badRequest("Invalid value '" + v + "' for '" + name + "' filter. Valid values are 'true' or 'false'.");
         }
     }
 
@@ -342,7 +342,7 @@ public final class ImageListing {
 
     /** A {@code created_at}/{@code updated_at} filter: {@code op:timestamp}, ops gt gte lt lte eq neq. */
     record TimeFilter(String op, Instant value) {
-        static TimeFilter parse(String v) {
+        static TimeFilter parse(String attribute, String v) {
             if (v == null) {
                 return new TimeFilter(null, null);
             }
@@ -356,9 +356,14 @@ public final class ImageListing {
                     throw GlanceError.badRequest("Unable to filter on a unknown operator.");
                 }
             }
-            return new TimeFilter(op, parseTime(time));
+            Instant at = parseTime(time);
+            if (at == null) {
+                throw GlanceError.badRequest("Bad \"" + attribute + "\" query filter format. Use ISO 8601 DateTime notation.");
+            }
+            return new TimeFilter(op, at);
         }
 
+        /** An ISO 8601 date-time (zone optional, UTC if absent) or date, or {@code null}. */
         private static Instant parseTime(String s) {
             try {
                 return OffsetDateTime.parse(s).toInstant();
@@ -366,7 +371,11 @@ public final class ImageListing {
                 try {
                     return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
                 } catch (DateTimeParseException e2) {
-                    throw GlanceError.badRequest("Unable to parse datetime '" + s + "'.");
+                    try {
+                        return java.time.LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
+                    } catch (DateTimeParseException e3) {
+                        return null;
+                    }
                 }
             }
         }

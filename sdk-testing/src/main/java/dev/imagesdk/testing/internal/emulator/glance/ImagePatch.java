@@ -70,7 +70,7 @@ final class ImagePatch {
             if (!op.equals("remove") && !hasValue) {
                 throw GlanceError.badRequest("Unable to find 'value' in JSON Schema change");
             }
-            ImageSchema.checkWritable(attribute);
+            ImageSchema.checkWritable(attribute, true);
             if (attribute.equals("id")) {
                 throw GlanceError.forbidden("Attribute 'id' is read-only.");
             }

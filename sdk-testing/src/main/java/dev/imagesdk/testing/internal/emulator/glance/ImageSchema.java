@@ -32,13 +32,23 @@ public final class ImageSchema {
     private ImageSchema() {
     }
 
-    /** 403 for read-only attributes and reserved {@code os_glance_*} properties. */
+    /** 403 for read-only attributes and reserved {@code os_glance_*} properties, worded as on create. */
     static void checkWritable(String attribute) {
+        checkWritable(attribute, false);
+    }
+
+    /**
+     * 403 for read-only attributes and reserved {@code os_glance_*} properties; Glance words a reserved
+     * one differently in a patch ({@code "Attribute 'x' is reserved."}) than on create (a generic
+     * "Access was denied" with that line as detail).
+     */
+    static void checkWritable(String attribute, boolean patch) {
         if (READ_ONLY.contains(attribute)) {
             throw GlanceError.forbidden("Attribute '" + attribute + "' is read-only.");
         }
         if (attribute.startsWith("os_glance")) {
-            throw GlanceError.withDetail(403, "Access was denied to this resource.",
+            throw patch ? GlanceError.forbidden("Attribute '" + attribute + "' is reserved.")
+                    : GlanceError.withDetail(403, "Access was denied to this resource.",
                     "Attribute '" + attribute + "' is reserved.");
         }
     }
