@@ -38,7 +38,10 @@ import java.util.function.UnaryOperator;
  * properties, tags, JSON-patch updates with Glance's status codes, data upload/download streamed
  * through temporary files with size/md5/sha512 computed on the way, ranges, staging and
  * glance-direct/copy-image import, deactivation, members and visibility between projects, tasks,
- * info, schemas, the cache API, and Glance's error bodies and request ids. Callers authenticate with
+ * info, schemas, the cache API, and Glance's error bodies and request ids. Glance's quotas (properties,
+ * tags, members per image, image size cap, per-project storage) are enforced with Glance's defaults and
+ * 413 answers, and can be set on the {@link Builder}; {@link Builder#shuffleUnordered(long)} shuffles the
+ * tags Glance keeps unordered. Callers authenticate with
  * a token registered here ({@link #registerToken(String, Identity)}) or with the trusted identity
  * headers Glance accepts behind an authenticating proxy. Scripted {@link Fault faults} let
  * resilience tests see latency, 503/429 answers, dropped connections and truncated bodies.
