@@ -244,6 +244,26 @@ public interface GlanceWireContract {
         }
     }
 
+    // ---- 4. order ---------------------------------------------------------------------------------
+
+    @Test
+    default void tagsComeBackAsASetWithoutAPromisedOrder() {
+        Caller c = caller();
+        List<String> tags = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            tags.add("tag-" + i);
+        }
+        String id = c.create("{\"name\":\"order\",\"tags\":[\"" + String.join("\",\"", tags) + "\",\"tag-3\"]}");
+        try {
+            @SuppressWarnings("unchecked")
+            List<Object> shown = (List<Object>) parse(c.json("GET", "/v2/images/" + id, null)).get("tags");
+            // a duplicate collapses; only membership is promised (the emulator's contract run shuffles them)
+            assertThat(shown).hasSize(20).containsExactlyInAnyOrderElementsOf(new ArrayList<Object>(tags));
+        } finally {
+            c.delete(id);
+        }
+    }
+
     // ---- 5. 401 answers, 6. bodies without Accept --------------------------------------------------
 
     @Test
