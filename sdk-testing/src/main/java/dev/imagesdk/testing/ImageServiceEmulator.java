@@ -289,7 +289,7 @@ public final class ImageServiceEmulator implements AutoCloseable {
 
         /**
          * Glance's {@code user_storage_quota}: bytes of image data one project may hold (default 0 = no
-         * quota); an upload or stage beyond it is answered 413.
+         * quota); an upload beyond it is answered 413 (as in Glance, staging is not checked).
          */
         public Builder userStorageQuota(long bytes) {
             if (bytes < 0) {

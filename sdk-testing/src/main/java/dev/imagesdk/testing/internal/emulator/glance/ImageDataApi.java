@@ -73,12 +73,14 @@ public final class ImageDataApi {
 
     /**
      * Streams the request body into {@code file}. When that fails, the file is removed and the image
-     * goes back to {@code queued}, as Glance does after a broken upload.
+     * goes back to {@code queued}, as Glance does after a broken upload. Data beyond the size cap, or
+     * beyond the storage quota of {@code owner} (null: not checked), is answered 413.
      */
     private Received receiveOrRequeue(Exchange ex, String id, Path file, String owner) {
         state.markDataHandled();
         Long declared = declaredLength(ex);
-        long remaining = quotas.userStorage() > 0
+        // Glance checks the storage quota where data enters a store (upload); staging checks only the size cap
+        long remaining = quotas.userStorage() > 0 && owner != null
                 ? quotas.userStorage() - state.locked(() -> state.storageUsage(owner, id)) : Long.MAX_VALUE;
         try {
             if (declared != null && declared > remaining || declared == null && remaining <= 0) {
@@ -214,7 +216,7 @@ public final class ImageDataApi {
     public void stage(Exchange ex, String id) {
         requireOctetStream(ex);
         Identity who = ex.identity();
-        String owner = state.locked(() -> {
+        state.locked(() -> {
             ImageRecord r = images.visible(who, id);
             if (!who.isAdmin() && !Policy.owns(who, r)) {
                 throw GlanceError.policy("upload_image");
@@ -225,10 +227,9 @@ public final class ImageDataApi {
             r.status = "uploading";
             r.transferring = true;
             r.updatedAt = state.now();
-            return r.owner;
         });
         Path file = state.newDataFile("staged");
-        Received got = receiveOrRequeue(ex, id, file, owner);
+        Received got = receiveOrRequeue(ex, id, file, null);
         boolean stillThere = state.locked(() -> {
             ImageRecord r = state.images().get(id);
             if (r == null) {
