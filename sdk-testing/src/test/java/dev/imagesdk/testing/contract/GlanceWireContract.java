@@ -89,6 +89,8 @@ public interface GlanceWireContract {
             HttpResponse<byte[]> r = send("PUT", "/v2/images/" + id + "/file", "application/octet-stream", data,
                     true, "application/json");
             assertThat(r.statusCode()).as(text(r)).isEqualTo(204);
+            assertThat(r.headers().firstValue("Content-Length")).contains("0");
+            assertThat(r.headers().firstValue("Content-Type")).contains("text/html; charset=UTF-8");
         }
 
         void delete(String id) {
@@ -293,6 +295,18 @@ public interface GlanceWireContract {
         assertThat(r.headers().firstValue("Content-Type")).contains("text/plain; charset=UTF-8");
         assertThat(text(r)).isEqualTo("404 Not Found\n\nNo image found with ID " + missing + "\n\n   ");
         assertThat(r.headers().firstValue("X-Openstack-Request-Id")).isPresent();
+
+        String id = c.create("{\"name\":\"plain\"}");
+        try {
+            HttpResponse<byte[]> unsupported = c.send("PATCH", "/v2/images/" + id, "application/json",
+                    "[]".getBytes(StandardCharsets.UTF_8), true, null);
+            assertThat(unsupported.statusCode()).isEqualTo(415);
+            assertThat(unsupported.headers().firstValue("Content-Type")).contains("text/plain; charset=UTF-8");
+            assertThat(text(unsupported)).isEqualTo("415 Unsupported Media Type\n\nThe request media type "
+                    + "application/json is not supported by this server. \n\n ");
+        } finally {
+            c.delete(id);
+        }
     }
 
     // ---- 7. download framing -----------------------------------------------------------------------
@@ -305,6 +319,7 @@ public interface GlanceWireContract {
             HttpResponse<byte[]> empty = c.send("GET", "/v2/images/" + id + "/file", null, null, true, null);
             assertThat(empty.statusCode()).isEqualTo(204);
             assertThat(empty.headers().firstValue("Content-Length")).contains("0");
+            assertThat(empty.headers().firstValue("Content-Type")).isEmpty();
 
             byte[] data = new byte[3000];
             new java.util.Random(7).nextBytes(data);

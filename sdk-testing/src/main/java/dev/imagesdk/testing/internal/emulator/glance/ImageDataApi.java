@@ -470,8 +470,7 @@ public final class ImageDataApi {
             return new Object[] {r.dataFile, r.size, r.checksum};
         });
         if (snapshot == null) {
-            ex.responseHeader("Content-Length", "0"); // as Glance; the JDK server leaves it off a 204 by itself
-            ex.sendEmpty(204);
+            ex.sendEmptyUntyped(204); // as Glance: Content-Length 0, no Content-Type
             return;
         }
         Path file = (Path) snapshot[0];

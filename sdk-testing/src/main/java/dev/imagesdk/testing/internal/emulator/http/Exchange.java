@@ -190,10 +190,21 @@ public final class Exchange {
         sendBytes(code, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Sends an answer without a body (202, 204, 302, 405 …), {@code Content-Type: text/html} as Glance does. */
+    /**
+     * Sends an answer without a body (202, 204, 302, 405 …), {@code Content-Type: text/html} as Glance
+     * does, and a 204 with {@code Content-Length: 0} (which the JDK server leaves off by itself).
+     */
     public void sendEmpty(int code) {
         if (code != 204 || !http.getResponseHeaders().containsKey("Content-Type")) {
             responseHeader("Content-Type", "text/html; charset=UTF-8");
+        }
+        sendEmptyUntyped(code);
+    }
+
+    /** Like {@link #sendEmpty(int)} without a {@code Content-Type} (Glance's 204 for an image without data). */
+    public void sendEmptyUntyped(int code) {
+        if (code == 204) {
+            responseHeader("Content-Length", "0");
         }
         begin(code, -1);
         close();
