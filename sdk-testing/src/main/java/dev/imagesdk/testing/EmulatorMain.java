@@ -7,7 +7,10 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the emulator standalone: {@code java -jar sdk-testing-<version>-emulator.jar --port 9292}.
  * Clients authenticate with Glance's trusted identity headers or with tokens given on the command
- * line ({@code --token TOKEN=PROJECT[:ROLE,ROLE]}). Stops on Ctrl-C.
+ * line ({@code --token TOKEN=PROJECT[:ROLE,ROLE]}). Glance's quotas and the shuffle mode are set with
+ * {@code --image-property-quota N}, {@code --image-tag-quota N}, {@code --image-member-quota N},
+ * {@code --image-size-cap BYTES}, {@code --user-storage-quota BYTES} and {@code --shuffle-seed N} (see
+ * {@link ImageServiceEmulator.Builder}). Stops on Ctrl-C.
  */
 public final class EmulatorMain {
     private EmulatorMain() {
@@ -31,6 +34,24 @@ public final class EmulatorMain {
                     break;
                 case "--import-delay-ms":
                     builder.importDelay(Duration.ofMillis(Long.parseLong(value(args, ++i, a))));
+                    break;
+                case "--image-property-quota":
+                    builder.imagePropertyQuota(Integer.parseInt(value(args, ++i, a)));
+                    break;
+                case "--image-tag-quota":
+                    builder.imageTagQuota(Integer.parseInt(value(args, ++i, a)));
+                    break;
+                case "--image-member-quota":
+                    builder.imageMemberQuota(Integer.parseInt(value(args, ++i, a)));
+                    break;
+                case "--image-size-cap":
+                    builder.imageSizeCap(Long.parseLong(value(args, ++i, a)));
+                    break;
+                case "--user-storage-quota":
+                    builder.userStorageQuota(Long.parseLong(value(args, ++i, a)));
+                    break;
+                case "--shuffle-seed":
+                    builder.shuffleUnordered(Long.parseLong(value(args, ++i, a)));
                     break;
                 case "--token":
                     String spec = value(args, ++i, a);
@@ -83,6 +104,8 @@ public final class EmulatorMain {
             out.println("error: " + problem);
         }
         out.println("usage: java -jar sdk-testing-emulator.jar [--port N] [--host ADDR] [--import-delay-ms N]"
+                + " [--image-property-quota N] [--image-tag-quota N] [--image-member-quota N]"
+                + " [--image-size-cap BYTES] [--user-storage-quota BYTES] [--shuffle-seed N]"
                 + " [--token TOKEN=PROJECT[:ROLE,ROLE]]...");
     }
 }

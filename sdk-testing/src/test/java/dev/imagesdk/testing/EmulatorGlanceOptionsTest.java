@@ -1,5 +1,8 @@
 package dev.imagesdk.testing;
 
+import dev.imagesdk.core.error.PayloadTooLargeException;
+import dev.imagesdk.images.CreateOpts;
+import dev.imagesdk.images.Images;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The emulator's Glance options (issue 19): quotas set per emulator, the shuffle mode for what Glance
@@ -74,6 +78,12 @@ class EmulatorGlanceOptionsTest {
             HttpResponse<String> member = json(e, "POST", "/v2/images/" + id + "/members", "{\"member\":\"m2\"}");
             assertThat(member.statusCode()).isEqualTo(413);
             assertThat(member.body()).contains("Attempted: 2, Maximum: 1");
+
+            // through the SDK, a quota's 413 is a PayloadTooLargeException carrying Glance's message
+            Images images = Images.of(e.headersClient(Identity.member("p2")));
+            assertThatThrownBy(() -> images.create(CreateOpts.builder().tags("x", "y").build()))
+                    .isInstanceOf(PayloadTooLargeException.class)
+                    .hasMessageContaining("allowed image tags. Attempted: 2, Maximum: 1");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.imagesdk.testing;
 
 import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.core.error.PayloadTooLargeException;
 import dev.imagesdk.core.auth.Auth;
 import dev.imagesdk.images.CreateOpts;
 import dev.imagesdk.images.Images;
@@ -20,10 +21,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The standalone jar ({@code sdk-testing-<version>-emulator.jar}, built in {@code package}) starts with
- * {@code --port} and {@code --token}, serves the image API, and stops on SIGTERM.
+ * {@code --port}, {@code --token} and a quota option, serves the image API, and stops on SIGTERM.
  */
 class EmulatorJarIT {
 
@@ -42,7 +44,7 @@ class EmulatorJarIT {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-jar", jar.toString(), "--port", Integer.toString(port),
-                "--token", "jar-token=jar-project:member,reader").redirectErrorStream(true).start();
+                "--token", "jar-token=jar-project:member,reader", "--image-tag-quota", "1").redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line = out.readLine();
             assertThat(line).isEqualTo("imagesdk emulator listening on http://127.0.0.1:" + port);
@@ -51,6 +53,8 @@ class EmulatorJarIT {
                 assertThat(client.apiVersion().toString()).contains("2.16");
                 assertThat(Images.of(client).create(CreateOpts.builder().name("from-jar").build()).owner())
                         .isEqualTo("jar-project");
+                assertThatThrownBy(() -> Images.of(client).create(CreateOpts.builder().tags("a", "b").build()))
+                        .as("--image-tag-quota 1").isInstanceOf(PayloadTooLargeException.class);
             }
         } finally {
             process.destroy();

@@ -3,7 +3,11 @@ package dev.imagesdk.core.error;
 import java.util.List;
 import java.util.Map;
 
-/** HTTP 413: the image data exceeds the server's size limit or the caller's storage quota. */
+/**
+ * HTTP 413: a Glance limit was exceeded — image data beyond {@code image_size_cap} or the caller's
+ * storage quota, or more custom properties, tags or members on one image than its quotas allow (128
+ * each by default); the server's message names the limit.
+ */
 public class PayloadTooLargeException extends ServiceResponseException {
     private static final long serialVersionUID = 1L;
 
