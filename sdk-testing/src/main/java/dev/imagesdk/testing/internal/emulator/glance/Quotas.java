@@ -62,7 +62,7 @@ public record Quotas(int imageProperties, int imageTags, int imageMembers, long 
             return GlanceError.of(413, "Image exceeds the storage quota: The size of the data %(image_size)s will "
                     + "exceed the limit. %(remaining)s bytes remaining.");
         }
-        return GlanceError.of(413, "Image exceeds the storage quota: The size of the data " + size
-                + " will exceed the limit. " + remaining + " bytes remaining.");
+        return GlanceError.of(413, "Image exceeds the storage quota: The size of the data "
+                + (size == null ? "None" : size) + " will exceed the limit. " + remaining + " bytes remaining.");
     }
 }
