@@ -37,7 +37,7 @@ public final class KeystoneIdentity {
         }
     }
 
-    /** The settings as a builder collects them; checked by {@link KeystoneIdentity#of(Fields)}. */
+    /** The settings as a builder collects them; checked by {@link KeystoneIdentity#of(HttpUrl, Fields)}. */
     public static final class Fields {
         /** Settings, {@code null} when not given. */
         public String userId, username, userDomainId, userDomainName, password, applicationCredentialId,
