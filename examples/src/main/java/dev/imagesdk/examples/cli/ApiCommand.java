@@ -38,4 +38,41 @@ abstract class ApiCommand implements Callable<Integer> {
 
     /** Does the command's work; exceptions are turned into one-line errors and exit codes. */
     abstract void run() throws Exception;
+
+    /** One step of a command that works through several arguments. */
+    interface Step<T> {
+        void run(T item) throws Exception;
+    }
+
+    /**
+     * Runs {@code step} for every item, even after one fails: each failure is reported on stderr as
+     * it happens ({@code imagectl: ITEM: message. hint}); at the end, if any failed, the command
+     * fails with the first failure's exit code and a count ({@code 2 of 3 images not deleted}).
+     *
+     * @param what the items, plural, for the closing line (e.g. "images")
+     * @param notDone what did not happen to them (e.g. "deleted")
+     */
+    <T> void each(java.util.List<T> items, String what, String notDone, Step<T> step) {
+        int failed = 0;
+        int firstCode = ExitCodes.OK;
+        for (T item : items) {
+            try {
+                step.run(item);
+            } catch (Exception e) {
+                Failure f = Failure.of(e);
+                if (failed++ == 0) {
+                    firstCode = f.exitCode();
+                }
+                out().flush();
+                err().println("imagectl: " + item + ": " + f.line().substring("imagectl: ".length()));
+                if (imagectl().debug()) {
+                    e.printStackTrace(err());
+                }
+                err().flush();
+            }
+        }
+        if (failed > 0) {
+            throw new CommandException(firstCode, failed + " of " + items.size() + " " + what + " not " + notDone, "");
+        }
+    }
 }

@@ -11,10 +11,13 @@ import dev.imagesdk.core.error.ServiceResponseException;
 import dev.imagesdk.core.error.TransportException;
 import dev.imagesdk.core.error.UnauthorizedException;
 import dev.imagesdk.core.error.ValidationException;
+import dev.imagesdk.images.data.LocalFileException;
 import dev.imagesdk.members.MembershipForbiddenException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 
@@ -30,7 +33,11 @@ public record Failure(int exitCode, String message, String hint) {
 
     /** The line printed on stderr. */
     public String line() {
-        return "imagectl: " + message + (hint.isEmpty() ? "" : ". " + hint);
+        if (hint.isEmpty()) {
+            return "imagectl: " + message;
+        }
+        boolean closed = message.endsWith(".") || message.endsWith("?") || message.endsWith("!");
+        return "imagectl: " + message + (closed ? " " : ". ") + hint;
     }
 
     /** Classifies any exception a command may end with. */
@@ -49,16 +56,28 @@ public record Failure(int exitCode, String message, String hint) {
             return new Failure(ExitCodes.INTEGRITY, t.getMessage(),
                     "The data was corrupted in transit or on the server; nothing was kept. Retry the download");
         }
+        if (t instanceof LocalFileException) {
+            return new Failure(ExitCodes.LOCAL_IO, "local file error: " + t.getMessage(), "Check the path and disk space");
+        }
         if (t instanceof NotFoundException nf) {
-            String url = nf.url().orElse("");
-            String listing = url.contains("/image-links") ? "imagectl image-links list"
-                    : url.contains("/members") ? "imagectl members list IMAGE_ID" : "imagectl images list";
+            String path = path(nf);
+            if (isCollection(path)) {
+                // Nothing at a listing's URL: not a missing id, a wrong endpoint or a service without that API.
+                return new Failure(ExitCodes.NOT_FOUND, "404 Not Found: the service has no " + path + where(nf),
+                        "Check --endpoint (the image service's root URL, e.g. http://127.0.0.1:9292)"
+                                + (path.contains("/image-links") ? " and that this service offers image links" : ""));
+            }
+            String listing = path.contains("/image-links") ? "imagectl image-links list"
+                    : path.contains("/members") ? "imagectl members list IMAGE_ID"
+                    : path.contains("/tasks") ? "imagectl tasks list" : "imagectl images list";
             return new Failure(ExitCodes.NOT_FOUND, t.getMessage(),
                     "Check the id (" + listing + ") and that your project may see it");
         }
-        if (t instanceof UnauthorizedException) {
-            return new Failure(ExitCodes.DENIED, t.getMessage(),
-                    "Check your credentials (--token, --os-cloud or OS_* variables)");
+        if (t instanceof UnauthorizedException u) {
+            // Glance's own text ("... your browser does not understand ...") speaks to web browsers.
+            return new Failure(ExitCodes.DENIED, "401 Unauthorized: the service accepted no credential of this "
+                    + "request: none was given, or the token is wrong or expired" + where(u),
+                    "Give --token (or $OS_TOKEN), --project for trusted headers, or --os-cloud / OS_* variables");
         }
         if (t instanceof MembershipForbiddenException) {
             return new Failure(ExitCodes.DENIED, t.getMessage(), ""); // its message already says why
@@ -67,9 +86,14 @@ public record Failure(int exitCode, String message, String hint) {
             return new Failure(ExitCodes.DENIED, t.getMessage(),
                     "The service refused this for your project or role, or in the image's current state (imagectl images show ID)");
         }
-        if (t instanceof ConflictException) {
-            return new Failure(ExitCodes.CONFLICT, t.getMessage(),
-                    "Check the image's status (imagectl images show ID)");
+        if (t instanceof ConflictException c) {
+            String path = path(c);
+            String hint = path.contains("/image-links")
+                    ? "The image probably has a link in this scope already (imagectl image-links list --image ID)"
+                    : path.contains("/members")
+                    ? "The project is probably a member already (imagectl members list IMAGE_ID)"
+                    : "Check the image's status (imagectl images show ID)";
+            return new Failure(ExitCodes.CONFLICT, t.getMessage(), hint);
         }
         if (t instanceof BadRequestException) {
             return new Failure(ExitCodes.USAGE, t.getMessage(), "The service rejected the input; fix it and retry");
@@ -80,6 +104,12 @@ public record Failure(int exitCode, String message, String hint) {
         }
         if (t instanceof ServiceResponseException) {
             return new Failure(ExitCodes.SERVER_ERROR, t.getMessage(), "Rerun with --debug for details");
+        }
+        if (t instanceof TransportException te && cause(te, UnknownHostException.class) != null) {
+            String host = host(te);
+            return new Failure(ExitCodes.TRANSPORT, "unknown host" + (host.isEmpty() ? "" : " " + host)
+                    + ": no address found for this name" + where(te),
+                    "Check the host name in --endpoint, clouds.yaml or OS_AUTH_URL");
         }
         if (t instanceof TransportException te) {
             return new Failure(ExitCodes.TRANSPORT, t.getMessage(), te.isConnectFailure()
@@ -100,5 +130,55 @@ public record Failure(int exitCode, String message, String hint) {
         }
         return new Failure(ExitCodes.SERVER_ERROR, "unexpected error: " + t,
                 "Rerun with --debug and report the stack trace");
+    }
+
+    /** The URL path of the failed request, without query ("" when unknown). */
+    private static String path(ImageServiceException e) {
+        String url = e.url().orElse("");
+        try {
+            String p = URI.create(url).getPath();
+            return p == null ? "" : p;
+        } catch (IllegalArgumentException ignored) {
+            int q = url.indexOf('?');
+            return q < 0 ? url : url.substring(0, q);
+        }
+    }
+
+    private static String host(ImageServiceException e) {
+        try {
+            String h = URI.create(e.url().orElse("")).getHost();
+            return h == null ? "" : h;
+        } catch (IllegalArgumentException ignored) {
+            return "";
+        }
+    }
+
+    /** A listing's URL (no id in it): /v2/images, /v2/image-links, /v2/tasks, /v2/info/.... */
+    private static boolean isCollection(String path) {
+        String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return p.endsWith("/v2/images") || p.endsWith("/v2/image-links") || p.endsWith("/v2/tasks")
+                || p.contains("/v2/info/") || p.endsWith("/v2/schemas/image");
+    }
+
+    /** " (GET url, request id)" for a request-related failure, "" otherwise. */
+    private static String where(ImageServiceException e) {
+        if (e.method().isEmpty() && e.url().isEmpty() && e.requestId().isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(" (");
+        e.method().ifPresent(m -> sb.append(m).append(' '));
+        e.url().ifPresent(sb::append);
+        e.requestId().ifPresent(r -> sb.append(e.method().isPresent() || e.url().isPresent() ? ", request " : "request ")
+                .append(r));
+        return sb.append(')').toString().replace("  ", " ");
+    }
+
+    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
     }
 }

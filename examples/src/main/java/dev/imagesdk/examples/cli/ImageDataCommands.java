@@ -98,10 +98,16 @@ final class ImageDataCommands {
         @Option(names = "--no-verify", description = "Do not check the data against the image's hash.")
         boolean noVerify;
 
+        @Option(names = "--force", description = "Replace FILE if it exists (it is replaced only once the new data is complete).")
+        boolean force;
+
         @Override
         void run() throws IOException {
             Images images = ImagesCommand.images(this);
             boolean toStdout = "-".equals(output);
+            if (!toStdout) {
+                checkTarget(Path.of(output), force);
+            }
             ProgressBar bar = imagectl().progress(err(), "download", -1);
             DownloadOpts opts = DownloadOpts.builder().verify(!noVerify).listener(bar::update).build();
             long start = System.nanoTime();
@@ -124,6 +130,21 @@ final class ImageDataCommands {
                     + result.verifiedAlgorithm().map(a -> a + " verified").orElse("not verified");
             // With -o - the data owns stdout: the report goes to stderr.
             (toStdout ? err() : out()).println(line);
+        }
+    }
+
+    /** Refuses, before any request, a download into a missing directory or over an existing file. */
+    static void checkTarget(Path target, boolean force) {
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new CommandException(ExitCodes.LOCAL_IO, "no such directory: " + dir, "Create it first, or choose another -o FILE");
+        }
+        if (Files.isDirectory(target)) {
+            throw new CommandException(ExitCodes.LOCAL_IO, target + " is a directory", "Give a file name: -o " + target
+                    + java.io.File.separator + "NAME");
+        }
+        if (Files.exists(target) && !force) {
+            throw new CommandException(ExitCodes.LOCAL_IO, target + " exists", "Add --force to replace it, or choose another -o FILE");
         }
     }
 
@@ -168,6 +189,10 @@ final class ImageDataCommands {
 
         @Override
         void run() throws IOException {
+            if (!stores.isEmpty() && allStores) {
+                throw new CommandException(ExitCodes.USAGE, "--store and --all-stores exclude each other",
+                        "Give either --store STORE (repeatable) or --all-stores");
+            }
             Images images = ImagesCommand.images(this);
             dev.imagesdk.images.importing.ImportOpts.Builder request;
             if (source.file != null) {

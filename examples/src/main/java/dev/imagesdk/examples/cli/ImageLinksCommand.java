@@ -49,8 +49,12 @@ final class ImageLinksCommand {
         return ImageLinks.of(c.client());
     }
 
-    /** The scope named by --org/--space (neither: global). */
+    /** The scope named by --org/--space (neither: global); --space without --org is a usage error. */
     static Scope scope(String org, String space) {
+        if (space != null && org == null) {
+            throw new CommandException(ExitCodes.USAGE, "--space " + space + " needs its organization",
+                    "Add --org SLUG (a space belongs to an organization)");
+        }
         return Scope.of(org, space);
     }
 
@@ -156,10 +160,10 @@ final class ImageLinksCommand {
 
         @Override
         void run() {
-            for (String id : linkIds) {
+            each(linkIds, "image links", "deleted", id -> {
                 links(this).delete(id);
                 out().println("deleted image link " + id);
-            }
+            });
         }
     }
 }

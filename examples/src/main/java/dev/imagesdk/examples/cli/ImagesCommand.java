@@ -274,7 +274,7 @@ final class ImagesCommand {
                 scopes.add(Scope.global());
             }
             if (org != null || space != null) {
-                scopes.add(Scope.of(org, space));
+                scopes.add(ImageLinksCommand.scope(org, space));
             }
             PublishedImage published = ImageLinks.of(client()).publish(b.build(), scopes.toArray(new Scope[0]));
             Record r = ImageViews.record(published.image());
@@ -351,10 +351,10 @@ final class ImagesCommand {
 
         @Override
         void run() {
-            for (String id : ids) {
+            each(ids, "images", "deleted", id -> {
                 images(this).delete(id);
                 out().println("deleted image " + id);
-            }
+            });
         }
     }
 
@@ -386,6 +386,25 @@ final class ImagesCommand {
     @Command(name = "tag", description = "Add or remove image tags.", mixinStandardHelpOptions = true,
             subcommands = {Tag.Add.class, Tag.Remove.class})
     static final class Tag {
+        /**
+         * Checks every tag before the first request: a tag goes into the URL path of
+         * {@code /v2/images/ID/tags/TAG}, where Glance garbles non-ASCII characters (it decodes the
+         * path as Latin-1); such tags can only be set through {@code images update --tags}.
+         */
+        static void checkTags(String id, List<String> tags) {
+            for (String tag : tags) {
+                if (tag.isBlank() || tag.length() > 255) {
+                    throw new CommandException(ExitCodes.USAGE, "invalid tag \"" + tag + "\": a tag has 1 to 255 characters "
+                            + "and is not blank", "Nothing was changed");
+                }
+                if (!tag.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+                    throw new CommandException(ExitCodes.USAGE, "tag \"" + tag + "\" has non-ASCII or control characters, "
+                            + "which Glance garbles in a tag URL", "Nothing was changed. Set all of the image's tags "
+                            + "in one go instead: imagectl images update " + id + " --tags TAG1,TAG2,...");
+                }
+            }
+        }
+
         @Command(name = "add", description = "Add tags to an image.", mixinStandardHelpOptions = true)
         static final class Add extends ApiCommand {
             @Parameters(index = "0", paramLabel = "ID", description = "The image id.")
@@ -396,10 +415,11 @@ final class ImagesCommand {
 
             @Override
             void run() {
-                for (String tag : tags) {
+                checkTags(id, tags);
+                each(tags, "tags", "added", tag -> {
                     images(this).addTag(id, tag);
                     out().println("tagged image " + id + " with " + tag);
-                }
+                });
             }
         }
 
@@ -413,10 +433,11 @@ final class ImagesCommand {
 
             @Override
             void run() {
-                for (String tag : tags) {
+                checkTags(id, tags);
+                each(tags, "tags", "removed", tag -> {
                     images(this).removeTag(id, tag);
                     out().println("removed tag " + tag + " from image " + id);
-                }
+                });
             }
         }
     }

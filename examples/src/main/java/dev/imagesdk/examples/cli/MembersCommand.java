@@ -49,8 +49,8 @@ final class MembersCommand {
         }
         String own = c.imagectl().project;
         if (own == null) {
-            throw new CommandException(ExitCodes.USAGE, "which project answers the offer?",
-                    "Give PROJECT_ID (your own project id) after the image id");
+            throw new CommandException(ExitCodes.USAGE, "no member project given",
+                    "Give your own project id after the image id (IMAGE_ID PROJECT_ID), or --project");
         }
         return own;
     }

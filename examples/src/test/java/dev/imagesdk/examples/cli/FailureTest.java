@@ -48,4 +48,60 @@ class FailureTest {
         assertThat(f.line()).isEqualTo("imagectl: 404 Not Found: No image found with ID x (GET http://h/v2/images/x, "
                 + "request req-1). Check the id (imagectl images list) and that your project may see it");
     }
+
+    @Test
+    void a401SaysNoOrABadCredentialWasGivenNotGlancesBrowserText() {
+        Failure f = Failure.of(new UnauthorizedException("This server could not verify that you are authorized ... "
+                + "or your browser does not understand how to supply the credentials required.", "GET",
+                "http://h/v2/images", "req-9", Map.of()));
+        assertThat(f.exitCode()).isEqualTo(ExitCodes.DENIED);
+        assertThat(f.line()).isEqualTo("imagectl: 401 Unauthorized: the service accepted no credential of this request: "
+                + "none was given, or the token is wrong or expired (GET http://h/v2/images, request req-9). "
+                + "Give --token (or $OS_TOKEN), --project for trusted headers, or --os-cloud / OS_* variables");
+    }
+
+    @Test
+    void a404OnAListingPointsAtTheEndpointNotAnId() {
+        Failure f = Failure.of(new NotFoundException(null, "GET", "http://h/glance/v2/images?limit=20", null, Map.of()));
+        assertThat(f.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(f.line()).startsWith("imagectl: 404 Not Found: the service has no /glance/v2/images (GET ")
+                .contains("Check --endpoint").doesNotContain("Check the id");
+        assertThat(Failure.of(new NotFoundException(null, "GET", "http://h/v2/image-links", null, Map.of())).line())
+                .contains("offers image links").doesNotContain("Check the id");
+    }
+
+    @Test
+    void a409OnALinkOrMemberIsNotAboutTheImagesStatus() {
+        Failure link = Failure.of(new ConflictException("exists", "POST", "http://h/v2/image-links", null, Map.of()));
+        assertThat(link.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(link.line()).contains("link in this scope already (imagectl image-links list --image ID)")
+                .doesNotContain("status");
+        Failure member = Failure.of(new ConflictException("exists", "POST", "http://h/v2/images/x/members", null, Map.of()));
+        assertThat(member.line()).contains("member already").doesNotContain("status");
+        Failure image = Failure.of(new ConflictException("in use", "PUT", "http://h/v2/images/x/file", null, Map.of()));
+        assertThat(image.line()).endsWith("Check the image's status (imagectl images show ID)");
+    }
+
+    @Test
+    void anUnknownHostSaysSo() {
+        Failure f = Failure.of(new TransportException("Connection failed: nohost.invalid", "GET",
+                "http://nohost.invalid:9292/v2/images", new java.net.UnknownHostException("nohost.invalid"), false));
+        assertThat(f.exitCode()).isEqualTo(ExitCodes.TRANSPORT);
+        assertThat(f.line()).isEqualTo("imagectl: unknown host nohost.invalid: no address found for this name "
+                + "(GET http://nohost.invalid:9292/v2/images). Check the host name in --endpoint, clouds.yaml or OS_AUTH_URL");
+    }
+
+    @Test
+    void aMessageEndingInAQuestionMarkGetsNoExtraFullStop() {
+        assertThat(new Failure(ExitCodes.USAGE, "which one?", "Say it").line()).isEqualTo("imagectl: which one? Say it");
+        assertThat(new Failure(ExitCodes.USAGE, "no", "").line()).isEqualTo("imagectl: no");
+    }
+
+    @Test
+    void aLocalFileFailureOfTheSdkIsExitCode8() {
+        Failure f = Failure.of(new dev.imagesdk.images.data.LocalFileException("writing to /x failed after 0 bytes",
+                new java.io.IOException("No space left on device")));
+        assertThat(f.exitCode()).isEqualTo(ExitCodes.LOCAL_IO);
+        assertThat(f.line()).startsWith("imagectl: local file error: writing to /x failed after 0 bytes: No space left");
+    }
 }

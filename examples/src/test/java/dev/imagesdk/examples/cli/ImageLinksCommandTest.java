@@ -115,7 +115,29 @@ class ImageLinksCommandTest {
         long before = emu.emulator.requestCount();
         Cli.Result r = emu.as(ALPHA_TOKEN, "image-links", "create", "--image", WEB, "--space", "research");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).startsWith("imagectl: invalid input: ");
+        assertThat(r.err()).startsWith("imagectl: --space research needs its organization");
         assertThat(emu.emulator.requestCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aDuplicateLinkIsNotBlamedOnTheImagesStatus() {
+        Cli.Result r = emu.as(ALPHA_TOKEN, "image-links", "create", "--image", LAB, "--org", "acme", "--priority", "5");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(r.err()).startsWith("imagectl: 409 Conflict").contains("link in this scope already")
+                .doesNotContain("image's status");
+    }
+
+    @Test
+    void aSpaceWithoutOrganizationIsExplainedInOptions() {
+        Cli.Result r = emu.as(ALPHA_TOKEN, "image-links", "create", "--image", WEB, "--space", "research");
+        assertThat(r.err()).isEqualTo("imagectl: --space research needs its organization. "
+                + "Add --org SLUG (a space belongs to an organization)\n");
+    }
+
+    @Test
+    void deleteOfSeveralLinksReportsEachFailureAndExitsNonZero() {
+        Cli.Result r = emu.as(ALPHA_TOKEN, "image-links", "delete", "00000000-0000-4000-8000-00000000000f");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(r.err().lines().toList()).last().isEqualTo("imagectl: 1 of 1 image links not deleted");
     }
 }

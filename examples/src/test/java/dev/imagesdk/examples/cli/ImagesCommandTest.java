@@ -184,7 +184,8 @@ class ImagesCommandTest {
 
         Cli.Result badToken = emu.as("no-such-token", "images", "list");
         assertThat(badToken.exitCode()).isEqualTo(ExitCodes.DENIED);
-        assertThat(badToken.err()).startsWith("imagectl: 401").contains("Check your credentials");
+        assertThat(badToken.err()).startsWith("imagectl: 401 Unauthorized: ").contains("the token is wrong or expired", "--token")
+                .doesNotContain("browser");
 
         Cli.Result badFormat = emu.as(ALPHA_TOKEN, "images", "list", "-f", "xml");
         assertThat(badFormat.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -217,5 +218,80 @@ class ImagesCommandTest {
                 "images", "create", "--name", "by-headers", "-f", "json");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(json(r.out())).containsEntry("owner", "proj-h");
+    }
+
+    @Test
+    void aListingAtAWrongEndpointPathDoesNotBlameAnId() {
+        Cli.Result r = Cli.run("--endpoint", emu.endpoint + "/nothing", "--token", ALPHA_TOKEN, "images", "list");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(r.err()).startsWith("imagectl: 404 Not Found: the service has no /nothing/v2/images")
+                .contains("Check --endpoint").doesNotContain("Check the id");
+    }
+
+    @Test
+    void anUnknownHostSaysSo() {
+        Cli.Result r = Cli.run("--endpoint", "http://no-such-host.invalid:9292", "--project", "p", "images", "list");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.TRANSPORT);
+        assertThat(r.err()).startsWith("imagectl: unknown host no-such-host.invalid: ").contains("Check the host name");
+    }
+
+    @Test
+    void hintsSpeakOfOptionsNotJavaMethods() throws IOException {
+        Cli.Result space = emu.as(ALPHA_TOKEN, "images", "create", "--name", "x", "--space", "lab");
+        assertThat(space.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(space.err()).isEqualTo("imagectl: --space lab needs its organization. "
+                + "Add --org SLUG (a space belongs to an organization)\n");
+        assertThat(emu.emulator.imageCount()).as("nothing was created").isZero();
+
+        String id = create("--name", "tagged");
+        Cli.Result tag = emu.as(ALPHA_TOKEN, "images", "tag", "add", id, "plain", "w\u00f6rld");
+        assertThat(tag.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(tag.err()).contains("imagectl images update " + id + " --tags TAG1,TAG2").doesNotContain("UpdateOpts", "(...)");
+        assertThat((List<Object>) json(emu.ok(ALPHA_TOKEN, "images", "show", id, "-f", "json")).get("tags"))
+                .as("validated before the first request").isEmpty();
+        assertThat(emu.ok(ALPHA_TOKEN, "images", "update", id, "--tags", "w\u00f6rld", "-f", "json")).contains("w\u00f6rld");
+
+        Cli.Result stores = emu.as(ALPHA_TOKEN, "images", "import", id, "--copy", "--store", "a", "--all-stores");
+        assertThat(stores.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(stores.err()).startsWith("imagectl: --store and --all-stores exclude each other").doesNotContain("(...)");
+    }
+
+    @Test
+    void deleteOfSeveralImagesDeletesWhatItCanAndReportsEachFailure() throws IOException {
+        String a = create("--name", "a");
+        String c = create("--name", "c");
+        String missing = "00000000-0000-0000-0000-0000000000bb";
+        Cli.Result r = emu.as(ALPHA_TOKEN, "images", "delete", a, missing, c);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(r.out()).isEqualTo("deleted image " + a + "\ndeleted image " + c + "\n");
+        List<String> err = r.err().lines().toList();
+        assertThat(err).hasSize(2);
+        assertThat(err.get(0)).startsWith("imagectl: " + missing + ": 404 Not Found");
+        assertThat(err.get(1)).isEqualTo("imagectl: 1 of 3 images not deleted");
+        assertThat(emu.emulator.imageCount()).isZero();
+    }
+
+    @Test
+    void downloadKeepsAnExistingFileUnlessForcedAndAMissingDirectoryIsALocalFileError() throws IOException {
+        String id = create("--name", "data", "--disk-format", "raw", "--container-format", "bare");
+        Path source = Files.write(dir.resolve("in.bin"), new byte[] {1, 2, 3, 4});
+        emu.ok(ALPHA_TOKEN, "images", "upload", id, source.toString());
+        Path target = Files.writeString(dir.resolve("keep.txt"), "precious");
+        long before = emu.emulator.requestCount();
+
+        Cli.Result kept = emu.as(ALPHA_TOKEN, "images", "download", id, "-o", target.toString());
+        assertThat(kept.exitCode()).isEqualTo(ExitCodes.LOCAL_IO);
+        assertThat(kept.err()).isEqualTo("imagectl: " + target + " exists. Add --force to replace it, or choose another -o FILE\n");
+        assertThat(Files.readString(target)).isEqualTo("precious");
+
+        Path nowhere = dir.resolve("no-dir").resolve("out.bin");
+        Cli.Result noDir = emu.as(ALPHA_TOKEN, "images", "download", id, "-o", nowhere.toString());
+        assertThat(noDir.exitCode()).isEqualTo(ExitCodes.LOCAL_IO);
+        assertThat(noDir.err()).startsWith("imagectl: no such directory: " + nowhere.getParent());
+        assertThat(emu.emulator.requestCount()).as("refused before any request").isEqualTo(before);
+
+        Cli.Result forced = emu.as(ALPHA_TOKEN, "images", "download", id, "-o", target.toString(), "--force");
+        assertThat(forced.exitCode()).as(forced.toString()).isZero();
+        assertThat(Files.readAllBytes(target)).containsExactly(1, 2, 3, 4);
     }
 }

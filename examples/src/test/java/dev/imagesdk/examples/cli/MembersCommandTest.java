@@ -55,7 +55,8 @@ class MembersCommandTest {
 
         Cli.Result which = emu.as(BETA_TOKEN, "members", "accept", id);
         assertThat(which.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(which.err()).isEqualTo("imagectl: which project answers the offer?. Give PROJECT_ID (your own project id) after the image id\n");
+        assertThat(which.err()).isEqualTo("imagectl: no member project given. "
+                + "Give your own project id after the image id (IMAGE_ID PROJECT_ID), or --project\n");
 
         Cli.Result viaProject = Cli.run("--endpoint", emu.endpoint, "--project", "beta", "--user", "bob",
                 "members", "accept", id);
