@@ -95,7 +95,7 @@ final class ImageLinksCommand {
             for (ImageLink link : links(this).list(b.build())) {
                 rows.add(record(link));
             }
-            format.printer().printList(rows, COLUMNS, out());
+            format.printList(rows, COLUMNS, out());
         }
     }
 
@@ -109,7 +109,7 @@ final class ImageLinksCommand {
 
         @Override
         void run() {
-            format.printer().printOne(record(links(this).get(linkId)), out());
+            format.printOne(record(links(this).get(linkId)), out());
         }
     }
 
@@ -149,7 +149,7 @@ final class ImageLinksCommand {
             if (comment != null) {
                 b.comment(comment);
             }
-            format.printer().printOne(record(links(this).create(b.build())), out());
+            format.printOne(record(links(this).create(b.build())), out());
         }
     }
 

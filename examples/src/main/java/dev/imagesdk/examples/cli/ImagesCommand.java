@@ -101,11 +101,66 @@ final class ImagesCommand {
         @Option(names = "--page-size", description = "Images per request (the server's default when absent).")
         Integer pageSize;
 
+        @Option(names = "--hidden", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+                description = "Only hidden images (os_hidden; not in default listings), or with false only visible ones.")
+        Boolean hidden;
+
+        @Option(names = "--protected", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+                description = "Only protected images, or with false only unprotected ones.")
+        Boolean isProtected;
+
+        @Option(names = "--disk-format", paramLabel = "FORMAT", split = ",",
+                description = "Only images with this disk format (raw, qcow2, ...; comma-separated: any of them).")
+        List<String> diskFormats = new ArrayList<>();
+
+        @Option(names = "--container-format", paramLabel = "FORMAT", split = ",",
+                description = "Only images with this container format (bare, ovf, ...; comma-separated: any of them).")
+        List<String> containerFormats = new ArrayList<>();
+
+        @Option(names = "--size-min", paramLabel = "BYTES", description = "Only images with at least this many bytes.")
+        Long sizeMin;
+
+        @Option(names = "--size-max", paramLabel = "BYTES", description = "Only images with at most this many bytes.")
+        Long sizeMax;
+
+        @Option(names = "--checksum", paramLabel = "MD5", description = "Only images with this md5 checksum.")
+        String checksum;
+
+        @Option(names = "--hash", paramLabel = "HEX", description = "Only images with this os_hash_value (e.g. sha512).")
+        String hash;
+
+        @Option(names = "--long", description = "Show every field in tabulated, value and CSV output.")
+        boolean longListing;
+
         @Override
         void run() {
             ListOpts.Builder b = ListOpts.builder();
             if (name != null) {
                 b.name(name);
+            }
+            if (hidden != null) {
+                b.hidden(hidden);
+            }
+            if (isProtected != null) {
+                b.isProtected(isProtected);
+            }
+            if (!diskFormats.isEmpty()) {
+                b.diskFormats(diskFormats.stream().map(DiskFormat::of).toArray(DiskFormat[]::new));
+            }
+            if (!containerFormats.isEmpty()) {
+                b.containerFormats(containerFormats.stream().map(ContainerFormat::of).toArray(ContainerFormat[]::new));
+            }
+            if (sizeMin != null) {
+                b.sizeMin(sizeMin);
+            }
+            if (sizeMax != null) {
+                b.sizeMax(sizeMax);
+            }
+            if (checksum != null) {
+                b.checksum(checksum);
+            }
+            if (hash != null) {
+                b.osHashValue(hash);
             }
             if (status != null) {
                 b.status(ImageStatus.of(status));
@@ -145,7 +200,7 @@ final class ImagesCommand {
                 }
                 rows.add(ImageViews.record(image));
             }
-            format.printer().printList(rows, ImageViews.LIST_COLUMNS, out());
+            format.printList(rows, longListing ? List.of() : ImageViews.LIST_COLUMNS, out());
         }
 
         private static SortDirection direction(String d) {
@@ -167,7 +222,7 @@ final class ImagesCommand {
 
         @Override
         void run() {
-            format.printer().printOne(ImageViews.record(images(this).get(id)), out());
+            format.printOne(ImageViews.record(images(this).get(id)), out());
         }
     }
 
@@ -265,7 +320,7 @@ final class ImagesCommand {
             }
             pairs(a.properties, "--property").forEach(b::property);
             if (!global && org == null && space == null) {
-                format.printer().printOne(ImageViews.record(images(this).create(b.build())), out());
+                format.printOne(ImageViews.record(images(this).create(b.build())), out());
                 return;
             }
             // Image and link(s) all or nothing: if a link fails, the image is removed again.
@@ -279,7 +334,7 @@ final class ImagesCommand {
             PublishedImage published = ImageLinks.of(client()).publish(b.build(), scopes.toArray(new Scope[0]));
             Record r = ImageViews.record(published.image());
             r.put("links", published.links().stream().map(ImageLink::linkId).toList());
-            format.printer().printOne(r, out());
+            format.printOne(r, out());
         }
     }
 
@@ -340,7 +395,7 @@ final class ImagesCommand {
                 throw new ValidationException("nothing to change: give at least one option such as --name or --property");
             }
             UpdateOpts opts = b.build();
-            format.printer().printOne(ImageViews.record(images(this).update(id, opts)), out());
+            format.printOne(ImageViews.record(images(this).update(id, opts)), out());
         }
     }
 

@@ -67,7 +67,7 @@ final class MembersCommand {
         @Override
         void run() {
             List<Record> rows = members(this).listForImage(imageId).stream().map(MembersCommand::record).toList();
-            format.printer().printList(rows, COLUMNS, out());
+            format.printList(rows, COLUMNS, out());
         }
     }
 
@@ -87,7 +87,7 @@ final class MembersCommand {
         @Override
         void run() {
             Member m = Sharing.share(ImagesCommand.images(this), members(this), imageId, projectId);
-            format.printer().printOne(record(m), out());
+            format.printOne(record(m), out());
         }
     }
 
@@ -106,7 +106,7 @@ final class MembersCommand {
 
         @Override
         void run() {
-            format.printer().printOne(record(members(this).update(imageId, memberOrSelf(this, projectId), MemberStatus.ACCEPTED)), out());
+            format.printOne(record(members(this).update(imageId, memberOrSelf(this, projectId), MemberStatus.ACCEPTED)), out());
         }
     }
 
@@ -124,7 +124,7 @@ final class MembersCommand {
 
         @Override
         void run() {
-            format.printer().printOne(record(members(this).update(imageId, memberOrSelf(this, projectId), MemberStatus.REJECTED)), out());
+            format.printOne(record(members(this).update(imageId, memberOrSelf(this, projectId), MemberStatus.REJECTED)), out());
         }
     }
 

@@ -189,7 +189,7 @@ class ImagesCommandTest {
 
         Cli.Result badFormat = emu.as(ALPHA_TOKEN, "images", "list", "-f", "xml");
         assertThat(badFormat.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(badFormat.err()).contains("unknown format 'xml' (use tabulated, json or yaml)");
+        assertThat(badFormat.err()).contains("unknown format 'xml' (use tabulated (or table), json, yaml, value or csv)");
 
         Cli.Result noFile = emu.as(ALPHA_TOKEN, "images", "upload", "x", dir.resolve("nope").toString());
         assertThat(noFile.exitCode()).isEqualTo(ExitCodes.LOCAL_IO);
@@ -293,5 +293,51 @@ class ImagesCommandTest {
         Cli.Result forced = emu.as(ALPHA_TOKEN, "images", "download", id, "-o", target.toString(), "--force");
         assertThat(forced.exitCode()).as(forced.toString()).isZero();
         assertThat(Files.readAllBytes(target)).containsExactly(1, 2, 3, 4);
+    }
+
+    @Test
+    void valueCsvTableColumnsAndLong() throws IOException {
+        String a = create("--id", "aaaaaaaa-0000-4000-8000-000000000001", "--name", "a, \"quoted\"", "--tag", "x", "--tag", "y");
+        String b = create("--id", "aaaaaaaa-0000-4000-8000-000000000002", "--name", "b");
+        assertThat(emu.ok(ALPHA_TOKEN, "images", "list", "--sort", "name:asc", "-f", "value", "-c", "id"))
+                .isEqualTo(a + "\n" + b + "\n");
+        assertThat(emu.ok(ALPHA_TOKEN, "images", "list", "--sort", "name:asc", "-f", "value", "-c", "name", "--column", "size"))
+                .isEqualTo("a, \"quoted\" \nb \n");
+        assertThat(emu.ok(ALPHA_TOKEN, "images", "list", "--sort", "name:asc", "-f", "csv", "-c", "id", "-c", "name", "-c", "tags"))
+                .isEqualTo("id,name,tags\n" + a + ",\"a, \"\"quoted\"\"\",\"x,y\"\n" + b + ",b,\n");
+        assertThat(emu.ok(ALPHA_TOKEN, "images", "list", "-f", "table"))
+                .isEqualTo(emu.ok(ALPHA_TOKEN, "images", "list", "-f", "tabulated"));
+        assertThat(emu.ok(ALPHA_TOKEN, "images", "show", b, "-f", "value", "-c", "name", "-c", "status")).isEqualTo("b\nqueued\n");
+        assertThat(json(emu.ok(ALPHA_TOKEN, "images", "show", b, "-f", "json", "-c", "name"))).isEqualTo(Map.of("name", "b"));
+
+        String header = emu.ok(ALPHA_TOKEN, "images", "list", "--long").lines().findFirst().orElseThrow();
+        assertThat(header.split("\\s+")).contains("id", "name", "protected", "os_hidden", "checksum", "min_ram", "tags", "created_at");
+        assertThat(emu.ok(ALPHA_TOKEN, "images", "list").lines().findFirst().orElseThrow()).doesNotContain("created_at");
+
+        Cli.Result bad = emu.as(ALPHA_TOKEN, "images", "list", "-c", "nope");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).startsWith("imagectl: no such column: nope. Columns here: id, name, status");
+    }
+
+    @Test
+    void listFiltersOfTheSdk() throws IOException {
+        create("--name", "plain", "--disk-format", "raw", "--container-format", "bare");
+        create("--name", "hidden", "--hidden", "--disk-format", "qcow2", "--container-format", "bare");
+        create("--name", "guarded", "--protected", "--disk-format", "iso", "--container-format", "ovf");
+        assertThat(names("images", "list")).containsExactlyInAnyOrder("plain", "guarded");
+        assertThat(names("images", "list", "--hidden")).containsExactly("hidden");
+        assertThat(names("images", "list", "--protected")).containsExactly("guarded");
+        assertThat(names("images", "list", "--protected", "false")).containsExactly("plain");
+        assertThat(names("images", "list", "--disk-format", "raw,iso")).containsExactlyInAnyOrder("plain", "guarded");
+        assertThat(names("images", "list", "--container-format", "ovf")).containsExactly("guarded");
+    }
+
+    private List<String> names(String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 4);
+        all[args.length] = "-f";
+        all[args.length + 1] = "value";
+        all[args.length + 2] = "-c";
+        all[args.length + 3] = "name";
+        return emu.ok(ALPHA_TOKEN, all).lines().toList();
     }
 }

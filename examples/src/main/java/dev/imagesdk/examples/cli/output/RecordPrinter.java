@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Prints records as aligned columns, JSON or YAML. JSON and YAML output parse back to exactly the
+ * Prints records as aligned columns, JSON, YAML, bare values or CSV. JSON and YAML output parse back to exactly the
  * records printed (same keys, same order, nulls kept); tabulated output is for people: NULL is shown
  * as {@code -}, lists as comma-separated values, numbers right-aligned.
  */
@@ -45,6 +45,19 @@ public final class RecordPrinter {
         switch (format) {
             case JSON -> out.println(JSON.toJson(maps(records)));
             case YAML -> out.print(records.isEmpty() ? "[]\n" : yaml().dump(maps(records)));
+            case VALUE -> {
+                List<String> cols = columns.isEmpty() ? allColumns(records) : columns;
+                for (Record r : records) {
+                    out.print(cols.stream().map(c -> plainCell(r.get(c))).collect(Collectors.joining(" ")) + "\n");
+                }
+            }
+            case CSV -> {
+                List<String> cols = columns.isEmpty() ? allColumns(records) : columns;
+                out.print(csvLine(new ArrayList<>(cols)));
+                for (Record r : records) {
+                    out.print(csvLine(cols.stream().map(c -> plainCell(r.get(c))).toList()));
+                }
+            }
             default -> out.print(table(records, columns.isEmpty() ? allColumns(records) : columns));
         }
         out.flush();
@@ -55,6 +68,11 @@ public final class RecordPrinter {
         switch (format) {
             case JSON -> out.println(JSON.toJson(record.fields()));
             case YAML -> out.print(yaml().dump(record.fields()));
+            case VALUE -> record.fields().values().forEach(v -> out.print(plainCell(v) + "\n"));
+            case CSV -> {
+                out.print(csvLine(List.of("field", "value")));
+                record.fields().forEach((k, v) -> out.print(csvLine(List.of(k, plainCell(v)))));
+            }
             default -> {
                 List<Record> rows = new ArrayList<>();
                 record.fields().forEach((k, v) -> rows.add(Record.of().put("field", k).put("value", v)));
@@ -133,6 +151,17 @@ public final class RecordPrinter {
                     .collect(Collectors.joining(","));
         }
         return v.toString().replace('\n', ' ');
+    }
+
+    /** A cell for value and CSV output: like tabulated, but null is empty. */
+    private static String plainCell(Object v) {
+        return v == null ? "" : cell(v);
+    }
+
+    /** One CSV line; a field with a comma, quote or line break is quoted, quotes doubled. */
+    static String csvLine(List<String> fields) {
+        return fields.stream().map(f -> f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")
+                ? "\"" + f.replace("\"", "\"\"") + "\"" : f).collect(Collectors.joining(",")) + "\n";
     }
 
     private static List<String> allColumns(List<Record> records) {
