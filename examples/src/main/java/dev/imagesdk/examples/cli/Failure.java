@@ -82,6 +82,10 @@ public record Failure(int exitCode, String message, String hint) {
         if (t instanceof MembershipForbiddenException) {
             return new Failure(ExitCodes.DENIED, t.getMessage(), ""); // its message already says why
         }
+        if (t instanceof ForbiddenException fe && path(fe).contains("/v2/tasks")) {
+            return new Failure(ExitCodes.DENIED, t.getMessage(), "By Glance's default policy only admins may use the "
+                    + "tasks API; the tasks of your own image: imagectl tasks list --image ID");
+        }
         if (t instanceof ForbiddenException) {
             return new Failure(ExitCodes.DENIED, t.getMessage(),
                     "The service refused this for your project or role, or in the image's current state (imagectl images show ID)");

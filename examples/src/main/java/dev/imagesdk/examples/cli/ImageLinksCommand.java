@@ -5,6 +5,7 @@ import dev.imagesdk.links.ImageLink;
 import dev.imagesdk.links.ImageLinks;
 import dev.imagesdk.links.LinkCreateOpts;
 import dev.imagesdk.links.LinkListOpts;
+import dev.imagesdk.links.LinkUpdateOpts;
 import dev.imagesdk.links.Scope;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +27,7 @@ import java.util.List;
                 ImageLinksCommand.ListLinks.class,
                 ImageLinksCommand.Show.class,
                 ImageLinksCommand.Create.class,
+                ImageLinksCommand.Update.class,
                 ImageLinksCommand.Delete.class})
 final class ImageLinksCommand {
     /** The fields of a link, as the seed's {@code image-links list} prints them. */
@@ -150,6 +152,46 @@ final class ImageLinksCommand {
                 b.comment(comment);
             }
             format.printOne(record(links(this).create(b.build())), out());
+        }
+    }
+
+    @Command(name = "update", description = "Change a link's priority or comment (its image and scope stay).",
+            mixinStandardHelpOptions = true)
+    static final class Update extends ApiCommand {
+        @Mixin
+        FormatOption format;
+
+        @Parameters(paramLabel = "LINKID", description = "The link id.")
+        String linkId;
+
+        @Option(names = "--priority", description = "New display priority within the scope (lower first).")
+        Integer priority;
+
+        @Option(names = "--comment", description = "New comment.")
+        String comment;
+
+        @Option(names = "--no-comment", description = "Remove the comment.")
+        boolean noComment;
+
+        @Override
+        void run() {
+            if (comment != null && noComment) {
+                throw new CommandException(ExitCodes.USAGE, "--comment and --no-comment exclude each other", "Give one of them");
+            }
+            if (priority == null && comment == null && !noComment) {
+                throw new CommandException(ExitCodes.USAGE, "nothing to change", "Give --priority, --comment or --no-comment");
+            }
+            LinkUpdateOpts.Builder b = LinkUpdateOpts.builder();
+            if (priority != null) {
+                b.priority(priority);
+            }
+            if (comment != null) {
+                b.comment(comment);
+            }
+            if (noComment) {
+                b.clearComment();
+            }
+            format.printOne(record(links(this).update(linkId, b.build())), out());
         }
     }
 

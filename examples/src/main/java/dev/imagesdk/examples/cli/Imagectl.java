@@ -27,6 +27,10 @@ import java.util.Map;
                 ImagesCommand.class,
                 MembersCommand.class,
                 ImageLinksCommand.class,
+                InfoCommands.TasksCommand.class,
+                InfoCommands.Stores.class,
+                InfoCommands.Usage.class,
+                InfoCommands.ImportInfo.class,
                 EmulatorCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class})

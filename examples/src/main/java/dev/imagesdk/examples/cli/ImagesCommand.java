@@ -258,8 +258,8 @@ final class ImagesCommand {
         List<String> properties = new ArrayList<>();
     }
 
-    @Command(name = "create", description = "Create an image record (no data yet: see images upload); with "
-            + "--global, --org or --org/--space also its image link (publish).",
+    @Command(name = "create", description = "Create an image record; with --file also upload its data (else see "
+            + "images upload); with --global, --org or --org/--space also its image link (publish).",
             mixinStandardHelpOptions = true)
     static final class Create extends ApiCommand {
         @Mixin
@@ -284,8 +284,26 @@ final class ImagesCommand {
         @Option(names = "--space", paramLabel = "SLUG", description = "Publish to this space of --org.")
         String space;
 
+        @Option(names = "--file", paramLabel = "FILE",
+                description = "Also upload this file as the image's data (one step: create + upload). If the upload "
+                        + "fails, the new image is deleted again.")
+        java.nio.file.Path file;
+
+        @Option(names = "--wait", description = "With --file: wait until the image is active.")
+        boolean waitActive;
+
+        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+                description = "How long --wait waits (default: ${DEFAULT-VALUE}).")
+        long timeoutSeconds;
+
         @Override
-        void run() {
+        void run() throws java.io.IOException {
+            if (waitActive && file == null) {
+                throw new CommandException(ExitCodes.USAGE, "--wait needs --file", "Give --file FILE to upload, or leave out --wait");
+            }
+            if (file != null && !java.nio.file.Files.isRegularFile(file)) {
+                throw new java.nio.file.NoSuchFileException(file.toString());
+            }
             CreateOpts.Builder b = CreateOpts.builder();
             ImageAttributes a = attributes;
             if (id != null) {
@@ -320,7 +338,8 @@ final class ImagesCommand {
             }
             pairs(a.properties, "--property").forEach(b::property);
             if (!global && org == null && space == null) {
-                format.printOne(ImageViews.record(images(this).create(b.build())), out());
+                Image created = images(this).create(b.build());
+                format.printOne(ImageViews.record(file == null ? created : uploadOrDelete(created.id())), out());
                 return;
             }
             // Image and link(s) all or nothing: if a link fails, the image is removed again.
@@ -332,9 +351,36 @@ final class ImagesCommand {
                 scopes.add(ImageLinksCommand.scope(org, space));
             }
             PublishedImage published = ImageLinks.of(client()).publish(b.build(), scopes.toArray(new Scope[0]));
-            Record r = ImageViews.record(published.image());
+            Image image = file == null ? published.image() : uploadOrDelete(published.image().id());
+            Record r = ImageViews.record(image);
             r.put("links", published.links().stream().map(ImageLink::linkId).toList());
             format.printOne(r, out());
+        }
+
+        /** Uploads --file to the new image (deleting the image if that fails), then waits if asked. */
+        private Image uploadOrDelete(String imageId) throws java.io.IOException {
+            Images images = images(this);
+            long size = java.nio.file.Files.size(file);
+            dev.imagesdk.examples.cli.output.ProgressBar bar = imagectl().progress(err(), "upload", size);
+            long start = System.nanoTime();
+            try {
+                images.upload(imageId, file, dev.imagesdk.images.data.UploadOpts.builder().size(size).listener(bar::update).build());
+            } catch (RuntimeException e) {
+                bar.abandon();
+                try {
+                    images.delete(imageId); // its links go with it
+                    err().println("imagectl: the upload failed; image " + imageId + " was deleted again");
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                    err().println("imagectl: the upload failed and image " + imageId + " could not be deleted: "
+                            + Failure.of(cleanup).message());
+                }
+                throw e;
+            }
+            bar.finish();
+            err().println(ImageDataCommands.summary("uploaded", size, System.nanoTime() - start) + " to image " + imageId);
+            return waitActive ? images.waitFor(imageId, ImageStatus.ACTIVE, java.time.Duration.ofSeconds(timeoutSeconds))
+                    : images.get(imageId);
         }
     }
 

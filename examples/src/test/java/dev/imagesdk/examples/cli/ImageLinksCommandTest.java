@@ -140,4 +140,17 @@ class ImageLinksCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(r.err().lines().toList()).last().isEqualTo("imagectl: 1 of 1 image links not deleted");
     }
+
+    @Test
+    void updateChangesPriorityAndComment() {
+        String listed = emu.ok(ALPHA_TOKEN, "image-links", "list", "--image", LAB, "--space", "research", "-f", "value", "-c", "linkid");
+        String linkId = listed.trim();
+        assertThat(emu.ok(ALPHA_TOKEN, "image-links", "update", linkId, "--priority", "9", "--comment", "moved down"))
+                .contains("priority    9\n", "comment     moved down\n", "space_slug  research\n");
+        assertThat(emu.ok(ALPHA_TOKEN, "image-links", "update", linkId, "--no-comment", "-f", "value", "-c", "comment"))
+                .isEqualTo("\n");
+        Cli.Result nothing = emu.as(ALPHA_TOKEN, "image-links", "update", linkId);
+        assertThat(nothing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(nothing.err()).startsWith("imagectl: nothing to change. Give --priority, --comment or --no-comment");
+    }
 }
