@@ -72,6 +72,46 @@ public final class Images {
     }
 
     /**
+     * The image named by {@code nameOrId}, as a command line takes it: a UUID is an id
+     * ({@link #get(String)}); anything else is an exact name, looked up among every image the caller
+     * can list, hidden ({@code os_hidden}) and community images included ({@code GET /v2/images?name=...}
+     * with {@code visibility=all}, once without and once with {@code os_hidden=true}).
+     *
+     * @throws dev.imagesdk.core.error.NotFoundException when no visible image has this id or name
+     * @throws AmbiguousNameException when several images have this name (never a silent first pick)
+     * @throws dev.imagesdk.core.error.ValidationException when {@code nameOrId} is null or blank
+     */
+    public Image find(String nameOrId) {
+        Arguments.notBlank(nameOrId, "image name or id");
+        if (UUID_FORM.matcher(nameOrId).matches()) {
+            return get(nameOrId);
+        }
+        Map<String, Image> found = new java.util.LinkedHashMap<>();
+        for (Boolean hidden : new Boolean[] {null, Boolean.TRUE}) {
+            ListOpts.Builder opts = ListOpts.builder().name(nameOrId).anyVisibility();
+            if (hidden != null) {
+                opts.hidden(hidden);
+            }
+            for (Image image : list(opts.build())) {
+                if (image.id() != null && nameOrId.equals(image.name())) {
+                    found.putIfAbsent(image.id(), image);
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            throw new dev.imagesdk.core.error.NotFoundException("no image named \"" + nameOrId + "\" that the caller can see",
+                    null, null, null, Map.of());
+        }
+        if (found.size() > 1) {
+            throw new AmbiguousNameException(nameOrId, List.copyOf(found.values()));
+        }
+        return found.values().iterator().next();
+    }
+
+    private static final java.util.regex.Pattern UUID_FORM = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /**
      * {@code POST /v2/images}: creates an image record (status {@code queued}, no data).
      *
      * @throws dev.imagesdk.core.error.ConflictException when the requested id exists
