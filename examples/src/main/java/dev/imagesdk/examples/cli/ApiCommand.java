@@ -21,6 +21,20 @@ abstract class ApiCommand implements Callable<Integer> {
         return imagectl().client();
     }
 
+    /**
+     * The id of the image named by {@code nameOrId}: a UUID as it is (no request), else the one image
+     * with that exact name ({@code Images.find}); several matches fail with the candidates.
+     */
+    String imageId(String nameOrId) {
+        if (nameOrId != null && UUID_FORM.matcher(nameOrId).matches()) {
+            return nameOrId;
+        }
+        return dev.imagesdk.images.Images.of(client()).find(nameOrId).id();
+    }
+
+    private static final java.util.regex.Pattern UUID_FORM = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }

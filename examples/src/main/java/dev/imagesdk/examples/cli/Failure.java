@@ -11,6 +11,7 @@ import dev.imagesdk.core.error.ServiceResponseException;
 import dev.imagesdk.core.error.TransportException;
 import dev.imagesdk.core.error.UnauthorizedException;
 import dev.imagesdk.core.error.ValidationException;
+import dev.imagesdk.images.AmbiguousNameException;
 import dev.imagesdk.images.data.LocalFileException;
 import dev.imagesdk.members.MembershipForbiddenException;
 
@@ -56,6 +57,12 @@ public record Failure(int exitCode, String message, String hint) {
             return new Failure(ExitCodes.INTEGRITY, t.getMessage(),
                     "The data was corrupted in transit or on the server; nothing was kept. Retry the download");
         }
+        if (t instanceof AmbiguousNameException a) {
+            return new Failure(ExitCodes.USAGE, a.candidates().size() + " images are named \"" + a.name() + "\": "
+                    + a.candidates().stream().map(i -> i.id() + " (" + (i.status() == null ? "?" : i.status().value())
+                    + ", owner " + i.owner() + ")").collect(java.util.stream.Collectors.joining(", ")),
+                    "Give the id of the one you mean");
+        }
         if (t instanceof LocalFileException) {
             return new Failure(ExitCodes.LOCAL_IO, "local file error: " + t.getMessage(), "Check the path and disk space");
         }
@@ -66,6 +73,11 @@ public record Failure(int exitCode, String message, String hint) {
                 return new Failure(ExitCodes.NOT_FOUND, "404 Not Found: the service has no " + path + where(nf),
                         "Check --endpoint (the image service's root URL, e.g. http://127.0.0.1:9292)"
                                 + (path.contains("/image-links") ? " and that this service offers image links" : ""));
+            }
+            if (path.isEmpty()) {
+                // found no image by name (Images.find): no request URL to blame
+                return new Failure(ExitCodes.NOT_FOUND, t.getMessage(),
+                        "Check the name (imagectl images list --name NAME) and that your project may see it");
             }
             String listing = path.contains("/image-links") ? "imagectl image-links list"
                     : path.contains("/members") ? "imagectl members list IMAGE_ID"

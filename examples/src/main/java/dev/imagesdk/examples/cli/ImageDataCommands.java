@@ -34,7 +34,7 @@ final class ImageDataCommands {
     @Command(name = "upload", description = "Upload a file (or - for stdin) as an image's data; the image becomes active.",
             mixinStandardHelpOptions = true)
     static final class Upload extends ApiCommand {
-        @Parameters(index = "0", paramLabel = "ID", description = "The image id (create it first: images create).")
+        @Parameters(index = "0", paramLabel = "IMAGE", description = "The image: its id or its (unique) name (create it first: images create).")
         String id;
 
         @Parameters(index = "1", paramLabel = "FILE", description = "The data to upload; - reads stdin.")
@@ -55,6 +55,7 @@ final class ImageDataCommands {
                 }
                 size = Files.size(path);
             }
+            String id = imageId(this.id);
             PrintWriter err = err();
             ProgressBar bar = imagectl().progress(err, "upload", size);
             UploadOpts.Builder opts = UploadOpts.builder().listener(bar::update);
@@ -88,7 +89,7 @@ final class ImageDataCommands {
     @Command(name = "download", description = "Download an image's data, verified against its recorded checksum.",
             mixinStandardHelpOptions = true)
     static final class Download extends ApiCommand {
-        @Parameters(index = "0", paramLabel = "ID", description = "The image id.")
+        @Parameters(index = "0", paramLabel = "IMAGE", description = "The image: its id or its (unique) name.")
         String id;
 
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
@@ -108,6 +109,7 @@ final class ImageDataCommands {
             if (!toStdout) {
                 checkTarget(Path.of(output), force);
             }
+            String id = imageId(this.id);
             ProgressBar bar = imagectl().progress(err(), "download", -1);
             DownloadOpts opts = DownloadOpts.builder().verify(!noVerify).listener(bar::update).build();
             long start = System.nanoTime();
@@ -152,7 +154,7 @@ final class ImageDataCommands {
             + "(glance-direct), have the service fetch a URL (web-download) or copy to more stores (copy-image); "
             + "then wait until the image is active.", mixinStandardHelpOptions = true)
     static final class Import extends ApiCommand {
-        @Parameters(index = "0", paramLabel = "ID", description = "The image id (create it first: images create).")
+        @Parameters(index = "0", paramLabel = "IMAGE", description = "The image: its id or its (unique) name (create it first: images create).")
         String id;
 
         @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
@@ -193,7 +195,11 @@ final class ImageDataCommands {
                 throw new CommandException(ExitCodes.USAGE, "--store and --all-stores exclude each other",
                         "Give either --store STORE (repeatable) or --all-stores");
             }
+            if (source.file != null && !Files.isRegularFile(source.file)) {
+                throw new NoSuchFileException(source.file.toString());
+            }
             Images images = ImagesCommand.images(this);
+            String id = imageId(this.id);
             dev.imagesdk.images.importing.ImportOpts.Builder request;
             if (source.file != null) {
                 if (!Files.isRegularFile(source.file)) {

@@ -66,7 +66,7 @@ final class ImageLinksCommand {
         @Mixin
         FormatOption format;
 
-        @Option(names = "--image", paramLabel = "ID", description = "Only links of this image.")
+        @Option(names = "--image", paramLabel = "IMAGE", description = "Only links of this image (id or unique name).")
         String imageId;
 
         @Option(names = "--org", paramLabel = "SLUG", description = "Only links of this organization.")
@@ -82,7 +82,7 @@ final class ImageLinksCommand {
         void run() {
             LinkListOpts.Builder b = LinkListOpts.builder();
             if (imageId != null) {
-                b.imageId(imageId);
+                b.imageId(imageId(imageId));
             }
             if (org != null) {
                 b.orgSlug(org);
@@ -121,7 +121,7 @@ final class ImageLinksCommand {
         @Mixin
         FormatOption format;
 
-        @Option(names = "--image", required = true, paramLabel = "ID", description = "The image.")
+        @Option(names = "--image", required = true, paramLabel = "IMAGE", description = "The image (id or unique name).")
         String imageId;
 
         @Option(names = "--org", paramLabel = "SLUG", description = "Organization slug.")
@@ -141,7 +141,8 @@ final class ImageLinksCommand {
 
         @Override
         void run() {
-            LinkCreateOpts.Builder b = LinkCreateOpts.builder(imageId, scope(org, space));
+            Scope scope = scope(org, space);
+            LinkCreateOpts.Builder b = LinkCreateOpts.builder(imageId(imageId), scope);
             if (priority != null) {
                 b.priority(priority);
             }

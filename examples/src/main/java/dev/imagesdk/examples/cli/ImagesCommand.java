@@ -217,12 +217,12 @@ final class ImagesCommand {
         @Mixin
         FormatOption format;
 
-        @Parameters(paramLabel = "ID", description = "The image id.")
+        @Parameters(paramLabel = "IMAGE", description = "The image: its id or its (unique) name.")
         String id;
 
         @Override
         void run() {
-            format.printOne(ImageViews.record(images(this).get(id)), out());
+            format.printOne(ImageViews.record(images(this).find(id)), out());
         }
     }
 
@@ -389,7 +389,7 @@ final class ImagesCommand {
         @Mixin
         FormatOption format;
 
-        @Parameters(paramLabel = "ID", description = "The image id.")
+        @Parameters(paramLabel = "IMAGE", description = "The image: its id or its (unique) name.")
         String id;
 
         @Mixin
@@ -441,20 +441,21 @@ final class ImagesCommand {
                 throw new ValidationException("nothing to change: give at least one option such as --name or --property");
             }
             UpdateOpts opts = b.build();
-            format.printOne(ImageViews.record(images(this).update(id, opts)), out());
+            format.printOne(ImageViews.record(images(this).update(imageId(id), opts)), out());
         }
     }
 
     @Command(name = "delete", description = "Delete images and their data.", mixinStandardHelpOptions = true)
     static final class Delete extends ApiCommand {
-        @Parameters(paramLabel = "ID", arity = "1..*", description = "Image ids.")
+        @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Images: ids or (unique) names.")
         List<String> ids;
 
         @Override
         void run() {
             each(ids, "images", "deleted", id -> {
-                images(this).delete(id);
-                out().println("deleted image " + id);
+                String imageId = imageId(id);
+                images(this).delete(imageId);
+                out().println("deleted image " + imageId + (imageId.equals(id) ? "" : " (" + id + ")"));
             });
         }
     }
@@ -462,25 +463,27 @@ final class ImagesCommand {
     @Command(name = "deactivate", description = "Block downloads of an image's data (non-admins).",
             mixinStandardHelpOptions = true)
     static final class Deactivate extends ApiCommand {
-        @Parameters(paramLabel = "ID", description = "The image id.")
+        @Parameters(paramLabel = "IMAGE", description = "The image: its id or its (unique) name.")
         String id;
 
         @Override
         void run() {
-            images(this).deactivate(id);
-            out().println("deactivated image " + id);
+            String imageId = imageId(id);
+            images(this).deactivate(imageId);
+            out().println("deactivated image " + imageId);
         }
     }
 
     @Command(name = "reactivate", description = "Make a deactivated image usable again.", mixinStandardHelpOptions = true)
     static final class Reactivate extends ApiCommand {
-        @Parameters(paramLabel = "ID", description = "The image id.")
+        @Parameters(paramLabel = "IMAGE", description = "The image: its id or its (unique) name.")
         String id;
 
         @Override
         void run() {
-            images(this).reactivate(id);
-            out().println("reactivated image " + id);
+            String imageId = imageId(id);
+            images(this).reactivate(imageId);
+            out().println("reactivated image " + imageId);
         }
     }
 
@@ -508,7 +511,7 @@ final class ImagesCommand {
 
         @Command(name = "add", description = "Add tags to an image.", mixinStandardHelpOptions = true)
         static final class Add extends ApiCommand {
-            @Parameters(index = "0", paramLabel = "ID", description = "The image id.")
+            @Parameters(index = "0", paramLabel = "IMAGE", description = "The image: its id or its (unique) name.")
             String id;
 
             @Parameters(index = "1..*", arity = "1..*", paramLabel = "TAG", description = "Tags to add.")
@@ -517,6 +520,7 @@ final class ImagesCommand {
             @Override
             void run() {
                 checkTags(id, tags);
+                String id = imageId(this.id);
                 each(tags, "tags", "added", tag -> {
                     images(this).addTag(id, tag);
                     out().println("tagged image " + id + " with " + tag);
@@ -526,7 +530,7 @@ final class ImagesCommand {
 
         @Command(name = "remove", description = "Remove tags from an image.", mixinStandardHelpOptions = true)
         static final class Remove extends ApiCommand {
-            @Parameters(index = "0", paramLabel = "ID", description = "The image id.")
+            @Parameters(index = "0", paramLabel = "IMAGE", description = "The image: its id or its (unique) name.")
             String id;
 
             @Parameters(index = "1..*", arity = "1..*", paramLabel = "TAG", description = "Tags to remove.")
@@ -535,6 +539,7 @@ final class ImagesCommand {
             @Override
             void run() {
                 checkTags(id, tags);
+                String id = imageId(this.id);
                 each(tags, "tags", "removed", tag -> {
                     images(this).removeTag(id, tag);
                     out().println("removed tag " + tag + " from image " + id);

@@ -109,7 +109,7 @@ final class InfoCommands {
             @Mixin
             FormatOption format;
 
-            @Option(names = "--image", paramLabel = "ID", description = "Only the tasks of this image.")
+            @Option(names = "--image", paramLabel = "IMAGE", description = "Only the tasks of this image (id or unique name).")
             String imageId;
 
             @Option(names = "--type", description = "Only tasks of this type (import, api_image_import, ...).")
@@ -123,7 +123,7 @@ final class InfoCommands {
                 Tasks tasks = Tasks.of(client());
                 List<Record> rows = new ArrayList<>();
                 if (imageId != null) {
-                    for (Task t : tasks.listForImage(imageId)) {
+                    for (Task t : tasks.listForImage(imageId(imageId))) {
                         if ((type == null || type.equals(t.type())) && (status == null || status.equals(t.status()))) {
                             rows.add(record(t));
                         }

@@ -50,7 +50,7 @@ final class MembersCommand {
         String own = c.imagectl().project;
         if (own == null) {
             throw new CommandException(ExitCodes.USAGE, "no member project given",
-                    "Give your own project id after the image id (IMAGE_ID PROJECT_ID), or --project");
+                    "Give your own project id after the image id (IMAGE PROJECT_ID), or --project");
         }
         return own;
     }
@@ -61,12 +61,12 @@ final class MembersCommand {
         @Mixin
         FormatOption format;
 
-        @Parameters(paramLabel = "IMAGE_ID", description = "The shared image.")
+        @Parameters(paramLabel = "IMAGE", description = "The shared image (id or unique name).")
         String imageId;
 
         @Override
         void run() {
-            List<Record> rows = members(this).listForImage(imageId).stream().map(MembersCommand::record).toList();
+            List<Record> rows = members(this).listForImage(imageId(imageId)).stream().map(MembersCommand::record).toList();
             format.printList(rows, COLUMNS, out());
         }
     }
@@ -78,7 +78,7 @@ final class MembersCommand {
         @Mixin
         FormatOption format;
 
-        @Parameters(index = "0", paramLabel = "IMAGE_ID", description = "Your image.")
+        @Parameters(index = "0", paramLabel = "IMAGE", description = "Your image (id or unique name).")
         String imageId;
 
         @Parameters(index = "1", paramLabel = "PROJECT_ID", description = "The project to share it with.")
@@ -86,7 +86,7 @@ final class MembersCommand {
 
         @Override
         void run() {
-            Member m = Sharing.share(ImagesCommand.images(this), members(this), imageId, projectId);
+            Member m = Sharing.share(ImagesCommand.images(this), members(this), imageId(imageId), projectId);
             format.printOne(record(m), out());
         }
     }
@@ -97,7 +97,7 @@ final class MembersCommand {
         @Mixin
         FormatOption format;
 
-        @Parameters(index = "0", paramLabel = "IMAGE_ID", description = "The offered image.")
+        @Parameters(index = "0", paramLabel = "IMAGE", description = "The offered image (id or unique name).")
         String imageId;
 
         @Parameters(index = "1", arity = "0..1", paramLabel = "PROJECT_ID",
@@ -106,7 +106,7 @@ final class MembersCommand {
 
         @Override
         void run() {
-            format.printOne(record(members(this).update(imageId, memberOrSelf(this, projectId), MemberStatus.ACCEPTED)), out());
+            format.printOne(record(members(this).update(imageId(imageId), memberOrSelf(this, projectId), MemberStatus.ACCEPTED)), out());
         }
     }
 
@@ -115,7 +115,7 @@ final class MembersCommand {
         @Mixin
         FormatOption format;
 
-        @Parameters(index = "0", paramLabel = "IMAGE_ID", description = "The offered image.")
+        @Parameters(index = "0", paramLabel = "IMAGE", description = "The offered image (id or unique name).")
         String imageId;
 
         @Parameters(index = "1", arity = "0..1", paramLabel = "PROJECT_ID",
@@ -124,14 +124,14 @@ final class MembersCommand {
 
         @Override
         void run() {
-            format.printOne(record(members(this).update(imageId, memberOrSelf(this, projectId), MemberStatus.REJECTED)), out());
+            format.printOne(record(members(this).update(imageId(imageId), memberOrSelf(this, projectId), MemberStatus.REJECTED)), out());
         }
     }
 
     @Command(name = "remove", description = "Stop sharing an image with a project (owner only).",
             mixinStandardHelpOptions = true)
     static final class Remove extends ApiCommand {
-        @Parameters(index = "0", paramLabel = "IMAGE_ID", description = "Your image.")
+        @Parameters(index = "0", paramLabel = "IMAGE", description = "Your image (id or unique name).")
         String imageId;
 
         @Parameters(index = "1", paramLabel = "PROJECT_ID", description = "The member project to remove.")
@@ -139,7 +139,7 @@ final class MembersCommand {
 
         @Override
         void run() {
-            members(this).remove(imageId, projectId);
+            members(this).remove(imageId(imageId), projectId);
             out().println("removed project " + projectId + " from image " + imageId);
         }
     }

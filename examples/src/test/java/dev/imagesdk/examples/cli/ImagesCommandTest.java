@@ -340,4 +340,33 @@ class ImagesCommandTest {
         all[args.length + 3] = "name";
         return emu.ok(ALPHA_TOKEN, all).lines().toList();
     }
+
+    @Test
+    void namesAreAcceptedWhereverIdsAre() throws IOException {
+        String web = create("--name", "web", "--disk-format", "raw", "--container-format", "bare");
+        String hidden = create("--name", "secret", "--hidden");
+        assertThat(json(emu.ok(ALPHA_TOKEN, "images", "show", "web", "-f", "json"))).containsEntry("id", web);
+        assertThat(json(emu.ok(ALPHA_TOKEN, "images", "show", "secret", "-f", "json"))).containsEntry("id", hidden);
+        assertThat(emu.ok(ALPHA_TOKEN, "images", "tag", "add", "web", "blue")).isEqualTo("tagged image " + web + " with blue\n");
+        assertThat(json(emu.ok(ALPHA_TOKEN, "images", "update", "web", "--min-ram", "64", "-f", "json")))
+                .containsEntry("id", web).containsEntry("min_ram", 64.0);
+        Path data = Files.write(dir.resolve("w.raw"), new byte[] {5});
+        assertThat(emu.ok(ALPHA_TOKEN, "images", "upload", "web", data.toString())).contains("to image " + web + ";");
+        assertThat(emu.ok(ALPHA_TOKEN, "members", "add", "secret", "beta")).contains(hidden);
+
+        Cli.Result none = emu.as(ALPHA_TOKEN, "images", "show", "nothing-like-it");
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(none.err()).contains("no image named \"nothing-like-it\"").contains("Check the name");
+
+        String twin = create("--name", "web");
+        long before = emu.emulator.requestCount();
+        Cli.Result two = emu.as(ALPHA_TOKEN, "images", "delete", "web");
+        assertThat(two.exitCode()).as(two.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(two.err()).contains("2 images are named \"web\": ").contains(web + " (active, owner alpha)")
+                .contains(twin + " (queued, owner alpha)").contains("Give the id of the one you mean");
+        assertThat(emu.emulator.imageCount()).as("nothing deleted").isEqualTo(3);
+        assertThat(emu.emulator.requestCount() - before).as("only the two listings").isEqualTo(2);
+
+        assertThat(emu.ok(ALPHA_TOKEN, "images", "delete", "secret")).isEqualTo("deleted image " + hidden + " (secret)\n");
+    }
 }

@@ -56,7 +56,7 @@ class MembersCommandTest {
         Cli.Result which = emu.as(BETA_TOKEN, "members", "accept", id);
         assertThat(which.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(which.err()).isEqualTo("imagectl: no member project given. "
-                + "Give your own project id after the image id (IMAGE_ID PROJECT_ID), or --project\n");
+                + "Give your own project id after the image id (IMAGE PROJECT_ID), or --project\n");
 
         Cli.Result viaProject = Cli.run("--endpoint", emu.endpoint, "--project", "beta", "--user", "bob",
                 "members", "accept", id);
