@@ -1,11 +1,18 @@
 package dev.imagesdk.examples.cli;
 
+import dev.imagesdk.testing.Identity;
 import dev.imagesdk.testing.ImageServiceEmulator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -22,8 +29,56 @@ final class EmulatorCommand extends ApiCommand {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
+    /** Label and help of the emulator's own {@code --token} (as the standalone emulator jar takes it). */
+    static final String TOKEN_LABEL = "TOKEN=PROJECT[:ROLE,ROLE]";
+
+    /**
+     * Gives the emulator command its own options only: the client options imagectl's other commands
+     * inherit (--endpoint, --token, --os-cloud, ...) do not apply to a server, and its {@code --token}
+     * registers a token, as the standalone emulator jar's does. Picocli cannot declare an option with
+     * the name of an inherited one, hence this is done on the model.
+     */
+    static void ownOptionsOnly(CommandSpec spec, boolean withToken) {
+        for (OptionSpec o : new ArrayList<>(spec.options())) {
+            if (o.inherited() && !"--debug".equals(o.longestName())) {
+                spec.remove(o);
+            }
+        }
+        if (withToken) {
+            spec.addOption(OptionSpec.builder("--token").type(String[].class).paramLabel(TOKEN_LABEL)
+                    .description("Also accept this token, for this project (roles default: member,reader); repeatable. "
+                            + "The demo tokens are always accepted.").build());
+        }
+    }
+
+    /** The --token values, as token -> identity. */
+    private Map<String, Identity> extraTokens() {
+        OptionSpec option = spec.findOption("--token");
+        String[] values = option == null ? null : option.getValue();
+        Map<String, Identity> out = new LinkedHashMap<>();
+        if (values == null) {
+            return out;
+        }
+        for (String v : values) {
+            int eq = v.indexOf('=');
+            String[] projectAndRoles = eq < 0 ? new String[0] : v.substring(eq + 1).split(":", 2);
+            if (eq <= 0 || projectAndRoles[0].isBlank()) {
+                throw new CommandException(ExitCodes.USAGE, "--token needs " + TOKEN_LABEL + ", got \"" + v + "\"",
+                        "e.g. --token my-token=my-project:member,reader");
+            }
+            Identity.Builder id = Identity.builder().project(projectAndRoles[0]);
+            if (projectAndRoles.length == 2 && !projectAndRoles[1].isBlank()) {
+                id.roles(List.of(projectAndRoles[1].split(",")).stream().map(String::trim)
+                        .filter(r -> !r.isEmpty()).toArray(String[]::new));
+            }
+            out.put(v.substring(0, eq), id.build());
+        }
+        return out;
+    }
+
     @Override
     void run() {
+        Map<String, Identity> extra = extraTokens();
         ImageServiceEmulator emulator;
         try {
             emulator = ImageServiceEmulator.builder().host(host).port(port).start();
@@ -42,11 +97,14 @@ final class EmulatorCommand extends ApiCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             DemoIdentities.register(emulator);
+            extra.forEach(emulator::registerToken);
             String endpoint = emulator.endpoint().toString().replaceAll("/+$", "");
             PrintWriter out = out();
             out.println("Image service emulator listening on " + endpoint + " (Ctrl-C to stop)");
             out.println("Tokens it accepts:");
             DemoIdentities.describe(out);
+            extra.forEach((token, id) -> out.println("  --token " + token + "   project " + id.projectId()
+                    + " (" + String.join(",", id.roles()) + ")"));
             out.println("Trusted identity headers work too (--project P [--user U] [--roles member,reader]).");
             out.println("Try:  imagectl --endpoint " + endpoint + " --token " + DemoIdentities.ALPHA_TOKEN + " images list");
             out.flush();

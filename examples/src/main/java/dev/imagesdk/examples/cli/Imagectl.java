@@ -99,6 +99,8 @@ public final class Imagectl implements Runnable, AutoCloseable {
     public CommandLine commandLine() {
         CommandLine cl = new CommandLine(this);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        EmulatorCommand.ownOptionsOnly(cl.getSubcommands().get("emulator").getCommandSpec(), true);
+        EmulatorCommand.ownOptionsOnly(cl.getSubcommands().get("demo").getCommandSpec(), false);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             Failure f = Failure.of(ex);
             PrintWriter err = cmd.getErr();

@@ -19,7 +19,7 @@ class EmulatorCommandTest {
         Thread foreground = new Thread(() -> {
             try (Imagectl imagectl = new Imagectl(Map.of())) {
                 exit.set(imagectl.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(out, true))
-                        .execute("emulator", "--port", "0"));
+                        .execute("emulator", "--port", "0", "--token", "mine=proj-x:member,reader", "--token", "boss=ops:admin"));
             }
         });
         foreground.start();
@@ -33,7 +33,11 @@ class EmulatorCommandTest {
             }
         }
         assertThat(endpoint).as(out.toString()).isNotNull();
-        assertThat(out.toString()).contains("--token alpha-token", "--token beta-token", "Try:  imagectl --endpoint " + endpoint);
+        assertThat(out.toString()).contains("--token alpha-token", "--token beta-token", "Try:  imagectl --endpoint " + endpoint)
+                .contains("  --token mine   project proj-x (member,reader)\n", "  --token boss   project ops (admin)\n");
+        Cli.Result mine = Cli.run("--endpoint", endpoint, "--token", "mine", "images", "create", "--name", "m", "-f", "value",
+                "-c", "owner");
+        assertThat(mine.out()).as(mine.toString()).isEqualTo("proj-x\n");
 
         Cli.Result created = Cli.run("--endpoint", endpoint, "--token", "alpha-token", "images", "create", "--name", "x");
         assertThat(created.exitCode()).as(created.toString()).isZero();
@@ -53,5 +57,21 @@ class EmulatorCommandTest {
             assertThat(r.err()).startsWith("imagectl: cannot listen on 127.0.0.1:" + busy.getLocalPort())
                     .contains("--port N");
         }
+    }
+
+    @Test
+    void emulatorAndDemoHelpListsOnlyTheirOwnOptions() {
+        Cli.Result emulator = Cli.run("emulator", "--help");
+        assertThat(emulator.exitCode()).isZero();
+        assertThat(emulator.out()).contains("--port", "--host", "--token=TOKEN=PROJECT[:ROLE,ROLE]", "--debug")
+                .doesNotContain("--endpoint", "--os-cloud", "--project", "--roles", "--user");
+        Cli.Result demo = Cli.run("demo", "--help");
+        assertThat(demo.exitCode()).isZero();
+        assertThat(demo.out()).contains("--size-mib").doesNotContain("--endpoint", "--os-cloud", "--token", "--project");
+        assertThat(Cli.run("images", "list", "--help").out()).as("client commands keep them").contains("--endpoint", "--token");
+
+        Cli.Result bad = Cli.run("emulator", "--port", "0", "--token", "no-equals-sign");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).startsWith("imagectl: --token needs TOKEN=PROJECT[:ROLE,ROLE], got \"no-equals-sign\"");
     }
 }
