@@ -27,7 +27,7 @@ final class ImageDataCommands {
 
     static String summary(String verb, long bytes, long nanos) {
         double seconds = Math.max(nanos, 1) / 1e9;
-        return String.format(Locale.ROOT, "%s %s in %.1f s (%s/s)", verb, ProgressBar.bytes(bytes), seconds,
+        return String.format(Locale.ROOT, "%s %s in %s (%s/s)", verb, ProgressBar.bytes(bytes), ProgressBar.seconds(nanos),
                 ProgressBar.bytes((long) (bytes / seconds)));
     }
 
@@ -62,7 +62,6 @@ final class ImageDataCommands {
             if (store != null) {
                 opts.store(store);
             }
-            long start = System.nanoTime();
             long transferred;
             try {
                 if (stdin) {
@@ -77,8 +76,7 @@ final class ImageDataCommands {
                 bar.abandon();
                 throw e;
             }
-            bar.finish();
-            long nanos = System.nanoTime() - start;
+            long nanos = bar.finish();
             Image image = images.get(id);
             out().println(summary("uploaded", transferred, nanos) + " to image " + id + "; status "
                     + image.status().value() + (image.osHashAlgo() != null
@@ -112,7 +110,6 @@ final class ImageDataCommands {
             String id = imageId(this.id);
             ProgressBar bar = imagectl().progress(err(), "download", -1);
             DownloadOpts opts = DownloadOpts.builder().verify(!noVerify).listener(bar::update).build();
-            long start = System.nanoTime();
             DownloadResult result;
             try {
                 if (toStdout) {
@@ -126,8 +123,8 @@ final class ImageDataCommands {
                 bar.abandon();
                 throw e;
             }
-            bar.finish();
-            String line = summary("downloaded", result.bytes(), System.nanoTime() - start) + " of image " + id
+            long nanos = bar.finish();
+            String line = summary("downloaded", result.bytes(), nanos) + " of image " + id
                     + (toStdout ? "" : " to " + output) + "; "
                     + result.verifiedAlgorithm().map(a -> a + " verified").orElse("not verified");
             // With -o - the data owns stdout: the report goes to stderr.
@@ -210,15 +207,14 @@ final class ImageDataCommands {
                 }
                 long size = Files.size(source.file);
                 ProgressBar bar = imagectl().progress(err(), "stage", size);
-                long start = System.nanoTime();
                 try {
                     images.stage(id, source.file, UploadOpts.builder().size(size).listener(bar::update).build());
                 } catch (RuntimeException e) {
                     bar.abandon();
                     throw e;
                 }
-                bar.finish();
-                out().println(summary("staged", size, System.nanoTime() - start) + " for image " + id);
+                long nanos = bar.finish();
+                out().println(summary("staged", size, nanos) + " for image " + id);
                 request = dev.imagesdk.images.importing.ImportOpts.glanceDirect();
             } else if (source.url != null) {
                 request = dev.imagesdk.images.importing.ImportOpts.webDownload(source.url);

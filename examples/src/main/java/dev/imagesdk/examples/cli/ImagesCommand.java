@@ -362,7 +362,6 @@ final class ImagesCommand {
             Images images = images(this);
             long size = java.nio.file.Files.size(file);
             dev.imagesdk.examples.cli.output.ProgressBar bar = imagectl().progress(err(), "upload", size);
-            long start = System.nanoTime();
             try {
                 images.upload(imageId, file, dev.imagesdk.images.data.UploadOpts.builder().size(size).listener(bar::update).build());
             } catch (RuntimeException e) {
@@ -377,8 +376,8 @@ final class ImagesCommand {
                 }
                 throw e;
             }
-            bar.finish();
-            err().println(ImageDataCommands.summary("uploaded", size, System.nanoTime() - start) + " to image " + imageId);
+            long nanos = bar.finish();
+            err().println(ImageDataCommands.summary("uploaded", size, nanos) + " to image " + imageId);
             return waitActive ? images.waitFor(imageId, ImageStatus.ACTIVE, java.time.Duration.ofSeconds(timeoutSeconds))
                     : images.get(imageId);
         }

@@ -144,6 +144,11 @@ class ImagesCommandTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err()).startsWith("\rupload   [").contains("100%", "1.0 MiB / 1.0 MiB", "/s").endsWith(System.lineSeparator());
         assertThat(r.out()).doesNotContain("\r");
+        // the bar's final state and the summary report the same elapsed time and rate
+        java.util.regex.Matcher bar = java.util.regex.Pattern.compile("100%  1.0 MiB / 1.0 MiB  (\\S+ \\S+)/s  (\\d+\\.\\d s)\\s*$")
+                .matcher(r.err().substring(r.err().lastIndexOf('\r')));
+        assertThat(bar.find()).as(r.err()).isTrue();
+        assertThat(r.out()).startsWith("uploaded 1.0 MiB in " + bar.group(2) + " (" + bar.group(1) + "/s)");
     }
 
     @Test

@@ -78,14 +78,18 @@ public final class ProgressBar {
         draw(render(label, done, total, now - start));
     }
 
-    /** Draws the final state and ends the line. */
-    public synchronized void finish() {
-        if (!enabled) {
-            return;
+    /**
+     * Draws the final state and ends the line; returns the elapsed time the bar shows, so that a
+     * summary printed after it reports the same time and rate.
+     */
+    public synchronized long finish() {
+        long elapsed = nanoTime.getAsLong() - start;
+        if (enabled) {
+            draw(render(label, done, total, elapsed));
+            out.println();
+            out.flush();
         }
-        draw(render(label, done, total, nanoTime.getAsLong() - start));
-        out.println();
-        out.flush();
+        return elapsed;
     }
 
     /** Ends the line after a failed transfer (if anything was drawn), so an error message starts on its own line. */
@@ -116,7 +120,7 @@ public final class ProgressBar {
             sb.append(String.format(Locale.ROOT, " %3d%%  %s / %s  %s/s", (int) Math.floor(fraction * 100),
                     bytes(done), bytes(total), bytes((long) rate)));
             if (done >= total) {
-                sb.append("  ").append(duration(seconds));
+                sb.append("  ").append(seconds(elapsedNanos));
             } else if (rate > 0) {
                 sb.append("  ETA ").append(duration((total - done) / rate));
             } else {
@@ -141,6 +145,11 @@ public final class ProgressBar {
             u++;
         }
         return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+
+    /** An elapsed time as {@code 12.3 s}: the bar's final state and imagectl's summaries both use it. */
+    public static String seconds(long elapsedNanos) {
+        return String.format(Locale.ROOT, "%.1f s", Math.max(elapsedNanos, 1) / 1e9);
     }
 
     /** Seconds as {@code m:ss} or {@code h:mm:ss}. */

@@ -20,7 +20,7 @@ class ProgressBarTest {
     @Test
     void finishedBarShowsTotalTimeInsteadOfEta() {
         String s = ProgressBar.render("download", 10L << 20, 10L << 20, 5 * SECOND);
-        assertThat(s).isEqualTo("download [########################] 100%  10.0 MiB / 10.0 MiB  2.0 MiB/s  0:05");
+        assertThat(s).isEqualTo("download [########################] 100%  10.0 MiB / 10.0 MiB  2.0 MiB/s  5.0 s");
     }
 
     @Test
@@ -60,5 +60,20 @@ class ProgressBarTest {
         String out = sw.toString();
         assertThat(out.chars().filter(c -> c == '\r').count()).isEqualTo(3);
         assertThat(out).doesNotContain(" 20%").contains(" 10%").contains(" 60%").endsWith(System.lineSeparator());
+    }
+
+    @Test
+    void finishReturnsTheElapsedTimeTheBarShows() {
+        StringWriter sw = new StringWriter();
+        AtomicLong clock = new AtomicLong(1_000 * SECOND);
+        ProgressBar bar = new ProgressBar(new PrintWriter(sw), "upload", 100, true, clock::get);
+        bar.update(100);
+        clock.addAndGet(2 * SECOND + SECOND / 4);
+        assertThat(bar.finish()).isEqualTo(2 * SECOND + SECOND / 4);
+        String last = sw.toString().substring(sw.toString().lastIndexOf('\r'));
+        assertThat(last.stripTrailing()).endsWith("100 B / 100 B  44 B/s  2.3 s");
+        assertThat(ProgressBar.seconds(2 * SECOND + SECOND / 4)).isEqualTo("2.3 s");
+        assertThat(new ProgressBar(new PrintWriter(new StringWriter()), "x", 1, false, () -> 7L).finish())
+                .as("also when not drawing").isZero();
     }
 }
