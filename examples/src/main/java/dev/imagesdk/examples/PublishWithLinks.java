@@ -60,8 +60,10 @@ public final class PublishWithLinks {
             out.println("Outsider sees " + ImageLinks.of(outsider).list().stream()
                     .filter(l -> l.imageId().equals(imageId)).count() + " link(s) of the image");
 
-            // 4. All links of one image, as the publisher sees them.
-            for (ImageLink l : links.listForImage(imageId)) {
+            // 4. All links of one image, as the publisher sees them (a heading, so the list is not read as the outsider's).
+            java.util.List<ImageLink> all = links.listForImage(imageId);
+            out.println("Publisher's view, all " + all.size() + " link(s) of the image:");
+            for (ImageLink l : all) {
                 out.println("  " + l.scope() + ", priority " + l.priority()
                         + (l.comment() != null ? " (" + l.comment() + ")" : ""));
             }

@@ -21,6 +21,7 @@ class PublishWithLinksTest {
                     "Added org:acme link, priority 10",
                     "Lab member sees 1 link(s) of the image",
                     "Outsider sees 0 link(s) of the image",
+                    "Publisher's view, all 2 link(s) of the image:",
                     "  org:acme, priority 10 (for everyone in acme)",
                     "  space:acme/ml-lab, priority 0",
                     "Deleted the links and the image.",
