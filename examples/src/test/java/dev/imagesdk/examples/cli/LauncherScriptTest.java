@@ -1,0 +1,90 @@
+package dev.imagesdk.examples.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code examples/imagectl} launcher's first build, with stand-ins for {@code mvn} (printing what
+ * Maven 3.8 prints in batch mode, colour resets included) and {@code java}.
+ */
+@EnabledOnOs({OS.LINUX, OS.MAC})
+class LauncherScriptTest {
+    private static final String ESC = "\u001b";
+
+    @TempDir
+    Path dir;
+
+    private Process launch(int mvnExit) throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        StringBuilder mvn = new StringBuilder("#!/bin/sh\nprintf '\\033[0m\\033[0m[INFO] Scanning for projects...\\n'\n");
+        String[] modules = {"sdk-core", "sdk-images", "examples"};
+        for (int m = 0; m < modules.length; m++) {
+            mvn.append("echo '[INFO] Building imagesdk :: ").append(modules[m]).append(" 1.0-SNAPSHOT      [")
+                    .append(m + 1).append("/3]'\n");
+            for (int k = 1; k <= 20; k++) {
+                mvn.append("echo '[INFO] Downloaded from central: https://repo.example/m").append(m).append("/lib")
+                        .append(k).append("-1.0.jar (1 kB at 2 kB/s)'\n");
+            }
+        }
+        mvn.append("echo '[ERROR] compilation failed in Foo.java'\n".repeat(mvnExit == 0 ? 0 : 1));
+        mvn.append("printf '[INFO] BUILD DONE\\033[0m\\n'\nexit ").append(mvnExit).append('\n');
+        Files.writeString(bin.resolve("mvn"), mvn);
+        Files.writeString(bin.resolve("java"), "#!/bin/sh\necho \"java ran: $*\"\n");
+        for (String f : List.of("mvn", "java")) {
+            bin.resolve(f).toFile().setExecutable(true);
+        }
+        ProcessBuilder pb = new ProcessBuilder("bash", Path.of("imagectl").toAbsolutePath().toString(), "demo")
+                .redirectErrorStream(true);
+        pb.environment().put("PATH", bin + ":/usr/bin:/bin");
+        pb.environment().put("IMAGECTL_REBUILD", "1");
+        pb.environment().put("TMPDIR", dir.toString());
+        return pb.start();
+    }
+
+    private static String output(Process p) throws Exception {
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    @Test
+    void theFirstBuildShowsModulesAndDownloadsWithoutColourCodes() throws Exception {
+        Process p = launch(0);
+        String out = output(p);
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("imagectl:   building imagesdk :: sdk-core 1.0-SNAPSHOT [1/3]\n",
+                        "imagectl:   building imagesdk :: examples 1.0-SNAPSHOT [3/3]\n",
+                        "imagectl:   downloaded 25 files (lib5-1.0.jar)\n", "imagectl:   downloaded 60 files\n",
+                        "imagectl: built in ")
+                .endsWith("java ran: -jar " + Path.of("target", "imagectl.jar").toAbsolutePath() + " demo\n")
+                .doesNotContain(ESC, "Scanning for projects");
+        try (Stream<Path> logs = Files.list(dir)) {
+            assertThat(logs.filter(f -> f.getFileName().toString().startsWith("imagectl-build"))).as("log removed on success").isEmpty();
+        }
+    }
+
+    @Test
+    void aFailedBuildShowsTheErrorAndTheEndOfACleanLog() throws Exception {
+        Process p = launch(1);
+        String out = output(p);
+        assertThat(p.exitValue()).as(out).isEqualTo(2);
+        assertThat(out).contains("imagectl:   [ERROR] compilation failed in Foo.java\n", "imagectl: the build failed; the end of the log (")
+                .contains("[INFO] BUILD DONE\n").doesNotContain(ESC, "java ran");
+        try (Stream<Path> logs = Files.list(dir)) {
+            Path log = logs.filter(f -> f.getFileName().toString().startsWith("imagectl-build")).findFirst().orElseThrow();
+            assertThat(Files.readString(log)).startsWith("[INFO] Scanning for projects...\n").doesNotContain(ESC);
+        }
+    }
+}
