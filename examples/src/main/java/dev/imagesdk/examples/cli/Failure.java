@@ -80,10 +80,15 @@ public record Failure(int exitCode, String message, String hint) {
                         "Check the name (imagectl images list --name NAME) and that your project may see it");
             }
             String listing = path.contains("/image-links") ? "imagectl image-links list"
-                    : path.contains("/members") ? "imagectl members list IMAGE_ID"
+                    : path.matches(".*/members/[^/]+/?") ? "imagectl members list IMAGE"
                     : path.contains("/tasks") ? "imagectl tasks list" : "imagectl images list";
             return new Failure(ExitCodes.NOT_FOUND, t.getMessage(),
                     "Check the id (" + listing + ") and that your project may see it");
+        }
+        if (t instanceof UnauthorizedException u && path(u).contains("/auth/tokens")) {
+            return new Failure(ExitCodes.DENIED, "401 Unauthorized: Keystone did not accept the cloud's credentials "
+                    + "(user name, password or application credential, project or domain)" + where(u),
+                    "Check the cloud's auth section in clouds.yaml / secure.yaml, or the OS_* variables");
         }
         if (t instanceof UnauthorizedException u) {
             // Glance's own text ("... your browser does not understand ...") speaks to web browsers.

@@ -104,4 +104,21 @@ class FailureTest {
         assertThat(f.exitCode()).isEqualTo(ExitCodes.LOCAL_IO);
         assertThat(f.line()).startsWith("imagectl: local file error: writing to /x failed after 0 bytes: No space left");
     }
+
+    @Test
+    void aKeystone401NamesTheCloudsCredentials() {
+        Failure f = Failure.of(new UnauthorizedException("The request you have made requires authentication.", "POST",
+                "http://keystone:5000/v3/auth/tokens", null, Map.of()));
+        assertThat(f.exitCode()).isEqualTo(ExitCodes.DENIED);
+        assertThat(f.line()).startsWith("imagectl: 401 Unauthorized: Keystone did not accept the cloud's credentials")
+                .contains("clouds.yaml").doesNotContain("--token");
+    }
+
+    @Test
+    void a404OfAnImagesMembersPointsAtTheImageAndOfOneMemberAtTheMembers() {
+        assertThat(Failure.of(new NotFoundException(null, "GET", "http://h/v2/images/x/members", null, Map.of())).line())
+                .endsWith("Check the id (imagectl images list) and that your project may see it");
+        assertThat(Failure.of(new NotFoundException(null, "GET", "http://h/v2/images/x/members/p2", null, Map.of())).line())
+                .endsWith("Check the id (imagectl members list IMAGE) and that your project may see it");
+    }
 }
