@@ -17,7 +17,7 @@ public final class ExitCodes {
     public static final int TRANSPORT = 4;
     /** The credentials were rejected (401) or the caller may not do this (403). */
     public static final int DENIED = 5;
-    /** The request conflicts with the image's state (409), e.g. data uploaded twice, image in use. */
+    /** The request conflicts (409) with the image's state (data uploaded twice, image in use) or with an existing link or member. */
     public static final int CONFLICT = 6;
     /** Downloaded data did not match the image's checksum; nothing was kept. */
     public static final int INTEGRITY = 7;
@@ -32,7 +32,7 @@ public final class ExitCodes {
             + "  3  not found (HTTP 404)%n"
             + "  4  transport error: service unreachable, timeout, TLS%n"
             + "  5  authentication or permission denied (HTTP 401/403)%n"
-            + "  6  conflict with the image's state (HTTP 409)%n"
+            + "  6  conflict (HTTP 409): the image's state, or a link or member that exists already%n"
             + "  7  checksum mismatch on download%n"
             + "  8  local file error%n";
 
