@@ -118,6 +118,9 @@ final class InfoCommands {
             @Option(names = "--status", description = "Only tasks in this status (pending, processing, success, failure).")
             String status;
 
+            @Option(names = "--long", description = "Show every field (input, result, ...) in tabulated, value and CSV output.")
+            boolean longListing;
+
             @Override
             void run() {
                 Tasks tasks = Tasks.of(client());
@@ -140,7 +143,7 @@ final class InfoCommands {
                         rows.add(record(t));
                     }
                 }
-                format.printList(rows, COLUMNS, out());
+                format.printList(rows, longListing ? List.of() : COLUMNS, out());
             }
         }
 

@@ -64,6 +64,10 @@ class InfoCommandsTest {
         Map<String, Object> task = (Map<String, Object>) forImage.get(0);
         assertThat(task).containsEntry("image_id", id).containsEntry("owner", "alpha");
         String taskId = (String) task.get("id");
+        assertThat(emu.ok(ALPHA_TOKEN, "tasks", "list", "--image", id).lines().findFirst().orElseThrow())
+                .startsWith("id").doesNotContain("input");
+        assertThat(emu.ok(ALPHA_TOKEN, "tasks", "list", "--image", id, "--long").lines().findFirst().orElseThrow())
+                .contains("updated_at", "input", "result");
         Cli.Result notAdmin = emu.as(ALPHA_TOKEN, "tasks", "show", taskId);
         assertThat(notAdmin.exitCode()).isEqualTo(ExitCodes.DENIED);
         assertThat(notAdmin.err()).contains("only admins may use the tasks API").doesNotContain("image's current state");
