@@ -339,7 +339,7 @@ final class ImagesCommand {
             pairs(a.properties, "--property").forEach(b::property);
             if (!global && org == null && space == null) {
                 Image created = images(this).create(b.build());
-                format.printOne(ImageViews.record(file == null ? created : uploadOrDelete(created.id())), out());
+                format.printOne(ImageViews.record(file == null ? created : uploadOrDelete(created, List.of())), out());
                 return;
             }
             // Image and link(s) all or nothing: if a link fails, the image is removed again.
@@ -351,14 +351,18 @@ final class ImagesCommand {
                 scopes.add(ImageLinksCommand.scope(org, space));
             }
             PublishedImage published = ImageLinks.of(client()).publish(b.build(), scopes.toArray(new Scope[0]));
-            Image image = file == null ? published.image() : uploadOrDelete(published.image().id());
+            Image image = file == null ? published.image() : uploadOrDelete(published.image(), published.links());
             Record r = ImageViews.record(image);
             r.put("links", published.links().stream().map(ImageLink::linkId).toList());
             format.printOne(r, out());
         }
 
-        /** Uploads --file to the new image (deleting the image if that fails), then waits if asked. */
-        private Image uploadOrDelete(String imageId) throws java.io.IOException {
+        /**
+         * Uploads --file to the new image, then waits if asked. If the upload fails, the image's new
+         * links and the image are deleted again (a protected image is unprotected first).
+         */
+        private Image uploadOrDelete(Image created, List<ImageLink> links) throws java.io.IOException {
+            String imageId = created.id();
             Images images = images(this);
             long size = java.nio.file.Files.size(file);
             dev.imagesdk.examples.cli.output.ProgressBar bar = imagectl().progress(err(), "upload", size);
@@ -367,8 +371,15 @@ final class ImagesCommand {
             } catch (RuntimeException e) {
                 bar.abandon();
                 try {
-                    images.delete(imageId); // its links go with it
-                    err().println("imagectl: the upload failed; image " + imageId + " was deleted again");
+                    for (ImageLink link : links) {
+                        ImageLinks.of(client()).delete(link.linkId());
+                    }
+                    if (created.isProtected()) {
+                        images.update(imageId, UpdateOpts.builder().isProtected(false).build());
+                    }
+                    images.delete(imageId);
+                    err().println("imagectl: the upload failed; image " + imageId
+                            + (links.isEmpty() ? "" : " and its links") + " were deleted again");
                 } catch (RuntimeException cleanup) {
                     e.addSuppressed(cleanup);
                     err().println("imagectl: the upload failed and image " + imageId + " could not be deleted: "

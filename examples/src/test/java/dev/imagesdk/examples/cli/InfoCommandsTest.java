@@ -108,7 +108,14 @@ class InfoCommandsTest {
         // no disk/container format: the service refuses the data (400)
         Cli.Result r = emu.as(ALPHA_TOKEN, "images", "create", "--name", "broken", "--file", data.toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("was deleted again").contains("imagectl: 400 Bad Request");
+        assertThat(r.err()).contains("image ").contains(" were deleted again").contains("imagectl: 400 Bad Request");
         assertThat(emu.emulator.imageCount()).isZero();
+
+        Cli.Result published = emu.as(ALPHA_TOKEN, "images", "create", "--name", "broken2", "--protected", "--org", "acme",
+                "--file", data.toString());
+        assertThat(published.exitCode()).as(published.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(published.err()).contains(" and its links were deleted again");
+        assertThat(emu.emulator.imageCount()).as("protected image unprotected and deleted").isZero();
+        assertThat(emu.ok(ALPHA_TOKEN, "image-links", "list", "-f", "value", "-c", "linkid")).isEmpty();
     }
 }
