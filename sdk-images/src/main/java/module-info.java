@@ -1,0 +1,15 @@
+/**
+ * imagesdk images: image metadata, uploads and downloads ({@code data}), interoperable import ({@code importing})
+ * and tasks.
+ *
+ * <p>Only the packages exported here are API; {@code dev.imagesdk.images.internal.*} is implementation.
+ */
+module dev.imagesdk.images {
+    requires transitive dev.imagesdk.core;
+    requires com.squareup.moshi;
+
+    exports dev.imagesdk.images;
+    exports dev.imagesdk.images.data;
+    exports dev.imagesdk.images.importing;
+    exports dev.imagesdk.images.tasks;
+}
