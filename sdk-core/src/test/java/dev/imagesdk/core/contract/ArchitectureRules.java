@@ -76,7 +76,7 @@ public final class ArchitectureRules {
     /**
      * Checks {@code rule} and fails with every violation that is not in {@code known} and with every entry of
      * {@code known} that matches no violation any more. A violation matches an entry when its summary contains the
-     * entry; the summary is the violation's first part with white space collapsed, e.g.
+     * entry (a cycle: equals it); the summary is the violation's first part with white space collapsed, e.g.
      * {@code Cycle detected: core -> core.auth -> core} or
      * {@code Method <a.B.m()> exposes okhttp3.HttpUrl}.
      */
@@ -89,14 +89,14 @@ public final class ArchitectureRules {
         for (String detail : details) {
             String summary = summary(detail);
             summaries.add(summary);
-            if (known.stream().noneMatch(summary::contains)) {
+            if (known.stream().noneMatch(k -> matches(summary, k))) {
                 unexpected.add(summary);
                 unexpectedDetails.add(detail);
             }
         }
         List<String> stale = new ArrayList<>();
         for (String k : known) {
-            if (summaries.stream().noneMatch(v -> v.contains(k))) {
+            if (summaries.stream().noneMatch(v -> matches(v, k))) {
                 stale.add(k);
             }
         }
@@ -113,8 +113,19 @@ public final class ArchitectureRules {
                         .append(" known violation(s) no longer occur: remove them from the test's list:\n");
                 stale.forEach(k -> message.append("  \"").append(k).append("\"\n"));
             }
+            message.append("All current violations, as entries for the test's list:\n");
+            summaries.stream().distinct().sorted()
+                    .forEach(v -> message.append("            \"").append(v.replace("\"", "\\\"")).append("\",\n"));
             throw new AssertionError(message.toString());
         }
+    }
+
+    /**
+     * A cycle entry ({@code Cycle detected: ...}) matches only the same cycle (a longer cycle through the same
+     * packages is a new one); any other entry matches every violation whose summary contains it.
+     */
+    private static boolean matches(String summary, String entry) {
+        return entry.startsWith("Cycle detected: ") ? summary.equals(entry) : summary.contains(entry);
     }
 
     /** The first part of an ArchUnit violation (before a cycle's dependency list), white space collapsed. */
