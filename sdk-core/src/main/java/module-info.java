@@ -7,6 +7,8 @@
  *
  * <p>OkHttp is read transitively because a caller may hand the SDK its own {@code OkHttpClient}
  * ({@code ServiceClient.Builder.httpClient}); Moshi, Failsafe, SLF4J and SnakeYAML are implementation details.
+ * No package is opened: every JSON adapter is hand-written (Moshi never reflects over the SDK's classes), and the
+ * open-enum adapter calls the public {@code of(String)} of public types in exported packages.
  */
 module dev.imagesdk.core {
     requires transitive okhttp3;
