@@ -75,6 +75,11 @@ class ArchitectureTest {
             "dev.imagesdk.core.ServiceClient$Builder.httpClient(okhttp3.OkHttpClient) exposes okhttp3.OkHttpClient");
 
     @Test
+    void moduleExportsExactlyTheNonInternalPackages() {
+        ArchitectureRules.checkExports(MODULE.resolve("target/classes"));
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         ArchitectureRules.check(ArchitectureRules.noPackageCycles(), CLASSES, KNOWN_CYCLES);
     }

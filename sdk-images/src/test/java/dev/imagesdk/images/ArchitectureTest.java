@@ -43,6 +43,11 @@ class ArchitectureTest {
             "dev.imagesdk.images.data.RawImageValidator.requireBootable(okhttp3.OkHttpClient, java.net.URI) exposes okhttp3.OkHttpClient");
 
     @Test
+    void moduleExportsExactlyTheNonInternalPackages() {
+        ArchitectureRules.checkExports(MODULE.resolve("target/classes"));
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         ArchitectureRules.check(ArchitectureRules.noPackageCycles(), CLASSES, KNOWN_CYCLES);
     }

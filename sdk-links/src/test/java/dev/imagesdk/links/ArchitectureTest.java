@@ -31,6 +31,11 @@ class ArchitectureTest {
             "dev.imagesdk.links.LinkUpdateOpts.MERGE_PATCH exposes okhttp3.MediaType");
 
     @Test
+    void moduleExportsExactlyTheNonInternalPackages() {
+        ArchitectureRules.checkExports(MODULE.resolve("target/classes"));
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         ArchitectureRules.check(ArchitectureRules.noPackageCycles(), CLASSES, KNOWN_CYCLES);
     }

@@ -30,6 +30,11 @@ class ArchitectureTest {
     private static final List<String> KNOWN_API_EXPOSURES = List.of();
 
     @Test
+    void moduleExportsExactlyTheNonInternalPackages() {
+        ArchitectureRules.checkExports(MODULE.resolve("target/classes"));
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         ArchitectureRules.check(ArchitectureRules.noPackageCycles(), CLASSES, KNOWN_CYCLES);
     }

@@ -16,12 +16,18 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -71,6 +77,38 @@ public final class ArchitectureRules {
                 }
             }
         }).allowEmptyShould(true);
+    }
+
+    /**
+     * The module descriptor in {@code classes} exports (to everyone) exactly the packages that hold classes and are
+     * not {@code internal}: a new API package cannot be forgotten in module-info (it would be invisible on the module
+     * path), and no internal package is exported to everyone.
+     */
+    public static void checkExports(Path classes) {
+        Set<String> packages;
+        try (Stream<Path> files = Files.walk(classes)) {
+            packages = files.filter(f -> f.getFileName().toString().endsWith(".class")
+                            && !f.getFileName().toString().equals("module-info.class"))
+                    .map(f -> classes.relativize(f.getParent()).toString().replace(File.separatorChar, '.'))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<String> expected = packages.stream().filter(pkg -> !isInternal(pkg))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> exported = ApiListing.exportedPackages(classes);
+        if (!expected.equals(exported)) {
+            Set<String> missing = new TreeSet<>(expected);
+            missing.removeAll(exported);
+            Set<String> extra = new TreeSet<>(exported);
+            extra.removeAll(expected);
+            throw new AssertionError("module-info of " + classes + " must export exactly the non-internal packages;"
+                    + " not exported: " + missing + "; exported but internal or empty: " + extra);
+        }
+    }
+
+    private static boolean isInternal(String pkg) {
+        return pkg.matches("dev\\.imagesdk(\\.\\w+)*\\.internal(\\.\\w+)*");
     }
 
     /**
@@ -200,7 +238,6 @@ public final class ArchitectureRules {
         JavaClass base = c.isArray() ? c.getBaseComponentType() : c;
         String pkg = base.getPackageName();
         Predicate<String> under = p -> pkg.equals(p) || pkg.startsWith(p + ".");
-        return pkg.matches("dev\\.imagesdk(\\.\\w+)*\\.internal(\\.\\w+)*")
-                || under.test("okhttp3") || under.test("okio") || under.test("com.squareup.moshi");
+        return isInternal(pkg) || under.test("okhttp3") || under.test("okio") || under.test("com.squareup.moshi");
     }
 }

@@ -83,6 +83,41 @@ class ArchitectureRulesTest {
                 List.of("<dev.imagesdk.fx.internal.Impl>"));
     }
 
+    @Test
+    void exportsMustBeExactlyTheNonInternalPackages(@TempDir Path dir) {
+        Map<String, String> sources = Map.of(
+                "dev/imagesdk/fy/A.java", "package dev.imagesdk.fy; public class A { }",
+                "dev/imagesdk/fy/extra/C.java", "package dev.imagesdk.fy.extra; public class C { }",
+                "dev/imagesdk/fy/internal/B.java", "package dev.imagesdk.fy.internal; public class B { }");
+        Path forgotten = dir.resolve("forgotten");
+        Javac.compile(dir.resolve("src1"), forgotten, withModuleInfo(sources,
+                "module fy { exports dev.imagesdk.fy; exports dev.imagesdk.fy.internal to fz; }"),
+                List.of("--release", "17", "-Xlint:none"));
+        assertThatThrownBy(() -> ArchitectureRules.checkExports(forgotten))
+                .hasMessageContaining("not exported: [dev.imagesdk.fy.extra]")
+                .hasMessageContaining("exported but internal or empty: []");
+
+        Path leaking = dir.resolve("leaking");
+        Javac.compile(dir.resolve("src2"), leaking, withModuleInfo(sources,
+                "module fy { exports dev.imagesdk.fy; exports dev.imagesdk.fy.extra; exports dev.imagesdk.fy.internal; }"),
+                List.of("--release", "17", "-Xlint:none"));
+        assertThatThrownBy(() -> ArchitectureRules.checkExports(leaking))
+                .hasMessageContaining("not exported: []")
+                .hasMessageContaining("exported but internal or empty: [dev.imagesdk.fy.internal]");
+
+        Path right = dir.resolve("right");
+        Javac.compile(dir.resolve("src3"), right, withModuleInfo(sources,
+                "module fy { exports dev.imagesdk.fy; exports dev.imagesdk.fy.extra; exports dev.imagesdk.fy.internal to fz; }"),
+                List.of("--release", "17", "-Xlint:none"));
+        ArchitectureRules.checkExports(right);
+    }
+
+    private static Map<String, String> withModuleInfo(Map<String, String> sources, String moduleInfo) {
+        Map<String, String> all = new java.util.HashMap<>(sources);
+        all.put("module-info.java", moduleInfo);
+        return all;
+    }
+
     private static JavaClasses compile(Path dir) {
         Path out = dir.resolve("classes");
         String classPath = System.getProperty("java.class.path");
