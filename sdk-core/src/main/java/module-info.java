@@ -1,6 +1,7 @@
 /**
  * imagesdk core: the client ({@code ServiceClient}), authentication (static tokens, Keystone), clouds.yaml
- * configuration, the error hierarchy and paging.
+ * configuration, the error hierarchy, paging and {@code dev.imagesdk.core.http} (any request through the same
+ * pipeline: the escape hatch).
  *
  * <p>Only the packages exported here are API. {@code dev.imagesdk.core.internal.*} is the implementation shared with
  * the SDK's sibling modules; it is exported to them only and may change in any release.
@@ -23,6 +24,7 @@ module dev.imagesdk.core {
     exports dev.imagesdk.core.auth.keystone;
     exports dev.imagesdk.core.config;
     exports dev.imagesdk.core.error;
+    exports dev.imagesdk.core.http;
     exports dev.imagesdk.core.paging;
 
     exports dev.imagesdk.core.internal
