@@ -44,6 +44,8 @@ class ArchitectureTest {
             "Cycle detected: testing -> testing.internal.emulator -> testing.internal.emulator.links -> testing.internal.emulator.http -> testing",
             "Cycle detected: testing -> testing.internal.emulator.auth -> testing",
             "Cycle detected: testing -> testing.internal.emulator.auth -> testing.internal.emulator.http -> testing",
+            "Cycle detected: testing -> testing.internal.emulator.glance -> testing",
+            "Cycle detected: testing -> testing.internal.emulator.glance -> testing.internal.emulator.http -> testing",
             "Cycle detected: testing.faults -> testing.internal.emulator -> testing.faults");
 
     /** FREEZE: API members that show internal/OkHttp/okio/Moshi types today. */
