@@ -21,11 +21,11 @@ module dev.imagesdk.core {
 
     exports dev.imagesdk.core;
     exports dev.imagesdk.core.auth;
-    exports dev.imagesdk.core.auth.keystone;
     exports dev.imagesdk.core.config;
     exports dev.imagesdk.core.error;
     exports dev.imagesdk.core.http;
     exports dev.imagesdk.core.paging;
+    exports dev.imagesdk.core.types;
 
     exports dev.imagesdk.core.internal
             to dev.imagesdk.images, dev.imagesdk.members, dev.imagesdk.links, dev.imagesdk.testing;

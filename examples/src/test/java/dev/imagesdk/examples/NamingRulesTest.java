@@ -1,6 +1,6 @@
 package dev.imagesdk.examples;
 
-import dev.imagesdk.core.OpenEnum;
+import dev.imagesdk.core.types.OpenEnum;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.imagesdk.images;
 
-import dev.imagesdk.core.OpenEnum;
+import dev.imagesdk.core.types.OpenEnum;
 
 import java.util.List;
 

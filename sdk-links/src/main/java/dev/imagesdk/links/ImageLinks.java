@@ -14,7 +14,6 @@ import dev.imagesdk.images.CreateOpts;
 import dev.imagesdk.images.Image;
 import dev.imagesdk.images.Images;
 import dev.imagesdk.images.UpdateOpts;
-import dev.imagesdk.links.internal.json.ImageLinkJsonAdapter;
 
 import java.util.ArrayList;
 import java.util.Arrays;

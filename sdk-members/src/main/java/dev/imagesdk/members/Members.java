@@ -10,7 +10,6 @@ import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.core.internal.json.Json;
 import dev.imagesdk.images.MemberStatus;
-import dev.imagesdk.members.internal.json.MemberJsonAdapter;
 
 import java.util.List;
 import java.util.function.Supplier;

@@ -57,10 +57,10 @@ public interface Auth {
      * before it expires and after a 401; the service catalog supplies the image endpoint.
      *
      * @throws ValidationException when the URL is not http(s)
-     * @see dev.imagesdk.core.auth.keystone.KeystoneAuth
+     * @see KeystoneAuth
      */
-    static dev.imagesdk.core.auth.keystone.KeystoneAuth.Builder keystone(String authUrl) {
-        return dev.imagesdk.core.auth.keystone.KeystoneAuth.builder(authUrl);
+    static KeystoneAuth.Builder keystone(String authUrl) {
+        return KeystoneAuth.builder(authUrl);
     }
 
     /**

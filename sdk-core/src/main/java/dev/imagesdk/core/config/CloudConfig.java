@@ -1,7 +1,7 @@
 package dev.imagesdk.core.config;
 
 import dev.imagesdk.core.auth.Auth;
-import dev.imagesdk.core.auth.keystone.EndpointInterface;
+import dev.imagesdk.core.auth.EndpointInterface;
 import dev.imagesdk.core.error.ValidationException;
 
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.imagesdk.core.config;
 
 import dev.imagesdk.core.auth.Auth;
-import dev.imagesdk.core.auth.keystone.KeystoneAuth;
+import dev.imagesdk.core.auth.KeystoneAuth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

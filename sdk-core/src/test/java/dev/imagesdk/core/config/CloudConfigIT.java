@@ -3,9 +3,9 @@ package dev.imagesdk.core.config;
 import dev.imagesdk.core.internal.http.Calls;
 
 import dev.imagesdk.core.ServiceClient;
-import dev.imagesdk.core.auth.keystone.KeystoneAuth;
-import dev.imagesdk.core.auth.keystone.KeystoneToken;
-import dev.imagesdk.core.auth.keystone.RealKeystone;
+import dev.imagesdk.core.auth.KeystoneAuth;
+import dev.imagesdk.core.auth.KeystoneToken;
+import dev.imagesdk.core.auth.RealKeystone;
 import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.core.internal.http.ApiResponse;
 import dev.imagesdk.core.it.RealGlance;

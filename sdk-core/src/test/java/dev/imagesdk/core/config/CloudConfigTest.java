@@ -4,9 +4,9 @@ import dev.imagesdk.core.internal.http.Calls;
 
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.auth.Auth;
-import dev.imagesdk.core.auth.keystone.EndpointInterface;
-import dev.imagesdk.core.auth.keystone.FakeCloud;
-import dev.imagesdk.core.auth.keystone.KeystoneAuth;
+import dev.imagesdk.core.auth.EndpointInterface;
+import dev.imagesdk.core.auth.FakeCloud;
+import dev.imagesdk.core.auth.KeystoneAuth;
 import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.internal.http.ApiRequest;
 import org.junit.jupiter.api.AfterEach;

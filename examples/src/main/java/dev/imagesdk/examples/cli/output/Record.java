@@ -1,8 +1,9 @@
 package dev.imagesdk.examples.cli.output;
 
-import dev.imagesdk.core.OpenEnum;
-import dev.imagesdk.core.internal.json.Timestamps;
+import dev.imagesdk.core.types.OpenEnum;
 
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,7 +56,7 @@ public final class Record {
             return value;
         }
         if (value instanceof Instant i) {
-            return Timestamps.format(i);
+            return DateTimeFormatter.ISO_INSTANT.format(i.truncatedTo(ChronoUnit.SECONDS));   // as Glance shows it
         }
         if (value instanceof OpenEnum e) {
             return e.value();

@@ -1,6 +1,6 @@
 package dev.imagesdk.core.internal.json;
 
-import dev.imagesdk.core.OpenEnum;
+import dev.imagesdk.core.types.OpenEnum;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;

@@ -1,4 +1,4 @@
-package dev.imagesdk.members.internal.json;
+package dev.imagesdk.members;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
@@ -8,7 +8,6 @@ import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.internal.http.ApiResponse;
 import dev.imagesdk.core.internal.json.Timestamps;
 import dev.imagesdk.images.MemberStatus;
-import dev.imagesdk.members.Member;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -23,7 +22,7 @@ import java.util.List;
  * {@link JsonDataException} (which the transport reports as a
  * {@link dev.imagesdk.core.error.ResponseFormatException}).
  */
-public final class MemberJsonAdapter extends JsonAdapter<Member> {
+final class MemberJsonAdapter extends JsonAdapter<Member> {
     /** The shared instance (stateless, thread-safe). */
     public static final MemberJsonAdapter INSTANCE = new MemberJsonAdapter();
 

@@ -1,4 +1,4 @@
-package dev.imagesdk.links.internal.json;
+package dev.imagesdk.links;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
@@ -7,7 +7,6 @@ import dev.imagesdk.core.internal.json.JsonFields;
 import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.internal.paging.JsonPages;
 import dev.imagesdk.core.internal.paging.PageReader;
-import dev.imagesdk.links.ImageLink;
 
 import java.io.IOException;
 
@@ -20,7 +19,7 @@ import java.io.IOException;
  * reports as a {@link dev.imagesdk.core.error.ResponseFormatException}. Writing emits every field,
  * {@code null}s included, so emulators serve the documented shape.
  */
-public final class ImageLinkJsonAdapter extends JsonAdapter<ImageLink> {
+final class ImageLinkJsonAdapter extends JsonAdapter<ImageLink> {
     /** The shared instance (stateless, thread-safe). */
     public static final ImageLinkJsonAdapter INSTANCE = new ImageLinkJsonAdapter();
 

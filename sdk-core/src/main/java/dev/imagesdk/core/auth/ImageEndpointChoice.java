@@ -1,4 +1,4 @@
-package dev.imagesdk.core.auth.keystone;
+package dev.imagesdk.core.auth;
 
 import java.net.URI;
 import java.util.Optional;

@@ -1,7 +1,6 @@
-package dev.imagesdk.members.internal.json;
+package dev.imagesdk.members;
 
 import dev.imagesdk.images.MemberStatus;
-import dev.imagesdk.members.Member;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

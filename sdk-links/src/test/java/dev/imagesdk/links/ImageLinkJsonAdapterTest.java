@@ -1,8 +1,6 @@
-package dev.imagesdk.links.internal.json;
+package dev.imagesdk.links;
 
 import com.squareup.moshi.JsonDataException;
-import dev.imagesdk.links.ImageLink;
-import dev.imagesdk.links.Scope;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

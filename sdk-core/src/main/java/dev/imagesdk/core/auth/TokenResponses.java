@@ -1,4 +1,4 @@
-package dev.imagesdk.core.auth.keystone;
+package dev.imagesdk.core.auth;
 
 import dev.imagesdk.core.internal.json.Timestamps;
 

@@ -1,4 +1,4 @@
-package dev.imagesdk.core;
+package dev.imagesdk.core.types;
 
 import dev.imagesdk.core.internal.Arguments;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.imagesdk.core.auth.keystone;
+package dev.imagesdk.core.auth;
 
 /**
  * One endpoint of a service in Keystone's catalog.

@@ -1,4 +1,4 @@
-package dev.imagesdk.core.auth.keystone;
+package dev.imagesdk.core.auth;
 
 import dev.imagesdk.core.auth.Auth;
 import dev.imagesdk.core.auth.AuthContext;
@@ -93,7 +93,7 @@ public final class KeystoneAuth implements Auth {
      *
      * @throws ValidationException when the URL is not http(s)
      */
-    public static Builder builder(String authUrl) {
+    static Builder builder(String authUrl) {
         return new Builder(authUrl);
     }
 
