@@ -8,6 +8,7 @@ import dev.imagesdk.images.ImageStatus;
 import dev.imagesdk.testing.internal.emulator.EmulatorOptions;
 import dev.imagesdk.testing.internal.emulator.EmulatorServer;
 import dev.imagesdk.testing.internal.emulator.glance.Quotas;
+import dev.imagesdk.testing.internal.emulator.http.Caller;
 import dev.imagesdk.testing.faults.Fault;
 
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -104,7 +106,7 @@ public final class ImageServiceEmulator implements AutoCloseable {
     public void registerToken(String token, Identity identity) {
         Arguments.notNull(token, "token");
         Arguments.notNull(identity, "identity");
-        server.authenticator().registerToken(token, identity);
+        server.authenticator().registerToken(token, caller(identity));
     }
 
     /**
@@ -112,7 +114,7 @@ public final class ImageServiceEmulator implements AutoCloseable {
      * with the trusted headers (which cannot carry them).
      */
     public void registerUser(Identity identity) {
-        server.authenticator().registerUser(Arguments.notNull(identity, "identity"));
+        server.authenticator().registerUser(caller(Arguments.notNull(identity, "identity")));
     }
 
     /**
@@ -130,6 +132,16 @@ public final class ImageServiceEmulator implements AutoCloseable {
         registerUser(identity);
         return base().withAuth(Auth.trustedHeaders(identity.projectId(), identity.userId(),
                 identity.roles().toArray(String[]::new)));
+    }
+
+    /** The emulator's internal form of {@code identity}. */
+    private static Caller caller(Identity identity) {
+        return new Caller(identity.projectId(), identity.userId(), identity.roles(),
+                grants(identity.organizationRoles()), grants(identity.spaceRoles()));
+    }
+
+    private static List<Caller.Grant> grants(List<Identity.Grant> grants) {
+        return grants.stream().map(g -> new Caller.Grant(g.organization(), g.space(), g.active())).toList();
     }
 
     private static byte[] nextToken() {
@@ -158,21 +170,34 @@ public final class ImageServiceEmulator implements AutoCloseable {
 
     /**
      * Adds a scripted fault, applied to matching requests from now on (before any fault added later);
-     * returns it for inspection ({@link Fault#applied()}).
+     * returns it, to remove it or read {@link #applied(Fault)} later.
      */
     public Fault addFault(Fault fault) {
-        server.faults().add(Arguments.notNull(fault, "fault"));
+        server.addFault(Arguments.notNull(fault, "fault"));
         return fault;
     }
 
     /** Removes one fault added with {@link #addFault(Fault)}; requests are served normally again. */
     public void removeFault(Fault fault) {
-        server.faults().remove(fault);
+        server.removeFault(Arguments.notNull(fault, "fault"));
     }
 
     /** Removes every fault. */
     public void clearFaults() {
-        server.faults().clear();
+        server.clearFaults();
+    }
+
+    /**
+     * How many requests this emulator applied {@code fault} to (0 for a fault never added here); counts
+     * survive {@link #removeFault(Fault)} and {@link #clearFaults()}.
+     */
+    public int applied(Fault fault) {
+        return server.applied(Arguments.notNull(fault, "fault"));
+    }
+
+    /** {@code true} once this emulator applied {@code fault} {@link Fault#times()} times (never for {@code always()}). */
+    public boolean exhausted(Fault fault) {
+        return server.exhausted(Arguments.notNull(fault, "fault"));
     }
 
     /** Forgets every image, member, task, link and cache entry (tokens and faults stay). */

@@ -1,10 +1,8 @@
 package dev.imagesdk.testing.faults;
 
 import dev.imagesdk.core.internal.Arguments;
-import dev.imagesdk.testing.internal.emulator.FaultClaims;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -22,12 +20,12 @@ import java.util.regex.Pattern;
  * <p>Path patterns match the raw request path: {@code *} stands for one path segment (or part of
  * one), {@code **} for any number of characters including {@code /}; a pattern starting with
  * {@code regex:} is a Java regular expression. A fault applies to the first {@link Builder#times(int)}
- * matching requests (after skipping {@link Builder#skip(int)} of them), then stops; thread-safe.
+ * matching requests (after skipping {@link Builder#skip(int)} of them), then stops.
+ *
+ * <p>Immutable: a fault only describes the failure. The emulator it is added to counts the requests
+ * it was applied to ({@code ImageServiceEmulator.applied(Fault)}).
  */
 public final class Fault {
-    static {
-        FaultClaims.register((fault, method, path) -> fault.claim(method, path));
-    }
 
     /** What happens to a matching request. */
     public enum Kind {
@@ -54,8 +52,6 @@ public final class Fault {
     private final long bytes;
     private final int skip;
     private final int times;
-    private final AtomicInteger seen = new AtomicInteger();
-    private final AtomicInteger applied = new AtomicInteger();
 
     private Fault(Builder b, Kind kind) {
         this.method = b.method;
@@ -103,39 +99,31 @@ public final class Fault {
     }
 
     /**
-     * Decides whether this fault applies to a request, counting it when it matches. Called by the
-     * emulator once per request, through {@link FaultClaims} (not API).
+     * {@code true} when a request with this method and raw path (no query) matches the fault's method
+     * and path pattern; does not count it.
      */
-    private boolean claim(String requestMethod, String rawPath) {
-        if (method != null && !method.equalsIgnoreCase(requestMethod)) {
-            return false;
-        }
-        if (!regex.matcher(rawPath).matches()) {
-            return false;
-        }
-        int n = seen.incrementAndGet();
-        if (n <= skip) {
-            return false;
-        }
-        while (true) {
-            int a = applied.get();
-            if (times >= 0 && a >= times) {
-                return false;
-            }
-            if (applied.compareAndSet(a, a + 1)) {
-                return true;
-            }
-        }
+    public boolean matches(String requestMethod, String rawPath) {
+        return (method == null || method.equalsIgnoreCase(requestMethod)) && regex.matcher(rawPath).matches();
     }
 
-    /** How many requests this fault has been applied to. */
-    public int applied() {
-        return applied.get();
+    /** The request method the fault applies to (upper case), or {@code null} for any method. */
+    public String method() {
+        return method;
     }
 
-    /** {@code true} once the fault has been applied {@code times} times. */
-    public boolean exhausted() {
-        return times >= 0 && applied.get() >= times;
+    /** The path pattern, as given to {@link #on(String)}. */
+    public String pathPattern() {
+        return pattern;
+    }
+
+    /** How many matching requests pass unharmed before the fault applies ({@link Builder#skip(int)}). */
+    public int skip() {
+        return skip;
+    }
+
+    /** How many matching requests the fault applies to, or {@code -1} for every one ({@link Builder#always()}). */
+    public int times() {
+        return times;
     }
 
     /** What the emulator does to a matching request (see {@link Kind}). */
@@ -171,8 +159,8 @@ public final class Fault {
     @Override
     public String toString() {
         return "Fault(" + (method == null ? "*" : method) + " " + pattern + " " + kind
-                + (kind == Kind.STATUS ? " " + status : "") + ", applied " + applied.get()
-                + (times >= 0 ? "/" + times : "") + ")";
+                + (kind == Kind.STATUS ? " " + status : "") + (skip > 0 ? ", skip " + skip : "")
+                + ", " + (times >= 0 ? times + "x" : "always") + ")";
     }
 
     /** Describes a {@link Fault}; ends with the call that says what the fault does. */

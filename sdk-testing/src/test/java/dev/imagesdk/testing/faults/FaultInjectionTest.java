@@ -62,7 +62,7 @@ class FaultInjectionTest {
 
         assertThatThrownBy(() -> images.get(imageId))
                 .isInstanceOfSatisfying(ServerException.class, e -> assertThat(e.status()).isEqualTo(503));
-        assertThat(fault.applied()).isEqualTo(1);
+        assertThat(emulator.applied(fault)).isEqualTo(1);
         assertThat(images.get(imageId).id()).as("the fault is used up after one request").isEqualTo(imageId);
     }
 
@@ -96,8 +96,8 @@ class FaultInjectionTest {
             Fault fault = emulator.addFault(Fault.on("GET", "/v2/images/" + imageId).times(2).unavailable(Duration.ZERO));
 
             assertThat(Images.of(retrying).get(imageId).name()).isEqualTo("fault-target");
-            assertThat(fault.applied()).isEqualTo(2);
-            assertThat(fault.exhausted()).isTrue();
+            assertThat(emulator.applied(fault)).isEqualTo(2);
+            assertThat(emulator.exhausted(fault)).isTrue();
         }
     }
 
@@ -119,7 +119,7 @@ class FaultInjectionTest {
         Fault fault = emulator.addFault(Fault.on("GET", "/v2/images/*").latency(Duration.ofMillis(50)));
 
         assertThat(images.get(imageId).id()).isEqualTo(imageId);
-        assertThat(fault.applied()).isEqualTo(1);
+        assertThat(emulator.applied(fault)).isEqualTo(1);
     }
 
     @Test
@@ -137,7 +137,7 @@ class FaultInjectionTest {
 
         assertThatThrownBy(() -> images.download(imageId, new ByteArrayOutputStream()))
                 .isInstanceOf(TransportException.class);
-        assertThat(fault.applied()).as("the first request and every resume attempt were cut").isGreaterThan(1);
+        assertThat(emulator.applied(fault)).as("the first request and every resume attempt were cut").isGreaterThan(1);
     }
 
     @Test
@@ -147,7 +147,7 @@ class FaultInjectionTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         images.download(imageId, out);
         assertThat(out.toByteArray()).isEqualTo(DATA);
-        assertThat(fault.applied()).isEqualTo(1);
+        assertThat(emulator.applied(fault)).isEqualTo(1);
     }
 
     @Test
@@ -171,7 +171,7 @@ class FaultInjectionTest {
         ByteArrayOutputStream third = new ByteArrayOutputStream();
         images.download(imageId, third);
         assertThat(third.toByteArray()).as("after times(1) the fault is spent").isEqualTo(DATA);
-        assertThat(onData.applied()).isEqualTo(1);
+        assertThat(emulator.applied(onData)).isEqualTo(1);
     }
 
     @Test
@@ -183,6 +183,43 @@ class FaultInjectionTest {
         }
         emulator.removeFault(fault);
         assertThat(images.get(imageId).id()).isEqualTo(imageId);
-        assertThat(fault.applied()).isEqualTo(3);
+        assertThat(emulator.applied(fault)).isEqualTo(3);
+    }
+
+    @Test
+    void countsBelongToTheEmulatorAndSurviveRemovalAndReAdding() {
+        Fault fault = Fault.on("GET", "/v2/images/" + imageId).status(503);
+        assertThat(emulator.applied(fault)).as("never added").isZero();
+        assertThat(emulator.exhausted(fault)).isFalse();
+
+        emulator.addFault(fault);
+        assertThatThrownBy(() -> images.get(imageId)).isInstanceOf(ServerException.class);
+        emulator.removeFault(fault);
+        assertThat(emulator.applied(fault)).isEqualTo(1);
+
+        emulator.addFault(fault);
+        assertThat(images.get(imageId).id()).as("used up: re-adding it does not re-arm it").isEqualTo(imageId);
+        assertThat(emulator.applied(fault)).isEqualTo(1);
+        assertThat(emulator.exhausted(fault)).isTrue();
+    }
+
+    @Test
+    void aFaultIsAPlainDescriptionThatMatchesWithoutCounting() {
+        Fault fault = Fault.on("get", "/v2/images/*/file").skip(2).times(3).status(500);
+        assertThat(fault.method()).isEqualTo("GET");
+        assertThat(fault.pathPattern()).isEqualTo("/v2/images/*/file");
+        assertThat(fault.skip()).isEqualTo(2);
+        assertThat(fault.times()).isEqualTo(3);
+        assertThat(fault.kind()).isEqualTo(Fault.Kind.STATUS);
+        assertThat(fault.matches("GET", "/v2/images/abc/file")).isTrue();
+        assertThat(fault.matches("get", "/v2/images/abc/file")).isTrue();
+        assertThat(fault.matches("PUT", "/v2/images/abc/file")).isFalse();
+        assertThat(fault.matches("GET", "/v2/images/a/b/file")).as("* is one segment").isFalse();
+
+        Fault any = Fault.on("/v2/**").always().dropConnection();
+        assertThat(any.method()).isNull();
+        assertThat(any.times()).isEqualTo(-1);
+        assertThat(any.matches("DELETE", "/v2/images/x/tags/y")).isTrue();
+        assertThat(any.matches("GET", "/healthcheck")).isFalse();
     }
 }

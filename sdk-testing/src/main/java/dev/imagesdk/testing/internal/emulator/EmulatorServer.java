@@ -23,7 +23,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,7 +58,8 @@ public final class EmulatorServer {
     private final ScheduledExecutorService worker;
     private final EmulatorState state;
     private final Authenticator auth = new Authenticator();
-    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
+    private final Map<Fault, FaultRule> faultCounts = new ConcurrentHashMap<>();
     private final Routes routes;
     private final AtomicLong requests = new AtomicLong();
 
@@ -134,9 +137,34 @@ public final class EmulatorServer {
         return auth;
     }
 
-    /** The injected faults, in order; the first that matches a request is applied to it. */
-    public List<Fault> faults() {
-        return faults;
+    /**
+     * Adds {@code fault} after the ones already added; the first that matches a request is applied to it.
+     * A fault added again (after removal) keeps counting from where it was.
+     */
+    public void addFault(Fault fault) {
+        faults.add(faultCounts.computeIfAbsent(fault, FaultRule::new));
+    }
+
+    /** Removes {@code fault}; its counts stay readable. */
+    public void removeFault(Fault fault) {
+        faults.removeIf(r -> r.fault() == fault);
+    }
+
+    /** Removes every fault. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /** How many requests {@code fault} was applied to here (0 for a fault never added). */
+    public int applied(Fault fault) {
+        FaultRule r = faultCounts.get(fault);
+        return r == null ? 0 : r.applied();
+    }
+
+    /** {@code true} once {@code fault} was applied here as many times as it allows. */
+    public boolean exhausted(Fault fault) {
+        FaultRule r = faultCounts.get(fault);
+        return r != null && r.exhausted();
     }
 
     /** How many requests it has received so far. */
@@ -188,10 +216,11 @@ public final class EmulatorServer {
 
     /** Applies the first matching fault; {@code true} when it fully answered (or dropped) the request. */
     private boolean applyFault(Exchange ex) {
-        for (Fault f : faults) {
-            if (!FaultClaims.claim(f, ex.method(), ex.path())) {
+        for (FaultRule rule : faults) {
+            if (!rule.claim(ex.method(), ex.path())) {
                 continue;
             }
+            Fault f = rule.fault();
             if (!f.latency().isZero()) {
                 try {
                     Thread.sleep(f.latency().toMillis());

@@ -1,6 +1,6 @@
 package dev.imagesdk.testing.internal.emulator.auth;
 
-import dev.imagesdk.testing.Identity;
+import dev.imagesdk.testing.internal.emulator.http.Caller;
 import dev.imagesdk.testing.internal.emulator.http.Exchange;
 import dev.imagesdk.testing.internal.emulator.http.GlanceError;
 
@@ -21,25 +21,25 @@ public final class Authenticator {
             + "document you requested. Either you supplied the wrong credentials (e.g., bad password), or your "
             + "browser does not understand how to supply the credentials required.";
 
-    private final Map<String, Identity> tokens = new ConcurrentHashMap<>();
-    private final Map<String, Identity> users = new ConcurrentHashMap<>();
+    private final Map<String, Caller> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Caller> users = new ConcurrentHashMap<>();
 
     /** Accepts {@code token} as {@code identity}. */
-    public void registerToken(String token, Identity identity) {
+    public void registerToken(String token, Caller identity) {
         tokens.put(token, identity);
         registerUser(identity);
     }
 
     /** Gives header-identified requests of {@code identity.userId()} its organization and space roles. */
-    public void registerUser(Identity identity) {
+    public void registerUser(Caller identity) {
         users.put(identity.userId(), identity);
     }
 
     /** The caller, or 401 in Glance's words. */
-    public Identity authenticate(Exchange ex) {
+    public Caller authenticate(Exchange ex) {
         String token = ex.header("X-Auth-Token");
         if (token != null) {
-            Identity id = tokens.get(token.trim());
+            Caller id = tokens.get(token.trim());
             if (id == null) {
                 throw unauthorized(ex).header("WWW-Authenticate", "Keystone uri=\"" + ex.baseUrl() + "\"");
             }
@@ -62,11 +62,10 @@ public final class Authenticator {
                 }
             }
         }
-        Identity registered = user == null ? null : users.get(user);
-        Identity.Builder b = registered != null ? registered.toBuilder() : Identity.builder();
-        b.project(project).user(user == null ? "anonymous" : user);
-        b.roles(roles.isEmpty() ? new String[] {"_member_"} : roles.toArray(String[]::new));
-        return b.build();
+        Caller registered = user == null ? null : users.get(user);
+        Caller who = registered != null ? registered
+                : new Caller(project, "anonymous", List.of(), List.of(), List.of());
+        return who.with(project, user == null ? "anonymous" : user, roles.isEmpty() ? List.of("_member_") : roles);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.imagesdk.testing.internal.emulator.glance;
 
-import dev.imagesdk.testing.Identity;
+import dev.imagesdk.testing.internal.emulator.http.Caller;
 import dev.imagesdk.testing.internal.emulator.http.Exchange;
 import dev.imagesdk.testing.internal.emulator.http.GlanceError;
 import dev.imagesdk.testing.internal.emulator.http.Json;
@@ -166,7 +166,7 @@ public final class ImageDataApi {
     public void upload(Exchange ex, String id) {
         requireOctetStream(ex);
         String store = storeFromHeader(ex);
-        Identity who = ex.identity();
+        Caller who = ex.identity();
         String owner = state.locked(() -> {
             ImageRecord r = images.visible(who, id);
             if (!who.isAdmin() && !Policy.owns(who, r)) {
@@ -215,7 +215,7 @@ public final class ImageDataApi {
     /** {@code PUT /v2/images/{id}/stage} → 204; status uploading, size set, digests kept for the import. */
     public void stage(Exchange ex, String id) {
         requireOctetStream(ex);
-        Identity who = ex.identity();
+        Caller who = ex.identity();
         state.locked(() -> {
             ImageRecord r = images.visible(who, id);
             if (!who.isAdmin() && !Policy.owns(who, r)) {
@@ -278,7 +278,7 @@ public final class ImageDataApi {
                 }
             }
         }
-        Identity who = ex.identity();
+        Caller who = ex.identity();
         String taskId = state.locked(() -> {
             ImageRecord r = images.visible(who, id);
             if (methodName.equals("copy-image")) {
@@ -458,7 +458,7 @@ public final class ImageDataApi {
 
     /** {@code GET /v2/images/{id}/file}: 200 chunked with {@code Content-MD5}, 206 for a range, 204 without data. */
     public void download(Exchange ex, String id) {
-        Identity who = ex.identity();
+        Caller who = ex.identity();
         Object[] snapshot = state.locked(() -> {
             ImageRecord r = images.visible(who, id);
             if (r.status.equals("deactivated") && !who.isAdmin()) {

@@ -1,6 +1,6 @@
 package dev.imagesdk.testing.internal.emulator.glance;
 
-import dev.imagesdk.testing.Identity;
+import dev.imagesdk.testing.internal.emulator.http.Caller;
 import dev.imagesdk.testing.internal.emulator.http.GlanceError;
 import dev.imagesdk.testing.internal.emulator.http.QueryString;
 import dev.imagesdk.testing.internal.emulator.store.EmulatorState;
@@ -40,7 +40,7 @@ public final class ImageListing {
     }
 
     /** Answers a listing for {@code who} over {@code images} (called with the state lock held). */
-    public static Map<String, Object> list(Identity who, QueryString q, EmulatorState state) {
+    public static Map<String, Object> list(Caller who, QueryString q, EmulatorState state) {
         Map<String, ImageRecord> images = state.images();
         List<String> sortKeys = new ArrayList<>();
         List<String> sortDirs = new ArrayList<>();
@@ -128,7 +128,7 @@ public final class ImageListing {
     }
 
     /** Which images a listing may include before filters, as Glance's database layer selects them. */
-    static boolean visible(Identity who, ImageRecord r, String visibility, String memberStatus) {
+    static boolean visible(Caller who, ImageRecord r, String visibility, String memberStatus) {
         if (who.isAdmin()) {
             return visibility == null || visibility.equals("all") || visibility.equals(r.visibility);
         }

@@ -1,6 +1,6 @@
 package dev.imagesdk.testing.internal.emulator.glance;
 
-import dev.imagesdk.testing.Identity;
+import dev.imagesdk.testing.internal.emulator.http.Caller;
 import dev.imagesdk.testing.internal.emulator.http.GlanceError;
 import dev.imagesdk.testing.internal.emulator.store.ImageRecord;
 
@@ -92,7 +92,7 @@ final class ImagePatch {
     }
 
     /** Applies every op to a copy of {@code r}'s attributes and commits only if all succeed (lock held). */
-    static void apply(Identity who, ImageRecord r, List<Op> ops, Quotas quotas) {
+    static void apply(Caller who, ImageRecord r, List<Op> ops, Quotas quotas) {
         ImageRecord draft = copy(r);
         boolean tagsSet = false;
         for (Op op : ops) {
@@ -133,7 +133,7 @@ final class ImagePatch {
         commit(draft, r);
     }
 
-    private static void set(Identity who, ImageRecord draft, Op op) {
+    private static void set(Caller who, ImageRecord draft, Op op) {
         String a = op.attribute();
         if ((a.equals("disk_format") || a.equals("container_format")) && !draft.status.equals("queued")
                 && !java.util.Objects.equals(op.value(), a.equals("disk_format") ? draft.diskFormat

@@ -1,6 +1,6 @@
 package dev.imagesdk.testing.internal.emulator.glance;
 
-import dev.imagesdk.testing.Identity;
+import dev.imagesdk.testing.internal.emulator.http.Caller;
 import dev.imagesdk.testing.internal.emulator.http.GlanceError;
 import dev.imagesdk.testing.internal.emulator.http.Json;
 import dev.imagesdk.testing.internal.emulator.store.ImageRecord;
@@ -72,7 +72,7 @@ public final class ImageSchema {
      * Validates {@code value} for {@code attribute} and stores it on {@code r}. Core attributes are
      * typed; anything else is a custom property whose value must be a string.
      */
-    static void apply(Identity who, ImageRecord r, String attribute, Object value) {
+    static void apply(Caller who, ImageRecord r, String attribute, Object value) {
         String where = "['properties']['" + attribute + "']";
         switch (attribute) {
             case "id":

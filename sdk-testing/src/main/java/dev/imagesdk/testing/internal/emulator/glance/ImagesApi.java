@@ -1,6 +1,6 @@
 package dev.imagesdk.testing.internal.emulator.glance;
 
-import dev.imagesdk.testing.Identity;
+import dev.imagesdk.testing.internal.emulator.http.Caller;
 import dev.imagesdk.testing.internal.emulator.http.Exchange;
 import dev.imagesdk.testing.internal.emulator.http.GlanceError;
 import dev.imagesdk.testing.internal.emulator.http.Json;
@@ -46,7 +46,7 @@ public final class ImagesApi {
     }
 
     /** The image {@code id} if {@code who} may see it, else 404 "No image found with ID …". Lock held. */
-    ImageRecord visible(Identity who, String id) {
+    ImageRecord visible(Caller who, String id) {
         ImageRecord r = state.images().get(id);
         if (r == null || !Policy.canSee(who, r)) {
             throw GlanceError.notFound("No image found with ID " + id);
@@ -56,7 +56,7 @@ public final class ImagesApi {
 
     /** {@code POST /v2/images} → 201, absolute {@code Location}, import-method and store headers. */
     public void create(Exchange ex) {
-        Identity who = ex.identity();
+        Caller who = ex.identity();
         Object parsed = Json.parse(ex.bodyText());
         if (!(parsed instanceof Map)) {
             throw GlanceError.badRequest("Provided object does not match schema 'image': body must be an object");
@@ -116,7 +116,7 @@ public final class ImagesApi {
                     .header("Accept-Patch", PATCH_V20 + ", " + PATCH_V21);
         }
         List<ImagePatch.Op> ops = ImagePatch.parse(Json.parse(ex.bodyText()), mediaType.equals(PATCH_V20));
-        Identity who = ex.identity();
+        Caller who = ex.identity();
         Map<String, Object> view = state.locked(() -> {
             ImageRecord r = visible(who, id);
             Policy.requireOwner(who, r);
@@ -129,7 +129,7 @@ public final class ImagesApi {
 
     /** {@code DELETE /v2/images/{id}} → 204; 403 when protected or not owned; removes data, members, links. */
     public void delete(Exchange ex, String id) {
-        Identity who = ex.identity();
+        Caller who = ex.identity();
         ImageRecord removed = state.locked(() -> {
             ImageRecord r = state.images().get(id);
             if (r == null || !Policy.canSee(who, r)) {
@@ -172,7 +172,7 @@ public final class ImagesApi {
     }
 
     /** 403 "Not allowed to update|delete tags for image …" unless owner or admin (Glance's tag endpoints' words). */
-    private static void requireTagOwner(Identity who, ImageRecord r, String verb) {
+    private static void requireTagOwner(Caller who, ImageRecord r, String verb) {
         if (!who.isAdmin() && !Policy.owns(who, r)) {
             throw GlanceError.forbidden("Not allowed to " + verb + " tags for image " + r.id + ".");
         }

@@ -1,6 +1,6 @@
 package dev.imagesdk.testing.internal.emulator.glance;
 
-import dev.imagesdk.testing.Identity;
+import dev.imagesdk.testing.internal.emulator.http.Caller;
 import dev.imagesdk.testing.internal.emulator.http.GlanceError;
 import dev.imagesdk.testing.internal.emulator.store.ImageRecord;
 import dev.imagesdk.testing.internal.emulator.store.MemberRecord;
@@ -11,7 +11,7 @@ public final class Policy {
     }
 
     /** {@code true} when the caller's project owns the image. */
-    public static boolean owns(Identity who, ImageRecord r) {
+    public static boolean owns(Caller who, ImageRecord r) {
         return who.projectId().equals(r.owner);
     }
 
@@ -19,7 +19,7 @@ public final class Policy {
      * Whether {@code who} may see the image by id: admins and owners always; everyone public and
      * community images; members (any status) shared images. Otherwise Glance answers 404, not 403.
      */
-    public static boolean canSee(Identity who, ImageRecord r) {
+    public static boolean canSee(Caller who, ImageRecord r) {
         if (who.isAdmin() || owns(who, r)) {
             return true;
         }
@@ -35,12 +35,12 @@ public final class Policy {
     }
 
     /** The member record of the caller's project, or {@code null}. */
-    public static MemberRecord membership(Identity who, ImageRecord r) {
+    public static MemberRecord membership(Caller who, ImageRecord r) {
         return r.members.get(who.projectId());
     }
 
     /** 403 "You do not own this image" unless owner or admin. */
-    public static void requireOwner(Identity who, ImageRecord r) {
+    public static void requireOwner(Caller who, ImageRecord r) {
         if (!who.isAdmin() && !owns(who, r)) {
             throw GlanceError.forbidden("You do not own this image");
         }

@@ -2,7 +2,6 @@ package dev.imagesdk.testing.internal.emulator.http;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import dev.imagesdk.testing.Identity;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +18,7 @@ import java.util.Map;
 
 /**
  * One request and its answer, on top of the JDK's {@link HttpExchange}: decoded path segments and
- * query, the caller's {@link Identity}, and response helpers that add Glance's headers and apply the
+ * query, the caller's {@link Caller}, and response helpers that add Glance's headers and apply the
  * scripted {@link ResponseShaper fault} to the body.
  */
 public final class Exchange {
@@ -32,7 +31,7 @@ public final class Exchange {
     private final List<String> segments;
     private final QueryString query;
     private final String requestId;
-    private Identity identity;
+    private Caller identity;
     private ResponseShaper shaper = ResponseShaper.NONE;
     private boolean responded;
     private int status;
@@ -120,11 +119,11 @@ public final class Exchange {
     }
 
     /** The authenticated caller, or {@code null} before authentication. */
-    public Identity identity() {
+    public Caller identity() {
         return identity;
     }
 
-    void identity(Identity identity) {
+    void identity(Caller identity) {
         this.identity = identity;
     }
 

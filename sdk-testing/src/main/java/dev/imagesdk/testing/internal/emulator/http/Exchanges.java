@@ -1,7 +1,6 @@
 package dev.imagesdk.testing.internal.emulator.http;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.imagesdk.testing.Identity;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +16,7 @@ public final class Exchanges {
     }
 
     /** Records the authenticated caller of {@code ex}. */
-    public static void authenticated(Exchange ex, Identity identity) {
+    public static void authenticated(Exchange ex, Caller identity) {
         ex.identity(identity);
     }
 

@@ -3,7 +3,7 @@ package dev.imagesdk.testing.internal.emulator.links;
 import dev.imagesdk.links.ImageLink;
 import dev.imagesdk.links.access.CallerRoles;
 import dev.imagesdk.links.access.ScopeRules;
-import dev.imagesdk.testing.Identity;
+import dev.imagesdk.testing.internal.emulator.http.Caller;
 import dev.imagesdk.testing.internal.emulator.glance.Policy;
 import dev.imagesdk.testing.internal.emulator.store.ImageRecord;
 import dev.imagesdk.testing.internal.emulator.store.LinkRecord;
@@ -17,16 +17,16 @@ final class LinkAccess {
     private LinkAccess() {
     }
 
-    static CallerRoles roles(Identity who) {
+    static CallerRoles roles(Caller who) {
         CallerRoles.Builder b = CallerRoles.builder();
-        for (Identity.Grant g : who.organizationRoles()) {
+        for (Caller.Grant g : who.organizationRoles()) {
             if (g.active()) {
                 b.orgRole(g.organization(), "member");
             } else {
                 b.inactiveOrgRole(g.organization(), "member");
             }
         }
-        for (Identity.Grant g : who.spaceRoles()) {
+        for (Caller.Grant g : who.spaceRoles()) {
             if (g.active()) {
                 b.spaceRole(g.organization(), g.space(), "member");
             } else {
@@ -41,12 +41,12 @@ final class LinkAccess {
                 .priority(l.priority).spaceType(l.spaceType).comment(l.comment).build();
     }
 
-    static boolean manages(Identity who, ImageRecord image) {
+    static boolean manages(Caller who, ImageRecord image) {
         return image != null && (who.isAdmin() || Policy.owns(who, image));
     }
 
     /** Whether {@code who} gets {@code link} in listings and by id. */
-    static boolean listed(Identity who, CallerRoles roles, LinkRecord link, ImageRecord image) {
+    static boolean listed(Caller who, CallerRoles roles, LinkRecord link, ImageRecord image) {
         return ScopeRules.listedFor(model(link), roles, manages(who, image));
     }
 }

@@ -1,7 +1,7 @@
 package dev.imagesdk.testing.internal.emulator.links;
 
 import dev.imagesdk.links.access.CallerRoles;
-import dev.imagesdk.testing.Identity;
+import dev.imagesdk.testing.internal.emulator.http.Caller;
 import dev.imagesdk.testing.internal.emulator.glance.Policy;
 import dev.imagesdk.testing.internal.emulator.http.Exchange;
 import dev.imagesdk.testing.internal.emulator.http.GlanceError;
@@ -56,11 +56,11 @@ public final class LinksApi {
         return m;
     }
 
-    private boolean listed(Identity who, CallerRoles roles, LinkRecord l) {
+    private boolean listed(Caller who, CallerRoles roles, LinkRecord l) {
         return LinkAccess.listed(who, roles, l, state.images().get(l.imageId));
     }
 
-    private LinkRecord visibleLink(Identity who, String linkId) {
+    private LinkRecord visibleLink(Caller who, String linkId) {
         LinkRecord l = state.links().get(linkId);
         if (l == null || !listed(who, LinkAccess.roles(who), l)) {
             throw GlanceError.notFound("No image link found with ID " + linkId);
@@ -68,7 +68,7 @@ public final class LinksApi {
         return l;
     }
 
-    private static boolean mayManage(Identity who, ImageRecord image) {
+    private static boolean mayManage(Caller who, ImageRecord image) {
         return LinkAccess.manages(who, image);
     }
 
@@ -88,7 +88,7 @@ public final class LinksApi {
             limit = Math.min(limit, MAX_LIMIT);
         }
         int pageSize = limit;
-        Identity who = ex.identity();
+        Caller who = ex.identity();
         CallerRoles roles = LinkAccess.roles(who);
         Map<String, Object> body = state.locked(() -> {
             LinkRecord marker = null;
@@ -141,7 +141,7 @@ public final class LinksApi {
 
     /** {@code GET /v2/images/{imid}/links}: the image's links the caller may see. */
     public void forImage(Exchange ex, String imageId) {
-        Identity who = ex.identity();
+        Caller who = ex.identity();
         CallerRoles roles = LinkAccess.roles(who);
         Map<String, Object> body = state.locked(() -> {
             ImageRecord image = state.images().get(imageId);
@@ -190,7 +190,7 @@ public final class LinksApi {
         if (spaceType != null && space == null) {
             throw GlanceError.badRequest("Only a space-scoped link has a space_type.");
         }
-        Identity who = ex.identity();
+        Caller who = ex.identity();
         Map<String, Object> view = state.locked(() -> {
             ImageRecord image = state.images().get(imid);
             if (image == null || !Policy.canSee(who, image)) {
