@@ -2,8 +2,8 @@ package dev.imagesdk.examples;
 
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.paging.Page;
-import dev.imagesdk.images.CreateOpts;
-import dev.imagesdk.images.Image;
+import dev.imagesdk.images.model.CreateOpts;
+import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.Images;
 import dev.imagesdk.images.ListOpts;
 

@@ -1,5 +1,7 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.images.model.*;
+
 import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.error.ValidationException;
 

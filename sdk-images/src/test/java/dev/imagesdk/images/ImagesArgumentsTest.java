@@ -1,5 +1,7 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.images.model.*;
+
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.it.ArgumentProbe;
 import dev.imagesdk.images.data.DownloadOpts;

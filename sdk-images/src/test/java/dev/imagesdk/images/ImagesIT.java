@@ -1,5 +1,7 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.images.model.*;
+
 import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.ForbiddenException;
 import dev.imagesdk.core.error.NotFoundException;

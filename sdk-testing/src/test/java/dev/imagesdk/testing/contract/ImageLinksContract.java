@@ -5,7 +5,7 @@ import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.ForbiddenException;
 import dev.imagesdk.core.error.NotFoundException;
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.images.CreateOpts;
+import dev.imagesdk.images.model.CreateOpts;
 import dev.imagesdk.images.Images;
 import dev.imagesdk.links.ImageLink;
 import dev.imagesdk.links.ImageLinks;
