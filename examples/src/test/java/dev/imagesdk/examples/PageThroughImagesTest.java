@@ -32,7 +32,7 @@ class PageThroughImagesTest {
                 images.create(dev.imagesdk.images.model.CreateOpts.builder().name("n" + i).build());
             }
             long before = emulator.requestCount();
-            long names = images.list(dev.imagesdk.images.ListOpts.builder().limit(5).build()).stream().limit(5).count();
+            long names = images.list(dev.imagesdk.images.model.ListOpts.builder().limit(5).build()).stream().limit(5).count();
             assertThat(names).isEqualTo(5);
             assertThat(emulator.requestCount() - before).isEqualTo(1);
         }

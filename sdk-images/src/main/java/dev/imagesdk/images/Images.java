@@ -1,7 +1,15 @@
 package dev.imagesdk.images;
 
-import dev.imagesdk.images.model.*;
+import dev.imagesdk.images.model.ContainerFormat;
+import dev.imagesdk.images.model.CreateOpts;
+import dev.imagesdk.images.model.CreatedImage;
+import dev.imagesdk.images.model.DiskFormat;
+import dev.imagesdk.images.model.Image;
+import dev.imagesdk.images.model.ImageStatus;
+import dev.imagesdk.images.model.ListOpts;
+import dev.imagesdk.images.model.UpdateOpts;
 import dev.imagesdk.images.internal.json.CreateOptsJson;
+import dev.imagesdk.images.internal.json.ListOptsQuery;
 import dev.imagesdk.images.internal.json.UpdateOptsJson;
 
 import dev.imagesdk.core.internal.http.Calls;
@@ -195,7 +203,7 @@ public final class Images {
     public Paged<Image> list(ListOpts opts) {
         Arguments.notNull(opts, "opts");
         ApiRequest.Builder b = ApiRequest.get("images");
-        for (Map.Entry<String, String> q : opts.toQuery()) {
+        for (Map.Entry<String, String> q : ListOptsQuery.of(opts)) {
             b.query(q.getKey(), q.getValue());
         }
         return PagedListing.of(client, b.build(), JsonPages.reader("images", ImageJsonAdapter.INSTANCE));

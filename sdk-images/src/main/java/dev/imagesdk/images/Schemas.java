@@ -1,6 +1,6 @@
 package dev.imagesdk.images;
 
-import dev.imagesdk.images.model.*;
+import dev.imagesdk.images.model.Image;
 
 import dev.imagesdk.core.internal.http.Calls;
 

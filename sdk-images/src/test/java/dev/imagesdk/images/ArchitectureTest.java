@@ -1,6 +1,5 @@
 package dev.imagesdk.images;
 
-import dev.imagesdk.images.model.*;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.imagesdk.core.contract.ApiListing;

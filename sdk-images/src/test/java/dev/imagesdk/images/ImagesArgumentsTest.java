@@ -1,6 +1,9 @@
 package dev.imagesdk.images;
 
-import dev.imagesdk.images.model.*;
+import dev.imagesdk.images.model.CreateOpts;
+import dev.imagesdk.images.model.ImageStatus;
+import dev.imagesdk.images.model.ListOpts;
+import dev.imagesdk.images.model.UpdateOpts;
 
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.it.ArgumentProbe;

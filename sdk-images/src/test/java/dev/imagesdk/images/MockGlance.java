@@ -1,6 +1,5 @@
 package dev.imagesdk.images;
 
-import dev.imagesdk.images.model.*;
 
 import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.ServiceClient;

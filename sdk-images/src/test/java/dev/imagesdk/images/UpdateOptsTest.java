@@ -1,6 +1,11 @@
 package dev.imagesdk.images;
 
-import dev.imagesdk.images.model.*;
+import dev.imagesdk.images.model.ContainerFormat;
+import dev.imagesdk.images.model.DiskFormat;
+import dev.imagesdk.images.model.Image;
+import dev.imagesdk.images.model.PatchOp;
+import dev.imagesdk.images.model.UpdateOpts;
+import dev.imagesdk.images.model.Visibility;
 import dev.imagesdk.images.internal.json.UpdateOptsJson;
 
 import dev.imagesdk.core.error.ValidationException;

@@ -6,7 +6,7 @@ import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.paging.Paged;
 import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.Images;
-import dev.imagesdk.images.ListOpts;
+import dev.imagesdk.images.model.ListOpts;
 import dev.imagesdk.images.model.MemberStatus;
 import dev.imagesdk.images.model.UpdateOpts;
 import dev.imagesdk.images.model.Visibility;

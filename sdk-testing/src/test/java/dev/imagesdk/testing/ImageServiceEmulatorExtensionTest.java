@@ -4,7 +4,7 @@ import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.images.model.CreateOpts;
 import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.Images;
-import dev.imagesdk.images.ListOpts;
+import dev.imagesdk.images.model.ListOpts;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import dev.imagesdk.images.model.DiskFormat;
 import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.model.ImageStatus;
 import dev.imagesdk.images.Images;
-import dev.imagesdk.images.ListOpts;
+import dev.imagesdk.images.model.ListOpts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -145,7 +145,7 @@ public interface ImageLinksContract {
 
         assertThatThrownBy(() -> owner.publish(CreateOpts.builder().id(first.image().id()).name(name).build(),
                 Scope.global())).isInstanceOf(ConflictException.class);
-        assertThat(images.list(dev.imagesdk.images.ListOpts.builder().name(name).build()).stream()).isEmpty();
+        assertThat(images.list(dev.imagesdk.images.model.ListOpts.builder().name(name).build()).stream()).isEmpty();
         assertThat(owner.listForImage(first.image().id())).hasSize(1);
         images.delete(first.image().id());
     }

@@ -14,7 +14,7 @@ import dev.imagesdk.images.model.DiskFormat;
 import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.model.ImageStatus;
 import dev.imagesdk.images.Images;
-import dev.imagesdk.images.ListOpts;
+import dev.imagesdk.images.model.ListOpts;
 import dev.imagesdk.images.model.MemberStatus;
 import dev.imagesdk.images.model.SortDirection;
 import dev.imagesdk.images.model.SortKey;

@@ -8,7 +8,7 @@ import dev.imagesdk.images.model.CreateOpts;
 import dev.imagesdk.images.model.DiskFormat;
 import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.Images;
-import dev.imagesdk.images.ListOpts;
+import dev.imagesdk.images.model.ListOpts;
 import dev.imagesdk.images.model.UpdateOpts;
 import okhttp3.ConnectionPool;
 

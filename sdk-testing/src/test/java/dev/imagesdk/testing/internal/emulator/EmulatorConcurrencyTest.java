@@ -6,7 +6,7 @@ import dev.imagesdk.images.model.DiskFormat;
 import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.model.ImageStatus;
 import dev.imagesdk.images.Images;
-import dev.imagesdk.images.ListOpts;
+import dev.imagesdk.images.model.ListOpts;
 import dev.imagesdk.images.model.UpdateOpts;
 import dev.imagesdk.images.model.Visibility;
 import dev.imagesdk.members.Members;
