@@ -9,6 +9,7 @@ module dev.imagesdk.images {
     requires com.squareup.moshi;
 
     exports dev.imagesdk.images;
+    exports dev.imagesdk.images.model;
     exports dev.imagesdk.images.data;
     exports dev.imagesdk.images.importing;
     exports dev.imagesdk.images.tasks;

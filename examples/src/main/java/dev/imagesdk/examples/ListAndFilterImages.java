@@ -1,13 +1,13 @@
 package dev.imagesdk.examples;
 
 import dev.imagesdk.core.ServiceClient;
-import dev.imagesdk.images.CreateOpts;
-import dev.imagesdk.images.DiskFormat;
-import dev.imagesdk.images.Image;
+import dev.imagesdk.images.model.CreateOpts;
+import dev.imagesdk.images.model.DiskFormat;
+import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.Images;
-import dev.imagesdk.images.ListOpts;
-import dev.imagesdk.images.SortDirection;
-import dev.imagesdk.images.SortKey;
+import dev.imagesdk.images.model.ListOpts;
+import dev.imagesdk.images.model.SortDirection;
+import dev.imagesdk.images.model.SortKey;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

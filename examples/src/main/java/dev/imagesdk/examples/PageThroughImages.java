@@ -2,10 +2,10 @@ package dev.imagesdk.examples;
 
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.paging.Page;
-import dev.imagesdk.images.CreateOpts;
-import dev.imagesdk.images.Image;
+import dev.imagesdk.images.model.CreateOpts;
+import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.Images;
-import dev.imagesdk.images.ListOpts;
+import dev.imagesdk.images.model.ListOpts;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

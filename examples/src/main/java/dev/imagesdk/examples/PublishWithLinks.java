@@ -1,7 +1,7 @@
 package dev.imagesdk.examples;
 
 import dev.imagesdk.core.ServiceClient;
-import dev.imagesdk.images.CreateOpts;
+import dev.imagesdk.images.model.CreateOpts;
 import dev.imagesdk.images.Images;
 import dev.imagesdk.links.ImageLink;
 import dev.imagesdk.links.ImageLinks;

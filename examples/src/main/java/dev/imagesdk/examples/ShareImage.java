@@ -1,12 +1,12 @@
 package dev.imagesdk.examples;
 
-import dev.imagesdk.images.MemberStatus;
+import dev.imagesdk.images.model.MemberStatus;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.NotFoundException;
-import dev.imagesdk.images.CreateOpts;
-import dev.imagesdk.images.Image;
+import dev.imagesdk.images.model.CreateOpts;
+import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.Images;
-import dev.imagesdk.images.Visibility;
+import dev.imagesdk.images.model.Visibility;
 import dev.imagesdk.members.Member;
 import dev.imagesdk.members.Members;
 import dev.imagesdk.members.Sharing;

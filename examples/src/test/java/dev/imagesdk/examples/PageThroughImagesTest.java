@@ -29,10 +29,10 @@ class PageThroughImagesTest {
             var client = emulator.client(Identity.member("p2"));
             var images = dev.imagesdk.images.Images.of(client);
             for (int i = 0; i < 12; i++) {
-                images.create(dev.imagesdk.images.CreateOpts.builder().name("n" + i).build());
+                images.create(dev.imagesdk.images.model.CreateOpts.builder().name("n" + i).build());
             }
             long before = emulator.requestCount();
-            long names = images.list(dev.imagesdk.images.ListOpts.builder().limit(5).build()).stream().limit(5).count();
+            long names = images.list(dev.imagesdk.images.model.ListOpts.builder().limit(5).build()).stream().limit(5).count();
             assertThat(names).isEqualTo(5);
             assertThat(emulator.requestCount() - before).isEqualTo(1);
         }

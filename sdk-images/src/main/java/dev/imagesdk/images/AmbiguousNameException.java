@@ -1,5 +1,7 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.images.model.Image;
+
 import dev.imagesdk.core.error.ImageServiceException;
 
 import java.util.List;

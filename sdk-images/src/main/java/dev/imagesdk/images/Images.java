@@ -1,5 +1,17 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.images.model.ContainerFormat;
+import dev.imagesdk.images.model.CreateOpts;
+import dev.imagesdk.images.model.CreatedImage;
+import dev.imagesdk.images.model.DiskFormat;
+import dev.imagesdk.images.model.Image;
+import dev.imagesdk.images.model.ImageStatus;
+import dev.imagesdk.images.model.ListOpts;
+import dev.imagesdk.images.model.UpdateOpts;
+import dev.imagesdk.images.internal.json.CreateOptsJson;
+import dev.imagesdk.images.internal.json.ListOptsQuery;
+import dev.imagesdk.images.internal.json.UpdateOptsJson;
+
 import dev.imagesdk.core.internal.http.Calls;
 
 import dev.imagesdk.core.internal.Arguments;
@@ -128,7 +140,7 @@ public final class Images {
     public CreatedImage createWithServerInfo(CreateOpts opts) {
         Arguments.notNull(opts, "opts");
         // POST is not retried: a lost response would otherwise create a second image.
-        ApiRequest request = ApiRequest.post("images").jsonBody(opts.toJson()).build();
+        ApiRequest request = ApiRequest.post("images").jsonBody(CreateOptsJson.write(opts)).build();
         try (ApiResponse response = Calls.of(client).execute(request)) {
             List<String> methods = splitHeader(response.header("OpenStack-image-import-methods").orElse(null));
             // Glance also lists its internal os_glance_* stores, which no import may target: left out
@@ -150,7 +162,7 @@ public final class Images {
      */
     public Image update(String id, UpdateOpts opts) {
         Arguments.notNull(opts, "opts");
-        ApiRequest request = ApiRequest.patch("images", Arguments.uuid(id, "image id")).jsonBody(opts.toJson(), UpdateOpts.JSON_PATCH).build();
+        ApiRequest request = ApiRequest.patch("images", Arguments.uuid(id, "image id")).jsonBody(UpdateOptsJson.write(opts), UpdateOptsJson.MEDIA_TYPE).build();
         return Calls.of(client).executeJson(request, ImageJsonAdapter::readSingle);
     }
 
@@ -191,7 +203,7 @@ public final class Images {
     public Paged<Image> list(ListOpts opts) {
         Arguments.notNull(opts, "opts");
         ApiRequest.Builder b = ApiRequest.get("images");
-        for (Map.Entry<String, String> q : opts.toQuery()) {
+        for (Map.Entry<String, String> q : ListOptsQuery.of(opts)) {
             b.query(q.getKey(), q.getValue());
         }
         return PagedListing.of(client, b.build(), JsonPages.reader("images", ImageJsonAdapter.INSTANCE));

@@ -1,5 +1,7 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.images.model.Image;
+
 import dev.imagesdk.core.internal.http.Calls;
 
 import dev.imagesdk.core.internal.Arguments;

@@ -1,10 +1,11 @@
 /**
- * The Image API v2 images surface: the {@link dev.imagesdk.images.Images} client, the
- * {@link dev.imagesdk.images.Image} model with its open enumerations, and the request options
- * ({@link dev.imagesdk.images.ListOpts}, {@link dev.imagesdk.images.CreateOpts},
- * {@link dev.imagesdk.images.UpdateOpts}). Sub-packages: {@code data} (the options and results of
- * streaming, verified transfers), {@code importing} (the options and results of interoperable import),
- * {@code tasks} (read-only tasks).
+ * The Image API v2 entry points: the {@link dev.imagesdk.images.Images} client and
+ * {@link dev.imagesdk.images.Schemas}. Sub-packages: {@code model} (the {@link dev.imagesdk.images.model.Image}
+ * model with its open enumerations, and the request options {@link dev.imagesdk.images.model.ListOpts},
+ * {@link dev.imagesdk.images.model.CreateOpts}, {@link dev.imagesdk.images.model.UpdateOpts}), {@code data}
+ * (the options and results of streaming, verified transfers), {@code importing} (the options and results of
+ * interoperable import), {@code tasks} (read-only tasks). The layering is one-way: this package uses the
+ * sub-packages, and no sub-package uses this one.
  *
  * <h2>Naming rules (the same in every module of this SDK)</h2>
  * <ul>
@@ -22,11 +23,11 @@
  *       prefix their resource ({@code TaskListOpts}, {@code LinkListOpts}, {@code LinkCreateOpts},
  *       {@code LinkUpdateOpts}). Options with nothing set are {@code defaults()}; the rest are built with
  *       {@code builder()}. How options are encoded on the wire is not part of the API.</li>
- *   <li><b>Value types hold only server values.</b> The open enumerations ({@link dev.imagesdk.images.Visibility},
- *       {@link dev.imagesdk.images.MemberStatus}, ...) have the values an image or membership can have;
+ *   <li><b>Value types hold only server values.</b> The open enumerations ({@link dev.imagesdk.images.model.Visibility},
+ *       {@link dev.imagesdk.images.model.MemberStatus}, ...) have the values an image or membership can have;
  *       a listing that matches every value says so on its options
- *       ({@link dev.imagesdk.images.ListOpts.Builder#anyVisibility()},
- *       {@link dev.imagesdk.images.ListOpts.Builder#anyMemberStatus()}).</li>
+ *       ({@link dev.imagesdk.images.model.ListOpts.Builder#anyVisibility()},
+ *       {@link dev.imagesdk.images.model.ListOpts.Builder#anyMemberStatus()}).</li>
  * </ul>
  */
 package dev.imagesdk.images;

@@ -1,5 +1,7 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.images.model.Image;
+
 import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.auth.Auth;

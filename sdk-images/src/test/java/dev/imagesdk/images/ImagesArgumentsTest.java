@@ -1,5 +1,10 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.images.model.CreateOpts;
+import dev.imagesdk.images.model.ImageStatus;
+import dev.imagesdk.images.model.ListOpts;
+import dev.imagesdk.images.model.UpdateOpts;
+
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.it.ArgumentProbe;
 import dev.imagesdk.images.data.DownloadOpts;

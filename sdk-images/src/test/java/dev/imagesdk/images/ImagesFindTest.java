@@ -1,5 +1,7 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.images.model.Image;
+
 import dev.imagesdk.core.error.NotFoundException;
 import dev.imagesdk.core.error.ValidationException;
 import mockwebserver3.RecordedRequest;

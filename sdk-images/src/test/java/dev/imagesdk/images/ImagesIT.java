@@ -1,5 +1,18 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.images.model.ContainerFormat;
+import dev.imagesdk.images.model.CreateOpts;
+import dev.imagesdk.images.model.CreatedImage;
+import dev.imagesdk.images.model.DateQuery;
+import dev.imagesdk.images.model.DiskFormat;
+import dev.imagesdk.images.model.Image;
+import dev.imagesdk.images.model.ImageStatus;
+import dev.imagesdk.images.model.ListOpts;
+import dev.imagesdk.images.model.SortDirection;
+import dev.imagesdk.images.model.SortKey;
+import dev.imagesdk.images.model.UpdateOpts;
+import dev.imagesdk.images.model.Visibility;
+
 import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.ForbiddenException;
 import dev.imagesdk.core.error.NotFoundException;

@@ -1,5 +1,13 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.images.model.CreateOpts;
+import dev.imagesdk.images.model.CreatedImage;
+import dev.imagesdk.images.model.Image;
+import dev.imagesdk.images.model.ImageStatus;
+import dev.imagesdk.images.model.ListOpts;
+import dev.imagesdk.images.model.SortDirection;
+import dev.imagesdk.images.model.UpdateOpts;
+
 import dev.imagesdk.images.tasks.Tasks;
 import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.ForbiddenException;

@@ -1,5 +1,16 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.images.model.ContainerFormat;
+import dev.imagesdk.images.model.DateQuery;
+import dev.imagesdk.images.model.DiskFormat;
+import dev.imagesdk.images.model.ImageStatus;
+import dev.imagesdk.images.model.ListOpts;
+import dev.imagesdk.images.model.MemberStatus;
+import dev.imagesdk.images.model.SortDirection;
+import dev.imagesdk.images.model.SortKey;
+import dev.imagesdk.images.model.Visibility;
+import dev.imagesdk.images.internal.json.ListOptsQuery;
+
 import dev.imagesdk.core.error.ValidationException;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
@@ -178,7 +189,7 @@ class ListOptsTest {
 
     @Test
     void toQueryListsParametersInSendingOrder() {
-        assertThat(ListOpts.builder().limit(5).tag("a").tag("b").build().toQuery())
+        assertThat(ListOptsQuery.of(ListOpts.builder().limit(5).tag("a").tag("b").build()))
                 .containsExactly(Map.entry("limit", "5"), Map.entry("tag", "a"), Map.entry("tag", "b"));
     }
 }

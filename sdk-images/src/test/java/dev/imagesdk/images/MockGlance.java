@@ -1,5 +1,6 @@
 package dev.imagesdk.images;
 
+
 import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.auth.Auth;

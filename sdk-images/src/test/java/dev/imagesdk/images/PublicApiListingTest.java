@@ -1,5 +1,6 @@
 package dev.imagesdk.images;
 
+
 import dev.imagesdk.core.contract.ApiListing;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,13 @@
 package dev.imagesdk.images;
 
+import dev.imagesdk.images.model.ContainerFormat;
+import dev.imagesdk.images.model.DiskFormat;
+import dev.imagesdk.images.model.Image;
+import dev.imagesdk.images.model.PatchOp;
+import dev.imagesdk.images.model.UpdateOpts;
+import dev.imagesdk.images.model.Visibility;
+import dev.imagesdk.images.internal.json.UpdateOptsJson;
+
 import dev.imagesdk.core.error.ValidationException;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +27,7 @@ class UpdateOptsTest {
     }
 
     private static String json(UpdateOpts.Builder b) {
-        return b.build().toJson();
+        return UpdateOptsJson.write(b.build());
     }
 
     @Test
@@ -103,9 +111,9 @@ class UpdateOptsTest {
     void customValuesMustBeStrings() {
         assertThatThrownBy(() -> UpdateOpts.of(PatchOp.add("foo", 123))).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("must be a string");
-        assertThat(UpdateOpts.of(PatchOp.replace("min_ram", 1024L)).toJson())
+        assertThat(UpdateOptsJson.write(UpdateOpts.of(PatchOp.replace("min_ram", 1024L))))
                 .isEqualTo("[{\"op\":\"replace\",\"path\":\"/min_ram\",\"value\":1024}]");
-        assertThat(UpdateOpts.of(PatchOp.replace("tags", List.of("a"))).toJson())
+        assertThat(UpdateOptsJson.write(UpdateOpts.of(PatchOp.replace("tags", List.of("a")))))
                 .isEqualTo("[{\"op\":\"replace\",\"path\":\"/tags\",\"value\":[\"a\"]}]");
     }
 }

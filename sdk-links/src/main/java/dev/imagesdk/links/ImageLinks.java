@@ -10,10 +10,10 @@ import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.core.internal.paging.PagedListing;
 import dev.imagesdk.core.paging.Paged;
-import dev.imagesdk.images.CreateOpts;
-import dev.imagesdk.images.Image;
+import dev.imagesdk.images.model.CreateOpts;
+import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.Images;
-import dev.imagesdk.images.UpdateOpts;
+import dev.imagesdk.images.model.UpdateOpts;
 
 import java.util.ArrayList;
 import java.util.Arrays;

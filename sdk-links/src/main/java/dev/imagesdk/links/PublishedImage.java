@@ -1,7 +1,7 @@
 package dev.imagesdk.links;
 
 import dev.imagesdk.core.internal.Arguments;
-import dev.imagesdk.images.Image;
+import dev.imagesdk.images.model.Image;
 
 import java.util.List;
 

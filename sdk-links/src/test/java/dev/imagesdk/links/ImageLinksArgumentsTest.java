@@ -2,7 +2,7 @@ package dev.imagesdk.links;
 
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.it.ArgumentProbe;
-import dev.imagesdk.images.CreateOpts;
+import dev.imagesdk.images.model.CreateOpts;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -11,7 +11,7 @@ import dev.imagesdk.core.error.ResponseFormatException;
 import dev.imagesdk.core.error.ServerException;
 import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.paging.Page;
-import dev.imagesdk.images.CreateOpts;
+import dev.imagesdk.images.model.CreateOpts;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;

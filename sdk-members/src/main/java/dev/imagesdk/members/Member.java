@@ -1,6 +1,6 @@
 package dev.imagesdk.members;
 
-import dev.imagesdk.images.MemberStatus;
+import dev.imagesdk.images.model.MemberStatus;
 
 import java.time.Instant;
 import java.util.Objects;

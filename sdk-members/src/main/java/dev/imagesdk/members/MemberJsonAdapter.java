@@ -7,7 +7,7 @@ import dev.imagesdk.core.internal.json.JsonFields;
 import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.internal.http.ApiResponse;
 import dev.imagesdk.core.internal.json.Timestamps;
-import dev.imagesdk.images.MemberStatus;
+import dev.imagesdk.images.model.MemberStatus;
 
 import java.io.IOException;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import dev.imagesdk.core.error.NotFoundException;
 import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.core.internal.json.Json;
-import dev.imagesdk.images.MemberStatus;
+import dev.imagesdk.images.model.MemberStatus;
 
 import java.util.List;
 import java.util.function.Supplier;

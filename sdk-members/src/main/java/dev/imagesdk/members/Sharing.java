@@ -4,12 +4,12 @@ import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.paging.Paged;
-import dev.imagesdk.images.Image;
+import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.Images;
-import dev.imagesdk.images.ListOpts;
-import dev.imagesdk.images.MemberStatus;
-import dev.imagesdk.images.UpdateOpts;
-import dev.imagesdk.images.Visibility;
+import dev.imagesdk.images.model.ListOpts;
+import dev.imagesdk.images.model.MemberStatus;
+import dev.imagesdk.images.model.UpdateOpts;
+import dev.imagesdk.images.model.Visibility;
 
 
 /**

@@ -1,6 +1,6 @@
 package dev.imagesdk.members;
 
-import dev.imagesdk.images.MemberStatus;
+import dev.imagesdk.images.model.MemberStatus;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

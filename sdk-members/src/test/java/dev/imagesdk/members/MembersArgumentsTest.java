@@ -3,7 +3,7 @@ package dev.imagesdk.members;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.it.ArgumentProbe;
 import dev.imagesdk.images.Images;
-import dev.imagesdk.images.MemberStatus;
+import dev.imagesdk.images.model.MemberStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

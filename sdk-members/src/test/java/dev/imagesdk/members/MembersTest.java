@@ -10,7 +10,7 @@ import dev.imagesdk.core.error.NotFoundException;
 import dev.imagesdk.core.error.ResponseFormatException;
 import dev.imagesdk.core.error.ServerException;
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.images.MemberStatus;
+import dev.imagesdk.images.model.MemberStatus;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;

@@ -4,7 +4,7 @@ import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.auth.Auth;
-import dev.imagesdk.images.ImageStatus;
+import dev.imagesdk.images.model.ImageStatus;
 import dev.imagesdk.testing.internal.emulator.EmulatorOptions;
 import dev.imagesdk.testing.internal.emulator.EmulatorServer;
 import dev.imagesdk.testing.internal.emulator.glance.Quotas;

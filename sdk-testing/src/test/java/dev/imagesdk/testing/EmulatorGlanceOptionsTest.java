@@ -1,7 +1,7 @@
 package dev.imagesdk.testing;
 
 import dev.imagesdk.core.error.PayloadTooLargeException;
-import dev.imagesdk.images.CreateOpts;
+import dev.imagesdk.images.model.CreateOpts;
 import dev.imagesdk.images.Images;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.imagesdk.testing;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.PayloadTooLargeException;
 import dev.imagesdk.core.auth.Auth;
-import dev.imagesdk.images.CreateOpts;
+import dev.imagesdk.images.model.CreateOpts;
 import dev.imagesdk.images.Images;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -2,12 +2,12 @@ package dev.imagesdk.testing;
 
 import dev.imagesdk.core.internal.http.Calls;
 
-import dev.imagesdk.images.ImageStatus;
+import dev.imagesdk.images.model.ImageStatus;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.TransportException;
 import dev.imagesdk.core.error.UnauthorizedException;
 import dev.imagesdk.core.internal.http.ApiRequest;
-import dev.imagesdk.images.CreateOpts;
+import dev.imagesdk.images.model.CreateOpts;
 import dev.imagesdk.images.Images;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +36,8 @@ class ImageServiceEmulatorTest {
         Path data = dir.resolve("data");
         ImageServiceEmulator emulator = ImageServiceEmulator.builder().dataDirectory(data).start();
         Images images = Images.of(emulator.client(Identity.member("p")));
-        String id = images.create(CreateOpts.builder().name("x").diskFormat(dev.imagesdk.images.DiskFormat.RAW)
-                .containerFormat(dev.imagesdk.images.ContainerFormat.BARE).build()).id();
+        String id = images.create(CreateOpts.builder().name("x").diskFormat(dev.imagesdk.images.model.DiskFormat.RAW)
+                .containerFormat(dev.imagesdk.images.model.ContainerFormat.BARE).build()).id();
         images.upload(id, new ByteArrayInputStream(new byte[4096]), 4096);
         try (Stream<Path> files = Files.list(data)) {
             assertThat(files.count()).as("image data lives in a file, not in memory").isEqualTo(1);
@@ -98,13 +98,13 @@ class ImageServiceEmulatorTest {
     void forcedKilledStatusIsWhatClientsSeeAndTheDataIsGone() {
         try (ImageServiceEmulator emulator = ImageServiceEmulator.start()) {
             Images images = Images.of(emulator.client(Identity.member("p")));
-            String id = images.create(CreateOpts.builder().name("x").diskFormat(dev.imagesdk.images.DiskFormat.RAW)
-                    .containerFormat(dev.imagesdk.images.ContainerFormat.BARE).build()).id();
+            String id = images.create(CreateOpts.builder().name("x").diskFormat(dev.imagesdk.images.model.DiskFormat.RAW)
+                    .containerFormat(dev.imagesdk.images.model.ContainerFormat.BARE).build()).id();
             images.upload(id, new ByteArrayInputStream(new byte[10]), 10);
 
             emulator.forceStatus(id, ImageStatus.KILLED);
 
-            assertThat(images.get(id).status()).isEqualTo(dev.imagesdk.images.ImageStatus.KILLED);
+            assertThat(images.get(id).status()).isEqualTo(dev.imagesdk.images.model.ImageStatus.KILLED);
             assertThat(images.get(id).stores()).isEmpty();
             assertThatThrownBy(() -> emulator.forceStatus("nope", ImageStatus.KILLED)).isInstanceOf(IllegalArgumentException.class);
         }

@@ -33,10 +33,10 @@ class ModulePathTest {
             package consumer;
 
             import dev.imagesdk.core.ServiceClient;
-            import dev.imagesdk.images.ContainerFormat;
-            import dev.imagesdk.images.CreateOpts;
-            import dev.imagesdk.images.DiskFormat;
-            import dev.imagesdk.images.Image;
+            import dev.imagesdk.images.model.ContainerFormat;
+            import dev.imagesdk.images.model.CreateOpts;
+            import dev.imagesdk.images.model.DiskFormat;
+            import dev.imagesdk.images.model.Image;
             import dev.imagesdk.images.Images;
             import dev.imagesdk.testing.Identity;
             import dev.imagesdk.testing.ImageServiceEmulator;

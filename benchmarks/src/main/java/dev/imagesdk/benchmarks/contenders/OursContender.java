@@ -2,9 +2,9 @@ package dev.imagesdk.benchmarks.contenders;
 
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.auth.Auth;
-import dev.imagesdk.images.Image;
+import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.Images;
-import dev.imagesdk.images.ListOpts;
+import dev.imagesdk.images.model.ListOpts;
 import dev.imagesdk.images.data.DownloadResult;
 
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.imagesdk.benchmarks.jmh;
 
 import dev.imagesdk.benchmarks.canned.CannedImages;
-import dev.imagesdk.images.Image;
+import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.internal.json.ImageJsonAdapter;
 
 import com.squareup.moshi.JsonReader;

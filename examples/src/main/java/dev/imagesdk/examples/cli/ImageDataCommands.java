@@ -1,7 +1,7 @@
 package dev.imagesdk.examples.cli;
 
 import dev.imagesdk.examples.cli.output.ProgressBar;
-import dev.imagesdk.images.Image;
+import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.Images;
 import dev.imagesdk.images.data.DownloadOpts;
 import dev.imagesdk.images.data.DownloadResult;
@@ -233,7 +233,7 @@ final class ImageDataCommands {
             images.importImage(id, request.build());
             out().println("import of image " + id + " started (" + request.build().method() + ")");
             if (!noWait) {
-                Image image = images.waitFor(id, dev.imagesdk.images.ImageStatus.ACTIVE,
+                Image image = images.waitFor(id, dev.imagesdk.images.model.ImageStatus.ACTIVE,
                         java.time.Duration.ofSeconds(timeoutSeconds));
                 out().println("image " + id + " is " + image.status().value()
                         + (image.size() != null ? ", " + ProgressBar.bytes(image.size()) : ""));

@@ -1,7 +1,7 @@
 package dev.imagesdk.examples.cli;
 
 import dev.imagesdk.examples.cli.output.Record;
-import dev.imagesdk.images.Image;
+import dev.imagesdk.images.model.Image;
 
 import java.util.List;
 import java.util.Map;

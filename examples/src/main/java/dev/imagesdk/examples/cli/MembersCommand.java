@@ -1,6 +1,6 @@
 package dev.imagesdk.examples.cli;
 
-import dev.imagesdk.images.MemberStatus;
+import dev.imagesdk.images.model.MemberStatus;
 import dev.imagesdk.examples.cli.output.Record;
 import dev.imagesdk.members.Member;
 import dev.imagesdk.members.Members;

@@ -1,7 +1,7 @@
 package dev.imagesdk.images.data;
 
 import dev.imagesdk.core.error.TransportException;
-import dev.imagesdk.images.ImageStatus;
+import dev.imagesdk.images.model.ImageStatus;
 
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.imagesdk.images.importing;
 
 import dev.imagesdk.core.error.ImageServiceException;
-import dev.imagesdk.images.Image;
+import dev.imagesdk.images.model.Image;
 
 import java.util.Optional;
 

@@ -2,7 +2,6 @@ package dev.imagesdk.images.importing;
 
 import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.images.internal.json.ImportOptsJson;
 import okhttp3.HttpUrl;
 
 import java.net.URI;
@@ -146,7 +145,29 @@ public final class ImportOpts {
 
     @Override
     public String toString() {
-        return "ImportOpts" + ImportOptsJson.write(this);
+        StringBuilder sb = new StringBuilder("ImportOpts{method=").append(method);
+        if (uri != null) {
+            sb.append(", uri=").append(uri);
+        }
+        if (remoteRegion != null) {
+            sb.append(", remoteRegion=").append(remoteRegion).append(", remoteImageId=").append(remoteImageId);
+        }
+        if (remoteServiceInterface != null) {
+            sb.append(", remoteServiceInterface=").append(remoteServiceInterface);
+        }
+        if (!stores.isEmpty()) {
+            sb.append(", stores=").append(stores);
+        }
+        if (allStores) {
+            sb.append(", allStores=true");
+        }
+        if (allStoresMustSucceed != null) {
+            sb.append(", allStoresMustSucceed=").append(allStoresMustSucceed);
+        }
+        if (requireBootableRaw) {
+            sb.append(", requireBootableRaw=true");
+        }
+        return sb.append('}').toString();
     }
 
     private static String nonBlank(String what, String v) {

@@ -1,7 +1,7 @@
 package dev.imagesdk.images.tasks;
 
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.images.SortDirection;
+import dev.imagesdk.images.model.SortDirection;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -4,7 +4,7 @@ import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.auth.Auth;
 import dev.imagesdk.core.it.FaultProxy;
-import dev.imagesdk.images.ImageStatus;
+import dev.imagesdk.images.model.ImageStatus;
 import dev.imagesdk.images.Images;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;

@@ -2,7 +2,7 @@ package dev.imagesdk.images.tasks;
 
 import dev.imagesdk.core.error.ForbiddenException;
 import dev.imagesdk.images.MockGlance;
-import dev.imagesdk.images.SortDirection;
+import dev.imagesdk.images.model.SortDirection;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

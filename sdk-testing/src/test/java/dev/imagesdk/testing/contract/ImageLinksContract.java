@@ -5,7 +5,7 @@ import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.ForbiddenException;
 import dev.imagesdk.core.error.NotFoundException;
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.images.CreateOpts;
+import dev.imagesdk.images.model.CreateOpts;
 import dev.imagesdk.images.Images;
 import dev.imagesdk.links.ImageLink;
 import dev.imagesdk.links.ImageLinks;
@@ -145,7 +145,7 @@ public interface ImageLinksContract {
 
         assertThatThrownBy(() -> owner.publish(CreateOpts.builder().id(first.image().id()).name(name).build(),
                 Scope.global())).isInstanceOf(ConflictException.class);
-        assertThat(images.list(dev.imagesdk.images.ListOpts.builder().name(name).build()).stream()).isEmpty();
+        assertThat(images.list(dev.imagesdk.images.model.ListOpts.builder().name(name).build()).stream()).isEmpty();
         assertThat(owner.listForImage(first.image().id())).hasSize(1);
         images.delete(first.image().id());
     }

@@ -2,7 +2,7 @@ package dev.imagesdk.testing.load;
 
 import dev.imagesdk.core.it.RealGlance;
 import dev.imagesdk.images.Images;
-import dev.imagesdk.images.ListOpts;
+import dev.imagesdk.images.model.ListOpts;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;

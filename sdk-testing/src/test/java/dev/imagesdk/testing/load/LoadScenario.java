@@ -3,13 +3,13 @@ package dev.imagesdk.testing.load;
 import dev.imagesdk.core.internal.http.Calls;
 
 import dev.imagesdk.core.ServiceClient;
-import dev.imagesdk.images.ContainerFormat;
-import dev.imagesdk.images.CreateOpts;
-import dev.imagesdk.images.DiskFormat;
-import dev.imagesdk.images.Image;
+import dev.imagesdk.images.model.ContainerFormat;
+import dev.imagesdk.images.model.CreateOpts;
+import dev.imagesdk.images.model.DiskFormat;
+import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.Images;
-import dev.imagesdk.images.ListOpts;
-import dev.imagesdk.images.UpdateOpts;
+import dev.imagesdk.images.model.ListOpts;
+import dev.imagesdk.images.model.UpdateOpts;
 import okhttp3.ConnectionPool;
 
 import java.io.ByteArrayInputStream;

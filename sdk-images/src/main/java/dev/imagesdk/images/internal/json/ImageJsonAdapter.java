@@ -5,11 +5,11 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.internal.http.ApiResponse;
 import dev.imagesdk.core.internal.json.Timestamps;
-import dev.imagesdk.images.ContainerFormat;
-import dev.imagesdk.images.DiskFormat;
-import dev.imagesdk.images.Image;
-import dev.imagesdk.images.ImageStatus;
-import dev.imagesdk.images.Visibility;
+import dev.imagesdk.images.model.ContainerFormat;
+import dev.imagesdk.images.model.DiskFormat;
+import dev.imagesdk.images.model.Image;
+import dev.imagesdk.images.model.ImageStatus;
+import dev.imagesdk.images.model.Visibility;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import dev.imagesdk.images.internal.json.ImportOptsJson;
 
 import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.images.Image;
-import dev.imagesdk.images.ImageStatus;
+import dev.imagesdk.images.model.Image;
+import dev.imagesdk.images.model.ImageStatus;
 import dev.imagesdk.images.MockGlance;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;

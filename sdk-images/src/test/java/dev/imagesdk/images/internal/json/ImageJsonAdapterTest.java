@@ -1,11 +1,11 @@
 package dev.imagesdk.images.internal.json;
 
-import dev.imagesdk.images.ContainerFormat;
-import dev.imagesdk.images.DiskFormat;
-import dev.imagesdk.images.Image;
-import dev.imagesdk.images.ImageStatus;
+import dev.imagesdk.images.model.ContainerFormat;
+import dev.imagesdk.images.model.DiskFormat;
+import dev.imagesdk.images.model.Image;
+import dev.imagesdk.images.model.ImageStatus;
 import dev.imagesdk.images.MockGlance;
-import dev.imagesdk.images.Visibility;
+import dev.imagesdk.images.model.Visibility;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,14 +1,14 @@
 package dev.imagesdk.testing.internal.emulator;
 
-import dev.imagesdk.images.ContainerFormat;
-import dev.imagesdk.images.CreateOpts;
-import dev.imagesdk.images.DiskFormat;
-import dev.imagesdk.images.Image;
-import dev.imagesdk.images.ImageStatus;
+import dev.imagesdk.images.model.ContainerFormat;
+import dev.imagesdk.images.model.CreateOpts;
+import dev.imagesdk.images.model.DiskFormat;
+import dev.imagesdk.images.model.Image;
+import dev.imagesdk.images.model.ImageStatus;
 import dev.imagesdk.images.Images;
-import dev.imagesdk.images.ListOpts;
-import dev.imagesdk.images.UpdateOpts;
-import dev.imagesdk.images.Visibility;
+import dev.imagesdk.images.model.ListOpts;
+import dev.imagesdk.images.model.UpdateOpts;
+import dev.imagesdk.images.model.Visibility;
 import dev.imagesdk.members.Members;
 import dev.imagesdk.testing.Identity;
 import dev.imagesdk.testing.ImageServiceEmulator;

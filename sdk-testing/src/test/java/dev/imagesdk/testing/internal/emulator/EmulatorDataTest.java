@@ -1,11 +1,11 @@
 package dev.imagesdk.testing.internal.emulator;
 
 import dev.imagesdk.images.tasks.Tasks;
-import dev.imagesdk.images.ContainerFormat;
-import dev.imagesdk.images.CreateOpts;
-import dev.imagesdk.images.DiskFormat;
-import dev.imagesdk.images.Image;
-import dev.imagesdk.images.ImageStatus;
+import dev.imagesdk.images.model.ContainerFormat;
+import dev.imagesdk.images.model.CreateOpts;
+import dev.imagesdk.images.model.DiskFormat;
+import dev.imagesdk.images.model.Image;
+import dev.imagesdk.images.model.ImageStatus;
 import dev.imagesdk.images.Images;
 import dev.imagesdk.images.importing.ImportOpts;
 import dev.imagesdk.testing.Identity;

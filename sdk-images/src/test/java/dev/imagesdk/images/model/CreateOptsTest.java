@@ -1,4 +1,7 @@
-package dev.imagesdk.images;
+package dev.imagesdk.images.model;
+
+import dev.imagesdk.images.internal.json.CreateOptsJson;
+
 
 import dev.imagesdk.core.error.ValidationException;
 import org.junit.jupiter.api.Test;
@@ -16,11 +19,11 @@ class CreateOptsTest {
                 .containerFormat(ContainerFormat.BARE).minDisk(1).minRam(512).isProtected(true).hidden(false)
                 .property("os_distro", "ubuntu").build();
 
-        assertThat(opts.toJson()).isEqualTo("{\"id\":\"11111111-2222-3333-4444-555555555555\",\"name\":\"bravo\","
+        assertThat(CreateOptsJson.write(opts)).isEqualTo("{\"id\":\"11111111-2222-3333-4444-555555555555\",\"name\":\"bravo\","
                 + "\"visibility\":\"private\",\"tags\":[\"db\",\"web\"],\"disk_format\":\"qcow2\",\"container_format\":\"bare\","
                 + "\"min_disk\":1,\"min_ram\":512,\"protected\":true,\"os_hidden\":false,\"os_distro\":\"ubuntu\"}");
-        assertThat(CreateOpts.builder().build().toJson()).isEqualTo("{}");
-        assertThat(CreateOpts.builder().owner("p2").build().toJson()).isEqualTo("{\"owner\":\"p2\"}");
+        assertThat(CreateOptsJson.write(CreateOpts.builder().build())).isEqualTo("{}");
+        assertThat(CreateOptsJson.write(CreateOpts.builder().owner("p2").build())).isEqualTo("{\"owner\":\"p2\"}");
     }
 
     @Test

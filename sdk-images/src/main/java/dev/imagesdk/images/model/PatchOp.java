@@ -1,12 +1,8 @@
-package dev.imagesdk.images;
+package dev.imagesdk.images.model;
 
 import dev.imagesdk.core.internal.Arguments;
-import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.images.internal.json.JsonValues;
 
-import java.io.IOException;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -87,21 +83,6 @@ public final class PatchOp {
     /** Escapes one attribute name as a JSON pointer (RFC 6901). */
     public static String pointer(String attribute) {
         return "/" + attribute.replace("~", "~0").replace("/", "~1");
-    }
-
-    void write(JsonWriter w) throws IOException {
-        w.beginObject();
-        w.name("op").value(kind.value());
-        w.name("path").value(path());
-        if (kind != Kind.REMOVE) {
-            w.name("value");
-            boolean nulls = w.getSerializeNulls();
-            w.setSerializeNulls(true);
-            JsonValues.write(w, value instanceof java.util.Collection && !(value instanceof List)
-                    ? List.copyOf((java.util.Collection<?>) value) : value);
-            w.setSerializeNulls(nulls);
-        }
-        w.endObject();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.imagesdk.images;
+package dev.imagesdk.images.model;
 
 import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.error.ValidationException;
@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -33,10 +34,52 @@ public final class ListOpts {
             "size_min", "size_max", "container_format", "disk_format", "created_at", "updated_at", "checksum",
             "os_hash_value");
 
-    private final List<Map.Entry<String, String>> query;
+    private final Integer limit;
+    private final String marker;
+    private final String id;
+    private final String name;
+    private final String owner;
+    private final String status;
+    private final String visibility;
+    private final String memberStatus;
+    private final Boolean hidden;
+    private final Boolean isProtected;
+    private final List<String> tags;
+    private final Long sizeMin;
+    private final Long sizeMax;
+    private final String containerFormat;
+    private final String diskFormat;
+    private final DateQuery createdAt;
+    private final DateQuery updatedAt;
+    private final String checksum;
+    private final String osHashValue;
+    private final List<SortKey> sort;
+    private final List<SortKey> classicSort;
+    private final Map<String, String> properties;
 
-    private ListOpts(List<Map.Entry<String, String>> query) {
-        this.query = Collections.unmodifiableList(query);
+    private ListOpts(Builder b) {
+        this.limit = b.limit;
+        this.marker = b.marker;
+        this.id = b.id;
+        this.name = b.name;
+        this.owner = b.owner;
+        this.status = b.status;
+        this.visibility = b.visibility;
+        this.memberStatus = b.memberStatus;
+        this.hidden = b.hidden;
+        this.isProtected = b.isProtected;
+        this.tags = List.copyOf(b.tags);
+        this.sizeMin = b.sizeMin;
+        this.sizeMax = b.sizeMax;
+        this.containerFormat = b.containerFormat;
+        this.diskFormat = b.diskFormat;
+        this.createdAt = b.createdAt;
+        this.updatedAt = b.updatedAt;
+        this.checksum = b.checksum;
+        this.osHashValue = b.osHashValue;
+        this.sort = List.copyOf(b.sort);
+        this.classicSort = List.copyOf(b.classicSort);
+        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
     }
 
     /** A builder with no filters (the server's defaults: 25 per page, newest first). */
@@ -49,24 +92,143 @@ public final class ListOpts {
         return new Builder().build();
     }
 
-    /** The query parameters in the order they are sent; names may repeat (the wire encoding; not API). */
-    List<Map.Entry<String, String>> toQuery() {
-        return query;
+    /** The page size ({@code limit}), or {@code null} for the server's default. */
+    public Integer limit() {
+        return limit;
+    }
+
+    /** The id of the image the listing starts after ({@code marker}), or {@code null}. */
+    public String marker() {
+        return marker;
+    }
+
+    /** The {@code id} filter: one id, or an {@code in:} list (see {@link #inList(Collection)}); {@code null} when unset. */
+    public String idFilter() {
+        return id;
+    }
+
+    /** The {@code name} filter: one name, or an {@code in:} list; {@code null} when unset. */
+    public String nameFilter() {
+        return name;
+    }
+
+    /** The {@code owner} filter (a project id), or {@code null}. */
+    public String owner() {
+        return owner;
+    }
+
+    /** The {@code status} filter: one status value, or an {@code in:} list; {@code null} when unset. */
+    public String statusFilter() {
+        return status;
+    }
+
+    /** The {@code visibility} filter: a visibility value, {@code all}, or {@code null} for the server's default. */
+    public String visibilityFilter() {
+        return visibility;
+    }
+
+    /** The {@code member_status} filter: a member status value, {@code all}, or {@code null} for the server's default. */
+    public String memberStatusFilter() {
+        return memberStatus;
+    }
+
+    /** The {@code os_hidden} filter, or {@code null}. */
+    public Boolean hidden() {
+        return hidden;
+    }
+
+    /** The {@code protected} filter, or {@code null}. */
+    public Boolean isProtected() {
+        return isProtected;
+    }
+
+    /** The tags every listed image must carry (empty: no tag filter). */
+    public List<String> tags() {
+        return tags;
+    }
+
+    /** The {@code size_min} filter in bytes, or {@code null}. */
+    public Long sizeMin() {
+        return sizeMin;
+    }
+
+    /** The {@code size_max} filter in bytes, or {@code null}. */
+    public Long sizeMax() {
+        return sizeMax;
+    }
+
+    /** The {@code container_format} filter: one format value, or an {@code in:} list; {@code null} when unset. */
+    public String containerFormatFilter() {
+        return containerFormat;
+    }
+
+    /** The {@code disk_format} filter: one format value, or an {@code in:} list; {@code null} when unset. */
+    public String diskFormatFilter() {
+        return diskFormat;
+    }
+
+    /** The {@code created_at} filter, or {@code null}. */
+    public DateQuery createdAt() {
+        return createdAt;
+    }
+
+    /** The {@code updated_at} filter, or {@code null}. */
+    public DateQuery updatedAt() {
+        return updatedAt;
+    }
+
+    /** The md5 {@code checksum} filter, or {@code null}. */
+    public String checksum() {
+        return checksum;
+    }
+
+    /** The {@code os_hash_value} filter, or {@code null}. */
+    public String osHashValue() {
+        return osHashValue;
+    }
+
+    /** Sort criteria in the new syntax ({@code sort=a:asc,b:desc}), in order; empty when unused. */
+    public List<SortKey> sortKeys() {
+        return sort;
+    }
+
+    /** Sort criteria in the classic syntax ({@code sort_key}/{@code sort_dir} pairs), in order; empty when unused. */
+    public List<SortKey> classicSortKeys() {
+        return classicSort;
+    }
+
+    /** Custom property filters (name to exact value), in the order they were added. */
+    public Map<String, String> propertyFilters() {
+        return properties;
+    }
+
+    private List<Object> values() {
+        return Arrays.asList(limit, marker, id, name, owner, status, visibility, memberStatus, hidden, isProtected, tags, sizeMin, sizeMax, containerFormat, diskFormat, createdAt, updatedAt, checksum, osHashValue, sort, classicSort, properties);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ListOpts && ((ListOpts) o).query.equals(query);
+        return o instanceof ListOpts && ((ListOpts) o).values().equals(values());
     }
 
     @Override
     public int hashCode() {
-        return query.hashCode();
+        return values().hashCode();
     }
 
     @Override
     public String toString() {
-        return "ListOpts" + query;
+        StringBuilder sb = new StringBuilder("ListOpts{");
+        String[] names = {"limit", "marker", "id", "name", "owner", "status", "visibility", "memberStatus", "hidden", "isProtected", "tags", "sizeMin", "sizeMax", "containerFormat", "diskFormat", "createdAt", "updatedAt", "checksum", "osHashValue", "sort", "classicSort", "properties"};
+        List<Object> values = values();
+        for (int i = 0; i < names.length; i++) {
+            Object v = values.get(i);
+            if (v != null && !(v instanceof Collection && ((Collection<?>) v).isEmpty())
+                    && !(v instanceof Map && ((Map<?, ?>) v).isEmpty())) {
+                sb.append(sb.length() == 9 ? "" : ", ").append(names[i]).append('=').append(v);
+            }
+        }
+        return sb.append('}').toString();
     }
 
     /**
@@ -378,47 +540,7 @@ public final class ListOpts {
             if (sizeMin != null && sizeMax != null && sizeMin > sizeMax) {
                 throw new ValidationException("sizeMin " + sizeMin + " is greater than sizeMax " + sizeMax);
             }
-            List<Map.Entry<String, String>> q = new ArrayList<>();
-            add(q, "limit", limit);
-            add(q, "marker", marker);
-            add(q, "id", id);
-            add(q, "name", name);
-            add(q, "owner", owner);
-            add(q, "status", status);
-            add(q, "visibility", visibility);
-            add(q, "member_status", memberStatus);
-            add(q, "os_hidden", hidden);
-            add(q, "protected", isProtected);
-            for (String t : tags) {
-                add(q, "tag", t);
-            }
-            add(q, "size_min", sizeMin);
-            add(q, "size_max", sizeMax);
-            add(q, "container_format", containerFormat);
-            add(q, "disk_format", diskFormat);
-            add(q, "created_at", createdAt == null ? null : createdAt.toQueryValue());
-            add(q, "updated_at", updatedAt == null ? null : updatedAt.toQueryValue());
-            add(q, "checksum", checksum);
-            add(q, "os_hash_value", osHashValue);
-            properties.forEach((k, v) -> add(q, k, v));
-            if (!sort.isEmpty()) {
-                StringBuilder sb = new StringBuilder();
-                for (SortKey k : sort) {
-                    sb.append(sb.length() == 0 ? "" : ",").append(k);
-                }
-                add(q, "sort", sb.toString());
-            }
-            for (SortKey k : classicSort) {
-                add(q, "sort_key", k.attribute());
-                add(q, "sort_dir", k.direction() == null ? null : k.direction().value());
-            }
-            return new ListOpts(q);
-        }
-
-        private static void add(List<Map.Entry<String, String>> q, String name, Object value) {
-            if (value != null) {
-                q.add(Map.entry(name, String.valueOf(value)));
-            }
+            return new ListOpts(this);
         }
 
         private static List<String> list(String[] values) {

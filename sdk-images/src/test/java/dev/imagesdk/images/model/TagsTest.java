@@ -1,4 +1,5 @@
-package dev.imagesdk.images;
+package dev.imagesdk.images.model;
+
 
 import dev.imagesdk.core.error.ValidationException;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,5 @@
-package dev.imagesdk.images;
+package dev.imagesdk.images.model;
+
 
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,8 @@
-package dev.imagesdk.images;
+package dev.imagesdk.images.model;
 
 import dev.imagesdk.core.internal.Arguments;
-import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.error.ValidationException;
-import okhttp3.MediaType;
-import okio.Buffer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -24,9 +19,6 @@ import java.util.List;
  * {@link Builder#removeProperty(String)} fail with 409 when the property does not exist.
  */
 public final class UpdateOpts {
-    /** Glance's JSON-patch media type (RFC 6902 syntax). */
-    static final MediaType JSON_PATCH = MediaType.get("application/openstack-images-v2.1-json-patch");
-
     private final List<PatchOp> ops;
 
     private UpdateOpts(List<PatchOp> ops) {
@@ -53,21 +45,6 @@ public final class UpdateOpts {
     /** The operations, in order. */
     public List<PatchOp> operations() {
         return ops;
-    }
-
-    /** The JSON-patch document (the wire encoding; not API). */
-    String toJson() {
-        Buffer buffer = new Buffer();
-        try (JsonWriter w = JsonWriter.of(buffer)) {
-            w.beginArray();
-            for (PatchOp op : ops) {
-                op.write(w);
-            }
-            w.endArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return buffer.readUtf8();
     }
 
     @Override

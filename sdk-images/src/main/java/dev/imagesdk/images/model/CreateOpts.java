@@ -1,12 +1,8 @@
-package dev.imagesdk.images;
+package dev.imagesdk.images.model;
 
 import dev.imagesdk.core.internal.Arguments;
-import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.error.ValidationException;
-import okio.Buffer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -115,61 +111,28 @@ public final class CreateOpts {
         return properties;
     }
 
-    /** The JSON request body (the wire encoding; not API). */
-    String toJson() {
-        Buffer buffer = new Buffer();
-        try (JsonWriter w = JsonWriter.of(buffer)) {
-            w.beginObject();
-            if (id != null) {
-                w.name("id").value(id);
-            }
-            if (name != null) {
-                w.name("name").value(name);
-            }
-            if (visibility != null) {
-                w.name("visibility").value(visibility.value());
-            }
-            if (tags != null) {
-                w.name("tags").beginArray();
-                for (String t : tags) {
-                    w.value(t);
-                }
-                w.endArray();
-            }
-            if (diskFormat != null) {
-                w.name("disk_format").value(diskFormat.value());
-            }
-            if (containerFormat != null) {
-                w.name("container_format").value(containerFormat.value());
-            }
-            if (minDisk != null) {
-                w.name("min_disk").value(minDisk.longValue());
-            }
-            if (minRam != null) {
-                w.name("min_ram").value(minRam.longValue());
-            }
-            if (isProtected != null) {
-                w.name("protected").value(isProtected);
-            }
-            if (hidden != null) {
-                w.name("os_hidden").value(hidden);
-            }
-            if (owner != null) {
-                w.name("owner").value(owner);
-            }
-            for (Map.Entry<String, String> p : properties.entrySet()) {
-                w.name(p.getKey()).value(p.getValue());
-            }
-            w.endObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return buffer.readUtf8();
-    }
-
     @Override
     public String toString() {
-        return "CreateOpts" + toJson();
+        StringBuilder sb = new StringBuilder("CreateOpts{");
+        field(sb, "id", id);
+        field(sb, "name", name);
+        field(sb, "visibility", visibility == null ? null : visibility.value());
+        field(sb, "tags", tags);
+        field(sb, "diskFormat", diskFormat == null ? null : diskFormat.value());
+        field(sb, "containerFormat", containerFormat == null ? null : containerFormat.value());
+        field(sb, "minDisk", minDisk);
+        field(sb, "minRam", minRam);
+        field(sb, "isProtected", isProtected);
+        field(sb, "hidden", hidden);
+        field(sb, "owner", owner);
+        field(sb, "properties", properties.isEmpty() ? null : properties);
+        return sb.append('}').toString();
+    }
+
+    private static void field(StringBuilder sb, String name, Object value) {
+        if (value != null) {
+            sb.append(sb.charAt(sb.length() - 1) == '{' ? "" : ", ").append(name).append('=').append(value);
+        }
     }
 
     /** Builds {@link CreateOpts}. */

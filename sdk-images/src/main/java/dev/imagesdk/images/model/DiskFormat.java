@@ -1,4 +1,4 @@
-package dev.imagesdk.images;
+package dev.imagesdk.images.model;
 
 import dev.imagesdk.core.types.OpenEnum;
 
