@@ -27,7 +27,8 @@ import dev.imagesdk.images.data.DownloadOpts;
 import dev.imagesdk.images.data.DownloadResult;
 import dev.imagesdk.images.data.UploadOpts;
 import dev.imagesdk.images.importing.ImportOpts;
-import dev.imagesdk.images.internal.data.ImageData;
+import dev.imagesdk.images.internal.data.ImageDownloads;
+import dev.imagesdk.images.internal.data.ImageUploads;
 import dev.imagesdk.images.internal.importing.ImageImport;
 import dev.imagesdk.images.importing.QuotaUsage;
 import dev.imagesdk.images.importing.StoreInfo;
@@ -261,7 +262,7 @@ public final class Images {
 
     /** Uploads a file with options (target store, progress); see {@link #upload(String, Path)}. */
     public void upload(String id, Path file, UploadOpts opts) {
-        ImageData.of(client).upload(id, file, opts);
+        ImageUploads.of(client).upload(id, file, opts);
     }
 
     /**
@@ -275,7 +276,7 @@ public final class Images {
 
     /** Uploads a stream with options (size, target store, progress); see {@link #upload(String, InputStream, long)}. */
     public void upload(String id, InputStream data, UploadOpts opts) {
-        ImageData.of(client).upload(id, data, opts);
+        ImageUploads.of(client).upload(id, data, opts);
     }
 
     /**
@@ -293,7 +294,7 @@ public final class Images {
 
     /** Downloads to a file with options (byte range, verification, progress); see {@link #download(String, Path)}. */
     public DownloadResult download(String id, Path target, DownloadOpts opts) {
-        return ImageData.of(client).download(id, target, opts);
+        return ImageDownloads.of(client).download(id, target, opts);
     }
 
     /** Downloads the image's data into a stream (not closed), verified; see {@link #download(String, Path)}. */
@@ -303,7 +304,7 @@ public final class Images {
 
     /** Downloads into a stream with options; see {@link #download(String, Path)}. */
     public DownloadResult download(String id, OutputStream out, DownloadOpts opts) {
-        return ImageData.of(client).download(id, out, opts);
+        return ImageDownloads.of(client).download(id, out, opts);
     }
 
     /**
@@ -316,12 +317,12 @@ public final class Images {
 
     /** Stages a file with options; see {@link #stage(String, Path)}. */
     public void stage(String id, Path file, UploadOpts opts) {
-        ImageData.of(client).stage(id, file, opts);
+        ImageUploads.of(client).stage(id, file, opts);
     }
 
     /** Stages a stream with options (size, progress); see {@link #stage(String, Path)}. */
     public void stage(String id, InputStream data, UploadOpts opts) {
-        ImageData.of(client).stage(id, data, opts);
+        ImageUploads.of(client).stage(id, data, opts);
     }
 
     // ---------------------------------------------------------------- import and discovery

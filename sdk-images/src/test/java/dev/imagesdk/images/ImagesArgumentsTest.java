@@ -8,7 +8,8 @@ import dev.imagesdk.images.model.UpdateOpts;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.it.ArgumentProbe;
 import dev.imagesdk.images.data.DownloadOpts;
-import dev.imagesdk.images.internal.data.ImageData;
+import dev.imagesdk.images.internal.data.ImageDownloads;
+import dev.imagesdk.images.internal.data.ImageUploads;
 import dev.imagesdk.images.data.UploadOpts;
 import dev.imagesdk.images.internal.importing.ImageImport;
 import dev.imagesdk.images.importing.ImportOpts;
@@ -69,7 +70,8 @@ class ImagesArgumentsTest {
     @Test
     void dataImportTasksAndSchemasRefuseBadInput() throws IOException {
         ArgumentProbe probe = probe();
-        assertThat(probe.violations(ImageData.class, ImageData.of(unreachable))).isEmpty();
+        assertThat(probe.violations(ImageUploads.class, ImageUploads.of(unreachable))).isEmpty();
+        assertThat(probe.violations(ImageDownloads.class, ImageDownloads.of(unreachable))).isEmpty();
         assertThat(probe.violations(ImageImport.class, ImageImport.of(unreachable))).isEmpty();
         assertThat(probe.violations(Tasks.class, Tasks.of(unreachable))).isEmpty();
         assertThat(probe.violations(Schemas.class, Schemas.of(unreachable))).isEmpty();

@@ -31,7 +31,7 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ImageDataTest {
+class ImageTransfersTest {
     private static final String ID = "b8fd9546-45a4-476f-93df-a13b5f7c2269";
     private static final byte[] DATA = new byte[700_000];
 
@@ -293,7 +293,7 @@ class ImageDataTest {
         assertThat(r.getHeaders().get("x-openstack-image-size")).isEqualTo(Integer.toString(DATA.length));
         assertThat(r.getHeaders().get("X-Image-Meta-Store")).isEqualTo("cheap");
         assertThat(r.getBody().toByteArray()).isEqualTo(DATA);
-        assertThat(progress).hasSizeLessThanOrEqualTo(DATA.length / ImageData.BUFFER_SIZE + 1).last().isEqualTo((long) DATA.length);
+        assertThat(progress).hasSizeLessThanOrEqualTo(DATA.length / ImageUploads.BUFFER_SIZE + 1).last().isEqualTo((long) DATA.length);
     }
 
     @Test
@@ -302,7 +302,7 @@ class ImageDataTest {
         Files.write(file, DATA);
         glance.empty(204);
         TransferListener truncateAfterFirstBuffer = (sent, total) -> {
-            if (sent == ImageData.BUFFER_SIZE) {
+            if (sent == ImageUploads.BUFFER_SIZE) {
                 try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
                     channel.truncate(300_000);
                 } catch (java.io.IOException e) {
@@ -324,7 +324,7 @@ class ImageDataTest {
         List<Long> progress = new ArrayList<>();
         TransferListener appendAfterFirstBuffer = (sent, total) -> {
             progress.add(sent);
-            if (sent == ImageData.BUFFER_SIZE) {
+            if (sent == ImageUploads.BUFFER_SIZE) {
                 try {
                     Files.write(file, new byte[1000], java.nio.file.StandardOpenOption.APPEND);
                 } catch (java.io.IOException e) {
@@ -337,7 +337,7 @@ class ImageDataTest {
                 .isInstanceOf(LocalFileException.class)
                 .hasMessageContaining("has " + (DATA.length + 1000) + " bytes, more than the announced " + DATA.length);
         // the last buffer was never handed to the connection
-        assertThat(progress).containsExactly((long) ImageData.BUFFER_SIZE, 2L * ImageData.BUFFER_SIZE);
+        assertThat(progress).containsExactly((long) ImageUploads.BUFFER_SIZE, 2L * ImageUploads.BUFFER_SIZE);
     }
 
     @Test
@@ -356,7 +356,7 @@ class ImageDataTest {
 
     @Test
     void aLargeFileIsSentByteForByteWithProgressPerBuffer() throws Exception {
-        byte[] big = new byte[3 * ImageData.BUFFER_SIZE + ImageData.SINK_STEP / 2 + 7];
+        byte[] big = new byte[3 * ImageUploads.BUFFER_SIZE + ImageUploads.SINK_STEP / 2 + 7];
         new Random(11).nextBytes(big);
         Path file = dir.resolve("big.raw");
         Files.write(file, big);
@@ -366,8 +366,8 @@ class ImageDataTest {
         glance.images().upload(ID, file, UploadOpts.builder().listener((n, t) -> progress.add(n)).build());
 
         assertThat(glance.take().getBody().toByteArray()).isEqualTo(big);
-        assertThat(progress).containsExactly((long) ImageData.BUFFER_SIZE, 2L * ImageData.BUFFER_SIZE,
-                3L * ImageData.BUFFER_SIZE, (long) big.length);
+        assertThat(progress).containsExactly((long) ImageUploads.BUFFER_SIZE, 2L * ImageUploads.BUFFER_SIZE,
+                3L * ImageUploads.BUFFER_SIZE, (long) big.length);
     }
 
     @Test
@@ -498,16 +498,17 @@ class ImageDataTest {
 
     @Test
     void imageIdsThatAreNotUuidsAreRefusedBeforeAnyRequestWhenImageDataIsUsedDirectly() throws Exception {
-        ImageData data = ImageData.of(glance.client);
+        ImageUploads data = ImageUploads.of(glance.client);
+        ImageDownloads downloads = ImageDownloads.of(glance.client);
         Path file = dir.resolve("up.raw");
         Files.write(file, DATA);
         assertThatThrownBy(() -> data.upload("not-a-uuid", file, UploadOpts.defaults()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
         assertThatThrownBy(() -> data.stage("../images", new ByteArrayInputStream(DATA), UploadOpts.defaults()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
-        assertThatThrownBy(() -> data.download("x", dir.resolve("out"), DownloadOpts.defaults()))
+        assertThatThrownBy(() -> downloads.download("x", dir.resolve("out"), DownloadOpts.defaults()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
-        assertThatThrownBy(() -> data.download(ID + "x", new ByteArrayOutputStream(), DownloadOpts.defaults()))
+        assertThatThrownBy(() -> downloads.download(ID + "x", new ByteArrayOutputStream(), DownloadOpts.defaults()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
         assertThat(glance.server.getRequestCount()).isZero();
     }
