@@ -16,7 +16,7 @@ class ExamplesUseOnlyApiTest {
     private static final JavaClasses CLASSES = ArchitectureRules.mainClasses(ApiListing.currentModule());
 
     /**
-     * FREEZE: internal types the examples use today (issue 13 removes them; the integrator empties this list). An
+     * FREEZE: internal types the examples may use: none (issue 13 removed the last one). An
      * entry that no longer occurs fails the test until it is deleted.
      */
     private static final List<String> KNOWN_INTERNAL_USE = List.of();
