@@ -30,3 +30,5 @@ set +a
 export IMAGESDK_IT_REQUIRED=true
 
 mvn -B -ntp verify -DskipITs=false "$@"
+# The README's consumer pom, built as a separate project against the installed artifacts (issue 17).
+scripts/consumer-check.sh
