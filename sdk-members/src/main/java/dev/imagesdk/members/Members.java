@@ -66,8 +66,8 @@ public final class Members {
      * @throws dev.imagesdk.core.error.NotFoundException (404) when the caller cannot see the image
      */
     public Member add(String imageId, String projectId) {
-        Arguments.uuid(imageId, "imageId");
-        Arguments.id(projectId, "projectId");
+        Arguments.uuid(imageId, "image id");
+        Arguments.id(projectId, "project id");
         String body = "{\"member\":" + jsonString(projectId) + "}";
         ApiRequest request = ApiRequest.post("images", imageId, "members").jsonBody(body).build();
         return explain(NOT_SHARED_HINT, null, () -> Calls.of(client).executeJson(request, MemberJsonAdapter.INSTANCE));
@@ -81,7 +81,7 @@ public final class Members {
      * @throws dev.imagesdk.core.error.ForbiddenException (403) when the image is not {@code shared}
      */
     public List<Member> listForImage(String imageId) {
-        Arguments.uuid(imageId, "imageId");
+        Arguments.uuid(imageId, "image id");
         return Calls.of(client).executeJson(ApiRequest.get("images", imageId, "members").build(), MemberJsonAdapter.listReader());
     }
 
@@ -93,8 +93,8 @@ public final class Members {
      * @throws dev.imagesdk.core.error.NotFoundException (404) when the caller cannot see the image
      */
     public Member get(String imageId, String memberId) {
-        Arguments.uuid(imageId, "imageId");
-        Arguments.id(memberId, "memberId");
+        Arguments.uuid(imageId, "image id");
+        Arguments.id(memberId, "member id");
         ApiRequest request = ApiRequest.get("images", imageId, "members", memberId).build();
         return explain(null, OTHER_MEMBER_HINT, () -> Calls.of(client).executeJson(request, MemberJsonAdapter.INSTANCE));
     }
@@ -114,8 +114,8 @@ public final class Members {
      *         member project trying to answer for it
      */
     public Member update(String imageId, String memberId, MemberStatus status) {
-        Arguments.uuid(imageId, "imageId");
-        Arguments.id(memberId, "memberId");
+        Arguments.uuid(imageId, "image id");
+        Arguments.id(memberId, "member id");
         if (status == null) {
             throw new ValidationException("status must not be null");
         }
@@ -138,8 +138,8 @@ public final class Members {
      * @throws MembershipForbiddenException (403) when the caller is not the image's owner
      */
     public void remove(String imageId, String memberId) {
-        Arguments.uuid(imageId, "imageId");
-        Arguments.id(memberId, "memberId");
+        Arguments.uuid(imageId, "image id");
+        Arguments.id(memberId, "member id");
         ApiRequest request = ApiRequest.delete("images", imageId, "members", memberId).build();
         explain(NOT_OWNER_HINT, null, () -> {
             Calls.of(client).executeNoContent(request);

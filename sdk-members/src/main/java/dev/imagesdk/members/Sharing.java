@@ -50,8 +50,8 @@ public final class Sharing {
     public static Member share(Images images, Members members, String imageId, String projectId) {
         Arguments.notNull(images, "images");
         Arguments.notNull(members, "members");
-        Arguments.uuid(imageId, "imageId");
-        Arguments.id(projectId, "projectId");
+        Arguments.uuid(imageId, "image id");
+        Arguments.id(projectId, "project id");
         Image image = images.get(imageId);
         Visibility visibility = image.visibility();
         if (Visibility.COMMUNITY.equals(visibility) || Visibility.PUBLIC.equals(visibility)) {

@@ -279,10 +279,10 @@ class MembersTest {
 
     @Test
     void blankIdsAndBadStatusesAreRejectedBeforeAnyRequest() {
-        assertThatThrownBy(() -> members.add(" ", PROJECT_B)).isInstanceOf(ValidationException.class).hasMessageContaining("imageId");
-        assertThatThrownBy(() -> members.add(IMAGE, null)).isInstanceOf(ValidationException.class).hasMessageContaining("projectId");
+        assertThatThrownBy(() -> members.add(" ", PROJECT_B)).isInstanceOf(ValidationException.class).hasMessageContaining("image id");
+        assertThatThrownBy(() -> members.add(IMAGE, null)).isInstanceOf(ValidationException.class).hasMessageContaining("project id");
         assertThatThrownBy(() -> members.listForImage("")).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> members.get(IMAGE, "")).isInstanceOf(ValidationException.class).hasMessageContaining("memberId");
+        assertThatThrownBy(() -> members.get(IMAGE, "")).isInstanceOf(ValidationException.class).hasMessageContaining("member id");
         assertThatThrownBy(() -> members.update(null, PROJECT_B, MemberStatus.ACCEPTED)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> members.remove(IMAGE, " ")).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> members.update(IMAGE, PROJECT_B, null)).isInstanceOf(ValidationException.class);
@@ -295,7 +295,7 @@ class MembersTest {
     @Test
     void anImageIdThatIsNotAUuidIsRefusedBeforeAnyRequestButProjectIdsAreFreeForm() {
         String bad = "my-image";
-        assertThatThrownBy(() -> members.add(bad, PROJECT_B)).isInstanceOf(ValidationException.class).hasMessageContaining("imageId must be a UUID");
+        assertThatThrownBy(() -> members.add(bad, PROJECT_B)).isInstanceOf(ValidationException.class).hasMessageContaining("image id must be a UUID");
         assertThatThrownBy(() -> members.listForImage(bad)).isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
         assertThatThrownBy(() -> members.get(bad, PROJECT_B)).isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
         assertThatThrownBy(() -> members.update(bad, PROJECT_B, MemberStatus.ACCEPTED)).isInstanceOf(ValidationException.class).hasMessageContaining("UUID");
