@@ -60,6 +60,29 @@ public final class ByteRange {
         return last == null ? null : last - first + 1;
     }
 
+    /**
+     * Whether a 206 answer with this {@code Content-Range} carries the bytes asked for: the same first byte
+     * (for a suffix range, the same number of bytes), up to the asked last byte or to the image's end when
+     * the range runs past it (a suffix longer than the image gets the whole image).
+     */
+    public boolean isAnsweredBy(ContentRange answer) {
+        if (answer == null) {
+            return false;
+        }
+        long total = answer.total().orElse(-1);
+        boolean endsTheImage = total >= 0 && answer.last() == total - 1;
+        if (suffixLength != null) {
+            return answer.length() == suffixLength || (answer.first() == 0 && endsTheImage && total < suffixLength);
+        }
+        if (answer.first() != first) {
+            return false;
+        }
+        if (last == null) {
+            return total < 0 || endsTheImage;
+        }
+        return answer.last() == last || (answer.last() < last && endsTheImage);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ByteRange && Objects.equals(first, ((ByteRange) o).first)

@@ -97,6 +97,8 @@ public final class DownloadPipeline {
                 }
                 filled += n;
             }
+        } catch (ResumingSource.ResumeRefused e) {
+            throw e.refusal();
         } catch (IOException e) {
             throw new TransportException("the image data stream broke off after " + (before + filled) + " bytes",
                     method, url, e, false);

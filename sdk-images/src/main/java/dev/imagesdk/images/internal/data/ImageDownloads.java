@@ -167,6 +167,11 @@ public final class ImageDownloads {
             }
             String contentMd5 = response.header("Content-MD5").orElse(null);
             ContentRange contentRange = ContentRange.parse(response.header("Content-Range").orElse(null)).orElse(null);
+            if (options.range() != null && (response.status() != 206 || !options.range().isAnsweredBy(contentRange))) {
+                // a documented choice: never trim a 200 to the range, never hand back bytes that were not asked for
+                throw new RangeIgnoredException(options.range(), response.status(),
+                        response.header("Content-Range").orElse(null), response.method(), response.url(), requestId);
+            }
             long announced = response.contentLength().orElse(-1);
             Long expectedLength = expectation != null && expectation.size != null ? expectation.size
                     : contentRange != null ? Long.valueOf(contentRange.length())

@@ -3,7 +3,9 @@ package dev.imagesdk.images.internal.data;
 import dev.imagesdk.core.internal.http.Calls;
 
 import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.images.data.ByteRange;
 import dev.imagesdk.images.data.ContentRange;
+import dev.imagesdk.images.data.RangeIgnoredException;
 import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.core.internal.http.ApiResponse;
 import okio.Buffer;
@@ -76,16 +78,37 @@ public final class ResumingSource implements Source {
         ApiResponse next = Calls.of(client).execute(ApiRequest.get("images", imageId, "file")
                 .header("Range", "bytes=" + offset + "-").build());
         ContentRange range = ContentRange.parse(next.header("Content-Range").orElse(null)).orElse(null);
-        if (next.status() != 206 || range == null || range.first() != offset) {
+        ByteRange asked = ByteRange.from(offset);
+        if (next.status() != 206 || !asked.isAnsweredBy(range)) {
             next.close();
-            IOException e = new IOException("could not resume the download at byte " + offset + " (server answered "
-                    + next.status() + (range == null ? "" : " with " + range) + ")");
-            e.addSuppressed(cause);
-            throw e;
+            RangeIgnoredException refusal = new RangeIgnoredException(asked, next.status(),
+                    next.header("Content-Range").orElse(null), next.method(), next.url(), next.requestId().orElse(null));
+            refusal.addSuppressed(cause);
+            throw new ResumeRefused(refusal);
         }
         current = next;
         source = next.bodySource();
         resumes++;
+    }
+
+    /**
+     * The server did not answer a resume with the bytes asked for (a 200 with the whole image, or another
+     * range): carried through okio's {@link IOException} contract to the download, which throws the refusal
+     * instead of reporting a broken stream.
+     */
+    public static final class ResumeRefused extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final RangeIgnoredException refusal;
+
+        ResumeRefused(RangeIgnoredException refusal) {
+            super(refusal.getMessage());
+            this.refusal = refusal;
+        }
+
+        /** What the server answered instead of the range. */
+        public RangeIgnoredException refusal() {
+            return refusal;
+        }
     }
 
     /** How many times the download was resumed. */

@@ -268,6 +268,87 @@ class ImageTransfersTest {
     }
 
     @Test
+    void aRangedDownloadAnsweredWithTheWholeImageFailsAndWritesNothing() {
+        glance.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/octet-stream")
+                .body(new Buffer().write(DATA)).build());
+        Path target = dir.resolve("range.raw");
+
+        assertThatThrownBy(() -> glance.images().download(ID, target,
+                DownloadOpts.builder().range(ByteRange.of(0, 99)).build()))
+                .isInstanceOfSatisfying(RangeIgnoredException.class, e -> {
+                    assertThat(e.status()).isEqualTo(200);
+                    assertThat(e.requested()).isEqualTo(ByteRange.of(0, 99));
+                    assertThat(e.getMessage()).contains("bytes=0-99", "ignored the Range header");
+                });
+        assertThat(target).doesNotExist();
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void aRangedDownloadAnsweredWithAnotherRangeFails() {
+        glance.enqueue(new MockResponse.Builder().code(206).addHeader("Content-Type", "application/octet-stream")
+                .addHeader("Content-Range", "bytes 100-199/" + DATA.length)
+                .body(new Buffer().write(DATA, 100, 100)).build());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThatThrownBy(() -> glance.images().download(ID, out,
+                DownloadOpts.builder().range(ByteRange.of(0, 99)).build()))
+                .isInstanceOfSatisfying(RangeIgnoredException.class, e -> {
+                    assertThat(e.status()).isEqualTo(206);
+                    assertThat(e.contentRange()).isEqualTo("bytes 100-199/" + DATA.length);
+                });
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
+    void whichContentRangesAnswerWhichRanges() {
+        assertThat(ByteRange.of(0, 99).isAnsweredBy(ContentRange.parse("bytes 0-99/1000").orElseThrow())).isTrue();
+        // a range past the end is cut at the image's last byte
+        assertThat(ByteRange.of(900, 1999).isAnsweredBy(ContentRange.parse("bytes 900-999/1000").orElseThrow())).isTrue();
+        assertThat(ByteRange.of(900, 1999).isAnsweredBy(ContentRange.parse("bytes 900-949/1000").orElseThrow())).isFalse();
+        assertThat(ByteRange.of(0, 99).isAnsweredBy(ContentRange.parse("bytes 1-100/1000").orElseThrow())).isFalse();
+        assertThat(ByteRange.from(500).isAnsweredBy(ContentRange.parse("bytes 500-999/1000").orElseThrow())).isTrue();
+        assertThat(ByteRange.from(500).isAnsweredBy(ContentRange.parse("bytes 500-599/1000").orElseThrow())).isFalse();
+        assertThat(ByteRange.lastBytes(10).isAnsweredBy(ContentRange.parse("bytes 990-999/1000").orElseThrow())).isTrue();
+        // a suffix longer than the image gets the whole image
+        assertThat(ByteRange.lastBytes(5000).isAnsweredBy(ContentRange.parse("bytes 0-999/1000").orElseThrow())).isTrue();
+        assertThat(ByteRange.lastBytes(10).isAnsweredBy(ContentRange.parse("bytes 0-9/1000").orElseThrow())).isTrue();
+        assertThat(ByteRange.lastBytes(10).isAnsweredBy(ContentRange.parse("bytes 0-99/1000").orElseThrow())).isFalse();
+        assertThat(ByteRange.of(0, 99).isAnsweredBy(null)).isFalse();
+    }
+
+    @Test
+    void aResumeAnsweredWithTheWholeImageSaysSoInsteadOfABrokenStream() throws Exception {
+        byte[] big = new byte[6 * 1024 * 1024];
+        new Random(11).nextBytes(big);
+        String meta = image((long) big.length, "sha512", hex("SHA-512", big), hex("MD5", big));
+        glance.server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (!request.getUrl().encodedPath().endsWith("/file")) {
+                    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(meta).build();
+                }
+                if (request.getHeaders().get("Range") == null) {
+                    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/octet-stream")
+                            .chunkedBody(new Buffer().write(big), 65536)
+                            .onResponseBody(new mockwebserver3.SocketEffect.CloseSocket(true, false, false)).build();
+                }
+                // the resume ignores Range and starts the whole image again
+                return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/octet-stream")
+                        .body(new Buffer().write(big)).build();
+            }
+        });
+        Path target = dir.resolve("resume-refused.raw");
+
+        assertThatThrownBy(() -> glance.images().download(ID, target))
+                .isInstanceOfSatisfying(RangeIgnoredException.class, e -> {
+                    assertThat(e.status()).isEqualTo(200);
+                    assertThat(e.getMessage()).contains("ignored the Range header").doesNotContain("broke off");
+                });
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
     void unsatisfiableRangeIs416() {
         glance.error(416, "Request Range Not Satisfiable", "The Range requested is not available.");
 
