@@ -69,6 +69,24 @@ class PagedListingTest {
     }
 
     @Test
+    void aPageThatArrivedThroughASameOriginRedirectWithAPrefixedNextLinkStillContinues() throws InterruptedException {
+        // issue 14: the service moved below /glance; its next link carries that prefix, which the configured
+        // endpoint (/image) does not have. Only the marker is taken from the link, so page 2 is asked at the
+        // configured URL again and follows the same redirect.
+        server.enqueue(new MockResponse.Builder().code(301).addHeader("Location", "/glance/v2/images?limit=2").build());
+        server.enqueue(page("/glance/v2/images?limit=2&marker=b", "a", "b"));
+        server.enqueue(new MockResponse.Builder().code(301)
+                .addHeader("Location", "/glance/v2/images?limit=2&marker=b").build());
+        server.enqueue(page(null, "c"));
+
+        assertThat(images.stream().map(m -> m.get("id"))).containsExactly("a", "b", "c");
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/image/v2/images?limit=2");
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/glance/v2/images?limit=2");
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/image/v2/images?limit=2&marker=b");
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/glance/v2/images?limit=2&marker=b");
+    }
+
+    @Test
     void isLazyAndHoldsOnePageAtATime() {
         server.enqueue(page("/v2/images?limit=2&marker=b", "a", "b"));
         server.enqueue(page(null, "c"));
