@@ -19,6 +19,9 @@
 #   GLANCE_CACHE          on | off: image-cache filter before rootapp  (default off)
 #   GLANCE_START_TIMEOUT  seconds to wait for /healthcheck             (default 60)
 #   GLANCE_DEBUG          true | false: oslo.log debug                 (default false)
+#   GLANCE_LIMITS         Glance's quota/limit options for [DEFAULT], "key=value ..." among
+#                         image_size_cap user_storage_quota image_property_quota image_tag_quota
+#                         image_member_quota image_location_quota (default: none, Glance's defaults)
 #   GLANCE_TOKEN_CACHE_TIME  keystone mode: seconds Glance caches a validated token; -1 = never, so a
 #                         token revoked in Keystone is refused at once (default -1; benchmarks use 300)
 #   keystone mode only:
@@ -42,6 +45,7 @@ GLANCE_CACHE=${GLANCE_CACHE:-off}
 GLANCE_START_TIMEOUT=${GLANCE_START_TIMEOUT:-60}
 GLANCE_DEBUG=${GLANCE_DEBUG:-false}
 GLANCE_TOKEN_CACHE_TIME=${GLANCE_TOKEN_CACHE_TIME:--1}
+GLANCE_LIMITS=${GLANCE_LIMITS:-}
 KEYSTONE_DIR=${KEYSTONE_DIR:-/tmp/imagesdk-keystone}
 # Debian's glance-common paste ini, used as the base when it is installed (it is not with
 # python3-glance alone; then the same pipelines are written from this script).
@@ -52,6 +56,16 @@ LOG_TAG="glance:$GLANCE_PORT"
 [[ "$GLANCE_TOKEN_CACHE_TIME" =~ ^-?[0-9]+$ ]] || die "GLANCE_TOKEN_CACHE_TIME must be a number of seconds or -1"
 case "$GLANCE_AUTH" in headers|noauth|keystone) ;; *) die "GLANCE_AUTH must be headers|noauth|keystone, not '$GLANCE_AUTH'";; esac
 case "$GLANCE_CACHE" in on|off) ;; *) die "GLANCE_CACHE must be on|off, not '$GLANCE_CACHE'";; esac
+LIMIT_LINES=""
+for kv in $GLANCE_LIMITS; do
+  case "$kv" in
+    image_size_cap=[0-9]*|user_storage_quota=[0-9]*|image_property_quota=-*[0-9]|image_tag_quota=-*[0-9]|\
+    image_member_quota=-*[0-9]|image_location_quota=-*[0-9]|image_property_quota=[0-9]*|image_tag_quota=[0-9]*|\
+    image_member_quota=[0-9]*|image_location_quota=[0-9]*)
+      LIMIT_LINES+="${kv%%=*} = ${kv#*=}"$'\n' ;;
+    *) die "GLANCE_LIMITS: '$kv' is not one of image_size_cap|user_storage_quota|image_*_quota=NUMBER" ;;
+  esac
+done
 case "$GLANCE_DIR" in /*) ;; *) GLANCE_DIR="$(pwd)/$GLANCE_DIR";; esac
 case "$GLANCE_DIR" in /|/tmp|/tmp/|/root|/home|/etc|/usr|/var) die "refusing GLANCE_DIR=$GLANCE_DIR";; esac
 
@@ -72,7 +86,7 @@ case "$GLANCE_AUTH/$GLANCE_CACHE" in
   keystone/off) FLAVOR="keystone" ;;
   keystone/on) FLAVOR="keystone+caching" ;;
 esac
-MODE="auth=$GLANCE_AUTH cache=$GLANCE_CACHE"
+MODE="auth=$GLANCE_AUTH cache=$GLANCE_CACHE${GLANCE_LIMITS:+ limits=$GLANCE_LIMITS}"
 
 healthy() { [ "$(http_code "$ENDPOINT/healthcheck")" = 200 ]; }
 
@@ -256,7 +270,8 @@ image_cache_dir = $GLANCE_DIR/cache
 use_keystone_limits = false
 # must equal [oslo_policy] enforce_new_defaults or glance-api refuses to start
 enforce_secure_rbac = false
-
+# GLANCE_LIMITS (empty: Glance's defaults)
+${LIMIT_LINES}
 [database]
 connection = sqlite:///$GLANCE_DIR/glance.sqlite
 

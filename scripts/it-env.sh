@@ -3,6 +3,8 @@
 #   * Glance, trusted-headers mode   http://127.0.0.1:$IT_GLANCE_PORT        (default 9292)
 #   * Keystone                       http://127.0.0.1:$KEYSTONE_PORT          (default 5000)
 #   * Glance, keystone mode          http://127.0.0.1:$GLANCE_KEYSTONE_PORT   (default 9293)
+#   * Glance, headers mode with small configured limits (GlanceLimitsContract)
+#                                    http://127.0.0.1:$IT_GLANCE_LIMITS_PORT (default 9294)
 # and write $IT_ENV_DIR/it.env (default /tmp/imagesdk-it/it.env): KEY=value lines, readable by
 # `set -a; . /tmp/imagesdk-it/it.env; set +a` and by java.util.Properties.
 #
@@ -11,6 +13,7 @@
 #   scripts/it-env.sh down     # stops all three (state dirs are kept; use the scripts' reset to wipe)
 #
 # Knobs: IT_ENV_DIR, IT_GLANCE_PORT, IT_GLANCE_DIR, GLANCE_KEYSTONE_PORT, IT_GLANCE_KEYSTONE_DIR,
+#        IT_GLANCE_LIMITS_PORT, IT_GLANCE_LIMITS_DIR,
 #        KEYSTONE_PORT, KEYSTONE_DIR, GLANCE_CACHE (both Glance instances), and the password knobs
 #        of scripts/keystone.sh (KEYSTONE_ADMIN_PASSWORD, KEYSTONE_GLANCE_PASSWORD, KEYSTONE_DEMO_PASSWORD).
 set -euo pipefail
@@ -26,6 +29,10 @@ IT_GLANCE_DIR=${IT_GLANCE_DIR:-/tmp/imagesdk-glance-$IT_GLANCE_PORT}
 GLANCE_KEYSTONE_PORT=${GLANCE_KEYSTONE_PORT:-9293}
 IT_GLANCE_KEYSTONE_DIR=${IT_GLANCE_KEYSTONE_DIR:-/tmp/imagesdk-glance-$GLANCE_KEYSTONE_PORT}
 KEYSTONE_PORT=${KEYSTONE_PORT:-5000}
+IT_GLANCE_LIMITS_PORT=${IT_GLANCE_LIMITS_PORT:-9294}
+IT_GLANCE_LIMITS_DIR=${IT_GLANCE_LIMITS_DIR:-/tmp/imagesdk-glance-$IT_GLANCE_LIMITS_PORT}
+# The limits GlanceLimitsContract (sdk-testing) expects; its emulator run configures the same numbers.
+IT_GLANCE_LIMITS="image_size_cap=1048576 user_storage_quota=3145728 image_property_quota=4 image_tag_quota=3 image_member_quota=2 image_location_quota=2"
 KEYSTONE_DIR=${KEYSTONE_DIR:-/tmp/imagesdk-keystone}
 export KEYSTONE_PORT KEYSTONE_DIR GLANCE_KEYSTONE_PORT
 IT_ENV="$IT_ENV_DIR/it.env"
@@ -41,6 +48,10 @@ glance_keystone() {
   env GLANCE_AUTH=keystone GLANCE_PORT="$GLANCE_KEYSTONE_PORT" GLANCE_DIR="$IT_GLANCE_KEYSTONE_DIR" \
     "$SCRIPT_DIR/glance.sh" "$@"
 }
+glance_limits() {
+  env -u KEYSTONE_URL GLANCE_AUTH=headers GLANCE_PORT="$IT_GLANCE_LIMITS_PORT" GLANCE_DIR="$IT_GLANCE_LIMITS_DIR" \
+    GLANCE_LIMITS="$IT_GLANCE_LIMITS" "$SCRIPT_DIR/glance.sh" "$@"
+}
 keystone() { "$SCRIPT_DIR/keystone.sh" "$@"; }
 
 cmd_up() {
@@ -53,20 +64,24 @@ cmd_up() {
   # All three start in parallel: neither Glance needs Keystone to become healthy (the keystone-mode
   # one only talks to Keystone when the first token arrives), and it already knows the glance
   # service user's password (keystone.sh provisions exactly KEYSTONE_GLANCE_PASSWORD).
-  local ks_glance_pw pid_h pid_k
+  local ks_glance_pw pid_h pid_k pid_l glance_limits_url
   ks_glance_pw=${KEYSTONE_GLANCE_PASSWORD:-glance-secret}
   glance_headers start >"$IT_ENV_DIR/.glance-headers.url" &
   pid_h=$!
   KEYSTONE_URL="http://127.0.0.1:$KEYSTONE_PORT" GLANCE_SERVICE_PASSWORD="$ks_glance_pw" \
     glance_keystone start >"$IT_ENV_DIR/.glance-keystone.url" &
   pid_k=$!
+  glance_limits start >"$IT_ENV_DIR/.glance-limits.url" &
+  pid_l=$!
   keystone_url=$(keystone start | tail -n 1) || rc=$?
   wait "$pid_h" || { log "headers-mode Glance failed to start"; rc=1; }
   wait "$pid_k" || { log "keystone-mode Glance failed to start"; rc=1; }
+  wait "$pid_l" || { log "limits Glance failed to start"; rc=1; }
   [ "$rc" -eq 0 ] || die "it environment did not come up (see above)"
   glance_url=$(tail -n 1 "$IT_ENV_DIR/.glance-headers.url")
   glance_ks_url=$(tail -n 1 "$IT_ENV_DIR/.glance-keystone.url")
-  rm -f "$IT_ENV_DIR/.glance-headers.url" "$IT_ENV_DIR/.glance-keystone.url"
+  glance_limits_url=$(tail -n 1 "$IT_ENV_DIR/.glance-limits.url")
+  rm -f "$IT_ENV_DIR/.glance-headers.url" "$IT_ENV_DIR/.glance-keystone.url" "$IT_ENV_DIR/.glance-limits.url"
 
   ids="$KEYSTONE_DIR/ids.env"
   [ -s "$ids" ] || die "$ids missing after keystone start"
@@ -88,6 +103,7 @@ cmd_up() {
     echo "# KEY=value; load with: set -a; . $IT_ENV; set +a   (or java.util.Properties)"
     echo "IMAGESDK_GLANCE_URL=$glance_url"
     echo "IMAGESDK_GLANCE_KEYSTONE_URL=$glance_ks_url"
+    echo "IMAGESDK_GLANCE_LIMITS_URL=$glance_limits_url"
     echo "IMAGESDK_KEYSTONE_URL=$keystone_url"
     echo "IMAGESDK_CLOUDS_YAML=$(kv_get "$ids" KEYSTONE_CLOUDS_YAML)"
     echo "IMAGESDK_GLANCE_LOG=$IT_GLANCE_DIR/glance-api.log"
@@ -97,7 +113,7 @@ cmd_up() {
     grep -E '^KEYSTONE_[A-Z0-9_]+=' "$ids" | grep -v '^KEYSTONE_URL=' | sed 's/^/IMAGESDK_/'
   } >"$IT_ENV.tmp"
   mv "$IT_ENV.tmp" "$IT_ENV"
-  log "all up in $(( $(now_ms) - t0 )) ms: headers $glance_url, keystone $keystone_url, keystone-mode $glance_ks_url"
+  log "all up in $(( $(now_ms) - t0 )) ms: headers $glance_url, keystone $keystone_url, keystone-mode $glance_ks_url, limits $glance_limits_url"
   log "wrote $IT_ENV"
   printf '%s\n' "$IT_ENV"
 }
@@ -106,6 +122,7 @@ cmd_down() {
   local rc=0
   glance_keystone stop || rc=1
   glance_headers stop || rc=1
+  glance_limits stop || rc=1
   keystone stop || rc=1
   return "$rc"
 }
@@ -115,6 +132,7 @@ cmd_status() {
   glance_headers status >/dev/null || rc=1
   keystone status >/dev/null || rc=1
   glance_keystone status >/dev/null || rc=1
+  glance_limits status >/dev/null || rc=1
   [ "$rc" -eq 0 ] && [ -s "$IT_ENV" ] && printf '%s\n' "$IT_ENV"
   return "$rc"
 }

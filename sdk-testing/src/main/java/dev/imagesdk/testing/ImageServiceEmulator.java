@@ -313,8 +313,10 @@ public final class ImageServiceEmulator implements AutoCloseable {
         }
 
         /**
-         * Glance's {@code user_storage_quota}: bytes of image data one project may hold (default 0 = no
-         * quota); an upload beyond it is answered 413 (as in Glance, staging is not checked).
+         * Glance's {@code user_storage_quota}: bytes of image data one project may hold in stores (default
+         * 0 = no quota); an upload beyond it is answered 413. As in Glance, staging is neither counted nor
+         * checked, and a glance-direct import that does not fit fails its task and leaves the image
+         * {@code importing} with the store in {@code os_glance_failed_import}.
          */
         public Builder userStorageQuota(long bytes) {
             if (bytes < 0) {

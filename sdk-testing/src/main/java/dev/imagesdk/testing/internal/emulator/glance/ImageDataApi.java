@@ -356,6 +356,15 @@ public final class ImageDataApi {
                     }
                 }
                 finish(t, r);
+            } else if (overStorageQuota(r)) {
+                // Glance's import task checks the storage quota where the data enters the store: the task
+                // fails with a generic message, the staged data stays, and the image stays "importing"
+                // with every target store listed as failed
+                r.properties.put("os_glance_importing_to_stores", "");
+                r.properties.put("os_glance_failed_import", String.join(",", targets));
+                r.updatedAt = state.now();
+                t.status = "failure";
+                t.message = "Task failed due to Internal Error";
             } else {
                 ImageRecord.StagedData staged = r.staged;
                 r.dataFile = staged.file();
@@ -373,6 +382,15 @@ public final class ImageDataApi {
             t.updatedAt = state.now();
             t.expiresAt = t.updatedAt.plus(48, ChronoUnit.HOURS);
         });
+    }
+
+    /** Whether the staged data of {@code r} does not fit into its owner's storage quota (under the lock). */
+    private boolean overStorageQuota(ImageRecord r) {
+        if (quotas.userStorage() <= 0 || r.owner == null) {
+            return false;
+        }
+        long remaining = quotas.userStorage() - state.storageUsage(r.owner, r.id);
+        return remaining <= 0 || r.staged.size() > remaining;
     }
 
     private void finish(TaskRecord t, ImageRecord r) {

@@ -65,11 +65,14 @@ final class ImagePatch {
             if (!(path instanceof String)) {
                 throw GlanceError.badRequest("Unable to find 'path' in JSON Schema change");
             }
-            String attribute = attribute((String) path);
             boolean hasValue = m.containsKey("value");
             if (!op.equals("remove") && !hasValue) {
                 throw GlanceError.badRequest("Unable to find 'value' in JSON Schema change");
             }
+            if (((String) path).equals("/locations") || ((String) path).startsWith("/locations/")) {
+                throw hiddenLocations(op, (String) path, m.get("value"));
+            }
+            String attribute = attribute((String) path);
             ImageSchema.checkWritable(attribute, true);
             if (attribute.equals("id")) {
                 throw GlanceError.forbidden("Attribute 'id' is read-only.");
@@ -77,6 +80,32 @@ final class ImagePatch {
             ops.add(new Op(op, attribute, m.get("value"), hasValue));
         }
         return ops;
+    }
+
+    /**
+     * Glance's answer to a location operation while it hides locations ({@code show_multiple_locations =
+     * false}, its default, and the emulator's only mode): a pointer of the wrong depth for the op (add and
+     * remove take {@code /locations/N}, replace takes {@code /locations}) is 400, replacing with an empty
+     * list 403 "Cannot set locations to empty list.", anything else 403. So Glance's location quota
+     * ({@code image_location_quota}) cannot be reached either.
+     */
+    private static GlanceError hiddenLocations(String op, String pointer, Object value) {
+        int depth = pointer.split("/", -1).length - 1;
+        if (depth != (op.equals("replace") ? 1 : 2)) {
+            return GlanceError.badRequest("Invalid JSON pointer for this resource: '" + pointer + "'");
+        }
+        switch (op) {
+            case "add":
+                return GlanceError.forbidden("It's not allowed to add locations if locations are invisible.");
+            case "remove":
+                return GlanceError.forbidden("It's not allowed to remove locations if locations are invisible.");
+            default:
+                if (value instanceof List && ((List<?>) value).isEmpty()) {
+                    return GlanceError.withDetail(403, "Access was denied to this resource.",
+                            "Cannot set locations to empty list.");
+                }
+                return GlanceError.forbidden("It's not allowed to update locations if locations are invisible.");
+        }
     }
 
     /** The top-level attribute of a JSON pointer ({@code /name}); deeper pointers are refused. */

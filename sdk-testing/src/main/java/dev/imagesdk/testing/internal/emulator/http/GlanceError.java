@@ -101,11 +101,28 @@ public final class GlanceError extends RuntimeException {
         return explanation + "<br /><br />\n" + detail + "\n\n";
     }
 
-    /** The body text of the HTML page. */
+    /** The body text of the HTML page: explanation and detail HTML-escaped, as webob does. */
     public String htmlMessage() {
         if (rawMessage != null) {
             return rawMessage;
         }
-        return explanation + "<br /><br />\n" + detail + "\n\n";
+        return escape(explanation) + "<br /><br />\n" + escape(detail) + "\n\n";
+    }
+
+    /** Python's {@code html.escape(s, quote=True)}, which webob applies to HTML error pages. */
+    static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&': b.append("&amp;"); break;
+                case '<': b.append("&lt;"); break;
+                case '>': b.append("&gt;"); break;
+                case '"': b.append("&quot;"); break;
+                case '\'': b.append("&#x27;"); break;
+                default: b.append(c);
+            }
+        }
+        return b.toString();
     }
 }

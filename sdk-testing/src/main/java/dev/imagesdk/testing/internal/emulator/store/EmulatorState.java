@@ -186,8 +186,9 @@ public final class EmulatorState {
     public long storageUsage(String owner, String except) {
         long total = 0;
         for (ImageRecord r : images.values()) {
+            // as Glance: size times locations, so staged data (no location yet) counts nothing
             if (java.util.Objects.equals(owner, r.owner) && !r.id.equals(except) && r.size != null) {
-                total += r.size * Math.max(1, r.stores.size());
+                total += r.size * r.stores.size();
             }
         }
         return total;
