@@ -16,6 +16,9 @@
 #                           noauth  : upstream default flavor (unauthenticated-context, everyone is admin,
 #                                     owner null; identity headers ignored)
 #                           keystone: authtoken + context; clients send X-Auth-Token
+#   GLANCE_RELEASE        25 | 30: Glance 25.1 (Zed, API 2.16) from this bookworm machine's packages, or
+#                         Glance 30.0 (2025.1) from Debian 13 (trixie) in a trixie root made once with
+#                         debootstrap (scripts/lib/trixie-root.sh; TRIXIE_ROOT)   (default 25)
 #   GLANCE_CACHE          on | off: image-cache filter before rootapp  (default off)
 #   GLANCE_START_TIMEOUT  seconds to wait for /healthcheck             (default 60)
 #   GLANCE_DEBUG          true | false: oslo.log debug                 (default false)
@@ -42,6 +45,7 @@ GLANCE_PORT=${GLANCE_PORT:-9292}
 GLANCE_DIR=${GLANCE_DIR:-/tmp/imagesdk-glance-$GLANCE_PORT}
 GLANCE_AUTH=${GLANCE_AUTH:-headers}
 GLANCE_CACHE=${GLANCE_CACHE:-off}
+GLANCE_RELEASE=${GLANCE_RELEASE:-25}
 GLANCE_START_TIMEOUT=${GLANCE_START_TIMEOUT:-60}
 GLANCE_DEBUG=${GLANCE_DEBUG:-false}
 GLANCE_TOKEN_CACHE_TIME=${GLANCE_TOKEN_CACHE_TIME:--1}
@@ -56,6 +60,13 @@ LOG_TAG="glance:$GLANCE_PORT"
 [[ "$GLANCE_TOKEN_CACHE_TIME" =~ ^-?[0-9]+$ ]] || die "GLANCE_TOKEN_CACHE_TIME must be a number of seconds or -1"
 case "$GLANCE_AUTH" in headers|noauth|keystone) ;; *) die "GLANCE_AUTH must be headers|noauth|keystone, not '$GLANCE_AUTH'";; esac
 case "$GLANCE_CACHE" in on|off) ;; *) die "GLANCE_CACHE must be on|off, not '$GLANCE_CACHE'";; esac
+case "$GLANCE_RELEASE" in
+  25) ;;
+  30) # shellcheck source=lib/trixie-root.sh
+      . "$SCRIPT_DIR/lib/trixie-root.sh"
+      GLANCE_PASTE_BASE="$TRIXIE_ROOT/etc/glance/glance-api-paste.ini" ;;
+  *) die "GLANCE_RELEASE must be 25|30, not '$GLANCE_RELEASE'" ;;
+esac
 LIMIT_LINES=""
 for kv in $GLANCE_LIMITS; do
   case "$kv" in
@@ -87,6 +98,7 @@ case "$GLANCE_AUTH/$GLANCE_CACHE" in
   keystone/on) FLAVOR="keystone+caching" ;;
 esac
 MODE="auth=$GLANCE_AUTH cache=$GLANCE_CACHE${GLANCE_LIMITS:+ limits=$GLANCE_LIMITS}"
+[ "$GLANCE_RELEASE" = 25 ] || MODE="$MODE release=$GLANCE_RELEASE"
 
 healthy() { [ "$(http_code "$ENDPOINT/healthcheck")" = 200 ]; }
 
@@ -357,8 +369,18 @@ cmd_start() {
     die "127.0.0.1:$GLANCE_PORT is already in use by another process (not $PIDFILE)"
   fi
 
-  ensure_packages python3-glance python3-keystonemiddleware curl
   mkdir -p "$GLANCE_DIR"
+  if [ "$GLANCE_RELEASE" = 30 ]; then
+    ensure_packages curl
+    ensure_trixie_root
+    trixie_bind "$GLANCE_DIR"
+    # the same command line as on the host, run by trixie's interpreter (exec: one pid)
+    PY="$GLANCE_DIR/python3-trixie"
+    printf '#!/bin/sh\nexec chroot %s /usr/bin/python3 "$@"\n' "$TRIXIE_ROOT" >"$PY"
+    chmod 755 "$PY"
+  else
+    ensure_packages python3-glance python3-keystonemiddleware curl
+  fi
   write_conf
   write_paste_ini
   write_schema_image

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite: unit tests, the contract suite against the embedded emulator, and every *IT
 # against a real Glance (trusted-headers and keystone mode) and a real Keystone, started here from
-# Debian's packages by scripts/it-env.sh (installs them on first use; needs root for apt-get).
+# Debian's packages by scripts/it-env.sh (installs them on first use; needs root for apt-get), then
+# the contract suite once more against Glance 30.0 (Debian 13, in a trixie root: scripts/glance.sh
+# GLANCE_RELEASE=30).
 #
 #   scripts/test-all.sh [extra mvn args]
 #
@@ -10,15 +12,34 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+# The second Glance release (issue 16): Glance 30.0 from Debian 13 in a trixie root, prepared and
+# started in the background while the build runs (the first time: debootstrap + apt, several minutes).
+GLANCE30_PORT=${IMAGESDK_GLANCE30_PORT:-9295}
+glance30() { GLANCE_RELEASE=30 GLANCE_PORT="$GLANCE30_PORT" scripts/glance.sh "$@"; }
+glance30_out=$(mktemp -d)
+glance30_up=false
+if glance30 status >/dev/null 2>&1; then
+  glance30_up=true
+fi
+glance30 start >"$glance30_out/url" 2>"$glance30_out/log" &
+glance30_pid=$!
+
 already_up=false
 if scripts/it-env.sh status >/dev/null 2>&1; then
   already_up=true
 fi
 env_file=$(scripts/it-env.sh up | tail -n 1)
 cleanup() {
-  if [ "$already_up" = false ] && [ "${IMAGESDK_KEEP_SERVERS:-false}" != true ]; then
-    scripts/it-env.sh down >/dev/null 2>&1 || true
+  if [ "${IMAGESDK_KEEP_SERVERS:-false}" != true ]; then
+    if [ "$already_up" = false ]; then
+      scripts/it-env.sh down >/dev/null 2>&1 || true
+    fi
+    if [ "$glance30_up" = false ]; then
+      wait "$glance30_pid" 2>/dev/null || true
+      glance30 stop >/dev/null 2>&1 || true
+    fi
   fi
+  rm -rf "$glance30_out"
 }
 trap cleanup EXIT
 
@@ -30,5 +51,16 @@ set +a
 export IMAGESDK_IT_REQUIRED=true
 
 mvn -B -ntp verify -DskipITs=false "$@"
+
+# The contract suite again, against Glance 30.0 (GlanceRelease says where the releases differ).
+if ! wait "$glance30_pid"; then
+  cat "$glance30_out/log" >&2
+  echo "Glance 30.0 did not start (see above)" >&2
+  exit 1
+fi
+cat "$glance30_out/log" >&2
+IMAGESDK_GLANCE_URL=$(tail -n 1 "$glance30_out/url") IMAGESDK_GLANCE_RELEASE=30 \
+  mvn -B -ntp -o verify -pl sdk-testing -am -DskipITs=false -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test=GlanceContractIT -Dfailsafe.failIfNoSpecifiedTests=false -Denforcer.skip=true
 # The README's consumer pom, built as a separate project against the installed artifacts (issue 17).
 scripts/consumer-check.sh

@@ -6,6 +6,8 @@ import dev.imagesdk.core.it.RealGlance;
 /**
  * The contract against the real Glance started by {@code scripts/glance.sh} (headers mode; failsafe,
  * CI). Skipped without {@code IMAGESDK_GLANCE_URL}, failed instead when {@code IMAGESDK_IT_REQUIRED=true}.
+ * Runs on Glance 25.1 and, in a second run of {@code scripts/test-all.sh}, on Glance 30.0
+ * ({@code IMAGESDK_GLANCE_RELEASE=30}; {@link GlanceRelease} lists where they differ).
  * Image links are not run here: Glance has no such resource.
  */
 class GlanceContractIT extends ImageServiceContract implements GlanceWireContract {
@@ -32,6 +34,16 @@ class GlanceContractIT extends ImageServiceContract implements GlanceWireContrac
     @Override
     protected String projectBId() {
         return RealGlance.PROJECT_B;
+    }
+
+    @Override
+    protected GlanceRelease release() {
+        return GlanceRelease.underTest();
+    }
+
+    @Override
+    public GlanceRelease wireRelease() {
+        return GlanceRelease.underTest();
     }
 
     @Override
