@@ -69,7 +69,7 @@ public final class ServiceClient implements AutoCloseable {
         final HttpTransport transport;
         final ServiceEndpoint endpoint;
         final boolean ownsHttpClient;
-        volatile ApiVersion apiVersion;
+        volatile VersionDiscovery.Discovered versions;
 
         Shared(HttpTransport transport, HttpUrl configuredRoot, boolean ownsHttpClient) {
             this.transport = transport;
@@ -83,7 +83,12 @@ public final class ServiceClient implements AutoCloseable {
         this.auth = auth;
         this.requestId = requestId;
         this.isView = isView;
-        this.calls = new Calls(shared.transport, shared.endpoint, auth, requestId);
+        this.calls = new Calls(shared.transport, shared.endpoint, auth, requestId, feature -> {
+            VersionDiscovery.Discovered d = versions();
+            if (!d.serves(feature)) {
+                throw d.unsupported(feature);
+            }
+        });
     }
 
     /** A builder for a new client. */
@@ -181,10 +186,15 @@ public final class ServiceClient implements AutoCloseable {
      * @throws dev.imagesdk.core.error.ApiVersionException when the server offers no v2
      */
     public ApiVersion apiVersion() {
-        ApiVersion v = shared.apiVersion;
+        return versions().newest();
+    }
+
+    /** Discovery once per client (views share it): concurrent first callers may both ask, harmlessly. */
+    private VersionDiscovery.Discovered versions() {
+        VersionDiscovery.Discovered v = shared.versions;
         if (v == null) {
             v = VersionDiscovery.discover(calls);
-            shared.apiVersion = v;
+            shared.versions = v;
         }
         return v;
     }
@@ -404,7 +414,8 @@ public final class ServiceClient implements AutoCloseable {
 
         /**
          * The client. Makes no request: the endpoint is checked for form only, and version discovery
-         * happens on the first call to {@link ServiceClient#apiVersion()}.
+         * happens on the first call to {@link ServiceClient#apiVersion()} or to an operation that needs
+         * an optional part of the API (import, several stores, the cache API, ...), once per client.
          */
         public ServiceClient build() {
             HttpUrl root = endpoint == null ? null : ServiceEndpoint.normalizeRoot(endpoint);

@@ -32,6 +32,9 @@ class ServiceClientTest {
             "https://cloud.example.com/image, https://cloud.example.com/image/",
             "https://cloud.example.com/image//, https://cloud.example.com/image/",
             "https://cloud.example.com/image/v2?x=1#f, https://cloud.example.com/image/",
+            "http://h:9292/v1, http://h:9292/",
+            "http://h:9292/v1/, http://h:9292/",
+            "https://cloud.example.com/image/v1.1, https://cloud.example.com/image/",
     })
     void endpointWithOrWithoutVersionSuffixNormalises(String endpoint, String root) {
         ServiceClient c = ServiceClient.builder().endpoint(endpoint).build();

@@ -58,6 +58,21 @@ public final class MockGlance implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Queues Glance 25.1's version document (300, cache and several stores on: 2.16 CURRENT down to 2.0),
+     * which the client asks for once before its first import, store or image-task request.
+     */
+    public MockGlance versions() {
+        StringBuilder b = new StringBuilder("{\"versions\": [");
+        for (int minor = 16; minor >= 0; minor--) {
+            b.append(minor == 16 ? "" : ", ").append("{\"id\": \"v2.").append(minor).append("\", \"status\": \"")
+                    .append(minor == 16 ? "CURRENT" : "SUPPORTED").append("\", \"links\": []}");
+        }
+        server.enqueue(new MockResponse.Builder().code(300).addHeader("Content-Type", "application/json")
+                .body(b.append("]}").toString()).build());
+        return this;
+    }
+
     /** Queues an empty answer (204, 202). */
     public MockGlance empty(int code) {
         server.enqueue(new MockResponse.Builder().code(code).addHeader("Content-Type", "text/html; charset=UTF-8")

@@ -19,6 +19,19 @@ public class ApiVersionException extends ImageServiceException {
         this.offered = List.copyOf(offered);
     }
 
+    /**
+     * For subclasses with their own message (the request's place is appended).
+     *
+     * @param message what is missing
+     * @param offered versions the server listed, as {@code "<id> <status>"}
+     * @param url the discovery URL
+     * @param requestId the server's request id, or {@code null}
+     */
+    protected ApiVersionException(String message, List<String> offered, String url, String requestId) {
+        super(message + where("GET", url, requestId), "GET", url, requestId, null);
+        this.offered = List.copyOf(offered);
+    }
+
     /** The versions the server offers, as {@code "<id> <status>"}. */
     public List<String> offered() {
         return offered;

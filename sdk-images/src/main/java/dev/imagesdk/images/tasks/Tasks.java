@@ -6,6 +6,7 @@ import dev.imagesdk.core.internal.http.Calls;
 import dev.imagesdk.core.internal.Arguments;
 import com.squareup.moshi.JsonReader;
 import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.core.internal.http.ApiFeature;
 import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.core.internal.http.ApiResponse;
 import dev.imagesdk.core.internal.paging.JsonPages;
@@ -59,7 +60,7 @@ public final class Tasks {
      * @throws dev.imagesdk.core.error.NotFoundException when the image does not exist or is not visible
      */
     public List<Task> listForImage(String imageId) {
-        return Calls.of(client).executeJson(ApiRequest.get("images", Arguments.uuid(imageId, "image id"), "tasks").build(), (JsonReader r, ApiResponse resp) -> {
+        return Calls.of(client).executeJson(ApiRequest.get("images", Arguments.uuid(imageId, "image id"), "tasks").requires(ApiFeature.IMAGE_TASKS).build(), (JsonReader r, ApiResponse resp) -> {
             List<Task> out = new ArrayList<>();
             r.beginObject();
             while (r.hasNext()) {

@@ -24,7 +24,7 @@ class TasksTest {
 
     @Test
     void imageTasksParseMicrosecondTimestampsWithoutZone() {
-        glance.json(200, "{\"tasks\": [{\"id\": \"7feb97f7-be32-43bb-a6dd-1a4f5f5d0484\", \"type\": \"api_image_import\", "
+        glance.versions().json(200, "{\"tasks\": [{\"id\": \"7feb97f7-be32-43bb-a6dd-1a4f5f5d0484\", \"type\": \"api_image_import\", "
                 + "\"status\": \"success\", \"owner\": \"aaaa\", \"expires_at\": \"2026-11-24T12:50:39.882172\", "
                 + "\"created_at\": \"2026-11-22T12:50:39.716674\", \"updated_at\": \"2026-11-22T12:50:39.883010\", "
                 + "\"deleted_at\": null, \"deleted\": false, \"input\": {\"image_id\": \"18b91150-e6df-4dba-8132-f4bc8c1e889f\", \"import_req\": "
@@ -34,6 +34,7 @@ class TasksTest {
 
         List<Task> list = Tasks.of(glance.client).listForImage("18b91150-e6df-4dba-8132-f4bc8c1e889f");
 
+        assertThat(glance.take().getUrl().encodedPath()).as("version discovery").isEqualTo("/");
         assertThat(glance.take().getUrl().encodedPath()).isEqualTo("/v2/images/18b91150-e6df-4dba-8132-f4bc8c1e889f/tasks");
         Task task = list.get(0);
         assertThat(task.type()).isEqualTo("api_image_import");

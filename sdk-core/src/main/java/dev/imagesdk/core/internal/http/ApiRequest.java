@@ -8,10 +8,12 @@ import okhttp3.RequestBody;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One call to the image service, before credentials and the endpoint are applied. Built by the SDK's
@@ -44,6 +46,7 @@ public final class ApiRequest {
     private final Map<String, String> headers;
     private final RequestBody body;
     private final boolean retryable;
+    private final Set<ApiFeature> features;
 
     private ApiRequest(Builder b) {
         this.method = b.method;
@@ -54,6 +57,7 @@ public final class ApiRequest {
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
         this.body = b.body;
         this.retryable = b.retryable != null ? b.retryable : isIdempotent(method);
+        this.features = b.features.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.features));
     }
 
     /** A {@code GET} of the given path segments below the v2 root. */
@@ -160,6 +164,11 @@ public final class ApiRequest {
         return retryable && isReplayable();
     }
 
+    /** The optional API features this request needs the server to serve (usually none). */
+    public Set<ApiFeature> features() {
+        return features;
+    }
+
     /** A builder pre-filled with this request. */
     public Builder toBuilder() {
         Builder b = new Builder(method, base, segments.toArray(new String[0]));
@@ -168,6 +177,7 @@ public final class ApiRequest {
         b.headers.putAll(headers);
         b.body = body;
         b.retryable = retryable;
+        b.features.addAll(features);
         return b;
     }
 
@@ -186,6 +196,7 @@ public final class ApiRequest {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private RequestBody body;
         private Boolean retryable;
+        private final Set<ApiFeature> features = EnumSet.noneOf(ApiFeature.class);
 
         private Builder(String method, Base base, String[] segments) {
             if (method == null || method.isBlank()) {
@@ -234,6 +245,16 @@ public final class ApiRequest {
         /** Sets any body; a one-shot body ({@link RequestBody#isOneShot()}) is never replayed or retried. */
         public Builder body(RequestBody body) {
             this.body = body;
+            return this;
+        }
+
+        /**
+         * Marks the request as needing {@code feature} (in addition to any marked before): when the
+         * server's version document shows that it does not serve it, the request is not sent and fails
+         * with {@link dev.imagesdk.core.error.UnsupportedFeatureException}.
+         */
+        public Builder requires(ApiFeature feature) {
+            this.features.add(java.util.Objects.requireNonNull(feature, "feature"));
             return this;
         }
 

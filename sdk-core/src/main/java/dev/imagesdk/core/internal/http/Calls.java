@@ -25,18 +25,21 @@ public final class Calls {
     private final ServiceEndpoint endpoint;
     private final Auth auth;
     private final String requestId;
+    private final FeatureGate gate;
 
     /**
      * @param transport the client's transport
      * @param endpoint the client's endpoint
      * @param auth the credentials of the client (view)
      * @param requestId the caller-chosen request id of the view, or {@code null}
+     * @param gate checks a request's {@link ApiRequest#features()} before it is sent
      */
-    public Calls(HttpTransport transport, ServiceEndpoint endpoint, Auth auth, String requestId) {
+    public Calls(HttpTransport transport, ServiceEndpoint endpoint, Auth auth, String requestId, FeatureGate gate) {
         this.transport = transport;
         this.endpoint = endpoint;
         this.auth = auth;
         this.requestId = requestId;
+        this.gate = gate;
     }
 
     /** Called once, by {@code ServiceClient}'s static initializer. */
@@ -98,8 +101,16 @@ public final class Calls {
                         + "call ServiceClient.builder().endpoint(...)")));
     }
 
-    /** The full URL a request goes to. */
+    /**
+     * The full URL a request goes to; every request passes here before it is sent, so this is also where
+     * a request that needs an {@link ApiFeature} the server does not serve is stopped.
+     *
+     * @throws dev.imagesdk.core.error.UnsupportedFeatureException for such a request
+     */
     public HttpUrl resolve(ApiRequest request) {
+        for (ApiFeature feature : request.features()) {
+            gate.check(feature);
+        }
         return ServiceEndpoint.resolve(root(), request);
     }
 

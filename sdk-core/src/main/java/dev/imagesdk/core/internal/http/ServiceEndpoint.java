@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * links. Shared by a client and its views; thread-safe.
  */
 public final class ServiceEndpoint {
-    private static final Pattern VERSION_SEGMENT = Pattern.compile("v2(\\.\\d+)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern VERSION_SEGMENT = Pattern.compile("v\\d+(\\.\\d+)?", Pattern.CASE_INSENSITIVE);
 
     private volatile HttpUrl root;
 
@@ -49,7 +49,9 @@ public final class ServiceEndpoint {
 
     /**
      * Turns an endpoint as users write it into the service root: drops query and fragment, trailing
-     * slashes and a trailing {@code /v2} or {@code /v2.x}; ends with {@code /}.
+     * slashes and a trailing version segment ({@code /v2}, {@code /v2.16}, also {@code /v1}, so that an
+     * old-style endpoint leads to version discovery instead of requests to {@code /v1/v2/...}); ends
+     * with {@code /}.
      *
      * @throws ValidationException when the endpoint is blank or not an http(s) URL
      */

@@ -7,6 +7,7 @@ import dev.imagesdk.core.internal.Arguments;
 import com.squareup.moshi.JsonReader;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ValidationException;
+import dev.imagesdk.core.internal.http.ApiFeature;
 import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.model.ImageStatus;
@@ -55,12 +56,12 @@ public final class ImageImport {
         if (request.requiresBootableRaw()) {
             RawImageValidator.requireBootable(client, request.uri());
         }
-        Calls.of(client).executeNoContent(ApiRequest.post("images", imageId, "import").jsonBody(dev.imagesdk.images.internal.json.ImportOptsJson.write(request)).build());
+        Calls.of(client).executeNoContent(ApiRequest.post("images", imageId, "import").requires(ApiFeature.IMPORT).jsonBody(dev.imagesdk.images.internal.json.ImportOptsJson.write(request)).build());
     }
 
     /** {@code GET /v2/info/import}: the import methods this server accepts (e.g. {@code glance-direct}, {@code copy-image}). */
     public List<String> importMethods() {
-        return Calls.of(client).executeJson(ApiRequest.get("info", "import").build(), (JsonReader r, dev.imagesdk.core.internal.http.ApiResponse resp) -> {
+        return Calls.of(client).executeJson(ApiRequest.get("info", "import").requires(ApiFeature.IMPORT).build(), (JsonReader r, dev.imagesdk.core.internal.http.ApiResponse resp) -> {
             Object doc = JsonValues.read(r);
             List<String> out = new ArrayList<>();
             if (doc instanceof Map) {
@@ -84,7 +85,7 @@ public final class ImageImport {
      * @throws dev.imagesdk.core.error.NotFoundException on a single-store deployment (Glance answers 404)
      */
     public List<StoreInfo> stores() {
-        return readStores(ApiRequest.get("info", "stores").build());
+        return readStores(ApiRequest.get("info", "stores").requires(ApiFeature.MULTIPLE_STORES).build());
     }
 
     /**
@@ -93,7 +94,8 @@ public final class ImageImport {
      * @throws dev.imagesdk.core.error.ForbiddenException for non-admins (default policy)
      */
     public List<StoreInfo> storesDetail() {
-        return readStores(ApiRequest.get("info", "stores", "detail").build());
+        return readStores(ApiRequest.get("info", "stores", "detail").requires(ApiFeature.MULTIPLE_STORES)
+                .requires(ApiFeature.STORES_DETAIL).build());
     }
 
     private List<StoreInfo> readStores(ApiRequest request) {

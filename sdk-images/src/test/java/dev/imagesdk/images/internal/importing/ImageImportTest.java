@@ -4,6 +4,7 @@ import dev.imagesdk.images.importing.*;
 import dev.imagesdk.images.internal.json.ImportOptsJson;
 
 import dev.imagesdk.core.error.ConflictException;
+import dev.imagesdk.core.error.UnsupportedFeatureException;
 import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.model.ImageStatus;
@@ -62,10 +63,11 @@ class ImageImportTest {
 
     @Test
     void importPostsJsonAndAcceptsTheEmpty202() {
-        glance.empty(202);
+        glance.versions().empty(202);
 
         imports.importImage(ID, ImportOpts.glanceDirect().stores("fast").build());
 
+        assertThat(glance.take().getUrl().encodedPath()).as("version discovery first").isEqualTo("/");
         RecordedRequest r = glance.take();
         assertThat(r.getMethod()).isEqualTo("POST");
         assertThat(r.getUrl().encodedPath()).isEqualTo("/v2/images/" + ID + "/import");
@@ -75,7 +77,7 @@ class ImageImportTest {
 
     @Test
     void importBeforeStagingIsAConflict() {
-        glance.error(409, "Conflict", "Image needs to be staged before 'glance-direct' method can be used");
+        glance.versions().error(409, "Conflict", "Image needs to be staged before 'glance-direct' method can be used");
 
         assertThatThrownBy(() -> imports.importImage(ID, ImportOpts.glanceDirect().build()))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("staged");
@@ -94,7 +96,26 @@ class ImageImportTest {
     }
 
     @Test
+    void aServerWithoutImportIsToldApartFromAMissingImage() {
+        StringBuilder v = new StringBuilder("{\"versions\": [{\"id\": \"v2.5\", \"status\": \"CURRENT\"}");
+        for (int minor = 4; minor >= 0; minor--) {
+            v.append(", {\"id\": \"v2.").append(minor).append("\", \"status\": \"SUPPORTED\"}");
+        }
+        glance.json(300, v.append("]}").toString());
+
+        assertThatThrownBy(imports::importMethods).isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
+            assertThat(e.feature()).isEqualTo("interoperable image import");
+            assertThat(e.requiredVersion()).isEqualTo("2.6");
+            assertThat(e.getMessage()).contains("it offers v2.5 CURRENT, v2.4 SUPPORTED");
+        });
+        assertThatThrownBy(() -> imports.importImage(ID, ImportOpts.glanceDirect().build()))
+                .isInstanceOf(UnsupportedFeatureException.class);
+        assertThat(glance.server.getRequestCount()).as("the version document only, once").isEqualTo(1);
+    }
+
+    @Test
     void discoveryCalls() {
+        glance.versions();
         glance.json(200, "{\"import-methods\": {\"description\": \"Import methods available.\", \"type\": \"array\", "
                 + "\"value\": [\"glance-direct\", \"copy-image\"]}}");
         glance.json(200, "{\"stores\": [{\"id\": \"fast\", \"description\": \"Fast local filesystem store\", \"default\": \"true\"}, "
@@ -117,6 +138,7 @@ class ImageImportTest {
         assertThat(usage.get("image_size_total").usage()).hasValue(12);
         assertThat(usage.get("image_count_total").limit()).hasValue(-1);
 
+        assertThat(glance.take().getUrl().encodedPath()).as("version discovery, once").isEqualTo("/");
         assertThat(glance.take().getUrl().encodedPath()).isEqualTo("/v2/info/import");
         assertThat(glance.take().getUrl().encodedPath()).isEqualTo("/v2/info/stores");
         assertThat(glance.take().getUrl().encodedPath()).isEqualTo("/v2/info/stores/detail");
