@@ -279,6 +279,9 @@ show_multiple_locations = false
 hashing_algorithm = sha512
 # enables the /v2/cache API (admin); the cache filter itself only with GLANCE_CACHE=on
 image_cache_dir = $GLANCE_DIR/cache
+# Glance 30's default cache driver (centralized_db) records each cached copy under this node's URL;
+# without it the cache worker fails to commit a copy (Glance 25 ignores the option)
+worker_self_reference_url = $ENDPOINT
 use_keystone_limits = false
 # must equal [oslo_policy] enforce_new_defaults or glance-api refuses to start
 enforce_secure_rbac = false

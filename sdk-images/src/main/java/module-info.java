@@ -1,6 +1,6 @@
 /**
  * imagesdk images: image metadata, uploads and downloads ({@code data}), interoperable import ({@code importing})
- * and tasks.
+ * tasks and the image cache ({@code cache}).
  *
  * <p>Only the packages exported here are API; {@code dev.imagesdk.images.internal.*} is implementation.
  */
@@ -13,4 +13,5 @@ module dev.imagesdk.images {
     exports dev.imagesdk.images.data;
     exports dev.imagesdk.images.importing;
     exports dev.imagesdk.images.tasks;
+    exports dev.imagesdk.images.cache;
 }

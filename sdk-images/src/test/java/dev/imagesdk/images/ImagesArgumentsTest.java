@@ -14,6 +14,7 @@ import dev.imagesdk.images.data.UploadOpts;
 import dev.imagesdk.images.internal.importing.ImageImport;
 import dev.imagesdk.images.importing.ImportOpts;
 import dev.imagesdk.images.tasks.TaskListOpts;
+import dev.imagesdk.images.cache.ImageCache;
 import dev.imagesdk.images.tasks.Tasks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,7 @@ class ImagesArgumentsTest {
         samples.put(ImageStatus.class, () -> ImageStatus.ACTIVE);
         samples.put(Duration.class, () -> Duration.ofSeconds(1));
         samples.put(TaskListOpts.class, () -> TaskListOpts.builder().build());
+        samples.put(dev.imagesdk.images.cache.CacheClearTarget.class, () -> dev.imagesdk.images.cache.CacheClearTarget.ALL);
         return new ArgumentProbe(samples);
     }
 
@@ -75,5 +77,6 @@ class ImagesArgumentsTest {
         assertThat(probe.violations(ImageImport.class, ImageImport.of(unreachable))).isEmpty();
         assertThat(probe.violations(Tasks.class, Tasks.of(unreachable))).isEmpty();
         assertThat(probe.violations(Schemas.class, Schemas.of(unreachable))).isEmpty();
+        assertThat(probe.violations(ImageCache.class, ImageCache.of(unreachable))).isEmpty();
     }
 }

@@ -31,6 +31,7 @@ import java.util.Map;
                 InfoCommands.Stores.class,
                 InfoCommands.Usage.class,
                 InfoCommands.ImportInfo.class,
+                CacheCommand.class,
                 EmulatorCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class})

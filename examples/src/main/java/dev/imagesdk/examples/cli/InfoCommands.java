@@ -1,6 +1,7 @@
 package dev.imagesdk.examples.cli;
 
 import dev.imagesdk.core.error.NotFoundException;
+import dev.imagesdk.core.error.UnsupportedFeatureException;
 import dev.imagesdk.examples.cli.output.Record;
 import dev.imagesdk.images.importing.QuotaUsage;
 import dev.imagesdk.images.importing.StoreInfo;
@@ -35,7 +36,7 @@ final class InfoCommands {
             List<StoreInfo> stores;
             try {
                 stores = detail ? ImagesCommand.images(this).storesDetail() : ImagesCommand.images(this).stores();
-            } catch (NotFoundException e) {
+            } catch (NotFoundException | UnsupportedFeatureException e) {
                 throw new CommandException(ExitCodes.NOT_FOUND, "the service lists no stores: it keeps all image data "
                         + "in one store (single-store deployment)", "Leave out --store when uploading or importing");
             }

@@ -53,6 +53,37 @@ class InfoCommandsTest {
     }
 
     @Test
+    void cacheQueuesListsRemovesAndClearsImagesByName() throws IOException {
+        String id = (String) ((Map<String, Object>) json(emu.ok(ALPHA_TOKEN, "images", "create", "--name", "to-cache",
+                "--disk-format", "raw", "--container-format", "bare", "-f", "json"))).get("id");
+        Path data = Files.write(dir.resolve("c.raw"), new byte[4096]);
+        emu.ok(ALPHA_TOKEN, "images", "upload", id, data.toString());
+
+        Cli.Result queued = emu.as(ADMIN_TOKEN, "cache", "queue", "to-cache");
+        assertThat(queued.exitCode()).as(queued.toString()).isZero();
+        assertThat(queued.err()).contains("queued " + id + " for caching");
+        List<Object> listed = (List<Object>) json(emu.ok(ADMIN_TOKEN, "cache", "list", "-f", "json"));
+        assertThat(listed).hasSize(1);
+        assertThat((Map<String, Object>) listed.get(0)).containsEntry("image_id", id).containsEntry("state", "cached")
+                .containsEntry("size", 4096.0);
+        assertThat(emu.ok(ADMIN_TOKEN, "cache", "list").lines().findFirst().orElseThrow())
+                .matches("image_id +state +size +hits +last_accessed");
+
+        emu.ok(ADMIN_TOKEN, "cache", "remove", id);
+        assertThat(emu.ok(ADMIN_TOKEN, "cache", "list", "-f", "json").trim()).isEqualTo("[]");
+        emu.ok(ADMIN_TOKEN, "cache", "queue", id);
+        emu.ok(ADMIN_TOKEN, "cache", "clear", "--queued-only");
+        assertThat(emu.ok(ADMIN_TOKEN, "cache", "list", "-f", "value", "-c", "image_id")).isEqualTo(id + "\n");
+        emu.ok(ADMIN_TOKEN, "cache", "clear");
+        assertThat(emu.ok(ADMIN_TOKEN, "cache", "list", "-f", "json").trim()).isEqualTo("[]");
+
+        Cli.Result both = emu.as(ADMIN_TOKEN, "cache", "clear", "--cached-only", "--queued-only");
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        Cli.Result member = emu.as(ALPHA_TOKEN, "cache", "list");
+        assertThat(member.exitCode()).isEqualTo(ExitCodes.DENIED);
+    }
+
+    @Test
     void tasksOfAnImportAreListedAndShown() throws IOException {
         String id = (String) ((Map<String, Object>) json(emu.ok(ALPHA_TOKEN, "images", "create", "--name", "imp",
                 "--disk-format", "raw", "--container-format", "bare", "-f", "json"))).get("id");

@@ -1,7 +1,12 @@
 package dev.imagesdk.testing.contract;
 
 import dev.imagesdk.images.tasks.Tasks;
+import dev.imagesdk.images.cache.CacheClearTarget;
+import dev.imagesdk.images.cache.CacheContents;
+import dev.imagesdk.images.cache.CachedImage;
+import dev.imagesdk.images.cache.ImageCache;
 import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.core.error.BadRequestException;
 import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.ForbiddenException;
 import dev.imagesdk.core.error.NotFoundException;
@@ -672,6 +677,59 @@ public abstract class ImageServiceContract {
         Image image = createRaw(a, "queued");
 
         assertThatThrownBy(() -> a.deactivate(image.id())).isInstanceOf(ForbiddenException.class);
+    }
+
+    // ---- the image cache (API 2.14, administrators) ----------------------------------------------
+
+    private static CacheContents awaitCached(ImageCache cache, String id) throws InterruptedException {
+        CacheContents contents = cache.list();
+        // Glance's cache worker copies a queued image within moments; the emulator at once
+        for (int i = 0; i < 200 && contents.cached().stream().noneMatch(c -> c.imageId().equals(id)); i++) {
+            Thread.sleep(100);
+            contents = cache.list();
+        }
+        return contents;
+    }
+
+    @Test
+    void anAdministratorQueuesRemovesAndClearsCachedImages() throws Exception {
+        Image image = createWithData(a, "cached");
+        ImageCache cache = ImageCache.of(administrator());
+
+        cache.queue(image.id());
+        CachedImage copy = awaitCached(cache, image.id()).cached().stream()
+                .filter(c -> c.imageId().equals(image.id())).findFirst().orElseThrow();
+        assertThat(copy.size()).isEqualTo(DATA.length);
+        assertThat(copy.hits()).isZero();
+        assertThat(copy.lastModified()).isNotNull();
+
+        cache.remove(image.id());
+        assertThat(cache.list().contains(image.id())).isFalse();
+        cache.remove(image.id());
+
+        cache.queue(image.id());
+        awaitCached(cache, image.id());
+        cache.clear(CacheClearTarget.QUEUED);
+        assertThat(cache.list().contains(image.id())).as("clearing the queue keeps the copies").isTrue();
+        cache.clear(CacheClearTarget.CACHED);
+        assertThat(cache.list().contains(image.id())).isFalse();
+        cache.queue(image.id());
+        awaitCached(cache, image.id());
+        cache.clear(CacheClearTarget.ALL);
+        assertThat(cache.list().contains(image.id())).isFalse();
+    }
+
+    @Test
+    void theCacheRefusesMembersUnknownImagesAndImagesWithoutData() {
+        Image queued = createRaw(a, "no-data");
+        ImageCache cache = ImageCache.of(administrator());
+
+        assertThatThrownBy(() -> cache.queue(UUID.randomUUID().toString())).isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("not found");
+        assertThatThrownBy(() -> cache.queue(queued.id())).isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("Only images with status active can be targeted for queueing");
+        assertThatThrownBy(() -> ImageCache.of(projectA()).list()).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> ImageCache.of(projectA()).queue(queued.id())).isInstanceOf(ForbiddenException.class);
     }
 
     @Test

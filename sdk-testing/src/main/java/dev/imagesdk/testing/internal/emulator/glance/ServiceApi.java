@@ -294,31 +294,67 @@ public final class ServiceApi {
         ex.sendJson(200, body);
     }
 
-    /** {@code PUT /v2/cache/{id}} → 202: queued for caching (unless already cached). */
+    /**
+     * {@code PUT /v2/cache/{id}} → 202. Glance looks the image up first (404 {@code Image <id> not found.}),
+     * then checks the policy, refuses an image that is not active (400), queues it and hands it to its
+     * cache worker thread, which caches it within moments; the emulator caches it at once.
+     */
     public void cacheQueue(Exchange ex, String id) {
-        requireAdmin(ex, "cache_image");
         state.locked(() -> {
-            images.visible(ex.identity(), id);
-            if (!state.cached().contains(id)) {
-                state.cacheQueue().add(id);
+            ImageRecord r = lookUp(ex, id);
+            requireAdmin(ex, "cache_image");
+            if (!"active".equals(r.status)) {
+                throw GlanceError.badRequest("Only images with status active can be targeted for queueing");
             }
+            state.cacheQueue().remove(id);
+            state.cached().add(id);
         });
         ex.sendEmpty(202);
     }
 
-    /** {@code DELETE /v2/cache/{id}} or {@code DELETE /v2/cache} → 204. */
+    /**
+     * {@code DELETE /v2/cache/{id}} → 204: the cached copy and the queue entry go; 404 only when neither
+     * the image nor an entry exists. {@code DELETE /v2/cache} → 204 empties both, or only the copies or
+     * only the queue as {@code x-image-cache-clear-target} says ({@code cache}, {@code queue}).
+     */
     public void cacheDelete(Exchange ex, String id) {
-        requireAdmin(ex, "cache_delete");
-        state.locked(() -> {
-            if (id == null) {
-                state.cached().clear();
-                state.cacheQueue().clear();
-            } else {
+        if (id == null) {
+            requireAdmin(ex, "cache_delete");
+            String target = ex.header("x-image-cache-clear-target");
+            String t = target == null ? "" : target.toLowerCase(java.util.Locale.ROOT);
+            if (!t.isEmpty() && !t.equals("cache") && !t.equals("queue")) {
+                throw GlanceError.badRequest("If provided 'x-image-cache-clear-target' must be 'cache', 'queue' or empty string.");
+            }
+            state.locked(() -> {
+                if (!t.equals("queue")) {
+                    state.cached().clear();
+                }
+                if (!t.equals("cache")) {
+                    state.cacheQueue().clear();
+                }
+            });
+        } else {
+            state.locked(() -> {
+                if (!state.cached().contains(id) && !state.cacheQueue().contains(id)) {
+                    lookUp(ex, id);
+                }
+                requireAdmin(ex, "cache_delete");
                 state.cached().remove(id);
                 state.cacheQueue().remove(id);
-            }
-        });
+            });
+        }
         ex.sendEmpty(204);
+    }
+
+    private ImageRecord lookUp(Exchange ex, String id) {
+        try {
+            return images.visible(ex.identity(), id);
+        } catch (GlanceError e) {
+            if (e.status() == 404) {
+                throw GlanceError.notFound("Image " + id + " not found.");
+            }
+            throw e;
+        }
     }
 
     private static void requireAdmin(Exchange ex, String action) {
