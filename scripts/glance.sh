@@ -307,6 +307,12 @@ filesystem_store_datadir = $GLANCE_DIR/staging/
 [os_glance_tasks_store]
 filesystem_store_datadir = $GLANCE_DIR/tasks_work/
 
+[import_filtering_opts]
+# Glance 30 filters legacy import-task URIs like web-download (SSRF protection: no loopback, ports 80
+# and 443): the contract tests import from this loopback server itself
+allowed_hosts = [127.0.0.1]
+allowed_ports = []
+
 [oslo_messaging_notifications]
 driver = noop
 

@@ -13,6 +13,7 @@ module dev.imagesdk.testing {
     requires com.squareup.moshi;
     requires org.slf4j;
     requires jdk.httpserver;
+    requires java.net.http;
     requires static org.junit.jupiter.api;
 
     exports dev.imagesdk.testing;

@@ -56,6 +56,8 @@ class ImagesArgumentsTest {
         samples.put(ImageStatus.class, () -> ImageStatus.ACTIVE);
         samples.put(Duration.class, () -> Duration.ofSeconds(1));
         samples.put(TaskListOpts.class, () -> TaskListOpts.builder().build());
+        samples.put(dev.imagesdk.images.tasks.TaskCreateOpts.class,
+                () -> dev.imagesdk.images.tasks.TaskCreateOpts.builder().type("import").build());
         samples.put(dev.imagesdk.images.cache.CacheClearTarget.class, () -> dev.imagesdk.images.cache.CacheClearTarget.ALL);
         return new ArgumentProbe(samples);
     }

@@ -91,7 +91,8 @@ final class InfoCommands {
 
     /** {@code imagectl tasks ...}: the service's asynchronous tasks (imports, copies). */
     @Command(name = "tasks", description = "List and show the service's tasks (the work behind imports).",
-            mixinStandardHelpOptions = true, subcommands = {TasksCommand.ListTasks.class, TasksCommand.Show.class})
+            mixinStandardHelpOptions = true, subcommands = {TasksCommand.ListTasks.class, TasksCommand.Show.class, TasksCommand.Create.class,
+                    TasksCommand.Wait.class})
     static final class TasksCommand {
         static final List<String> COLUMNS = List.of("id", "type", "status", "image_id", "owner", "created_at", "message");
 
@@ -159,6 +160,72 @@ final class InfoCommands {
             @Override
             void run() {
                 format.printOne(record(Tasks.of(client()).get(taskId)), out());
+            }
+        }
+
+        @Command(name = "create", description = "Create a legacy import task: the service fetches a URL into a new "
+                + "image (admin, by Glance's default policy).", mixinStandardHelpOptions = true)
+        static final class Create extends ApiCommand {
+            @Mixin
+            FormatOption format;
+
+            @Option(names = "--import-from", required = true, paramLabel = "URL", description = "An http URL the service fetches.")
+            java.net.URI source;
+
+            @Option(names = "--import-from-format", defaultValue = "raw", paramLabel = "FORMAT",
+                    description = "The format of the fetched data (default: ${DEFAULT-VALUE}).")
+            String sourceFormat;
+
+            @Option(names = "--property", paramLabel = "KEY=VALUE",
+                    description = "An attribute of the new image (name, disk_format, container_format, custom ones); repeatable.")
+            Map<String, String> properties = new java.util.LinkedHashMap<>();
+
+            @Option(names = "--wait", description = "Wait until the task ends and show it then (exit 1 when it failed).")
+            boolean wait;
+
+            @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+                    description = "How long --wait waits (default: ${DEFAULT-VALUE}).")
+            long timeoutSeconds;
+
+            @Override
+            void run() {
+                dev.imagesdk.images.tasks.TaskCreateOpts.Builder b =
+                        dev.imagesdk.images.tasks.TaskCreateOpts.importFrom(source, sourceFormat);
+                properties.forEach(b::imageProperty);
+                Tasks tasks = Tasks.of(client());
+                Task task = tasks.create(b.build());
+                if (wait) {
+                    task = tasks.waitFor(task.id(), java.time.Duration.ofSeconds(timeoutSeconds));
+                }
+                format.printOne(record(task), out());
+                if ("failure".equals(task.status())) {
+                    throw new CommandException(ExitCodes.SERVER_ERROR, "task " + task.id() + " failed: "
+                            + task.message().orElse("(no message)"), "See imagectl tasks show " + task.id());
+                }
+            }
+        }
+
+        @Command(name = "wait", description = "Wait until a task ends and show it (exit 1 when it failed).",
+                mixinStandardHelpOptions = true)
+        static final class Wait extends ApiCommand {
+            @Mixin
+            FormatOption format;
+
+            @Parameters(paramLabel = "TASK_ID", description = "The task id.")
+            String taskId;
+
+            @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+                    description = "How long to wait (default: ${DEFAULT-VALUE}).")
+            long timeoutSeconds;
+
+            @Override
+            void run() {
+                Task task = Tasks.of(client()).waitFor(taskId, java.time.Duration.ofSeconds(timeoutSeconds));
+                format.printOne(record(task), out());
+                if ("failure".equals(task.status())) {
+                    throw new CommandException(ExitCodes.SERVER_ERROR, "task " + task.id() + " failed: "
+                            + task.message().orElse("(no message)"), null);
+                }
             }
         }
     }

@@ -84,6 +84,26 @@ class InfoCommandsTest {
     }
 
     @Test
+    void anAdministratorCreatesAnImportTaskAndWaitsForIt() throws IOException {
+        String source = emu.endpoint.replaceAll("/+$", "") + "/versions";
+        Map<String, Object> done = (Map<String, Object>) json(emu.ok(ADMIN_TOKEN, "tasks", "create", "--import-from",
+                source, "--property", "name=fetched", "--property", "disk_format=raw", "--property",
+                "container_format=bare", "--wait", "-f", "json"));
+        assertThat(done).containsEntry("type", "import").containsEntry("status", "success");
+        String imageId = (String) ((Map<String, Object>) done.get("result")).get("image_id");
+        assertThat(emu.ok(ADMIN_TOKEN, "images", "show", imageId, "-f", "value", "-c", "name", "-c", "status"))
+                .isEqualTo("fetched\nactive\n");
+        String taskId = (String) done.get("id");
+        assertThat(emu.ok(ADMIN_TOKEN, "tasks", "wait", taskId, "-f", "value", "-c", "status")).isEqualTo("success\n");
+
+        Cli.Result ftp = emu.as(ADMIN_TOKEN, "tasks", "create", "--import-from", "ftp://h/x");
+        assertThat(ftp.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(ftp.err()).contains("http");
+        Cli.Result member = emu.as(ALPHA_TOKEN, "tasks", "create", "--import-from", source);
+        assertThat(member.exitCode()).isEqualTo(ExitCodes.DENIED);
+    }
+
+    @Test
     void tasksOfAnImportAreListedAndShown() throws IOException {
         String id = (String) ((Map<String, Object>) json(emu.ok(ALPHA_TOKEN, "images", "create", "--name", "imp",
                 "--disk-format", "raw", "--container-format", "bare", "-f", "json"))).get("id");

@@ -1,5 +1,9 @@
 package dev.imagesdk.images.tasks;
 
+import java.time.Duration;
+import dev.imagesdk.images.internal.json.JsonValues;
+import dev.imagesdk.core.error.ValidationException;
+import dev.imagesdk.core.internal.Poller;
 import dev.imagesdk.core.internal.http.Calls;
 
 
@@ -18,9 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Glance's tasks, read-only: {@code GET /v2/tasks} (admin-only under the default policy: 403
+ * Glance's tasks: {@code GET /v2/tasks} (admin-only under the default policy: 403
  * otherwise), {@code GET /v2/tasks/{id}} and an image's tasks {@code GET /v2/images/{id}/tasks}
- * (API 2.12, visible to the image's owner).
+ * (API 2.12, visible to the image's owner), creating one ({@code POST /v2/tasks}) and waiting for it.
  */
 public final class Tasks {
     private final ServiceClient client;
@@ -47,6 +51,62 @@ public final class Tasks {
         }
         return PagedListing.of(client, b.build(), JsonPages.reader("tasks", TaskJsonAdapter.INSTANCE));
     }
+
+    /**
+     * {@code POST /v2/tasks} (201): creates a task, which Glance then runs in the background; see
+     * {@link #waitFor(String, Duration)}. Administrators only under Glance's default policy
+     * ({@code tasks_api_access}: 403 otherwise).
+     *
+     * @throws dev.imagesdk.core.error.BadRequestException for a type or input Glance refuses
+     */
+    public Task create(TaskCreateOpts opts) {
+        TaskCreateOpts o = Arguments.notNull(opts, "opts");
+        String json;
+        try {
+            okio.Buffer buffer = new okio.Buffer();
+            com.squareup.moshi.JsonWriter w = com.squareup.moshi.JsonWriter.of(buffer);
+            w.setSerializeNulls(true);
+            w.beginObject();
+            w.name("type").value(o.type());
+            w.name("input");
+            JsonValues.write(w, o.input());
+            w.endObject();
+            w.close();
+            json = buffer.readUtf8();
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new ValidationException("task input is not JSON: " + e.getMessage());
+        }
+        return Calls.of(client).executeJson(ApiRequest.post("tasks").jsonBody(json).build(), TaskJsonAdapter.INSTANCE);
+    }
+
+    /**
+     * Polls {@code GET /v2/tasks/{id}} until the task is {@code success} or {@code failure} and returns
+     * it (a failed task is returned, not thrown: {@link Task#message()} says why), backing off from
+     * 250 ms to 5 s between polls.
+     *
+     * @throws TaskWaitException when {@code timeout} passes first or the thread is interrupted
+     */
+    public Task waitFor(String taskId, Duration timeout) {
+        String id = Arguments.uuid(taskId, "task id");
+        Duration limit = Arguments.notNull(timeout, "timeout");
+        if (limit.isNegative()) {
+            throw new ValidationException("timeout must not be negative");
+        }
+        Poller.Outcome<Task> outcome = WAIT.await(() -> get(id),
+                t -> "success".equals(t.status()) || "failure".equals(t.status()), limit);
+        switch (outcome.ending()) {
+            case REACHED:
+                return outcome.last();
+            case TIMED_OUT:
+                throw new TaskWaitException("task " + id + " is still " + outcome.last().status() + " after " + limit,
+                        outcome.last(), true, null);
+            default:
+                throw new TaskWaitException("interrupted while waiting for task " + id, outcome.last(), false,
+                        outcome.interruption().orElse(null));
+        }
+    }
+
+    private static final Poller WAIT = new Poller(Duration.ofMillis(250), Duration.ofSeconds(5), 1.5);
 
     /** One task ({@code GET /v2/tasks/{id}}); the id must be a UUID, as Glance gives tasks no other ids. */
     public Task get(String taskId) {

@@ -1,2 +1,2 @@
-/** Glance's asynchronous tasks, read-only ({@code /v2/tasks}, {@code /v2/images/{id}/tasks}). */
+/** Glance's asynchronous tasks ({@code /v2/tasks}, {@code /v2/images/{id}/tasks}): read, create, wait for. */
 package dev.imagesdk.images.tasks;

@@ -76,4 +76,56 @@ class TasksTest {
 
         assertThatThrownBy(() -> tasks.list(TaskListOpts.builder().build()).firstPage()).isInstanceOf(ForbiddenException.class);
     }
+
+    private static final String PENDING = "{\"id\": \"36acafd6-fe1b-47a0-bff8-b704e5f2be21\", \"input\": {\"import_from\": "
+            + "\"http://h/x.img\", \"import_from_format\": \"raw\", \"image_properties\": {\"name\": \"n\", \"tags\": [\"a\"]}}, "
+            + "\"type\": \"import\", \"status\": \"%s\", \"owner\": \"padm\", \"message\": \"\", \"result\": %s, "
+            + "\"created_at\": \"2026-12-05T23:41:48Z\", \"updated_at\": \"2026-12-05T23:41:48Z\", "
+            + "\"self\": \"/v2/tasks/36acafd6-fe1b-47a0-bff8-b704e5f2be21\", \"schema\": \"/v2/schemas/task\"}";
+
+    @Test
+    void createPostsTypeAndInputAndWaitForPollsUntilTheTaskEnds() {
+        glance.json(201, String.format(PENDING, "pending", "null"))
+                .json(200, String.format(PENDING, "processing", "null"))
+                .json(200, String.format(PENDING, "success", "{\"image_id\": \"e8ce70f5-c189-4738-8567-bc664824579f\"}"));
+        Tasks tasks = Tasks.of(glance.client);
+
+        Task created = tasks.create(TaskCreateOpts.importFrom(java.net.URI.create("http://h/x.img"), "raw")
+                .imageProperty("name", "n").imageProperty("tags", List.of("a")).build());
+        Task done = tasks.waitFor(created.id(), java.time.Duration.ofSeconds(10));
+
+        mockwebserver3.RecordedRequest post = glance.take();
+        assertThat(post.getMethod() + " " + post.getUrl().encodedPath()).isEqualTo("POST /v2/tasks");
+        assertThat(dev.imagesdk.images.MockGlance.body(post)).isEqualTo("{\"type\":\"import\",\"input\":{\"import_from\":"
+                + "\"http://h/x.img\",\"import_from_format\":\"raw\",\"image_properties\":{\"name\":\"n\",\"tags\":[\"a\"]}}}");
+        assertThat(created.status()).isEqualTo("pending");
+        assertThat(done.status()).isEqualTo("success");
+        assertThat(done.result()).containsEntry("image_id", "e8ce70f5-c189-4738-8567-bc664824579f");
+        assertThat(glance.server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void waitForGivesUpAfterItsTimeoutWithTheLastTaskSeen() {
+        for (int i = 0; i < 20; i++) {
+            glance.json(200, String.format(PENDING, "processing", "null"));
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tasks.of(glance.client)
+                        .waitFor("36acafd6-fe1b-47a0-bff8-b704e5f2be21", java.time.Duration.ofMillis(600)))
+                .isInstanceOfSatisfying(TaskWaitException.class, e -> {
+                    assertThat(e.isTimeout()).isTrue();
+                    assertThat(e.lastSeen()).map(Task::status).contains("processing");
+                    assertThat(e.getMessage()).contains("still processing");
+                });
+    }
+
+    @Test
+    void importOptionsRefuseWhatGlanceCannotFetch() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TaskCreateOpts.importFrom(java.net.URI.create("ftp://h/x"), "raw"))
+                .isInstanceOf(dev.imagesdk.core.error.ValidationException.class).hasMessageContaining("http");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TaskCreateOpts.importFrom(java.net.URI.create("/relative"), "raw"))
+                .isInstanceOf(dev.imagesdk.core.error.ValidationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TaskCreateOpts.builder().build())
+                .isInstanceOf(dev.imagesdk.core.error.ValidationException.class).hasMessageContaining("type");
+        assertThat(glance.server.getRequestCount()).isZero();
+    }
 }

@@ -10,12 +10,15 @@ package dev.imagesdk.testing.contract;
  * @param currentApiVersion the version its {@code /versions} marks CURRENT
  * @param queuedDownloadHasContentLength whether the 204 for an image without data carries
  *                                       {@code Content-Length: 0} (25.1 does, 30.0 sends no length)
+ * @param taskSourceCheckedOnCreate whether {@code POST /v2/tasks} refuses an import task's unsupported
+ *                                  {@code import_from} with 400 (30.0) instead of failing the task (25.1)
  */
-public record GlanceRelease(String name, String currentApiVersion, boolean queuedDownloadHasContentLength) {
+public record GlanceRelease(String name, String currentApiVersion, boolean queuedDownloadHasContentLength,
+                            boolean taskSourceCheckedOnCreate) {
     /** Debian 12's Glance 25.1 (Zed): API 2.16. */
-    public static final GlanceRelease GLANCE_25 = new GlanceRelease("25.1", "2.16", true);
+    public static final GlanceRelease GLANCE_25 = new GlanceRelease("25.1", "2.16", true, false);
     /** Debian 13's Glance 30.0 (2025.1): API 2.17. */
-    public static final GlanceRelease GLANCE_30 = new GlanceRelease("30.0", "2.17", false);
+    public static final GlanceRelease GLANCE_30 = new GlanceRelease("30.0", "2.17", false, true);
 
     /** The release of the real Glance under test, from {@code IMAGESDK_GLANCE_RELEASE} (default 25). */
     public static GlanceRelease underTest() {

@@ -1,5 +1,7 @@
 package dev.imagesdk.testing.contract;
 
+import dev.imagesdk.images.tasks.Task;
+import dev.imagesdk.images.tasks.TaskCreateOpts;
 import dev.imagesdk.images.tasks.Tasks;
 import dev.imagesdk.images.cache.CacheClearTarget;
 import dev.imagesdk.images.cache.CacheContents;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -677,6 +680,58 @@ public abstract class ImageServiceContract {
         Image image = createRaw(a, "queued");
 
         assertThatThrownBy(() -> a.deactivate(image.id())).isInstanceOf(ForbiddenException.class);
+    }
+
+    // ---- tasks (administrators) ------------------------------------------------------------------
+
+    @Test
+    void anAdministratorImportsFromAUrlWithATaskAndWaitsForIt() throws Exception {
+        URI source = URI.create(administrator().serviceRoot() + "versions");
+        byte[] expected = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(source).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        Tasks tasks = Tasks.of(administrator());
+
+        Task task = tasks.create(TaskCreateOpts.importFrom(source, "raw").imageProperty("name", "from-task")
+                .imageProperty("disk_format", "raw").imageProperty("container_format", "bare")
+                .imageProperty("tags", List.of(tag)).build());
+        assertThat(task.type()).isEqualTo("import");
+        assertThat(task.status()).isIn("pending", "processing");
+        assertThat(task.input()).containsEntry("import_from", source.toString());
+
+        Task done = tasks.waitFor(task.id(), Duration.ofSeconds(60));
+        assertThat(done.status()).as(done.message().orElse("")).isEqualTo("success");
+        String imageId = (String) done.result().get("image_id");
+        created.add(imageId);
+        Image image = admin.get(imageId);
+        assertThat(image.status()).isEqualTo(ImageStatus.ACTIVE);
+        assertThat(image.name()).isEqualTo("from-task");
+        assertThat(image.size()).isEqualTo(Long.valueOf(expected.length));
+        assertThat(image.owner()).as("Glance gives a task's image no owner").isNull();
+        assertThat(image.tags()).containsExactly(tag);
+    }
+
+    @Test
+    void aTaskThatCannotRunEndsInFailureWithGlancesMessage() {
+        Tasks tasks = Tasks.of(administrator());
+        TaskCreateOpts ftp = TaskCreateOpts.builder().type("import").input("import_from", "ftp://example.com/x")
+                .input("import_from_format", "raw").input("image_properties", java.util.Map.of()).build();
+        String unsupported = "The given uri is not valid. Please specify a valid uri from the following list of "
+                + "supported uri ['http']";
+        if (release().taskSourceCheckedOnCreate()) {
+            assertThatThrownBy(() -> tasks.create(ftp)).isInstanceOf(BadRequestException.class)
+                    .hasMessageContaining(unsupported);
+        } else {
+            Task done = tasks.waitFor(tasks.create(ftp).id(), Duration.ofSeconds(60));
+            assertThat(done.status()).isEqualTo("failure");
+            assertThat(done.message()).contains(unsupported);
+            assertThat(done.result()).isEmpty();
+        }
+
+        assertThatThrownBy(() -> tasks.create(TaskCreateOpts.builder().type("bogus").input("x", 1).build()))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("'bogus' is not one of ['import', 'api_image_import'");
+        assertThatThrownBy(() -> Tasks.of(projectA()).create(TaskCreateOpts.importFrom(URI.create("http://h/x"), "raw")
+                .build())).isInstanceOf(ForbiddenException.class);
     }
 
     // ---- the image cache (API 2.14, administrators) ----------------------------------------------

@@ -76,8 +76,10 @@ final class Routes {
                 infoRoutes(ex, m, r);
                 return;
             case "tasks":
-                if (r.size() == 1) {
-                    require(ex, "GET");
+                if (r.size() == 1 && m.equals("POST")) {
+                    data.createTask(ex);
+                } else if (r.size() == 1) {
+                    require(ex, "GET", "POST");
                     service.listTasks(ex);
                 } else if (r.size() == 2) {
                     require(ex, "GET");

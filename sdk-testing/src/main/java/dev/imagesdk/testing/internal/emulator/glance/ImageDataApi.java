@@ -404,6 +404,148 @@ public final class ImageDataApi {
         t.result = result;
     }
 
+    private static final java.net.http.HttpClient FETCH = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10)).followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+
+    /**
+     * {@code POST /v2/tasks} (Glance's legacy task API, {@code tasks_api_access}: admin) → 201 with the
+     * pending task and its {@code Location}. An {@code import} task fetches {@code input.import_from}
+     * (http only, as Glance's default) in the background into a new active image made from
+     * {@code input.image_properties}; like Glance, that image gets no owner. Failures end the task with
+     * Glance's messages.
+     */
+    public void createTask(Exchange ex) {
+        Caller who = ex.identity();
+        if (!who.isAdmin()) {
+            throw GlanceError.policy("tasks_api_access");
+        }
+        Object parsed = Json.parse(ex.bodyText());
+        if (!(parsed instanceof Map)) {
+            throw GlanceError.badRequest("Provided object does not match schema 'task': " + Json.repr(parsed)
+                    + " is not of type 'object'");
+        }
+        Map<?, ?> body = (Map<?, ?>) parsed;
+        Object type = body.get("type");
+        if (type == null) {
+            throw GlanceError.badRequest("Task 'type' is required");
+        }
+        Object input = body.get("input");
+        if (input == null) {
+            throw GlanceError.badRequest("Task 'input' is required");
+        }
+        if (!"import".equals(type) && !"api_image_import".equals(type)) {
+            throw GlanceError.badRequest("Provided object does not match schema 'task': " + Json.repr(type)
+                    + " is not one of ['import', 'api_image_import']\n\nFailed validating 'enum' in schema['properties']['type']");
+        }
+        if (!(input instanceof Map)) {
+            throw GlanceError.badRequest("Provided object does not match schema 'task': " + Json.repr(input)
+                    + " is not of type 'object'\n\nFailed validating 'type' in schema['properties']['input']");
+        }
+        Map<String, Object> in = new LinkedHashMap<>();
+        ((Map<?, ?>) input).forEach((k, v) -> in.put(String.valueOf(k), v));
+        TaskRecord task = new TaskRecord((String) type, EmulatorState.newId(), who.projectId(), null, ex.requestId(),
+                who.userId(), in, state.now());
+        Map<String, Object> view = state.locked(() -> {
+            state.tasks().put(task.id, task);
+            return Views.task(task);
+        });
+        worker.schedule(() -> runTask(task.id, who), importDelay.toMillis(), TimeUnit.MILLISECONDS);
+        ex.responseHeader("Location", ex.baseUrl() + "/v2/tasks/" + task.id);
+        ex.sendJson(201, view);
+    }
+
+    private void runTask(String taskId, Caller who) {
+        TaskRecord t = state.locked(() -> {
+            TaskRecord r = state.tasks().get(taskId);
+            if (r != null) {
+                r.status = "processing";
+                r.updatedAt = state.now();
+            }
+            return r;
+        });
+        if (t == null) {
+            return;
+        }
+        String failure = null;
+        String imageId = null;
+        if (t.type.equals("api_image_import")) {
+            failure = t.input.isEmpty() ? "Input to api_image_import task is empty." : "Task failed due to Internal Error";
+        } else {
+            Object from = t.input.get("import_from");
+            java.net.URI uri = null;
+            try {
+                uri = from instanceof String ? java.net.URI.create((String) from) : null;
+            } catch (IllegalArgumentException e) {
+                uri = null;
+            }
+            if (uri == null || !"http".equalsIgnoreCase(uri.getScheme())) {
+                failure = "The given uri is not valid. Please specify a valid uri from the following list of supported uri ['http']";
+            } else {
+                try {
+                    imageId = importFrom(uri, t.input.get("image_properties"), who);
+                } catch (RuntimeException | IOException e) {
+                    failure = "Task failed due to Internal Error";
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = "Task failed due to Internal Error";
+                }
+            }
+        }
+        String error = failure;
+        String created = imageId;
+        state.locked(() -> {
+            t.status = error == null ? "success" : "failure";
+            t.message = error == null ? "" : error;
+            if (created != null) {
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("image_id", created);
+                t.result = result;
+            }
+            t.updatedAt = state.now();
+            t.expiresAt = t.updatedAt.plus(48, ChronoUnit.HOURS);
+        });
+    }
+
+    /** Fetches {@code uri} into a new active image with {@code properties}; returns its id. */
+    private String importFrom(java.net.URI uri, Object properties, Caller who) throws IOException, InterruptedException {
+        Path file = state.newDataFile("task");
+        Received got;
+        java.net.http.HttpResponse<InputStream> response = FETCH.send(java.net.http.HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(60)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new IOException("HTTP " + response.statusCode());
+            }
+            got = receive(body, file, quotas.imageSizeCap(), () -> {
+                throw Quotas.tooLarge();
+            });
+        } catch (IOException | RuntimeException e) {
+            EmulatorState.deleteQuietly(file);
+            throw e;
+        }
+        ImageRecord r = new ImageRecord(EmulatorState.newId());
+        if (properties instanceof Map) {
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) properties).entrySet()) {
+                ImageSchema.apply(who, r, String.valueOf(e.getKey()), e.getValue());
+            }
+        }
+        r.owner = null;
+        r.dataFile = file;
+        r.size = got.size();
+        r.virtualSize = virtualSize(r.diskFormat, got.size());
+        r.checksum = got.md5();
+        r.osHashAlgo = "sha512";
+        r.osHashValue = got.sha512();
+        r.stores.add(stores.defaultStore());
+        r.status = "active";
+        state.locked(() -> {
+            r.createdAt = state.now();
+            r.updatedAt = r.createdAt;
+            state.images().put(r.id, r);
+        });
+        return r.id;
+    }
+
     /** {@code DELETE /v2/stores/{store}/{id}} (admin) → 204: the data leaves one store. */
     public void deleteFromStore(Exchange ex, String store, String id) {
         if (!ex.identity().isAdmin()) {

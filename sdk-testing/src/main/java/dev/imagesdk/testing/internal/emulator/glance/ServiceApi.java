@@ -143,7 +143,7 @@ public final class ServiceApi {
             images.visible(ex.identity(), id);
             List<TaskRecord> tasks = new ArrayList<>();
             for (TaskRecord t : state.tasks().values()) {
-                if (t.imageId.equals(id)) {
+                if (id.equals(t.imageId)) {
                     tasks.add(t);
                 }
             }

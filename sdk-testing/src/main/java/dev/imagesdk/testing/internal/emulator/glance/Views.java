@@ -96,7 +96,9 @@ public final class Views {
         m.put("updated_at", seconds(t.updatedAt));
         m.put("self", "/v2/tasks/" + t.id);
         m.put("schema", "/v2/schemas/task");
-        m.put("image_id", t.imageId);
+        if (t.imageId != null) {
+            m.put("image_id", t.imageId);
+        }
         m.put("request_id", t.requestId);
         m.put("user_id", t.userId);
         if (t.expiresAt != null) {

@@ -3,10 +3,10 @@ package dev.imagesdk.testing.internal.emulator.store;
 import java.time.Instant;
 import java.util.Map;
 
-/** An {@code api_image_import} task. Mutable; guarded by {@link EmulatorState}'s lock. */
+/** A task: an import's {@code api_image_import}, or a legacy {@code import} task. Mutable; guarded by {@link EmulatorState}'s lock. */
 public final class TaskRecord {
     public final String id;
-    public final String type = "api_image_import";
+    public final String type;
     public String status = "pending";
     public final String owner;
     public final String imageId;
@@ -22,6 +22,13 @@ public final class TaskRecord {
     /** A stored task, created {@code now}. */
     public TaskRecord(String id, String owner, String imageId, String requestId, String userId,
                       Map<String, Object> input, Instant now) {
+        this("api_image_import", id, owner, imageId, requestId, userId, input, now);
+    }
+
+    /** A stored task of {@code type} ({@code import}: created by {@code POST /v2/tasks}), created {@code now}. */
+    public TaskRecord(String type, String id, String owner, String imageId, String requestId, String userId,
+                      Map<String, Object> input, Instant now) {
+        this.type = type;
         this.id = id;
         this.owner = owner;
         this.imageId = imageId;
