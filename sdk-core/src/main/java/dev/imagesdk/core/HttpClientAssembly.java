@@ -11,7 +11,9 @@ import java.time.Duration;
 /**
  * Assembles the OkHttp client a {@link ServiceClient} sends through: derived from the caller's client
  * or a new one, never following redirects itself (the SDK's pipeline does, under the origin rule),
- * with the builder's timeouts, proxy, proxy authentication and TLS settings.
+ * with the builder's timeouts, proxy, proxy authentication and TLS settings. OkHttp's call timeout is
+ * always off: it would limit each attempt, and a download's whole body, while the SDK's operation
+ * deadline covers all attempts (see {@code ServiceClient.Builder.callTimeout}).
  */
 final class HttpClientAssembly {
     private final OkHttpClient.Builder builder;
@@ -20,12 +22,17 @@ final class HttpClientAssembly {
     HttpClientAssembly(OkHttpClient callerClient) {
         this.builder = (callerClient == null ? new OkHttpClient() : callerClient).newBuilder()
                 .followRedirects(false)
-                .followSslRedirects(false);
+                .followSslRedirects(false)
+                .callTimeout(Duration.ZERO);
     }
 
-    /** Connect, read, write and call timeout (a caller's client keeps its own unless these are set). */
-    HttpClientAssembly timeouts(Duration connect, Duration read, Duration write, Duration call) {
-        builder.connectTimeout(connect).readTimeout(read).writeTimeout(write).callTimeout(call);
+    /**
+     * Connect, read and write timeout (a caller's client keeps its own unless these are set). OkHttp's
+     * call timeout is turned off: it would limit each attempt, and a download's whole body; the SDK's
+     * operation deadline replaces it.
+     */
+    HttpClientAssembly timeouts(Duration connect, Duration read, Duration write) {
+        builder.connectTimeout(connect).readTimeout(read).writeTimeout(write).callTimeout(Duration.ZERO);
         return this;
     }
 

@@ -9,6 +9,15 @@ import java.time.Duration;
  * that could not be made (the server never saw the request), and, for requests that are idempotent
  * (GET, HEAD, PUT, DELETE) and whose body can be sent again, transport failures of GET/HEAD and the
  * answers 502, 503, 504 and 429. A POST or PATCH is never retried after the server may have seen it.
+ *
+ * <p>A read timeout is not retried, for any method: the connection was made, the request was sent and
+ * the server then said nothing for a whole read timeout; it rarely answers the next attempt, and
+ * retrying would multiply the wait by the number of attempts. So a stalled answer fails after one read
+ * timeout. (A connect timeout is a connection that could not be made and is retried.) Retries also end
+ * at the operation's deadline (the client's {@code callTimeout} or the request's own {@code timeout}):
+ * it covers every attempt and pause, a pause that would end after it is not taken, and the call then
+ * fails with {@code DeadlineExceededException}. An interrupt of the calling thread ends the pauses
+ * too ({@code CancelledException}).
  * Delays grow exponentially with jitter; a {@code Retry-After} from the server is honoured (up to
  * {@link #maxRetryAfter()}; a longer one fails at once with {@code RateLimitedException}).
  */

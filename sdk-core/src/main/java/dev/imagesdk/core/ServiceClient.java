@@ -238,7 +238,7 @@ public final class ServiceClient implements AutoCloseable {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
         private Duration writeTimeout = Duration.ofSeconds(60);
-        private Duration callTimeout = Duration.ZERO;
+        private Duration callTimeout = HttpTransport.DEFAULT_CALL_TIMEOUT;
         private boolean timeoutsSet;
         private String userAgent;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
@@ -296,12 +296,16 @@ public final class ServiceClient implements AutoCloseable {
         }
 
         /**
-         * Limit on a whole exchange, body included (default none: a multi-gigabyte transfer may take
-         * long; stalls are caught by the read and write timeouts).
+         * The overall deadline of one operation (default 2 minutes; zero means none): from the call
+         * until its answer is read, covering every attempt, pause between retries, redirect and renewal
+         * of credentials. When it passes, the exchange in progress is cancelled and the call fails with
+         * {@link dev.imagesdk.core.error.DeadlineExceededException}. A request may set its own
+         * ({@code ServiceRequest.Builder.timeout}). Image data uploads and downloads have no total
+         * deadline (a multi-gigabyte transfer may take long); they fail instead when they stop making
+         * progress (their options' {@code progressTimeout}).
          */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = nonNegative("callTimeout", timeout);
-            this.timeoutsSet = true;
             return this;
         }
 
@@ -322,7 +326,8 @@ public final class ServiceClient implements AutoCloseable {
 
         /**
          * An HTTP client to share pools, dispatcher, proxy and TLS settings with the application. The SDK
-         * derives its own client from it (redirects handled by the SDK); it does not close it.
+         * derives its own client from it (redirects handled by the SDK, OkHttp's own call timeout off in
+         * favour of the SDK's {@link #callTimeout(Duration)}); it does not close it.
          */
         public Builder httpClient(OkHttpClient httpClient) {
             this.httpClient = Arguments.notNull(httpClient, "httpClient");
@@ -422,7 +427,7 @@ public final class ServiceClient implements AutoCloseable {
             boolean owns = httpClient == null;
             HttpClientAssembly assembly = new HttpClientAssembly(httpClient);
             if (owns || timeoutsSet) {
-                assembly.timeouts(connectTimeout, readTimeout, writeTimeout, callTimeout);
+                assembly.timeouts(connectTimeout, readTimeout, writeTimeout);
             }
             OkHttpClient http = assembly.proxy(proxy, proxyUser, proxyPassword)
                     .tls(tlsSettingsUsed ? tlsSettings.build() : tls)
@@ -431,7 +436,7 @@ public final class ServiceClient implements AutoCloseable {
                     : "imagesdk/" + sdkVersion() + " java/" + System.getProperty("java.version", "unknown");
             HttpTransport transport = new HttpTransport(http, Json.moshi(), ua, new Retry(new Retry.Settings(
                     retryPolicy.maxAttempts(), retryPolicy.initialDelay(), retryPolicy.maxDelay(), retryPolicy.jitter(),
-                    retryPolicy.maxTotalTime(), retryPolicy.maxRetryAfter())));
+                    retryPolicy.maxTotalTime(), retryPolicy.maxRetryAfter())), callTimeout);
             return new ServiceClient(new Shared(transport, root, owns), auth, null, false);
         }
     }

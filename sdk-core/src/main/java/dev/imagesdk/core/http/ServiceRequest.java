@@ -3,6 +3,7 @@ package dev.imagesdk.core.http;
 import dev.imagesdk.core.error.ValidationException;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -46,6 +47,7 @@ public final class ServiceRequest {
     private final RequestContent body;
     private final Boolean retryable;
     private final Set<Integer> acceptedStatuses;
+    private final Duration timeout;
 
     private ServiceRequest(Builder b) {
         this.method = b.method;
@@ -57,6 +59,7 @@ public final class ServiceRequest {
         this.body = b.body;
         this.retryable = b.retryable;
         this.acceptedStatuses = Collections.unmodifiableSet(new LinkedHashSet<>(b.acceptedStatuses));
+        this.timeout = b.timeout;
     }
 
     /** A request with {@code method} to the given path segments below the v2 root. */
@@ -155,6 +158,14 @@ public final class ServiceRequest {
         return acceptedStatuses;
     }
 
+    /**
+     * This request's overall deadline, when set (see {@link Builder#timeout(Duration)}); otherwise the
+     * client's {@code callTimeout} applies.
+     */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
+    }
+
     @Override
     public String toString() {
         return method + " " + (target == Target.ABSOLUTE_URL ? "<url>" : target + ":" + String.join("/", segments));
@@ -174,6 +185,7 @@ public final class ServiceRequest {
         private RequestContent body;
         private Boolean retryable;
         private final Set<Integer> acceptedStatuses = new LinkedHashSet<>();
+        private Duration timeout;
 
         private Builder(String method, Target target, String[] segments, URI url) {
             if (method == null || method.isBlank() || !method.chars().allMatch(c -> c > 0x20 && c < 0x7f
@@ -246,6 +258,22 @@ public final class ServiceRequest {
         /** Overrides whether the request may be repeated (see {@link ServiceRequest#retryable()}). */
         public Builder retryable(boolean retryable) {
             this.retryable = retryable;
+            return this;
+        }
+
+        /**
+         * The overall deadline of this request instead of the client's {@code callTimeout}: from the
+         * call until the response headers arrived, covering every attempt, pause between retries,
+         * redirect and renewal of credentials; zero means none. When it passes, the exchange in
+         * progress is cancelled and the call fails with
+         * {@link dev.imagesdk.core.error.DeadlineExceededException}. Reading the body of the response
+         * afterwards is bounded by the client's read timeout.
+         */
+        public Builder timeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative()) {
+                throw new ValidationException("timeout must be zero or positive, was " + timeout);
+            }
+            this.timeout = timeout;
             return this;
         }
 

@@ -47,6 +47,7 @@ public final class ApiRequest {
     private final RequestBody body;
     private final boolean retryable;
     private final Set<ApiFeature> features;
+    private final java.time.Duration timeout;
 
     private ApiRequest(Builder b) {
         this.method = b.method;
@@ -58,6 +59,15 @@ public final class ApiRequest {
         this.body = b.body;
         this.retryable = b.retryable != null ? b.retryable : isIdempotent(method);
         this.features = b.features.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.features));
+        this.timeout = b.timeout;
+    }
+
+    /**
+     * The overall deadline of this request (all attempts, pauses, redirects), or {@code null} for the
+     * client's {@code callTimeout}; zero means none (image data, which has a progress rule instead).
+     */
+    public java.time.Duration timeout() {
+        return timeout;
     }
 
     /** A {@code GET} of the given path segments below the v2 root. */
@@ -178,6 +188,7 @@ public final class ApiRequest {
         b.body = body;
         b.retryable = retryable;
         b.features.addAll(features);
+        b.timeout = timeout;
         return b;
     }
 
@@ -197,6 +208,7 @@ public final class ApiRequest {
         private RequestBody body;
         private Boolean retryable;
         private final Set<ApiFeature> features = EnumSet.noneOf(ApiFeature.class);
+        private java.time.Duration timeout;
 
         private Builder(String method, Base base, String[] segments) {
             if (method == null || method.isBlank()) {
@@ -261,6 +273,15 @@ public final class ApiRequest {
         /** Overrides whether the transport may retry this request (see {@link ApiRequest#isRetryable()}). */
         public Builder retryable(boolean retryable) {
             this.retryable = retryable;
+            return this;
+        }
+
+        /** The overall deadline (see {@link ApiRequest#timeout()}); zero = none, {@code null} = the client's. */
+        public Builder timeout(java.time.Duration timeout) {
+            if (timeout != null && timeout.isNegative()) {
+                throw new ValidationException("timeout must be zero or positive, was " + timeout);
+            }
+            this.timeout = timeout;
             return this;
         }
 

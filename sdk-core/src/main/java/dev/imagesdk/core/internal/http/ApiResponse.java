@@ -183,6 +183,10 @@ public final class ApiResponse implements Closeable {
             }
             return buffer;
         } catch (IOException e) {
+            TransportException stopped = OperationScope.failure(e, method, url);
+            if (stopped != null) {
+                throw stopped;
+            }
             throw new TransportException("Reading the response body failed: " + e, method, url, e, false);
         }
     }

@@ -75,6 +75,7 @@ public final class EscapeHatch {
         request.headers().forEach(b::header);
         request.body().ifPresent(content -> b.body(new ContentBody(content)));
         request.retryable().ifPresent(b::retryable);
+        request.timeout().ifPresent(b::timeout);
         return b.build();
     }
 

@@ -11,6 +11,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -18,7 +19,9 @@ import java.util.function.Function;
 /**
  * Sends {@link ApiRequest}s through the pipeline, inside the {@link Retry} loop:
  * {@link ErrorMapping} → {@link Authentication} → {@link Redirects} → {@link Logging} →
- * {@link NetworkCall} (with {@link RequestHeaders}). Requests to an identity service take the same
+ * {@link NetworkCall} (with {@link RequestHeaders}), all under one {@link OperationScope}: the request's
+ * overall deadline (its own {@link ApiRequest#timeout()} or the client's {@code callTimeout}) covers
+ * every attempt, pause, redirect and renewal of credentials. Requests to an identity service take the same
  * pipeline without the authentication step ({@link #sendUnauthenticated}). Thread-safe; one per
  * {@code ServiceClient}.
  */
@@ -29,6 +32,10 @@ public final class HttpTransport implements AuthContext {
     private final Retry retry;
     private final Pipeline pipeline;
     private final Pipeline unauthenticated;
+    private final Duration callTimeout;
+
+    /** The overall deadline of an operation unless the client or the request sets another. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
 
     /**
      * @param http client that does not follow redirects itself
@@ -37,6 +44,17 @@ public final class HttpTransport implements AuthContext {
      * @param retry what to retry
      */
     public HttpTransport(OkHttpClient http, Moshi moshi, String userAgent, Retry retry) {
+        this(http, moshi, userAgent, retry, DEFAULT_CALL_TIMEOUT);
+    }
+
+    /**
+     * @param http client that does not follow redirects itself
+     * @param moshi JSON codec
+     * @param userAgent value of the {@code User-Agent} header
+     * @param retry what to retry
+     * @param callTimeout overall deadline of a request without its own ({@link ApiRequest#timeout()}); zero = none
+     */
+    public HttpTransport(OkHttpClient http, Moshi moshi, String userAgent, Retry retry, Duration callTimeout) {
         if (http.followRedirects() || http.followSslRedirects()) {
             throw new IllegalArgumentException("the transport follows redirects itself; pass a client that does not");
         }
@@ -45,6 +63,7 @@ public final class HttpTransport implements AuthContext {
         this.moshi = moshi;
         this.headers = new RequestHeaders(userAgent);
         this.retry = retry;
+        this.callTimeout = callTimeout;
         this.pipeline = new Pipeline(List.of(new ErrorMapping(), new Authentication(this), new Redirects(),
                 new Logging(headers)), new NetworkCall(this.http, headers));
         this.unauthenticated = new Pipeline(List.of(new ErrorMapping(), new Redirects(), new Logging(headers)),
@@ -77,7 +96,9 @@ public final class HttpTransport implements AuthContext {
     }
 
     /**
-     * Sends a request and returns its successful response, unread.
+     * Sends a request and returns its successful response, unread. The operation's deadline covers the
+     * attempts until the response headers arrived; reading the body afterwards is bounded by the read
+     * timeout (and, for image data, by the transfer's progress rule, {@link OperationScope#transfer}).
      *
      * @param request the call
      * @param url the resolved URL
@@ -89,7 +110,14 @@ public final class HttpTransport implements AuthContext {
      */
     public ApiResponse send(ApiRequest request, HttpUrl url, Auth auth, String requestId, Set<Integer> acceptedStatuses) {
         Exchange exchange = Exchange.of(request, url, auth, requestId, acceptedStatuses);
-        return retry.run(request, exchange.safeUrl(), () -> once(exchange));
+        try (OperationScope ignored = OperationScope.enter(timeoutOf(request))) {
+            return retry.run(request, exchange.safeUrl(), () -> once(exchange));
+        }
+    }
+
+    /** The overall deadline of {@code request}: its own, or the client's {@code callTimeout}. */
+    public Duration timeoutOf(ApiRequest request) {
+        return request.timeout() != null ? request.timeout() : callTimeout;
     }
 
     /**
@@ -98,11 +126,13 @@ public final class HttpTransport implements AuthContext {
      */
     public <T> T sendAndRead(ApiRequest request, HttpUrl url, Auth auth, String requestId, Function<ApiResponse, T> reader) {
         Exchange exchange = Exchange.of(request, url, auth, requestId, Set.of());
-        return retry.run(request, exchange.safeUrl(), () -> {
-            try (ApiResponse response = once(exchange)) {
-                return reader.apply(response);
-            }
-        });
+        try (OperationScope ignored = OperationScope.enter(timeoutOf(request))) {
+            return retry.run(request, exchange.safeUrl(), () -> {
+                try (ApiResponse response = once(exchange)) {
+                    return reader.apply(response);
+                }
+            });
+        }
     }
 
     /**
@@ -112,8 +142,10 @@ public final class HttpTransport implements AuthContext {
      */
     public ApiResponse sendUnauthenticated(ApiRequest request, HttpUrl url, Set<Integer> acceptedStatuses) {
         Exchange exchange = Exchange.of(request, url, Auth.none(), null, acceptedStatuses);
-        Response response = unauthenticated.execute(exchange);
-        return new ApiResponse(response, response.request().method(), Redaction.url(response.request().url()));
+        try (OperationScope ignored = OperationScope.enter(timeoutOf(request))) {
+            Response response = unauthenticated.execute(exchange);
+            return new ApiResponse(response, response.request().method(), Redaction.url(response.request().url()));
+        }
     }
 
     private ApiResponse once(Exchange exchange) {

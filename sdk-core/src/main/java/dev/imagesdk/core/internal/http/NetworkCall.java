@@ -1,6 +1,7 @@
 package dev.imagesdk.core.internal.http;
 
 import dev.imagesdk.core.error.TransportException;
+import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -15,7 +16,8 @@ import java.net.SocketTimeoutException;
 /**
  * The end of the pipeline: one HTTP exchange through OkHttp (which neither follows redirects nor
  * retries on its own). An I/O failure becomes a {@link TransportException} that says whether a
- * connection was made at all.
+ * connection was made at all. The call is handed to the {@link OperationScope}, which cancels it when
+ * the operation's deadline passes or its thread is interrupted.
  */
 public final class NetworkCall implements Step.Chain {
     private final OkHttpClient http;
@@ -39,9 +41,16 @@ public final class NetworkCall implements Step.Chain {
         }
         Request request = new Request.Builder().url(exchange.url()).headers(headers.headersFor(exchange))
                 .method(method, body).build();
+        OperationScope.checkpoint(method, exchange.safeUrl(), null);
+        Call call = http.newCall(request);
+        OperationScope.attach(call);
         try {
-            return http.newCall(request).execute();
+            return call.execute();
         } catch (IOException e) {
+            TransportException stopped = OperationScope.failure(e, method, exchange.safeUrl());
+            if (stopped != null) {
+                throw stopped;
+            }
             boolean connect = isConnectFailure(e);
             String what = connect ? "Could not connect" : (e instanceof InterruptedIOException ? "Timed out" : "Connection failed");
             throw new TransportException(what + ": " + e.getMessage(), method, exchange.safeUrl(), e, connect);

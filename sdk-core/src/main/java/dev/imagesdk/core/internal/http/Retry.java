@@ -3,6 +3,8 @@ package dev.imagesdk.core.internal.http;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.function.CheckedSupplier;
+import dev.imagesdk.core.error.CancelledException;
+import dev.imagesdk.core.error.DeadlineExceededException;
 import dev.imagesdk.core.error.RateLimitedException;
 import dev.imagesdk.core.error.ServerException;
 import dev.imagesdk.core.error.ServiceResponseException;
@@ -11,6 +13,8 @@ import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -23,7 +27,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * The one place that decides about repeating a request: how many attempts, the back-off with jitter
  * between them, the server's {@code Retry-After}, the total time, and what is safe to repeat (the
  * public {@code RetryPolicy} documents the rules). The whole attempt runs inside, reading the body
- * included, so a GET whose body breaks off is retried like one that could not connect. A download
+ * included, so a GET whose body breaks off is retried like one that could not connect; a read timeout
+ * is not retried ({@link #isTimeout}). The operation's deadline ({@link OperationScope}) is checked
+ * before every attempt, and a pause that would end after it is not taken. A download
  * that resumes takes its pauses from here ({@link #resumeDelay(int)}), and an upload is sent again
  * only under {@link #mayResendUpload(int, boolean, boolean)}.
  */
@@ -84,29 +90,49 @@ public final class Retry {
 
     /**
      * Runs {@code attempt} until it succeeds, fails in a way that is not retried, or the policy's
-     * attempts or total time are used up.
+     * attempts or total time, or the operation's deadline, are used up. When the deadline leaves no
+     * time for the next pause, the call fails at once with {@code DeadlineExceededException} (caused by
+     * the last attempt's failure); an interrupt of the calling thread, also during a pause, ends it with
+     * {@code CancelledException}.
      *
      * @param request decides with its method, body and retryable flag what may be repeated
      * @param safeUrl for the log and the exception
      */
     public <T> T run(ApiRequest request, String safeUrl, CheckedSupplier<T> attempt) {
+        String method = request.method();
         if (policy.maxAttempts() == 1) {
             try {
+                OperationScope.checkpoint(method, safeUrl, null);
                 return attempt.get();
             } catch (Throwable t) {
                 throw rethrow(request, safeUrl, t);
             }
         }
+        Duration[] noTime = new Duration[1];
         dev.failsafe.RetryPolicy<T> failsafe = dev.failsafe.RetryPolicy.<T>builder()
                 .handleIf((result, failure) -> failure != null && shouldRetry(request, failure))
                 .withMaxAttempts(policy.maxAttempts())
                 .withMaxDuration(policy.maxTotalTime())
-                .withDelayFn(ctx -> delayBefore(ctx.getAttemptCount(), ctx.getLastException()))
+                .withDelayFn(ctx -> {
+                    Duration pause = delayBefore(ctx.getAttemptCount(), ctx.getLastException());
+                    Duration left = OperationScope.remaining();
+                    if (left != null && pause.compareTo(left) >= 0) {
+                        noTime[0] = pause;
+                        return Duration.ZERO;
+                    }
+                    return pause;
+                })
                 .onRetry(e -> Logging.LOG.debug("retrying {} {} (attempt {} of {}) after {}", request.method(),
                         safeUrl, e.getAttemptCount() + 1, policy.maxAttempts(), describe(e.getLastException())))
                 .build();
         try {
-            return Failsafe.with(failsafe).get(attempt);
+            return Failsafe.with(failsafe).get(ctx -> {
+                if (noTime[0] != null) {
+                    throw OperationScope.noTimeFor(noTime[0], method, safeUrl, ctx.getLastException());
+                }
+                OperationScope.checkpoint(method, safeUrl, ctx.getLastException());
+                return attempt.get();
+            });
         } catch (FailsafeException e) {
             throw rethrow(request, safeUrl, e.getCause());
         } catch (RuntimeException e) {
@@ -123,7 +149,8 @@ public final class Retry {
         }
         if (cause instanceof InterruptedException) {
             Thread.currentThread().interrupt();
-            return new TransportException("Interrupted while waiting to retry", request.method(), safeUrl, cause, false);
+            return new CancelledException("Cancelled: the calling thread was interrupted while waiting to retry",
+                    request.method(), safeUrl, cause);
         }
         return new TransportException("Request failed: " + cause, request.method(), safeUrl, cause, false);
     }
@@ -158,13 +185,17 @@ public final class Retry {
 
     /** Whether the policy allows another attempt of {@code request} after {@code failure}. */
     public boolean shouldRetry(ApiRequest request, Throwable failure) {
-        if (!request.isReplayable() || failure instanceof Redirects.RedirectFailure) {
+        if (!request.isReplayable() || failure instanceof Redirects.RedirectFailure
+                || failure instanceof DeadlineExceededException || failure instanceof CancelledException) {
             return false;
         }
         if (failure instanceof TransportException) {
             TransportException t = (TransportException) failure;
             if (t.isConnectFailure()) {
                 return true;
+            }
+            if (isTimeout(t)) {
+                return false;
             }
             return request.isRetryable() && ("GET".equals(request.method()) || "HEAD".equals(request.method()));
         }
@@ -182,6 +213,25 @@ public final class Retry {
             }
             Duration after = retryAfter(s.header("Retry-After").orElse(null));
             return after == null || after.compareTo(policy.maxRetryAfter()) <= 0;
+        }
+        return false;
+    }
+
+    /**
+     * {@code true} when {@code failure} is a read (or write) timeout on a connection that was made: the
+     * server got the request and fell silent. Such a failure is not retried (nor is a download resumed
+     * after it): a server that said nothing for a whole read timeout rarely answers the next attempt,
+     * and retrying would multiply the documented bound ("a stalled answer fails within the read timeout")
+     * by the number of attempts. A connect timeout is a connect failure and is retried.
+     */
+    public static boolean isTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return !String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connect");
+            }
+            if (t instanceof InterruptedIOException && "timeout".equals(t.getMessage())) {
+                return true;
+            }
         }
         return false;
     }
