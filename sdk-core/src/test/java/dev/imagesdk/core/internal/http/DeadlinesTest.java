@@ -3,7 +3,12 @@ package dev.imagesdk.core.internal.http;
 import dev.imagesdk.core.RetryPolicy;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.auth.Auth;
+import dev.imagesdk.core.error.CancelledException;
+import dev.imagesdk.core.error.DeadlineExceededException;
+import dev.imagesdk.core.error.ServerException;
 import dev.imagesdk.core.error.TransportException;
+import dev.imagesdk.core.http.ServiceRequest;
+import dev.imagesdk.core.http.ServiceResponse;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.imagesdk.core.internal.http.MockServers.glanceError;
 import static dev.imagesdk.core.internal.http.MockServers.json;
@@ -81,5 +87,120 @@ class DeadlinesTest {
             assertThat(ms).isBetween(2900L, 3500L);
             assertThat(server.getRequestCount()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void aTricklingAnswerIsCutAtTheCallTimeoutAlthoughEveryReadSucceeds() {
+        // 40 bytes, one every 300 ms: no read ever waits the 1 s read timeout, the whole takes 12 s
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"images\": [], \"next\": \"/v2/images?m=x\"}").throttleBody(1, 300, TimeUnit.MILLISECONDS)
+                .build());
+        try (ServiceClient c = client().readTimeout(Duration.ofSeconds(1)).callTimeout(Duration.ofSeconds(2)).build()) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> Calls.of(c).executeJson(ApiRequest.get("images").build(),
+                    (r, resp) -> r.readJsonValue()))
+                    .isInstanceOfSatisfying(DeadlineExceededException.class, e -> {
+                        assertThat(e.limit()).isEqualTo(Duration.ofSeconds(2));
+                        assertThat(e.getMessage()).contains("deadline of 2 s", "GET");
+                    });
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            System.out.println("MEASURED trickling GET cut after " + ms + " ms with callTimeout 2000 ms");
+            assertThat(ms).isBetween(1900L, 2600L);
+            assertThat(server.getRequestCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRequestsOwnTimeoutReplacesTheClients() {
+        server.enqueue(new MockResponse.Builder(json(200, "{}")).headersDelay(5, TimeUnit.SECONDS).build());
+        try (ServiceClient c = client().readTimeout(Duration.ofSeconds(30)).callTimeout(Duration.ofSeconds(30)).build()) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> c.send(ServiceRequest.get("images").timeout(Duration.ofMillis(800)).build()))
+                    .isInstanceOfSatisfying(DeadlineExceededException.class,
+                            e -> assertThat(e.getMessage()).contains("deadline of 800 ms"));
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(700L, 1500L);
+        }
+    }
+
+    @Test
+    void aPauseLongerThanTheTimeLeftIsNotTaken() {
+        server.enqueue(new MockResponse.Builder(glanceError(503, "Service Unavailable", "busy"))
+                .addHeader("Retry-After", "5").build());
+        try (ServiceClient c = client().callTimeout(Duration.ofSeconds(2)).build()) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> Calls.of(c).executeNoContent(ApiRequest.get("images").build()))
+                    .isInstanceOfSatisfying(DeadlineExceededException.class, e -> {
+                        assertThat(e.getMessage()).contains("deadline of 2 s", "5 s pause");
+                        assertThat(e.getCause()).isInstanceOf(ServerException.class);
+                    });
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1000L);
+            assertThat(server.getRequestCount()).isEqualTo(1);
+        }
+    }
+
+    /** Runs {@code call} on a new thread, interrupts it after {@code afterMs}, returns what it threw and when. */
+    private static Object[] interruptDuring(Runnable call, long afterMs) throws InterruptedException {
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+        long[] endedAt = new long[1];
+        Thread t = new Thread(() -> {
+            try {
+                call.run();
+            } catch (Throwable e) {
+                thrown.set(e);
+            } finally {
+                endedAt[0] = System.nanoTime();
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        t.start();
+        Thread.sleep(afterMs);
+        long interruptedAt = System.nanoTime();
+        t.interrupt();
+        t.join(10_000);
+        assertThat(t.isAlive()).isFalse();
+        return new Object[] {thrown.get(), TimeUnit.NANOSECONDS.toMillis(endedAt[0] - interruptedAt), stillInterrupted.get()};
+    }
+
+    @Test
+    void aGetBlockedInASocketReadIsCancelledByAnInterrupt() throws Exception {
+        server.enqueue(stalledBody());
+        try (ServiceClient c = client().readTimeout(Duration.ofSeconds(30)).build()) {
+            Object[] r = interruptDuring(() -> Calls.of(c).executeJson(ApiRequest.get("images").build(),
+                    (reader, resp) -> reader.readJsonValue()), 500);
+            System.out.println("MEASURED interrupted GET ended " + r[1] + " ms after the interrupt");
+            assertThat((Throwable) r[0]).isInstanceOf(CancelledException.class).hasMessageContaining("interrupted");
+            assertThat((Long) r[1]).isLessThan(1000L);
+            assertThat((Boolean) r[2]).as("the interrupt status stays set").isTrue();
+            assertThat(server.getRequestCount()).isEqualTo(1);
+            okhttp3.ConnectionPool pool = Calls.of(c).transport().httpClient().connectionPool();
+            assertThat(pool.connectionCount()).as("no connection left in use").isEqualTo(pool.idleConnectionCount());
+        }
+    }
+
+    @Test
+    void aPauseBeforeARetryIsCancelledByAnInterrupt() throws Exception {
+        server.enqueue(new MockResponse.Builder(glanceError(503, "Service Unavailable", "busy"))
+                .addHeader("Retry-After", "20").build());
+        try (ServiceClient c = client().callTimeout(Duration.ofSeconds(60)).build()) {
+            Object[] r = interruptDuring(() -> Calls.of(c).executeNoContent(ApiRequest.get("images").build()), 500);
+            assertThat((Throwable) r[0]).isInstanceOf(CancelledException.class);
+            assertThat((Long) r[1]).isLessThan(1000L);
+            assertThat((Boolean) r[2]).isTrue();
+            assertThat(server.getRequestCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aReadTimeoutIsNotRetriedButAConnectTimeoutIs() {
+        Retry retry = new Retry(new Retry.Settings(4, Duration.ofMillis(1), Duration.ofMillis(1), 0,
+                Duration.ofSeconds(60), Duration.ofSeconds(60)));
+        ApiRequest get = ApiRequest.get("images").build();
+        assertThat(retry.shouldRetry(get, new TransportException("Timed out", "GET", "u",
+                new java.net.SocketTimeoutException("Read timed out"), false))).isFalse();
+        assertThat(retry.shouldRetry(get, new TransportException("Could not connect", "GET", "u",
+                new java.net.SocketTimeoutException("connect timed out"), true))).isTrue();
+        assertThat(retry.shouldRetry(get, new TransportException("reset", "GET", "u",
+                new java.net.SocketException("Connection reset"), false))).isTrue();
     }
 }
