@@ -1,6 +1,9 @@
 package dev.imagesdk.images.data;
 
 import dev.imagesdk.core.internal.Arguments;
+import dev.imagesdk.core.internal.http.OperationScope;
+
+import java.time.Duration;
 
 /** How image data is fetched: optional byte range, verification, progress listener. */
 public final class DownloadOpts {
@@ -9,12 +12,14 @@ public final class DownloadOpts {
     private final ByteRange range;
     private final boolean verify;
     private final TransferListener listener;
+    private final Duration progressTimeout;
     private final int resumeAttempts;
 
     private DownloadOpts(Builder b) {
         this.range = b.range;
         this.verify = b.verify;
         this.listener = b.listener;
+        this.progressTimeout = b.progressTimeout;
         this.resumeAttempts = b.resumeAttempts;
     }
 
@@ -43,6 +48,14 @@ public final class DownloadOpts {
         return listener;
     }
 
+    /**
+     * The progress rule of the transfer: it fails when fewer than 64 KiB moved within this window
+     * (zero: no rule). See {@link Builder#progressTimeout(Duration)}.
+     */
+    public Duration progressTimeout() {
+        return progressTimeout;
+    }
+
     /** How often a broken whole-image download is resumed with a {@code Range} request. */
     public int resumeAttempts() {
         return resumeAttempts;
@@ -53,6 +66,7 @@ public final class DownloadOpts {
         private ByteRange range;
         private boolean verify = true;
         private TransferListener listener = TransferListener.NONE;
+        private Duration progressTimeout = OperationScope.DEFAULT_PROGRESS_TIMEOUT;
         private int resumeAttempts = 3;
 
         private Builder() {
@@ -94,6 +108,23 @@ public final class DownloadOpts {
                 throw new dev.imagesdk.core.error.ValidationException("resumeAttempts must not be negative, was " + attempts);
             }
             this.resumeAttempts = attempts;
+            return this;
+        }
+
+        /**
+         * The progress rule instead of a total deadline (image data may take hours to move): the
+         * transfer fails with {@link dev.imagesdk.core.error.DeadlineExceededException} when fewer than
+         * 64 KiB were downloaded within this window (default 60 s; zero: no rule, only the read and write
+         * timeouts apply). A slow transfer that keeps moving is never cut; a server that trickles a few
+         * bytes at a time, each within the read timeout, is. The client's {@code callTimeout} does not
+         * apply to the data. The metadata read before a verified download has the client's {@code callTimeout}.
+         */
+        public Builder progressTimeout(Duration window) {
+            Arguments.notNull(window, "progressTimeout");
+            if (window.isNegative()) {
+                throw new dev.imagesdk.core.error.ValidationException("progressTimeout must be zero or positive, was " + window);
+            }
+            this.progressTimeout = window;
             return this;
         }
 

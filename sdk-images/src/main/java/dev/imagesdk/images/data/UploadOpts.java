@@ -1,6 +1,9 @@
 package dev.imagesdk.images.data;
 
 import dev.imagesdk.core.internal.Arguments;
+import dev.imagesdk.core.internal.http.OperationScope;
+
+import java.time.Duration;
 import dev.imagesdk.core.error.ValidationException;
 
 
@@ -11,11 +14,13 @@ public final class UploadOpts {
     private final long size;
     private final String store;
     private final TransferListener listener;
+    private final Duration progressTimeout;
 
     private UploadOpts(Builder b) {
         this.size = b.size;
         this.store = b.store;
         this.listener = b.listener;
+        this.progressTimeout = b.progressTimeout;
     }
 
     /** Unknown size (for streams; files announce their own), default store, no progress. */
@@ -43,11 +48,20 @@ public final class UploadOpts {
         return listener;
     }
 
+    /**
+     * The progress rule of the transfer: it fails when fewer than 64 KiB moved within this window
+     * (zero: no rule). See {@link Builder#progressTimeout(Duration)}.
+     */
+    public Duration progressTimeout() {
+        return progressTimeout;
+    }
+
     /** Builds {@link UploadOpts}. */
     public static final class Builder {
         private long size = -1;
         private String store;
         private TransferListener listener = TransferListener.NONE;
+        private Duration progressTimeout = OperationScope.DEFAULT_PROGRESS_TIMEOUT;
 
         private Builder() {
         }
@@ -76,6 +90,23 @@ public final class UploadOpts {
         /** Receives progress callbacks. */
         public Builder listener(TransferListener listener) {
             this.listener = Arguments.notNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * The progress rule instead of a total deadline (image data may take hours to move): the
+         * transfer fails with {@link dev.imagesdk.core.error.DeadlineExceededException} when fewer than
+         * 64 KiB were sent within this window (default 60 s; zero: no rule, only the read and write
+         * timeouts apply). A slow transfer that keeps moving is never cut; a server that trickles a few
+         * bytes at a time, each within the read timeout, is. The client's {@code callTimeout} does not
+         * apply to the data. Once the last byte is sent, the wait for Glance's answer is bounded by the client's read timeout.
+         */
+        public Builder progressTimeout(Duration window) {
+            Arguments.notNull(window, "progressTimeout");
+            if (window.isNegative()) {
+                throw new dev.imagesdk.core.error.ValidationException("progressTimeout must be zero or positive, was " + window);
+            }
+            this.progressTimeout = window;
             return this;
         }
 

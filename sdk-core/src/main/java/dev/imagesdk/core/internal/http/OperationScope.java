@@ -179,6 +179,17 @@ public final class OperationScope implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends the progress rule of the calling thread's transfer: an upload's body is sent, and the wait
+     * for the server's answer is bounded by the read timeout instead.
+     */
+    public static void bodySent() {
+        Watch w = CURRENT.get();
+        if (w != null) {
+            w.windowNanos = 0;
+        }
+    }
+
     /** Makes {@code call} the one to cancel when the calling thread's operation is stopped. */
     static void attach(Call call) {
         Watch w = CURRENT.get();

@@ -3,7 +3,9 @@ package dev.imagesdk.images.internal.data;
 import dev.imagesdk.images.data.LocalFileException;
 import dev.imagesdk.images.data.TransferListener;
 
+import dev.imagesdk.core.error.CancelledException;
 import dev.imagesdk.core.error.ImageServiceException;
+import dev.imagesdk.core.internal.http.OperationScope;
 import dev.imagesdk.core.error.TransportException;
 import okio.BufferedSource;
 
@@ -96,10 +98,15 @@ public final class DownloadPipeline {
                     break;
                 }
                 filled += n;
+                OperationScope.progress(n);
             }
         } catch (ResumingSource.ResumeRefused e) {
             throw e.refusal();
         } catch (IOException e) {
+            TransportException stopped = OperationScope.failure(e, method, url);
+            if (stopped != null) {
+                throw stopped;
+            }
             throw new TransportException("the image data stream broke off after " + (before + filled) + " bytes",
                     method, url, e, false);
         }
@@ -181,7 +188,8 @@ public final class DownloadPipeline {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            failure = new ImageServiceException("interrupted while downloading", method, url, null, e);
+            failure = new CancelledException("Cancelled: the calling thread was interrupted while downloading",
+                    method, url, e);
         } catch (RuntimeException e) {
             failure = e;
         } finally {

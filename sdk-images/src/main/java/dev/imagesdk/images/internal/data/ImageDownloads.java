@@ -1,6 +1,7 @@
 package dev.imagesdk.images.internal.data;
 
 import dev.imagesdk.core.internal.http.Calls;
+import dev.imagesdk.core.internal.http.OperationScope;
 
 import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.ServiceClient;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 /**
@@ -32,6 +34,10 @@ import java.util.UUID;
  * <p>A whole-image download whose connection breaks is resumed where it stopped with a {@code Range}
  * request (three times by default, see {@link DownloadOpts.Builder#resumeAttempts(int)}); the
  * running hash covers every byte exactly once.
+ *
+ * <p>The data has no total deadline but a progress rule ({@link DownloadOpts#progressTimeout()}); an
+ * interrupt of the calling thread cancels the download ({@code CancelledException}), and the
+ * temporary file is deleted as after any failure.
  */
 public final class ImageDownloads {
     private final ServiceClient client;
@@ -159,8 +165,9 @@ public final class ImageDownloads {
         if (options.range() != null) {
             request.header("Range", options.range().headerValue());
         }
-        ApiRequest built = request.build();
-        try (ApiResponse response = Calls.of(client).execute(built)) {
+        ApiRequest built = request.timeout(Duration.ZERO).build();
+        try (OperationScope ignored = OperationScope.transfer(options.progressTimeout());
+             ApiResponse response = Calls.of(client).execute(built)) {
             String requestId = response.requestId().orElse(null);
             if (response.status() == 204) {
                 throw new NoImageDataException(imageId, response.method(), response.url(), requestId);

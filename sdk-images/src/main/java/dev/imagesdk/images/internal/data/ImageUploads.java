@@ -2,10 +2,12 @@ package dev.imagesdk.images.internal.data;
 
 import dev.imagesdk.core.internal.Poller;
 import dev.imagesdk.core.internal.http.Calls;
+import dev.imagesdk.core.internal.http.OperationScope;
 import dev.imagesdk.core.internal.http.Retry;
 
 import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.core.error.CancelledException;
 import dev.imagesdk.core.error.ImageServiceException;
 import dev.imagesdk.core.error.TransportException;
 import dev.imagesdk.core.error.ValidationException;
@@ -36,6 +38,10 @@ import java.time.Duration;
  * upload is sent once more only if the image is still {@code queued} (Glance put it back after the
  * failed attempt); otherwise, and always for a stream, {@link UploadInterruptedException} reports the
  * state the image was left in.
+ *
+ * <p>The data has no total deadline but a progress rule ({@link UploadOpts#progressTimeout()}; a
+ * stalled upload is handled like a broken one); an interrupt of the calling thread cancels the upload
+ * at once ({@code CancelledException}, neither re-sent nor followed by a status read).
  */
 public final class ImageUploads {
     /** {@code application/octet-stream}, the only type Glance accepts for data (415 otherwise). */
@@ -124,7 +130,8 @@ public final class ImageUploads {
     }
 
     private void put(String imageId, String what, RequestBody body, UploadOpts options) {
-        ApiRequest.Builder request = ApiRequest.put("images", imageId, what).body(body).retryable(false);
+        ApiRequest.Builder request = ApiRequest.put("images", imageId, what).body(body).retryable(false)
+                .timeout(Duration.ZERO);
         long length;
         try {
             length = body.contentLength();
@@ -137,9 +144,11 @@ public final class ImageUploads {
         request.header("X-Image-Meta-Store", options.store());
         ApiRequest built = request.build();
         for (int attempt = 1; ; attempt++) {
-            try {
+            try (OperationScope ignored = OperationScope.transfer(options.progressTimeout())) {
                 Calls.of(client).executeNoContent(built);
                 return;
+            } catch (CancelledException e) {
+                throw e;
             } catch (TransportException e) {
                 LocalReadFailure local = localCause(e);
                 if (local != null) {
@@ -268,7 +277,8 @@ public final class ImageUploads {
                 if (sent + buffer.remaining() == size) {
                     requireNoMoreData(channel, what);
                 }
-                sent += buffer.remaining();
+                int chunk = buffer.remaining();
+                sent += chunk;
                 while (buffer.hasRemaining()) {
                     int step = Math.min(buffer.remaining(), SINK_STEP);
                     ByteBuffer slice = buffer.slice().limit(step);
@@ -276,9 +286,11 @@ public final class ImageUploads {
                     buffer.position(buffer.position() + step);
                     sink.emitCompleteSegments();
                 }
+                OperationScope.progress(chunk);
                 listener.onProgress(sent, size);
             }
             sink.flush();
+            OperationScope.bodySent();
         }
 
         private void requireNoMoreData(FileChannel channel, String what) throws IOException {
@@ -342,9 +354,11 @@ public final class ImageUploads {
                 sink.write(buffer, off, Math.min(SINK_STEP, n - off));
             }
             sent += n;
+            OperationScope.progress(n);
             listener.onProgress(sent, size);
         }
         sink.flush();
+        OperationScope.bodySent();
     }
 
 }

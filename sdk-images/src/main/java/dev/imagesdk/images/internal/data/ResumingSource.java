@@ -1,6 +1,8 @@
 package dev.imagesdk.images.internal.data;
 
 import dev.imagesdk.core.internal.http.Calls;
+import dev.imagesdk.core.internal.http.OperationScope;
+import dev.imagesdk.core.internal.http.Retry;
 
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.images.data.ByteRange;
@@ -20,7 +22,8 @@ import java.io.IOException;
  * the image's known size has arrived, it asks again for the rest ({@code Range: bytes=<received>-},
  * which Glance answers with 206) and carries on from there, a limited number of times, pausing the
  * retry step's back-off before each resume ({@code Retry#resumeDelay}). Bytes are
- * never delivered twice, so a running digest stays correct.
+ * never delivered twice, so a running digest stays correct. A read timeout, a stalled transfer and a
+ * cancelled one are not resumed.
  */
 public final class ResumingSource implements Source {
     private final ServiceClient client;
@@ -51,7 +54,8 @@ public final class ResumingSource implements Source {
                 }
                 return n;
             } catch (IOException e) {
-                if (resumesLeft <= 0 || position >= total) {
+                if (resumesLeft <= 0 || position >= total || OperationScope.isStopped() || Retry.isTimeout(e)) {
+                    // cancelled, out of time, or a read timeout: not a broken connection to resume
                     throw e;
                 }
                 resumesLeft--;
@@ -76,7 +80,7 @@ public final class ResumingSource implements Source {
     private void resumeAt(long offset, IOException cause) throws IOException {
         current.close();
         ApiResponse next = Calls.of(client).execute(ApiRequest.get("images", imageId, "file")
-                .header("Range", "bytes=" + offset + "-").build());
+                .header("Range", "bytes=" + offset + "-").timeout(java.time.Duration.ZERO).build());
         ContentRange range = ContentRange.parse(next.header("Content-Range").orElse(null)).orElse(null);
         ByteRange asked = ByteRange.from(offset);
         if (next.status() != 206 || !asked.isAnsweredBy(range)) {
