@@ -154,7 +154,7 @@ class TransferDeadlinesTest {
                                 .hasStackTraceContaining("Transfer stalled"));
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         System.out.println("MEASURED upload to a server that stopped reading cut after " + ms + " ms with progressTimeout 1000 ms");
-        assertThat(ms).isBetween(900L, 2500L);
+        assertThat(ms).as("progress window + filling the socket buffers + the status read").isBetween(900L, 4000L);
     }
 
     @Test
@@ -184,8 +184,12 @@ class TransferDeadlinesTest {
         System.out.println("MEASURED interrupted upload ended " + ms + " ms after the interrupt");
         assertThat(thrown.get()).isInstanceOf(CancelledException.class);
         assertThat(ms).isLessThan(1000L);
-        Thread.sleep(300);
-        // the stalled PUT never completes, so the server counts no request; a status read or a resend would count
-        assertThat(server.getRequestCount()).as("no status read, no resend").isZero();
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        mockwebserver3.RecordedRequest r;
+        while ((r = server.takeRequest(500, TimeUnit.MILLISECONDS)) != null) {
+            seen.add(r.getMethod());
+        }
+        // the stalled PUT may or may not be recorded once its connection is closed
+        assertThat(seen).as("no status read, no resend").doesNotContain("GET").hasSizeLessThanOrEqualTo(1);
     }
 }
