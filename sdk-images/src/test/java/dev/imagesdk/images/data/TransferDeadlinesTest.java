@@ -27,7 +27,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Image data: a progress rule instead of a total deadline, and cancelling by interrupt (issue 14). */
+/**
+ * Image data: a progress rule instead of a total deadline, and cancelling downloads, uploads and
+ * listings by an interrupt of the calling thread (issue 14).
+ */
 class TransferDeadlinesTest {
     private static final String ID = "b8fd9546-45a4-476f-93df-a13b5f7c2269";
 
@@ -123,7 +126,8 @@ class TransferDeadlinesTest {
             ended[0] = System.nanoTime();
         });
         t.start();
-        Thread.sleep(700);
+        assertThat(server.takeRequest(10, TimeUnit.SECONDS)).as("the request reached the server").isNotNull();
+        Thread.sleep(300);
         long interrupted = System.nanoTime();
         t.interrupt();
         t.join(10_000);
@@ -167,16 +171,18 @@ class TransferDeadlinesTest {
         server.enqueue(new MockResponse.Builder().code(204).build());
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         long[] ended = new long[1];
+        java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
         Thread t = new Thread(() -> {
             try {
-                images.upload(ID, f, UploadOpts.defaults());
+                images.upload(ID, f, UploadOpts.builder().listener((sent, total) -> sending.countDown()).build());
             } catch (Throwable e) {
                 thrown.set(e);
             }
             ended[0] = System.nanoTime();
         });
         t.start();
-        Thread.sleep(700);
+        assertThat(sending.await(10, TimeUnit.SECONDS)).as("the upload is sending").isTrue();
+        Thread.sleep(500);
         long interrupted = System.nanoTime();
         t.interrupt();
         t.join(10_000);
@@ -191,5 +197,40 @@ class TransferDeadlinesTest {
         }
         // the stalled PUT may or may not be recorded once its connection is closed
         assertThat(seen).as("no status read, no resend").doesNotContain("GET").hasSizeLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void aListingWaitingForItsSecondPageIsCancelledByAnInterrupt() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"images\": [" + dev.imagesdk.images.MockGlance.ACTIVE_IMAGE + "], \"first\": \"/v2/images\", "
+                        + "\"schema\": \"/v2/schemas/images\", \"next\": \"/v2/images?marker=" + ID + "\"}").build());
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"images\": []}").headersDelay(30, TimeUnit.SECONDS).build());
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        long[] ended = new long[1];
+        try (ServiceClient patient = ServiceClient.builder().endpoint(server.url("/").toString()).auth(Auth.token("t"))
+                .readTimeout(Duration.ofSeconds(60)).build()) {
+            Thread t = new Thread(() -> {
+                try {
+                    Images.of(patient).list().forEach(i -> seen.incrementAndGet());
+                } catch (Throwable e) {
+                    thrown.set(e);
+                }
+                ended[0] = System.nanoTime();
+            });
+            t.start();
+            assertThat(server.takeRequest(10, TimeUnit.SECONDS)).isNotNull();
+            assertThat(server.takeRequest(10, TimeUnit.SECONDS)).as("page 2 was asked for").isNotNull();
+            Thread.sleep(300);
+            long interrupted = System.nanoTime();
+            t.interrupt();
+            t.join(10_000);
+            long ms = TimeUnit.NANOSECONDS.toMillis(ended[0] - interrupted);
+            System.out.println("MEASURED interrupted listing ended " + ms + " ms after the interrupt");
+            assertThat(thrown.get()).isInstanceOf(CancelledException.class);
+            assertThat(seen).hasValue(1);
+            assertThat(ms).isLessThan(1000L);
+        }
     }
 }
