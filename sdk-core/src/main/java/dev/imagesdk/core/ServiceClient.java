@@ -297,8 +297,9 @@ public final class ServiceClient implements AutoCloseable {
 
         /**
          * The overall deadline of one operation (default 2 minutes; zero means none): from the call
-         * until its answer is read, covering every attempt, pause between retries, redirect and renewal
-         * of credentials. When it passes, the exchange in progress is cancelled and the call fails with
+         * until its answer is read (for {@link ServiceClient#send}, until the response headers arrived),
+         * covering every attempt, pause between retries, redirect and renewal of credentials; each page
+         * of a listing is one operation. When it passes, the exchange in progress is cancelled and the call fails with
          * {@link dev.imagesdk.core.error.DeadlineExceededException}. A request may set its own
          * ({@code ServiceRequest.Builder.timeout}). Image data uploads and downloads have no total
          * deadline (a multi-gigabyte transfer may take long); they fail instead when they stop making

@@ -179,6 +179,8 @@ public final class ImageUploads {
                     () -> Calls.of(client).executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter.INSTANCE).status(),
                     status -> !ImageStatus.SAVING.equals(status) && !ImageStatus.UPLOADING.equals(status),
                     Duration.ofMillis(SETTLE_MILLIS)).last();
+        } catch (CancelledException cancelled) {
+            throw cancelled;
         } catch (ImageServiceException unreadable) {
             return null;
         }
