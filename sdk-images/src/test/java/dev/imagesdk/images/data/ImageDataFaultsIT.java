@@ -163,6 +163,22 @@ class ImageDataFaultsIT {
     }
 
     @Test
+    void aStalledMetadataReadBeforeADownloadFailsAfterOneReadTimeoutDespiteRetries() {
+        // issue 14: the metadata read (GET /v2/images/{id}) took four read timeouts with the default retries
+        proxy.inject("GET /v2/images/" + imageId + " ", 4, FaultProxy.Fault.stallResponseAfter(0, Duration.ofMinutes(10)));
+        Images images = throughProxy(RetryPolicy.defaults(), Duration.ofSeconds(2));
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> images.download(imageId, dir.resolve("stalled-metadata.raw")))
+                .isInstanceOf(TransportException.class);
+        long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        System.out.println("MEASURED stalled metadata read (real Glance, fault proxy) failed after " + ms
+                + " ms with readTimeout 2000 ms and the default retry policy");
+        assertThat(ms).as("one read timeout (2 s) + 1 s").isLessThan(3000L);
+        assertThat(proxy.requestLines()).filteredOn(l -> l.startsWith("GET /v2/images/" + imageId + " ")).hasSize(1);
+    }
+
+    @Test
     void aResetDuringAFileUploadLeavesAVisibleStateOrIsSentAgainWhileQueued() throws Exception {
         String target = create("faults-upload-file");
         Path file = dir.resolve("upload.raw");
