@@ -7,6 +7,7 @@
 module dev.imagesdk.images {
     requires transitive dev.imagesdk.core;
     requires com.squareup.moshi;
+    requires org.slf4j;
 
     exports dev.imagesdk.images;
     exports dev.imagesdk.images.model;

@@ -18,6 +18,10 @@ import java.time.Duration;
  * it covers every attempt and pause, a pause that would end after it is not taken, and the call then
  * fails with {@code DeadlineExceededException}. An interrupt of the calling thread ends the pauses
  * too ({@code CancelledException}).
+ *
+ * <p>An image data upload from a file (which Glance accepts once) is sent again from the start when the
+ * server answered 502, 503, 504 or 429 and the image is still {@code queued}; an upload from a stream,
+ * which cannot be read twice, is not.
  * Delays grow exponentially with jitter; a {@code Retry-After} from the server is honoured (up to
  * {@link #maxRetryAfter()}; a longer one fails at once with {@code RateLimitedException}).
  */

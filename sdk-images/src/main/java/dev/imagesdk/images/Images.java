@@ -251,10 +251,19 @@ public final class Images {
      * {@code active}). Glance accepts data once per image, so an upload is not retried blindly: when the
      * connection breaks, the image is read back and the file is sent once more only if the image is
      * still {@code queued}; otherwise {@link dev.imagesdk.images.data.UploadInterruptedException} reports
-     * the state the image was left in.
+     * the state the image was left in. When the server answers 502, 503, 504 or 429, the file is sent
+     * again from its start within the client's {@code RetryPolicy}, after the server's
+     * {@code Retry-After}, if the image is still {@code queued}.
+     *
+     * <p>Verified by default ({@link UploadOpts.Builder#verify(boolean)}): the bytes are hashed (SHA-512)
+     * as they are sent, and after the success answer the image is read back once; unless it is
+     * {@code active} with the size and {@code os_hash_value} sent,
+     * {@link dev.imagesdk.images.data.UploadVerificationException} says what was sent and what the
+     * server holds.
      *
      * @throws dev.imagesdk.images.data.LocalFileException when the file cannot be read
      * @throws dev.imagesdk.core.error.ConflictException when the image already has data
+     * @throws dev.imagesdk.images.data.UploadVerificationException when the server answered success but does not hold the data sent
      */
     public void upload(String id, Path file) {
         upload(id, file, UploadOpts.defaults());
@@ -267,8 +276,10 @@ public final class Images {
 
     /**
      * Uploads {@code size} bytes from a stream ({@code size < 0}: unknown, sent chunked). The stream is
-     * read once and not closed; a broken stream upload is never re-sent
-     * ({@link dev.imagesdk.images.data.UploadInterruptedException}).
+     * read once and not closed, so a stream upload is never re-sent: a broken one fails with
+     * {@link dev.imagesdk.images.data.UploadInterruptedException}, a refused one (503, 429, ...) with the
+     * server's error, whose message says it was not sent again. Verified like
+     * {@link #upload(String, Path)}.
      */
     public void upload(String id, InputStream data, long size) {
         upload(id, data, size < 0 ? UploadOpts.defaults() : UploadOpts.builder().size(size).build());
@@ -309,7 +320,11 @@ public final class Images {
 
     /**
      * {@code PUT /v2/images/{id}/stage}: stages a file for a {@code glance-direct} import (the image
-     * goes to {@code uploading}); follow with {@link #importImage(String, ImportOpts)}. Never retried.
+     * goes to {@code uploading}); follow with {@link #importImage(String, ImportOpts)}. Sent again like
+     * {@link #upload(String, Path)} (refused or broken while the image stays {@code queued}). Verified
+     * by default: the image must be {@code uploading} afterwards, with the size sent when the server
+     * reports one (Glance computes no hash before the import); otherwise
+     * {@link dev.imagesdk.images.data.UploadVerificationException}.
      */
     public void stage(String id, Path file) {
         stage(id, file, UploadOpts.defaults());

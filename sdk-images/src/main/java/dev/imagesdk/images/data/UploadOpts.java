@@ -7,7 +7,11 @@ import java.time.Duration;
 import dev.imagesdk.core.error.ValidationException;
 
 
-/** How image data is sent: announced size, target store, progress listener. */
+/**
+ * How image data is sent: announced size, target store, progress listener, and whether the upload is
+ * verified (on by default: the bytes are hashed while they are sent and compared, after the server's
+ * success answer, with the size and hash the image reports).
+ */
 public final class UploadOpts {
     private static final UploadOpts DEFAULTS = builder().build();
 
@@ -15,15 +19,19 @@ public final class UploadOpts {
     private final String store;
     private final TransferListener listener;
     private final Duration progressTimeout;
+    private final boolean verify;
+    private final String hashAlgorithm;
 
     private UploadOpts(Builder b) {
         this.size = b.size;
         this.store = b.store;
         this.listener = b.listener;
         this.progressTimeout = b.progressTimeout;
+        this.verify = b.verify;
+        this.hashAlgorithm = b.hashAlgorithm;
     }
 
-    /** Unknown size (for streams; files announce their own), default store, no progress. */
+    /** Unknown size (for streams; files announce their own), default store, no progress, verified with sha512. */
     public static UploadOpts defaults() {
         return DEFAULTS;
     }
@@ -56,12 +64,24 @@ public final class UploadOpts {
         return progressTimeout;
     }
 
+    /** Whether the upload is verified after the server's success answer (see {@link Builder#verify(boolean)}). */
+    public boolean verify() {
+        return verify;
+    }
+
+    /** The hash computed while sending, as Glance names it ({@code os_hash_algo}); {@code sha512} by default. */
+    public String hashAlgorithm() {
+        return hashAlgorithm;
+    }
+
     /** Builds {@link UploadOpts}. */
     public static final class Builder {
         private long size = -1;
         private String store;
         private TransferListener listener = TransferListener.NONE;
         private Duration progressTimeout = OperationScope.DEFAULT_PROGRESS_TIMEOUT;
+        private boolean verify = true;
+        private String hashAlgorithm = "sha512";
 
         private Builder() {
         }
@@ -107,6 +127,39 @@ public final class UploadOpts {
                 throw new dev.imagesdk.core.error.ValidationException("progressTimeout must be zero or positive, was " + window);
             }
             this.progressTimeout = window;
+            return this;
+        }
+
+        /**
+         * Whether to verify the upload; {@code true} by default. The bytes are hashed as they are sent
+         * (in the copy loop; nothing is buffered or read twice), and after the server's success answer
+         * the image is read back once: an upload must have left it {@code active} (a staged one
+         * {@code uploading}) with the size sent and, when the server reports a hash of
+         * {@link #hashAlgorithm(String) the algorithm computed}, that hash; otherwise
+         * {@link UploadVerificationException}. Turn it off only to save that one {@code GET} and the
+         * hashing CPU (about one core's SHA-512 rate) when something else checks the image, for
+         * example a server proxy that answers the read back differently.
+         */
+        public Builder verify(boolean verify) {
+            this.verify = verify;
+            return this;
+        }
+
+        /**
+         * The hash to compute while sending, as Glance names it ({@code os_hash_algo}: {@code sha512},
+         * {@code sha256}, {@code sha384}, {@code sha3_512}, ... {@code md5}); {@code sha512}, Glance's
+         * default {@code hashing_algorithm}, unless set. Set it to what a cloud configured otherwise
+         * reports: when the server reports another algorithm than the one computed, the hash cannot be
+         * compared (size and status still are) and the SDK logs that at WARN.
+         *
+         * <p>An upload with a name the SDK does not know (the known ones: {@code md5}, {@code sha1},
+         * {@code sha224}, {@code sha256}, {@code sha384}, {@code sha512}, {@code sha3_224},
+         * {@code sha3_256}, {@code sha3_384}, {@code sha3_512}) fails with {@link ValidationException}
+         * before anything is sent.
+         */
+        public Builder hashAlgorithm(String glanceName) {
+            Arguments.notBlank(glanceName, "hash algorithm");
+            this.hashAlgorithm = glanceName.toLowerCase(java.util.Locale.ROOT);
             return this;
         }
 

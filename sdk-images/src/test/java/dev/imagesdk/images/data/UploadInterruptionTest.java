@@ -56,6 +56,15 @@ class UploadInterruptionTest {
                 .body("{\"id\": \"" + ID + "\", \"status\": \"" + status + "\"}").build());
     }
 
+    /** Glance's answers to an upload that stored {@link #DATA}: 204, then the image read back. */
+    private void stored() throws Exception {
+        glance.enqueue(new MockResponse.Builder().code(204).build());
+        String sha512 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-512").digest(DATA));
+        glance.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"id\": \"" + ID + "\", \"status\": \"active\", \"size\": " + DATA.length
+                        + ", \"os_hash_algo\": \"sha512\", \"os_hash_value\": \"" + sha512 + "\"}").build());
+    }
+
     private List<String> requests() throws InterruptedException {
         List<String> lines = new ArrayList<>();
         RecordedRequest r;
@@ -71,12 +80,13 @@ class UploadInterruptionTest {
         Files.write(file, DATA);
         proxy.inject("PUT", 1, FaultProxy.Fault.resetRequestAfter(300_000));
         imageIs("queued");
-        glance.enqueue(new MockResponse.Builder().code(204).build());
+        stored();
 
         images.upload(ID, file);
 
         assertThat(proxy.requestLines()).containsExactly("PUT /v2/images/" + ID + "/file HTTP/1.1",
-                "GET /v2/images/" + ID + " HTTP/1.1", "PUT /v2/images/" + ID + "/file HTTP/1.1");
+                "GET /v2/images/" + ID + " HTTP/1.1", "PUT /v2/images/" + ID + "/file HTTP/1.1",
+                "GET /v2/images/" + ID + " HTTP/1.1");
     }
 
     @Test
@@ -86,11 +96,12 @@ class UploadInterruptionTest {
         proxy.inject("PUT", 1, FaultProxy.Fault.resetRequestAfter(300_000));
         imageIs("saving");
         imageIs("queued");
-        glance.enqueue(new MockResponse.Builder().code(204).build());
+        stored();
 
         images.upload(ID, file);
 
-        assertThat(proxy.requestLines()).filteredOn(l -> l.startsWith("GET")).hasSize(2);
+        // two reads while it settles, one read back after the upload
+        assertThat(proxy.requestLines()).filteredOn(l -> l.startsWith("GET")).hasSize(3);
         assertThat(proxy.requestLines()).filteredOn(l -> l.startsWith("PUT")).hasSize(2);
     }
 

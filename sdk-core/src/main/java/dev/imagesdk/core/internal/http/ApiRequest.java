@@ -1,6 +1,7 @@
 package dev.imagesdk.core.internal.http;
 
 import dev.imagesdk.core.internal.Arguments;
+import dev.imagesdk.core.error.ServiceResponseException;
 import dev.imagesdk.core.error.ValidationException;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -48,6 +49,22 @@ public final class ApiRequest {
     private final boolean retryable;
     private final Set<ApiFeature> features;
     private final java.time.Duration timeout;
+    private final ResendCheck resendCheck;
+
+    /**
+     * Confirms, for a request that is not retried in general, that sending it again after the server
+     * refused it is safe (see {@link Builder#resendAfterRefusal(ResendCheck)}).
+     */
+    @FunctionalInterface
+    public interface ResendCheck {
+        /**
+         * Whether the request may be sent again after {@code refusal}; may ask the server (it runs
+         * before the pause that precedes the next attempt).
+         *
+         * @param refusal the server's answer (502, 503, 504 or 429)
+         */
+        boolean maySendAgain(ServiceResponseException refusal);
+    }
 
     private ApiRequest(Builder b) {
         this.method = b.method;
@@ -59,6 +76,7 @@ public final class ApiRequest {
         this.body = b.body;
         this.retryable = b.retryable != null ? b.retryable : isIdempotent(method);
         this.features = b.features.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.features));
+        this.resendCheck = b.resendCheck;
         this.timeout = b.timeout;
     }
 
@@ -179,6 +197,11 @@ public final class ApiRequest {
         return features;
     }
 
+    /** The check that allows sending this request again after a refusal, or {@code null} (see {@link Builder#resendAfterRefusal}). */
+    public ResendCheck resendCheck() {
+        return resendCheck;
+    }
+
     /** A builder pre-filled with this request. */
     public Builder toBuilder() {
         Builder b = new Builder(method, base, segments.toArray(new String[0]));
@@ -189,6 +212,7 @@ public final class ApiRequest {
         b.retryable = retryable;
         b.features.addAll(features);
         b.timeout = timeout;
+        b.resendCheck = resendCheck;
         return b;
     }
 
@@ -209,6 +233,7 @@ public final class ApiRequest {
         private Boolean retryable;
         private final Set<ApiFeature> features = EnumSet.noneOf(ApiFeature.class);
         private java.time.Duration timeout;
+        private ResendCheck resendCheck;
 
         private Builder(String method, Base base, String[] segments) {
             if (method == null || method.isBlank()) {
@@ -282,6 +307,18 @@ public final class ApiRequest {
                 throw new ValidationException("timeout must be zero or positive, was " + timeout);
             }
             this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Lets the transport send a request that is not retryable in general (an image data upload:
+         * Glance takes data once) again when the server <em>refused</em> it: answered 502, 503, 504 or
+         * 429, within the retry policy, honouring {@code Retry-After}, and only when {@code check}
+         * confirms it is safe (for an upload: the image is still {@code queued}). Never for a one-shot
+         * body. A broken connection is not a refusal: this does not cover it.
+         */
+        public Builder resendAfterRefusal(ResendCheck check) {
+            this.resendCheck = check;
             return this;
         }
 

@@ -29,9 +29,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * public {@code RetryPolicy} documents the rules). The whole attempt runs inside, reading the body
  * included, so a GET whose body breaks off is retried like one that could not connect; a read timeout
  * is not retried ({@link #isTimeout}). The operation's deadline ({@link OperationScope}) is checked
- * before every attempt, and a pause that would end after it is not taken. A download
- * that resumes takes its pauses from here ({@link #resumeDelay(int)}), and an upload is sent again
- * only under {@link #mayResendUpload(int, boolean, boolean)}.
+ * before every attempt, and a pause that would end after it is not taken. A download that resumes
+ * takes its pauses from here ({@link #resumeDelay(int)}). An upload (not retryable in general: Glance
+ * takes data once) is sent again in two cases only: the server refused it (502, 503, 504, 429) and the
+ * request's {@link ApiRequest#resendCheck()} confirms the image is still {@code queued} (retried here,
+ * under the policy), or the connection broke and {@link #mayResendUpload(int, boolean, boolean)} allows it.
  */
 public final class Retry {
     /** Where {@link #OKHTTP_GUARD} keeps a 503's {@code Retry-After}, out of OkHttp's sight. */
@@ -200,8 +202,20 @@ public final class Retry {
             return request.isRetryable() && ("GET".equals(request.method()) || "HEAD".equals(request.method()));
         }
         if (!request.isRetryable()) {
-            return false;
+            return request.resendCheck() != null && isRetryableRefusal(failure)
+                    && request.resendCheck().maySendAgain((ServiceResponseException) failure);
         }
+        return isRetryableRefusal(failure);
+    }
+
+    /**
+     * Whether {@code failure} is an answer by which the server refused a request without handling it,
+     * in a way this policy retries: 429, or 502/503/504, with a {@code Retry-After} (if any) no longer
+     * than {@code maxRetryAfter}. For a request that is not retryable in general, a refusal is retried
+     * only under its {@link ApiRequest#resendCheck()}; an upload from a stream, which cannot be sent
+     * again, uses this to say why it was not.
+     */
+    public boolean isRetryableRefusal(Throwable failure) {
         if (failure instanceof RateLimitedException) {
             return ((RateLimitedException) failure).retryAfter()
                     .map(d -> d.compareTo(policy.maxRetryAfter()) <= 0).orElse(true);

@@ -9,9 +9,13 @@ import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.CancelledException;
 import dev.imagesdk.core.error.ImageServiceException;
+import dev.imagesdk.core.error.RateLimitedException;
+import dev.imagesdk.core.error.ServerException;
+import dev.imagesdk.core.error.ServiceResponseException;
 import dev.imagesdk.core.error.TransportException;
 import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.internal.http.ApiRequest;
+import dev.imagesdk.core.internal.http.ApiResponse;
 import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.model.ImageStatus;
 import dev.imagesdk.images.data.*;
@@ -27,7 +31,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 /**
  * Uploads image data: {@code PUT /v2/images/{id}/file} (the image becomes {@code active}) and staging for
  * interoperable import ({@code PUT /v2/images/{id}/stage}). Memory use is constant for any image size: the
@@ -37,7 +45,16 @@ import java.time.Duration;
  * retried blindly. When the connection breaks during an upload, the SDK reads the image back: a file
  * upload is sent once more only if the image is still {@code queued} (Glance put it back after the
  * failed attempt); otherwise, and always for a stream, {@link UploadInterruptedException} reports the
- * state the image was left in.
+ * state the image was left in. When the server <em>answers</em> 502, 503, 504 or 429 (it refused the
+ * data), a file upload is sent again from its start by the transport's retry loop, within the client's
+ * {@code RetryPolicy} and honouring {@code Retry-After}, but only after the image was read back as still
+ * {@code queued} ({@link ApiRequest.Builder#resendAfterRefusal}): a gateway's 502/504 does not prove that
+ * Glance did not take the data behind it, the {@code queued} status does. A stream is never sent twice.
+ *
+ * <p>Unless {@link UploadOpts#verify()} is off, the bytes are hashed in the copy loop as they are sent
+ * (with {@link Hashing}, the digests downloads verify with; the algorithm of
+ * {@link UploadOpts#hashAlgorithm()}, Glance's default {@code sha512} unless set), and after the success
+ * answer the image is read back once and compared: see {@link #verify}.
  *
  * <p>The data has no total deadline but a progress rule ({@link UploadOpts#progressTimeout()}; a
  * stalled upload is handled like a broken one); an interrupt of the calling thread cancels the upload
@@ -90,7 +107,7 @@ public final class ImageUploads {
     public void upload(String imageId, InputStream data, UploadOpts options) {
         Arguments.uuid(imageId, "image id");
         Arguments.notNull(options, "options");
-        put(imageId, "file", new StreamBody(Arguments.notNull(data, "data"), options.size(), options.listener()), options);
+        put(imageId, "file", new StreamBody(Arguments.notNull(data, "data"), options), options);
     }
 
     /**
@@ -109,10 +126,10 @@ public final class ImageUploads {
     public void stage(String imageId, InputStream data, UploadOpts options) {
         Arguments.uuid(imageId, "image id");
         Arguments.notNull(options, "options");
-        put(imageId, "stage", new StreamBody(Arguments.notNull(data, "data"), options.size(), options.listener()), options);
+        put(imageId, "stage", new StreamBody(Arguments.notNull(data, "data"), options), options);
     }
 
-    private static RequestBody fileBody(Path file, UploadOpts options) {
+    private static DataBody fileBody(Path file, UploadOpts options) {
         Arguments.notNull(file, "file");
         if (!Files.isRegularFile(file)) {
             throw new ValidationException("not a readable regular file: " + file);
@@ -126,29 +143,33 @@ public final class ImageUploads {
         if (options.size() >= 0 && options.size() != size) {
             throw new ValidationException("size " + options.size() + " given for " + file + ", which has " + size + " bytes");
         }
-        return new FileBody(file, size, options.listener());
+        return new FileBody(file, size, options);
     }
 
-    private void put(String imageId, String what, RequestBody body, UploadOpts options) {
-        ApiRequest.Builder request = ApiRequest.put("images", imageId, what).body(body).retryable(false)
-                .timeout(Duration.ZERO);
-        long length;
-        try {
-            length = body.contentLength();
-        } catch (IOException e) {
-            length = -1;
+    private void put(String imageId, String what, DataBody body, UploadOpts options) {
+        if (options.verify() && Hashing.jdkName(options.hashAlgorithm()) == null) {
+            throw new ValidationException("unknown hash algorithm: " + options.hashAlgorithm()
+                    + " (known: md5, sha1, sha224, sha256, sha384, sha512, sha3_224, sha3_256, sha3_384, sha3_512)");
         }
+        ApiRequest.Builder request = ApiRequest.put("images", imageId, what).body(body).retryable(false)
+                .timeout(Duration.ZERO).resendAfterRefusal(refusal -> ImageStatus.QUEUED.equals(statusAfterFailure(imageId)));
+        long length = body.contentLength();
         if (length >= 0) {
             request.header("x-openstack-image-size", Long.toString(length));
         }
         request.header("X-Image-Meta-Store", options.store());
         ApiRequest built = request.build();
         for (int attempt = 1; ; attempt++) {
-            try (OperationScope ignored = OperationScope.transfer(options.progressTimeout())) {
-                Calls.of(client).executeNoContent(built);
-                return;
+            String url;
+            String requestId;
+            try (OperationScope ignored = OperationScope.transfer(options.progressTimeout());
+                 ApiResponse response = Calls.of(client).execute(built)) {
+                url = response.url();
+                requestId = response.requestId().orElse(null);
             } catch (CancelledException e) {
                 throw e;
+            } catch (ServiceResponseException e) {
+                throw body.isOneShot() ? notSentAgain(e) : e;
             } catch (TransportException e) {
                 LocalReadFailure local = localCause(e);
                 if (local != null) {
@@ -161,8 +182,79 @@ public final class ImageUploads {
                 }
                 throw new UploadInterruptedException(imageId, status, attempt, replayable, e);
             }
+            if (options.verify()) {
+                verify(imageId, what, body, options, url, requestId);
+            }
+            return;
         }
     }
+
+    /**
+     * A refusal that would have been retried for a file, with the reason it was not: a stream cannot be
+     * read twice. Same type and status as {@code e}, the note added to the server's message.
+     */
+    private ServiceResponseException notSentAgain(ServiceResponseException e) {
+        Retry retry = Calls.of(client).transport().retry();
+        if (retry.settings().maxAttempts() < 2 || !retry.isRetryableRefusal(e)) {
+            return e;
+        }
+        String note = e.serverMessage().map(m -> m + "; ").orElse("")
+                + "not sent again: the data came from a stream, which cannot be read twice (upload a file to have it retried)";
+        String method = e.method().orElse("PUT");
+        String url = e.url().orElse(null);
+        String requestId = e.requestId().orElse(null);
+        ServiceResponseException annotated = e instanceof RateLimitedException
+                ? new RateLimitedException(note, method, url, requestId, e.headers(), ((RateLimitedException) e).retryAfter().orElse(null))
+                : new ServerException(e.status(), note, method, url, requestId, e.headers());
+        annotated.addSuppressed(e);
+        return annotated;
+    }
+
+    /**
+     * After the server's success answer: reads the image back once and checks that it holds what was
+     * sent. A data upload ({@code file}) must have left the image {@code active} with the size sent
+     * and, when the server reports a hash of the algorithm computed, that hash. A staged upload
+     * ({@code stage}) must have left it {@code uploading}; Glance computes no hash until the import, so
+     * only the size is compared, and only when the server reports one (Glance 25 does not for a staged
+     * image). When the server reports a hash of another algorithm than the one computed, the hash
+     * cannot be compared: size and status are, and a WARN says so (set
+     * {@link UploadOpts.Builder#hashAlgorithm} to the cloud's algorithm).
+     *
+     * @throws UploadVerificationException when the image does not hold what was sent
+     */
+    private void verify(String imageId, String what, DataBody body, UploadOpts options, String url, String requestId) {
+        long sentBytes = body.sentBytes;
+        // never null after a whole body was written; a success answer before that stored nothing of ours
+        String sentHash = body.sentHash == null ? "(not computed: the body was not sent to its end)" : body.sentHash;
+        Image image = Calls.of(client).executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter.INSTANCE);
+        boolean staged = "stage".equals(what);
+        ImageStatus expected = staged ? ImageStatus.UPLOADING : ImageStatus.ACTIVE;
+        boolean ok = expected.equals(image.status()) && sentBytes >= 0;
+        Long size = image.size();
+        if (staged ? size != null && size != sentBytes : size == null || size != sentBytes) {
+            ok = false;
+        }
+        String algo = image.osHashAlgo();
+        String value = image.osHashValue();
+        if (!staged && value != null && !value.isBlank() && algo != null) {
+            if (options.hashAlgorithm().equalsIgnoreCase(algo)
+                    || Objects.equals(Hashing.jdkName(algo), Hashing.jdkName(options.hashAlgorithm()))) {
+                if (!value.equalsIgnoreCase(sentHash)) {
+                    ok = false;
+                }
+            } else {
+                LOG.warn("image {}: the server hashed the upload with {}, the SDK with {}: the hash was not compared "
+                        + "(size and status were); set UploadOpts.hashAlgorithm(\"{}\") to compare it", imageId, algo,
+                        options.hashAlgorithm(), algo);
+            }
+        }
+        if (!ok) {
+            throw new UploadVerificationException(imageId, Math.max(sentBytes, 0), options.hashAlgorithm(), sentHash,
+                    image.status(), size, algo, value, "PUT", url, requestId);
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImageUploads.class);
 
     /** How long to wait, at most, for Glance to take an image out of {@code saving} after a broken upload. */
     static final long SETTLE_MILLIS = 10_000;
@@ -211,10 +303,30 @@ public final class ImageUploads {
     abstract static class DataBody extends RequestBody {
         final long size;
         final TransferListener listener;
+        /** JDK name of the digest computed while sending, or {@code null} when the upload is not verified. */
+        private final String digestAlgorithm;
+        /** Bytes sent by the last attempt that wrote the whole body, {@code -1} until one did. */
+        volatile long sentBytes = -1;
+        /** Hex hash of those bytes, or {@code null}. */
+        volatile String sentHash;
 
-        DataBody(long size, TransferListener listener) {
+        DataBody(long size, UploadOpts options) {
             this.size = size;
-            this.listener = listener;
+            this.listener = options.listener();
+            this.digestAlgorithm = options.verify() ? Hashing.jdkName(options.hashAlgorithm()) : null;
+        }
+
+        /** A fresh digest for one attempt (each attempt sends the data from its start), or {@code null}. */
+        final MessageDigest startAttempt() {
+            sentBytes = -1;
+            sentHash = null;
+            return digestAlgorithm == null ? null : Hashing.digest(digestAlgorithm);
+        }
+
+        /** Records what an attempt that wrote the whole body sent. */
+        final void finishAttempt(long bytes, MessageDigest digest) {
+            sentHash = digest == null ? null : Hashing.hex(digest.digest());
+            sentBytes = bytes;
         }
 
         @Override
@@ -232,8 +344,8 @@ public final class ImageUploads {
     static final class FileBody extends DataBody {
         private final Path file;
 
-        FileBody(Path file, long size, TransferListener listener) {
-            super(size, listener);
+        FileBody(Path file, long size, UploadOpts options) {
+            super(size, options);
             this.file = file;
         }
 
@@ -252,12 +364,14 @@ public final class ImageUploads {
             } catch (IOException e) {
                 throw new LocalReadFailure("cannot open " + file, e);
             }
+            MessageDigest digest = startAttempt();
             try (channel; WatchdogAnchor ignored = WatchdogAnchor.open()) {
-                send(channel, sink);
+                send(channel, sink, digest);
             }
+            finishAttempt(size, digest);
         }
 
-        private void send(FileChannel channel, BufferedSink sink) throws IOException {
+        private void send(FileChannel channel, BufferedSink sink, MessageDigest digest) throws IOException {
             String what = file.toString();
             ByteBuffer buffer = ByteBuffer.allocateDirect((int) Math.max(1, Math.min(BUFFER_SIZE, size)));
             long sent = 0;
@@ -281,6 +395,9 @@ public final class ImageUploads {
                 }
                 int chunk = buffer.remaining();
                 sent += chunk;
+                if (digest != null) {
+                    digest.update(buffer.duplicate());
+                }
                 while (buffer.hasRemaining()) {
                     int step = Math.min(buffer.remaining(), SINK_STEP);
                     ByteBuffer slice = buffer.slice().limit(step);
@@ -313,8 +430,8 @@ public final class ImageUploads {
     static final class StreamBody extends DataBody {
         private final InputStream in;
 
-        StreamBody(InputStream in, long size, TransferListener listener) {
-            super(size, listener);
+        StreamBody(InputStream in, UploadOpts options) {
+            super(options.size(), options);
             this.in = in;
         }
 
@@ -325,17 +442,24 @@ public final class ImageUploads {
 
         @Override
         public void writeTo(BufferedSink sink) throws IOException {
+            MessageDigest digest = startAttempt();
+            long sent;
             try (WatchdogAnchor ignored = WatchdogAnchor.open()) {
-                copy(in, sink, size, listener, "the upload stream");
+                sent = copy(in, sink, size, listener, digest, "the upload stream");
             }
+            finishAttempt(sent, digest);
         }
     }
 
     /**
      * Copies exactly {@code size} bytes (or everything, when {@code size < 0}) from a local stream to
-     * the network; bytes after the first {@code size} are left unread in the stream.
+     * the network, updating {@code digest} (may be {@code null}) with each buffer; bytes after the first
+     * {@code size} are left unread in the stream.
+     *
+     * @return the number of bytes sent
      */
-    static void copy(InputStream in, BufferedSink sink, long size, TransferListener listener, String what) throws IOException {
+    static long copy(InputStream in, BufferedSink sink, long size, TransferListener listener, MessageDigest digest,
+                     String what) throws IOException {
         byte[] buffer = new byte[BUFFER_SIZE];
         long sent = 0;
         while (size < 0 || sent < size) {
@@ -352,6 +476,9 @@ public final class ImageUploads {
                 }
                 break;
             }
+            if (digest != null) {
+                digest.update(buffer, 0, n);
+            }
             for (int off = 0; off < n; off += SINK_STEP) {
                 sink.write(buffer, off, Math.min(SINK_STEP, n - off));
             }
@@ -361,6 +488,7 @@ public final class ImageUploads {
         }
         sink.flush();
         OperationScope.bodySent();
+        return sent;
     }
 
 }
