@@ -19,6 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -98,6 +102,56 @@ class FaultInjectionTest {
             assertThat(Images.of(retrying).get(imageId).name()).isEqualTo("fault-target");
             assertThat(emulator.applied(fault)).isEqualTo(2);
             assertThat(emulator.exhausted(fault)).isTrue();
+        }
+    }
+
+    @Test
+    void aFileUploadRefusedWith503And429IsSentAgainAfterRetryAfterAndVerified(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("disk.raw");
+        Files.write(file, DATA);
+        try (ServiceClient retrying = ServiceClient.builder().endpoint(emulator.endpoint().toString())
+                .auth(dev.imagesdk.core.auth.Auth.trustedHeaders("fault-project", "u", "member"))
+                .retryPolicy(RetryPolicy.builder().maxAttempts(4).initialDelay(Duration.ofMillis(1))
+                        .maxDelay(Duration.ofMillis(5)).build())
+                .build()) {
+            Images client = Images.of(retrying);
+            String target = client.create(CreateOpts.builder().name("fault-upload").diskFormat(DiskFormat.RAW)
+                    .containerFormat(ContainerFormat.BARE).build()).id();
+            Fault unavailable = emulator.addFault(Fault.on("PUT", "/v2/images/" + target + "/file").unavailable(Duration.ofSeconds(1)));
+            Fault limited = emulator.addFault(Fault.on("PUT", "/v2/images/" + target + "/file").rateLimited(Duration.ofSeconds(1)));
+
+            long start = System.nanoTime();
+            client.upload(target, file);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(emulator.applied(unavailable)).isEqualTo(1);
+            assertThat(emulator.applied(limited)).isEqualTo(1);
+            assertThat(took).as("two Retry-After pauses of 1 s").isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+            Image stored = client.get(target);
+            assertThat(stored.status()).isEqualTo(dev.imagesdk.images.model.ImageStatus.ACTIVE);
+            assertThat(stored.size()).isEqualTo(DATA.length);
+            assertThat(stored.osHashValue()).isEqualTo(java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-512").digest(DATA)));
+        }
+    }
+
+    @Test
+    void aStreamUploadRefusedWith503IsNotSentAgain() {
+        String target = images.create(CreateOpts.builder().name("fault-upload-stream").diskFormat(DiskFormat.RAW)
+                .containerFormat(ContainerFormat.BARE).build()).id();
+        try (ServiceClient retrying = ServiceClient.builder().endpoint(emulator.endpoint().toString())
+                .auth(dev.imagesdk.core.auth.Auth.trustedHeaders("fault-project", "u", "member"))
+                .retryPolicy(RetryPolicy.builder().maxAttempts(4).initialDelay(Duration.ofMillis(1))
+                        .maxDelay(Duration.ofMillis(5)).build())
+                .build()) {
+            Fault fault = emulator.addFault(Fault.on("PUT", "/v2/images/" + target + "/file").always().unavailable(Duration.ZERO));
+
+            assertThatThrownBy(() -> Images.of(retrying).upload(target, new ByteArrayInputStream(DATA), DATA.length))
+                    .isInstanceOfSatisfying(ServerException.class, e -> {
+                        assertThat(e.status()).isEqualTo(503);
+                        assertThat(e).hasMessageContaining("cannot be read twice");
+                    });
+            assertThat(emulator.applied(fault)).isEqualTo(1);
         }
     }
 
