@@ -98,7 +98,7 @@ public final class Worker {
 
     static JavaContender create(String contender, BenchConfig config, String target, String endpoint) {
         return switch (contender) {
-            case "imagesdk" -> new OursContender(endpoint, config.token());
+            case "imagesdk" -> new OursContender(endpoint, config.token(), target.equals("glance"));
             case "openstack4j" -> new OpenStack4jContender(config, target.equals("glance") ? null : endpoint);
             default -> throw new IllegalArgumentException("unknown contender " + contender);
         };

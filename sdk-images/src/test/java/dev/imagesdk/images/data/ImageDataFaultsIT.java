@@ -202,6 +202,42 @@ class ImageDataFaultsIT {
     }
 
     @Test
+    void aFileUploadAnswered503ThenSucceedsIsSentAgainAfterRetryAfterAndVerifiedAgainstGlancesHash() throws Exception {
+        String target = create("faults-upload-503");
+        Path file = dir.resolve("upload-503.raw");
+        Files.write(file, data);
+        proxy.inject("PUT /v2/images/" + target + "/file", 1, FaultProxy.Fault.status(503, "1"));
+        Images images = throughProxy(fastRetries(), Duration.ofSeconds(30));
+
+        long start = System.nanoTime();
+        images.upload(target, file);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(proxy.requestLines()).filteredOn(l -> l.startsWith("PUT")).hasSize(2);
+        assertThat(took).as("Retry-After: 1 honoured").isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        Image uploaded = direct.get(target);
+        assertThat(uploaded.status()).isEqualTo(ImageStatus.ACTIVE);
+        // the upload verified itself against this value; it is the SHA-512 of the bytes, computed here independently
+        assertThat(uploaded.osHashAlgo()).isEqualTo("sha512");
+        assertThat(uploaded.osHashValue()).isEqualTo(sha512);
+        System.out.println("[faults] file upload answered 503 (Retry-After: 1): sent again after " + took.toMillis()
+                + " ms in all, verified against Glance's os_hash_value");
+    }
+
+    @Test
+    void aStreamUploadAnswered429IsNotSentAgainAndSaysWhy() {
+        String target = create("faults-upload-429");
+        proxy.inject("PUT /v2/images/" + target + "/file", 1, FaultProxy.Fault.status(429, "1"));
+        Images images = throughProxy(fastRetries(), Duration.ofSeconds(30));
+
+        assertThatThrownBy(() -> images.upload(target, new ByteArrayInputStream(data), SIZE))
+                .isInstanceOfSatisfying(dev.imagesdk.core.error.RateLimitedException.class,
+                        e -> assertThat(e).hasMessageContaining("cannot be read twice"));
+        assertThat(proxy.requestLines()).filteredOn(l -> l.startsWith("PUT")).hasSize(1);
+        assertThat(direct.get(target).status()).isEqualTo(ImageStatus.QUEUED);
+    }
+
+    @Test
     void aResetDuringAStreamUploadIsReportedWithTheImagesState() {
         String target = create("faults-upload-stream");
         proxy.inject("PUT /v2/images/" + target + "/file", 1, FaultProxy.Fault.resetRequestAfter(4 * 1024 * 1024));

@@ -215,8 +215,8 @@ public final class ImageUploads {
      * sent. A data upload ({@code file}) must have left the image {@code active} with the size sent
      * and, when the server reports a hash of the algorithm computed, that hash. A staged upload
      * ({@code stage}) must have left it {@code uploading}; Glance computes no hash until the import, so
-     * only the size is compared, and only when the server reports one (Glance 25 does not for a staged
-     * image). When the server reports a hash of another algorithm than the one computed, the hash
+     * only the size is compared, when the server reports one (Glance 25 does: a staged image shows its
+     * size, no hash). When the server reports a hash of another algorithm than the one computed, the hash
      * cannot be compared: size and status are, and a WARN says so (set
      * {@link UploadOpts.Builder#hashAlgorithm} to the cloud's algorithm).
      *
