@@ -136,6 +136,31 @@ class UploadVerificationTest {
     }
 
     @Test
+    void largeUploadsAreHashedOnAHelperThreadWithTheSameResult() throws Exception {
+        // above 4 MiB the hash runs beside the sending (two alternating buffers): still every byte, in order
+        byte[] big = new byte[9 * 1024 * 1024 + 12345];
+        new Random(16).nextBytes(big);
+        Path file = dir.resolve("big.raw");
+        Files.write(file, big);
+        String sha512 = hex("SHA-512", big);
+        glance.empty(204).json(200, image("active", (long) big.length, "sha512", sha512));
+        glance.images().upload(ID, file);
+
+        byte[] other = big.clone();
+        other[big.length / 2] ^= 1;
+        glance.empty(204).json(200, image("active", (long) big.length, "sha512", hex("SHA-512", other)));
+        assertThatThrownBy(() -> glance.images().upload(ID, file)).isInstanceOfSatisfying(UploadVerificationException.class,
+                e -> assertThat(e.sentHash()).isEqualTo(sha512));
+
+        glance.empty(204).json(200, image("active", (long) big.length, "sha512", hex("SHA-512", other)));
+        assertThatThrownBy(() -> glance.images().upload(ID, new ByteArrayInputStream(big), big.length))
+                .isInstanceOfSatisfying(UploadVerificationException.class, e -> assertThat(e.sentHash()).isEqualTo(sha512));
+
+        glance.empty(204).json(200, image("active", (long) big.length, "sha512", sha512));
+        glance.images().upload(ID, new ByteArrayInputStream(big), big.length);
+    }
+
+    @Test
     void aHashOfAnotherAlgorithmIsNotComparedUnlessThatAlgorithmIsChosen() throws Exception {
         // the server hashes with sha256 while the SDK computed sha512: size and status are still checked
         glance.empty(204).json(200, image("active", 600_000L, "sha256", hex("SHA-256", OTHER)));

@@ -364,18 +364,24 @@ public final class ImageUploads {
             } catch (IOException e) {
                 throw new LocalReadFailure("cannot open " + file, e);
             }
-            MessageDigest digest = startAttempt();
-            try (channel; WatchdogAnchor ignored = WatchdogAnchor.open()) {
+            try (channel; WatchdogAnchor ignored = WatchdogAnchor.open();
+                 UploadDigest digest = UploadDigest.start(startAttempt(), size)) {
                 send(channel, sink, digest);
+                finishAttempt(size, digest.finish());
             }
-            finishAttempt(size, digest);
         }
 
-        private void send(FileChannel channel, BufferedSink sink, MessageDigest digest) throws IOException {
+        private void send(FileChannel channel, BufferedSink sink, UploadDigest digest) throws IOException {
             String what = file.toString();
-            ByteBuffer buffer = ByteBuffer.allocateDirect((int) Math.max(1, Math.min(BUFFER_SIZE, size)));
+            int capacity = (int) Math.max(1, Math.min(BUFFER_SIZE, size));
+            ByteBuffer[] buffers = new ByteBuffer[UploadDigest.SLOTS];
             long sent = 0;
-            while (sent < size) {
+            for (int slot = 0; sent < size; slot = (slot + 1) % buffers.length) {
+                digest.acquire(slot);
+                if (buffers[slot] == null) {
+                    buffers[slot] = ByteBuffer.allocateDirect(capacity);
+                }
+                ByteBuffer buffer = buffers[slot];
                 buffer.clear().limit((int) Math.min(buffer.capacity(), size - sent));
                 while (buffer.hasRemaining()) {
                     int n;
@@ -395,9 +401,7 @@ public final class ImageUploads {
                 }
                 int chunk = buffer.remaining();
                 sent += chunk;
-                if (digest != null) {
-                    digest.update(buffer.duplicate());
-                }
+                digest.update(slot, buffer.duplicate());
                 while (buffer.hasRemaining()) {
                     int step = Math.min(buffer.remaining(), SINK_STEP);
                     ByteBuffer slice = buffer.slice().limit(step);
@@ -442,12 +446,10 @@ public final class ImageUploads {
 
         @Override
         public void writeTo(BufferedSink sink) throws IOException {
-            MessageDigest digest = startAttempt();
-            long sent;
-            try (WatchdogAnchor ignored = WatchdogAnchor.open()) {
-                sent = copy(in, sink, size, listener, digest, "the upload stream");
+            try (WatchdogAnchor ignored = WatchdogAnchor.open(); UploadDigest digest = UploadDigest.start(startAttempt(), size)) {
+                long sent = copy(in, sink, size, listener, digest, "the upload stream");
+                finishAttempt(sent, digest.finish());
             }
-            finishAttempt(sent, digest);
         }
     }
 
@@ -458,11 +460,16 @@ public final class ImageUploads {
      *
      * @return the number of bytes sent
      */
-    static long copy(InputStream in, BufferedSink sink, long size, TransferListener listener, MessageDigest digest,
+    static long copy(InputStream in, BufferedSink sink, long size, TransferListener listener, UploadDigest digest,
                      String what) throws IOException {
-        byte[] buffer = new byte[BUFFER_SIZE];
+        byte[][] buffers = new byte[UploadDigest.SLOTS][];
         long sent = 0;
-        while (size < 0 || sent < size) {
+        for (int slot = 0; size < 0 || sent < size; slot = (slot + 1) % buffers.length) {
+            digest.acquire(slot);
+            if (buffers[slot] == null) {
+                buffers[slot] = new byte[BUFFER_SIZE];
+            }
+            byte[] buffer = buffers[slot];
             int want = size < 0 ? buffer.length : (int) Math.min(buffer.length, size - sent);
             int n;
             try {
@@ -474,11 +481,10 @@ public final class ImageUploads {
                 if (size >= 0) {
                     throw new LocalReadFailure(what + " ended after " + sent + " of the announced " + size + " bytes", null);
                 }
+                digest.release(slot);
                 break;
             }
-            if (digest != null) {
-                digest.update(buffer, 0, n);
-            }
+            digest.update(slot, ByteBuffer.wrap(buffer, 0, n));
             for (int off = 0; off < n; off += SINK_STEP) {
                 sink.write(buffer, off, Math.min(SINK_STEP, n - off));
             }
