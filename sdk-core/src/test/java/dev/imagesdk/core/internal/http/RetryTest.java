@@ -49,6 +49,52 @@ class RetryTest {
     }
 
     @Test
+    void aRefusedUploadIsRepeatedOnlyWhenItsResendCheckAllowsIt() {
+        okhttp3.RequestBody file = okhttp3.RequestBody.create(new byte[10], okhttp3.MediaType.get("application/octet-stream"));
+        AtomicInteger checks = new AtomicInteger();
+        ApiRequest allowed = ApiRequest.put("images", "x", "file").body(file).retryable(false)
+                .resendAfterRefusal(refusal -> checks.incrementAndGet() > 0).build();
+        ApiRequest refused = ApiRequest.put("images", "x", "file").body(file).retryable(false)
+                .resendAfterRefusal(refusal -> false).build();
+        ApiRequest unchecked = ApiRequest.put("images", "x", "file").body(file).retryable(false).build();
+
+        assertThat(FAST.shouldRetry(allowed, unavailable("1"))).isTrue();
+        assertThat(FAST.shouldRetry(allowed, new dev.imagesdk.core.error.RateLimitedException("slow down", "PUT", "u", null,
+                Map.of(), Duration.ofSeconds(1)))).isTrue();
+        assertThat(checks).hasValue(2);
+        // not a refusal: a 500, a Retry-After beyond the limit, a broken connection
+        assertThat(FAST.shouldRetry(allowed, new ServerException(500, "bug", "PUT", "u", null, Map.of()))).isFalse();
+        assertThat(FAST.shouldRetry(allowed, unavailable("61"))).isFalse();
+        assertThat(FAST.shouldRetry(allowed, new TransportException("reset", "PUT", "u", new IOException(), false))).isFalse();
+        assertThat(checks).as("asked only for refusals").hasValue(2);
+        assertThat(FAST.shouldRetry(refused, unavailable(null))).isFalse();
+        assertThat(FAST.shouldRetry(unchecked, unavailable(null))).isFalse();
+    }
+
+    @Test
+    void aRefusedOneShotUploadIsNeverRepeated() {
+        okhttp3.RequestBody stream = new okhttp3.RequestBody() {
+            @Override
+            public okhttp3.MediaType contentType() {
+                return null;
+            }
+
+            @Override
+            public void writeTo(okio.BufferedSink sink) {
+            }
+
+            @Override
+            public boolean isOneShot() {
+                return true;
+            }
+        };
+        ApiRequest put = ApiRequest.put("images", "x", "file").body(stream).retryable(false)
+                .resendAfterRefusal(refusal -> true).build();
+        assertThat(FAST.shouldRetry(put, unavailable(null))).isFalse();
+        assertThat(FAST.isRetryableRefusal(unavailable(null))).as("yet it was a refusal the policy retries").isTrue();
+    }
+
+    @Test
     void aCheckedFailureOfTheAttemptBecomesATransportException() {
         assertThatThrownBy(() -> new Retry(new Retry.Settings(1, Duration.ofMillis(1), Duration.ofMillis(1), 0, Duration.ofSeconds(1), Duration.ZERO)).run(ApiRequest.get().build(), "http://h/x", () -> {
             throw new IOException("boom");
