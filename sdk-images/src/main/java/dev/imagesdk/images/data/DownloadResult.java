@@ -60,12 +60,16 @@ public final class DownloadResult {
         return Optional.ofNullable(contentRange);
     }
 
-    /** The hash algorithm the data was verified with ({@code sha512}, {@code md5}); empty when not verified. */
+    /**
+     * The hash algorithm the data was verified with ({@code sha512}, {@code md5}): the server's when it
+     * recorded a hash, else the caller's {@link DownloadOpts.Builder#expectedHash(String, String) expected
+     * hash}; empty when not verified. A caller's hash given as well was checked too.
+     */
     public Optional<String> verifiedAlgorithm() {
         return Optional.ofNullable(verifiedAlgorithm);
     }
 
-    /** The hex digest computed over the received bytes, when one was computed. */
+    /** The hex digest of {@link #verifiedAlgorithm()} computed over the received bytes, when one was computed. */
     public Optional<String> digest() {
         return Optional.ofNullable(digest);
     }

@@ -12,6 +12,7 @@ import okio.BufferedSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -46,21 +47,21 @@ public final class DownloadPipeline {
         }
     }
 
-    /** What the destination side does with each buffer (hash, then write). */
+    /** What the destination side does with each buffer (hash with each digest, then write). */
     private static final class Sink {
         private final OutputStream out;
-        private final MessageDigest digest;
+        private final MessageDigest[] digests;
         private final String targetName;
         private long written;
 
-        Sink(OutputStream out, MessageDigest digest, String targetName) {
+        Sink(OutputStream out, List<MessageDigest> digests, String targetName) {
             this.out = out;
-            this.digest = digest;
+            this.digests = digests.toArray(new MessageDigest[0]);
             this.targetName = targetName;
         }
 
         void accept(byte[] data, int length) {
-            if (digest != null) {
+            for (MessageDigest digest : digests) {
                 digest.update(data, 0, length);
             }
             try {
@@ -73,13 +74,14 @@ public final class DownloadPipeline {
     }
 
     /**
-     * Copies the body to {@code out}, updating {@code digest} (may be {@code null}).
+     * Copies the body to {@code out}, updating every digest in {@code digests} (may be empty) in the same
+     * pass over the bytes.
      *
      * @return the number of bytes moved
      */
-    public static long run(BufferedSource source, OutputStream out, MessageDigest digest, long expected,
+    public static long run(BufferedSource source, OutputStream out, List<MessageDigest> digests, long expected,
                     TransferListener listener, String targetName, String method, String url) {
-        Sink sink = new Sink(out, digest, targetName);
+        Sink sink = new Sink(out, digests, targetName);
         if (expected >= 0 && expected < INLINE_BELOW) {
             return inline(source, sink, expected, listener, method, url);
         }

@@ -7,6 +7,9 @@ import java.util.Locale;
 
 /** Maps Glance's hash algorithm names ({@code os_hash_algo}) to JDK digests. */
 public final class Hashing {
+    /** The algorithm names {@link #glanceName} accepts, as Glance (Python's hashlib) spells them. */
+    public static final String NAMES = "md5, sha1, sha224, sha256, sha384, sha512, sha3_224, sha3_256, sha3_384, sha3_512";
+
     private Hashing() {
     }
 
@@ -40,6 +43,23 @@ public final class Hashing {
             default:
                 return null;
         }
+    }
+
+    /**
+     * The name Glance gives an algorithm ({@code SHA-256}, {@code sha_256} → {@code sha256}; {@code SHA3-512}
+     * → {@code sha3_512}), or {@code null} when unknown.
+     */
+    public static String glanceName(String name) {
+        String jdk = jdkName(name);
+        if (jdk == null) {
+            return null;
+        }
+        return jdk.toLowerCase(Locale.ROOT).replace("sha3-", "sha3_").replace("-", "");
+    }
+
+    /** The length in bytes of a digest of a JDK algorithm ({@code SHA-512} → 64). */
+    public static int length(String jdkName) {
+        return digest(jdkName).getDigestLength();
     }
 
     /** A new digest for a JDK algorithm name (all names {@link #jdkName} returns exist in every JDK 17). */

@@ -22,9 +22,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 /**
  * Verified, streaming downloads of image data ({@code GET /v2/images/{id}/file}). Memory use is constant
@@ -41,21 +48,25 @@ import java.util.UUID;
  */
 public final class ImageDownloads {
     private final ServiceClient client;
+    private final Durability durability;
 
-    private ImageDownloads(ServiceClient client) {
+    ImageDownloads(ServiceClient client, Durability durability) {
         this.client = Arguments.notNull(client, "client");
+        this.durability = durability;
     }
 
     /** Downloads through {@code client}. */
     public static ImageDownloads of(ServiceClient client) {
-        return new ImageDownloads(client);
+        return new ImageDownloads(client, Durability.SYSTEM);
     }
 
 
     /**
      * Downloads the image's data to {@code target}. The bytes go to a temporary file next to the
-     * target, are verified while they stream (see {@link DownloadOpts.Builder#verify(boolean)}) and
-     * the file is then moved into place atomically (replacing an existing file). On any failure —
+     * target, are verified while they stream (see {@link DownloadOpts.Builder#verify(boolean)} and
+     * {@link DownloadOpts.Builder#expectedHash(String, String)}), forced to the storage device and the
+     * file is then moved into place atomically (replacing an existing file) and its directory synced
+     * (see {@link DownloadOpts.Builder#durable(boolean)}). On any failure —
      * mismatch, broken connection, full disk — the temporary file is deleted and an existing target is
      * left untouched.
      *
@@ -78,17 +89,24 @@ public final class ImageDownloads {
         Expectation expectation = expectation(imageId, options);
         // created like any new file (default permissions), unlike createTempFile's owner-only mode
         Path temp = dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID().toString().substring(0, 8) + ".part");
-        OutputStream opened;
+        FileChannel opened;
         try {
-            opened = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            opened = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new LocalFileException("cannot create a temporary file in " + dir, e);
         }
         boolean done = false;
         try {
             DownloadResult result;
-            try (OutputStream out = opened) {
+            try (FileChannel channel = opened; OutputStream out = Channels.newOutputStream(channel)) {
                 result = fetch(imageId, options, expectation, out, temp.toString(), absolute);
+                if (options.durable()) {
+                    try {
+                        durability.forceFile(channel, temp);
+                    } catch (IOException e) {
+                        throw new LocalFileException("flushing " + temp + " to the storage device failed", e);
+                    }
+                }
             } catch (IOException closeFailure) {
                 throw new LocalFileException("writing " + temp + " failed", closeFailure);
             }
@@ -98,6 +116,9 @@ public final class ImageDownloads {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
             done = true;
+            if (options.durable()) {
+                durability.syncDirectory(dir);
+            }
             return result;
         } catch (IOException e) {
             throw new LocalFileException("moving the download into place at " + absolute + " failed", e);
@@ -124,17 +145,33 @@ public final class ImageDownloads {
         return fetch(imageId, options, expectation, out, "the output stream", null);
     }
 
-    /** What the whole image should look like, from its metadata (only read when verifying a whole download). */
-    private static final class Expectation {
+    /** One expected hash: whose it is, its algorithm (Glance's and the JDK's name) and its hex value. */
+    private static final class Hash {
+        final ChecksumMismatchException.ExpectedBy by;
         final String glanceAlgorithm;
         final String jdkAlgorithm;
-        final String expectedHex;
-        final Long size;
+        final String hex;
 
-        Expectation(String glanceAlgorithm, String jdkAlgorithm, String expectedHex, Long size) {
+        Hash(ChecksumMismatchException.ExpectedBy by, String glanceAlgorithm, String jdkAlgorithm, String hex) {
+            this.by = by;
             this.glanceAlgorithm = glanceAlgorithm;
             this.jdkAlgorithm = jdkAlgorithm;
-            this.expectedHex = expectedHex;
+            this.hex = hex;
+        }
+    }
+
+    /**
+     * What the whole image should look like: the server's hash and size from its metadata (only read when
+     * verifying a whole download), and the caller's hash.
+     */
+    private static final class Expectation {
+        final Hash server;
+        final Hash caller;
+        final Long size;
+
+        Expectation(Hash server, Hash caller, Long size) {
+            this.server = server;
+            this.caller = caller;
             this.size = size;
         }
     }
@@ -144,19 +181,26 @@ public final class ImageDownloads {
             throw new ValidationException("image id must not be blank");
         }
         Arguments.notNull(options, "options");
-        if (!options.verify() || options.range() != null) {
-            return null;
+        Hash caller = options.expectedHash() == null ? null
+                : new Hash(ChecksumMismatchException.ExpectedBy.CALLER, options.expectedHashAlgorithm(),
+                        Hashing.jdkName(options.expectedHashAlgorithm()), options.expectedHash());
+        if (options.range() != null) {
+            return null; // DownloadOpts refuses a range with an expected hash
+        }
+        if (!options.verify()) {
+            return caller == null ? null : new Expectation(null, caller, null);
         }
         Image image = Calls.of(client).executeJson(ApiRequest.get("images", imageId).build(), ImageJsonAdapter::readSingle);
         String jdk = Hashing.jdkName(image.osHashAlgo());
+        Hash server = null;
         if (jdk != null && image.osHashValue() != null && !image.osHashValue().isBlank()) {
-            return new Expectation(image.osHashAlgo().toLowerCase(Locale.ROOT), jdk,
-                    image.osHashValue().toLowerCase(Locale.ROOT), image.size());
+            server = new Hash(ChecksumMismatchException.ExpectedBy.SERVER, image.osHashAlgo().toLowerCase(Locale.ROOT),
+                    jdk, image.osHashValue().toLowerCase(Locale.ROOT));
+        } else if (image.checksum() != null && !image.checksum().isBlank()) {
+            server = new Hash(ChecksumMismatchException.ExpectedBy.SERVER, "md5", "MD5",
+                    image.checksum().toLowerCase(Locale.ROOT));
         }
-        if (image.checksum() != null && !image.checksum().isBlank()) {
-            return new Expectation("md5", "MD5", image.checksum().toLowerCase(Locale.ROOT), image.size());
-        }
-        return new Expectation(null, null, null, image.size());
+        return new Expectation(server, caller, image.size());
     }
 
     private DownloadResult fetch(String imageId, DownloadOpts options, Expectation expectation, OutputStream out,
@@ -183,8 +227,17 @@ public final class ImageDownloads {
             Long expectedLength = expectation != null && expectation.size != null ? expectation.size
                     : contentRange != null ? Long.valueOf(contentRange.length())
                     : announced >= 0 ? Long.valueOf(announced) : null;
-            MessageDigest digest = expectation != null && expectation.jdkAlgorithm != null
-                    && response.status() == 200 ? Hashing.digest(expectation.jdkAlgorithm) : null;
+            // one digest per distinct algorithm, all fed in the same pass over the bytes
+            Map<String, MessageDigest> digests = new LinkedHashMap<>();
+            List<Hash> hashes = new ArrayList<>();
+            if (expectation != null) { // a whole download: whatever the status, the bytes must match
+                for (Hash h : new Hash[] {expectation.server, expectation.caller}) {
+                    if (h != null) {
+                        hashes.add(h);
+                        digests.computeIfAbsent(h.jdkAlgorithm, Hashing::digest);
+                    }
+                }
+            }
             BufferedSource body = response.bodySource();
             ResumingSource resuming = null;
             if (response.status() == 200 && expectation != null && expectation.size != null) {
@@ -193,7 +246,8 @@ public final class ImageDownloads {
             }
             long received;
             try {
-                received = DownloadPipeline.run(body, out, digest, expectedLength == null ? -1 : expectedLength,
+                received = DownloadPipeline.run(body, out, List.copyOf(digests.values()),
+                        expectedLength == null ? -1 : expectedLength,
                         options.listener(), targetName, response.method(), response.url());
             } finally {
                 if (resuming != null) {
@@ -204,13 +258,19 @@ public final class ImageDownloads {
                 throw new ChecksumMismatchException("length", Long.toString(expectedLength), Long.toString(received),
                         response.method(), response.url(), requestId);
             }
-            String actualHex = digest == null ? null : Hashing.hex(digest.digest());
-            if (digest != null && !actualHex.equals(expectation.expectedHex)) {
-                throw new ChecksumMismatchException(expectation.glanceAlgorithm, expectation.expectedHex, actualHex,
-                        response.method(), response.url(), requestId);
+            Map<String, String> actual = new HashMap<>();
+            digests.forEach((algorithm, digest) -> actual.put(algorithm, Hashing.hex(digest.digest())));
+            for (Hash h : hashes) { // the server's first, then the caller's
+                String actualHex = actual.get(h.jdkAlgorithm);
+                if (!actualHex.equals(h.hex)) {
+                    throw new ChecksumMismatchException(h.by, h.glanceAlgorithm, h.hex, actualHex,
+                            response.method(), response.url(), requestId);
+                }
             }
+            Hash reported = hashes.isEmpty() ? null : hashes.get(0);
             return new DownloadResult(received, response.status(), contentMd5, contentRange,
-                    digest == null ? null : expectation.glanceAlgorithm, actualHex, target, requestId);
+                    reported == null ? null : reported.glanceAlgorithm,
+                    reported == null ? null : actual.get(reported.jdkAlgorithm), target, requestId);
         }
     }
 }

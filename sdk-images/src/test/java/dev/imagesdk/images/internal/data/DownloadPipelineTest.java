@@ -39,7 +39,7 @@ class DownloadPipelineTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<Long> progress = new ArrayList<>();
 
-        long moved = DownloadPipeline.run(new Buffer().write(data), out, digest, data.length,
+        long moved = DownloadPipeline.run(new Buffer().write(data), out, List.of(digest), data.length,
                 (n, total) -> progress.add(n), "out", "GET", "http://x/");
 
         assertThat(moved).isEqualTo(data.length);
@@ -54,11 +54,27 @@ class DownloadPipelineTest {
         MessageDigest digest = MessageDigest.getInstance("SHA-512");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        long moved = DownloadPipeline.run(new Buffer().write(data), out, digest, -1, TransferListener.NONE, "out", "GET", "http://x/");
+        long moved = DownloadPipeline.run(new Buffer().write(data), out, List.of(digest), -1, TransferListener.NONE, "out", "GET", "http://x/");
 
         assertThat(moved).isEqualTo(data.length);
         assertThat(out.toByteArray()).isEqualTo(data);
         assertThat(digest.digest()).isEqualTo(sha512(data));
+    }
+
+    @Test
+    void twoDigestsAreFedInOnePassOverTheBytes() throws Exception {
+        byte[] data = random(DownloadPipeline.CHUNK * 9 + 77, 6);
+        MessageDigest sha512 = MessageDigest.getInstance("SHA-512");
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        long moved = DownloadPipeline.run(new Buffer().write(data), out, List.of(sha512, sha256), data.length,
+                TransferListener.NONE, "out", "GET", "http://x/");
+
+        assertThat(moved).isEqualTo(data.length);
+        assertThat(out.toByteArray()).isEqualTo(data);
+        assertThat(sha512.digest()).isEqualTo(sha512(data));
+        assertThat(sha256.digest()).isEqualTo(MessageDigest.getInstance("SHA-256").digest(data));
     }
 
     @Test
@@ -67,7 +83,7 @@ class DownloadPipelineTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<String> threads = new ArrayList<>();
 
-        long moved = DownloadPipeline.run(new Buffer().write(data), out, null, data.length,
+        long moved = DownloadPipeline.run(new Buffer().write(data), out, List.of(), data.length,
                 (n, total) -> threads.add(Thread.currentThread().getName()), "out", "GET", "http://x/");
 
         assertThat(moved).isEqualTo(data.length);
@@ -95,7 +111,7 @@ class DownloadPipelineTest {
             }
         };
 
-        assertThatThrownBy(() -> DownloadPipeline.run(source, failsOnSecondWrite, MessageDigest.getInstance("SHA-512"),
+        assertThatThrownBy(() -> DownloadPipeline.run(source, failsOnSecondWrite, List.of(MessageDigest.getInstance("SHA-512")),
                 data.length, TransferListener.NONE, "/tmp/target.part", "GET", "http://x/"))
                 .isInstanceOf(LocalFileException.class)
                 .hasMessageContaining("writing to /tmp/target.part failed after " + DownloadPipeline.CHUNK + " bytes")
@@ -121,7 +137,7 @@ class DownloadPipelineTest {
         });
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        assertThatThrownBy(() -> DownloadPipeline.run(breaking, out, MessageDigest.getInstance("SHA-512"), data.length,
+        assertThatThrownBy(() -> DownloadPipeline.run(breaking, out, List.of(MessageDigest.getInstance("SHA-512")), data.length,
                 TransferListener.NONE, "out", "GET", "http://x/"))
                 .isInstanceOf(TransportException.class)
                 .hasMessageContaining("broke off after " + breakAt + " bytes");
