@@ -2,10 +2,10 @@ package dev.imagesdk.images.data;
 
 import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.internal.Arguments;
+import dev.imagesdk.core.internal.HashAlgorithms;
 import dev.imagesdk.core.internal.http.OperationScope;
 
 import java.time.Duration;
-import dev.imagesdk.images.internal.data.Hashing;
 
 import java.util.Locale;
 
@@ -186,17 +186,17 @@ public final class DownloadOpts {
         public Builder expectedHash(String algorithm, String hex) {
             Arguments.notBlank(algorithm, "expected hash algorithm");
             Arguments.notBlank(hex, "expected hash");
-            String jdk = Hashing.jdkName(algorithm.strip());
+            String jdk = HashAlgorithms.jdkName(algorithm.strip());
             if (jdk == null) {
-                throw new ValidationException("unknown hash algorithm '" + algorithm + "': use one of " + Hashing.NAMES);
+                throw new ValidationException("unknown hash algorithm '" + algorithm + "': use one of " + HashAlgorithms.NAMES);
             }
             String value = hex.strip().toLowerCase(Locale.ROOT);
-            int digits = 2 * Hashing.length(jdk);
+            int digits = 2 * HashAlgorithms.digestLength(jdk);
             if (value.length() != digits || !value.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-                throw new ValidationException("expected " + Hashing.glanceName(algorithm.strip()) + " hash must be "
+                throw new ValidationException("expected " + HashAlgorithms.glanceName(algorithm.strip()) + " hash must be "
                         + digits + " hexadecimal digits, was '" + hex + "'");
             }
-            this.expectedHashAlgorithm = Hashing.glanceName(algorithm.strip());
+            this.expectedHashAlgorithm = HashAlgorithms.glanceName(algorithm.strip());
             this.expectedHash = value;
             return this;
         }

@@ -1,65 +1,19 @@
 package dev.imagesdk.images.internal.data;
 
+import dev.imagesdk.core.internal.HashAlgorithms;
+
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 
 /** Maps Glance's hash algorithm names ({@code os_hash_algo}) to JDK digests. */
 public final class Hashing {
-    /** The algorithm names {@link #glanceName} accepts, as Glance (Python's hashlib) spells them. */
-    public static final String NAMES = "md5, sha1, sha224, sha256, sha384, sha512, sha3_224, sha3_256, sha3_384, sha3_512";
-
     private Hashing() {
     }
 
     /** The JDK name for a Glance algorithm name ({@code sha512} → {@code SHA-512}), or {@code null} when unknown. */
     public static String jdkName(String glanceName) {
-        if (glanceName == null) {
-            return null;
-        }
-        String a = glanceName.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-        switch (a) {
-            case "md5":
-                return "MD5";
-            case "sha1":
-                return "SHA-1";
-            case "sha224":
-                return "SHA-224";
-            case "sha256":
-                return "SHA-256";
-            case "sha384":
-                return "SHA-384";
-            case "sha512":
-                return "SHA-512";
-            case "sha3224":
-                return "SHA3-224";
-            case "sha3256":
-                return "SHA3-256";
-            case "sha3384":
-                return "SHA3-384";
-            case "sha3512":
-                return "SHA3-512";
-            default:
-                return null;
-        }
-    }
-
-    /**
-     * The name Glance gives an algorithm ({@code SHA-256}, {@code sha_256} → {@code sha256}; {@code SHA3-512}
-     * → {@code sha3_512}), or {@code null} when unknown.
-     */
-    public static String glanceName(String name) {
-        String jdk = jdkName(name);
-        if (jdk == null) {
-            return null;
-        }
-        return jdk.toLowerCase(Locale.ROOT).replace("sha3-", "sha3_").replace("-", "");
-    }
-
-    /** The length in bytes of a digest of a JDK algorithm ({@code SHA-512} → 64). */
-    public static int length(String jdkName) {
-        return digest(jdkName).getDigestLength();
+        return HashAlgorithms.jdkName(glanceName);
     }
 
     /** A new digest for a JDK algorithm name (all names {@link #jdkName} returns exist in every JDK 17). */
