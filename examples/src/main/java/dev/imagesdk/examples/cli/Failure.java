@@ -53,6 +53,10 @@ public record Failure(int exitCode, String message, String hint) {
             return new Failure(ExitCodes.USAGE, "invalid input: " + t.getMessage(),
                     "Fix the option and retry (see --help)");
         }
+        if (t instanceof ChecksumMismatchException c && c.expectedBy() == ChecksumMismatchException.ExpectedBy.CALLER) {
+            return new Failure(ExitCodes.INTEGRITY, t.getMessage(),
+                    "The data does not match the --expect-hash you gave; nothing was kept. Check the hash (and its algorithm) in your manifest");
+        }
         if (t instanceof ChecksumMismatchException) {
             return new Failure(ExitCodes.INTEGRITY, t.getMessage(),
                     "The data was corrupted in transit or on the server; nothing was kept. Retry the download");

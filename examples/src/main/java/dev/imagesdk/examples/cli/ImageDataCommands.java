@@ -100,8 +100,26 @@ final class ImageDataCommands {
         @Option(names = "--force", description = "Replace FILE if it exists (it is replaced only once the new data is complete).")
         boolean force;
 
+        @Option(names = "--expect-hash", paramLabel = "ALGO:HEX",
+                description = "Also check the data against this hash (from a manifest), e.g. sha256:9f86d0...; "
+                        + "ALGO is md5, sha1, sha224, sha256, sha384, sha512 or sha3_224..sha3_512. Checked even with --no-verify.")
+        String expectHash;
+
+        @Option(names = "--no-sync", description = "Do not flush FILE to the disk before reporting success "
+                + "(faster on slow disks; a crash right after may leave FILE incomplete).")
+        boolean noSync;
+
         @Override
         void run() throws IOException {
+            DownloadOpts.Builder builder = DownloadOpts.builder().verify(!noVerify).durable(!noSync);
+            if (expectHash != null) {
+                int colon = expectHash.indexOf(':');
+                if (colon <= 0) {
+                    throw new CommandException(ExitCodes.USAGE, "--expect-hash needs ALGO:HEX, was \"" + expectHash + "\"",
+                            "Give the algorithm and the hex digest, e.g. --expect-hash sha256:HEX");
+                }
+                builder.expectedHash(expectHash.substring(0, colon), expectHash.substring(colon + 1));
+            }
             Images images = ImagesCommand.images(this);
             boolean toStdout = "-".equals(output);
             if (!toStdout) {
@@ -109,7 +127,7 @@ final class ImageDataCommands {
             }
             String id = imageId(this.id);
             ProgressBar bar = imagectl().progress(err(), "download", -1);
-            DownloadOpts opts = DownloadOpts.builder().verify(!noVerify).listener(bar::update).build();
+            DownloadOpts opts = builder.listener(bar::update).build();
             DownloadResult result;
             try {
                 if (toStdout) {
@@ -126,7 +144,8 @@ final class ImageDataCommands {
             long nanos = bar.finish();
             String line = summary("downloaded", result.bytes(), nanos) + " of image " + id
                     + (toStdout ? "" : " to " + output) + "; "
-                    + result.verifiedAlgorithm().map(a -> a + " verified").orElse("not verified");
+                    + result.verifiedAlgorithm().map(a -> a + " verified").orElse("not verified")
+                    + (opts.expectedHash() == null ? "" : "; " + opts.expectedHashAlgorithm() + " matches --expect-hash");
             // With -o - the data owns stdout: the report goes to stderr.
             (toStdout ? err() : out()).println(line);
         }

@@ -301,6 +301,45 @@ class ImagesCommandTest {
     }
 
     @Test
+    void downloadChecksAnExpectedHashFromTheCommandLine() throws Exception {
+        String id = create("--name", "manifest", "--disk-format", "raw", "--container-format", "bare");
+        byte[] bytes = new byte[1 << 20];
+        new java.util.Random(11).nextBytes(bytes);
+        Path source = Files.write(dir.resolve("in.bin"), bytes);
+        emu.ok(ALPHA_TOKEN, "images", "upload", id, source.toString());
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+
+        Path good = dir.resolve("good.bin");
+        Cli.Result ok = emu.as(ALPHA_TOKEN, "images", "download", id, "-o", good.toString(), "--expect-hash", "sha256:" + sha256);
+        assertThat(ok.exitCode()).as(ok.toString()).isZero();
+        assertThat(ok.out()).endsWith("to " + good + "; sha512 verified; sha256 matches --expect-hash\n");
+        assertThat(Files.mismatch(source, good)).isEqualTo(-1);
+
+        Path fast = dir.resolve("fast.bin");
+        Cli.Result noSync = emu.as(ALPHA_TOKEN, "images", "download", id, "-o", fast.toString(), "--no-sync");
+        assertThat(noSync.exitCode()).as(noSync.toString()).isZero();
+        assertThat(Files.mismatch(source, fast)).isEqualTo(-1);
+
+        String wrong = "0".repeat(64);
+        Path bad = dir.resolve("bad.bin");
+        Cli.Result mismatch = emu.as(ALPHA_TOKEN, "images", "download", id, "-o", bad.toString(), "--expect-hash", "SHA-256:" + wrong);
+        assertThat(mismatch.exitCode()).isEqualTo(ExitCodes.INTEGRITY);
+        assertThat(mismatch.err()).startsWith("imagectl: Image data failed verification against the caller's expected hash: sha256 expected "
+                + wrong + " but got " + sha256).contains("Check the hash (and its algorithm) in your manifest");
+        assertThat(bad).doesNotExist();
+
+        long before = emu.emulator.requestCount();
+        Cli.Result notHex = emu.as(ALPHA_TOKEN, "images", "download", id, "-o", bad.toString(), "--expect-hash", "sha256:xyz");
+        assertThat(notHex.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(notHex.err()).startsWith("imagectl: invalid input: expected sha256 hash must be 64 hexadecimal digits, was 'xyz'");
+        Cli.Result noAlgo = emu.as(ALPHA_TOKEN, "images", "download", id, "-o", bad.toString(), "--expect-hash", sha256);
+        assertThat(noAlgo.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noAlgo.err()).startsWith("imagectl: --expect-hash needs ALGO:HEX");
+        assertThat(emu.emulator.requestCount()).as("refused before any request").isEqualTo(before);
+        assertThat(bad).doesNotExist();
+    }
+
+    @Test
     void valueCsvTableColumnsAndLong() throws IOException {
         String a = create("--id", "aaaaaaaa-0000-4000-8000-000000000001", "--name", "a, \"quoted\"", "--tag", "x", "--tag", "y");
         String b = create("--id", "aaaaaaaa-0000-4000-8000-000000000002", "--name", "b");
