@@ -19,7 +19,9 @@
 #   4. java dev.imagesdk.benchmarks.Bench: every workload, every contender; see RESULTS.md.
 #   5. stops the servers it started and deletes the data (BENCH_KEEP=true keeps both).
 #
-# Knobs (environment): BENCH_REPS (3), BENCH_WARMUP (1, Java contenders), BENCH_WARMUP_EXTERNAL (0, curl/glanceclient), BENCH_WORKLOADS (download,upload,list,decode,memory),
+# Knobs (environment): BENCH_REPS (3), BENCH_WARMUP (1, Java contenders), BENCH_WARMUP_EXTERNAL (0, curl/glanceclient), BENCH_WORKLOADS (download,durable,upload,list,decode,memory),
+#   BENCH_DISK_DIR (benchmarks/target/bench-disk: a directory on a real disk for the 'durable' workload, imagesdk's download
+#   with and without the fsync of DownloadOpts.durable; the data elsewhere is in tmpfs, where an fsync costs nothing),
 #   BENCH_SIZE_MIB (1024), BENCH_GLANCE_LIST (2500 images in the real Glance for its listing: BENCH_GLANCE_SEED_API=200
 #   created through its API, in at most BENCH_GLANCE_SEED_SECONDS=150 s, then cloned in its SQLite database by
 #   glance-clone-images.py), BENCH_GLANCE_TOKEN_CACHE_TIME (300), BENCH_NGINX_LIST (10000),
@@ -39,7 +41,7 @@ LOG_TAG=bench
 BENCH_REPS=${BENCH_REPS:-3}
 BENCH_WARMUP=${BENCH_WARMUP:-1}
 BENCH_WARMUP_EXTERNAL=${BENCH_WARMUP_EXTERNAL:-0}
-BENCH_WORKLOADS=${BENCH_WORKLOADS:-download,upload,list,decode,memory}
+BENCH_WORKLOADS=${BENCH_WORKLOADS:-download,durable,upload,list,decode,memory}
 BENCH_SIZE_MIB=${BENCH_SIZE_MIB:-1024}
 BENCH_GLANCE_LIST=${BENCH_GLANCE_LIST:-2500}
 BENCH_GLANCE_SEED_API=${BENCH_GLANCE_SEED_API:-200}
@@ -61,6 +63,7 @@ BENCH_GLANCE_DIR=${BENCH_GLANCE_DIR:-/dev/shm/imagesdk-bench-glance-$BENCH_GLANC
 BENCH_KEYSTONE_DIR=${BENCH_KEYSTONE_DIR:-/tmp/imagesdk-bench-keystone-$BENCH_KEYSTONE_PORT}
 
 TARGET="$BENCH_HOME/target"
+BENCH_DISK_DIR=${BENCH_DISK_DIR:-$TARGET/bench-disk}
 LOGS="$TARGET/bench-logs"
 NGINX_PREFIX="$BENCH_WORK/nginx"
 CONFIG="$TARGET/bench.properties"
@@ -219,6 +222,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
   echo "# Written by benchmarks/run.sh at $(date -u +%FT%TZ)"
   echo "out.dir=$BENCH_OUT"
   echo "work.dir=$BENCH_WORK"
+  echo "disk.dir=$BENCH_DISK_DIR"
   echo "log.dir=$LOGS"
   echo "reps=$BENCH_REPS"
   echo "warmup=$BENCH_WARMUP"

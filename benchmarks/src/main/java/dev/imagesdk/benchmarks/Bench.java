@@ -84,7 +84,7 @@ public final class Bench {
     }
 
     void runAll() throws Exception {
-        List<String> workloads = Arrays.asList(cfg.get("workloads", "download,upload,list,decode,memory").split(","));
+        List<String> workloads = Arrays.asList(cfg.get("workloads", "download,durable,upload,list,decode,memory").split(","));
         report.note("start");
         GlanceSetup glance = new GlanceSetup(cfg.endpoint("glance"), token);
         String glanceDownloadId = null;
@@ -96,6 +96,10 @@ public final class Bench {
             download("glance", glanceDownloadId, sha);
             download("nginx", cfg.get("nginx.download.id"), sha);
             glance.delete(glanceDownloadId);
+            write();
+        }
+        if (workloads.contains("durable")) {
+            durableDownload("nginx", cfg.get("nginx.download.id"));
             write();
         }
         if (workloads.contains("upload")) {
@@ -199,6 +203,29 @@ public final class Bench {
             Result sha512 = results.all().stream().filter(r -> r.contender().equals("jvm-sha512")).findFirst().orElseThrow();
             results.add(new Result(w, "jvm-sha512 (limit)", "s", false, sha512.samples(), size, sha512.command(),
                     "same run, in memory, no I/O: see the sha512-in-memory workload"));
+        }
+        report.workloadEnd(w);
+    }
+
+    /**
+     * What the flush to disk costs (issue 14): imagesdk's verified download written to a directory on a real
+     * disk ({@code disk.dir}: the other workloads write to tmpfs, where an fsync costs nothing), with
+     * {@code DownloadOpts.durable(true)} (the default: fsync of the file before the rename, of the directory
+     * after) and {@code durable(false)}.
+     */
+    private void durableDownload(String target, String id) throws IOException {
+        long size = cfg.getLong("file.1g.size");
+        String w = "download-verify-" + size(size) + "-to-disk@" + target;
+        report.workloadStart(w);
+        Path disk = Files.createDirectories(cfg.has("disk.dir") ? cfg.path("disk.dir") : work);
+        String sha = cfg.get("file.1g.sha512");
+        for (boolean durable : new boolean[] {true, false}) {
+            javaWorker(w, Results.OURS, durable ? Results.OURS : Results.OURS + " durable(false)", "s", size, javaArgs,
+                    warmup, reps, List.of("download", target, "--id", id, "--sha512", sha, "--size", "" + size,
+                            "--dest-dir", disk.toString(), "--durable", "" + durable),
+                    "images.download(id, path, DownloadOpts.builder().durable(" + durable + ").build()) into " + disk,
+                    durable ? "fsync of the file before the rename and of the directory after (the default)"
+                            : "no fsync: the page cache is written back later");
         }
         report.workloadEnd(w);
     }
@@ -381,6 +408,12 @@ public final class Bench {
 
     private void javaWorker(String w, String contender, String unit, long bytes, List<String> jvm, int warm, int n,
                             List<String> opArgs, String command, String note) {
+        javaWorker(w, contender, contender, unit, bytes, jvm, warm, n, opArgs, command, note);
+    }
+
+    /** A worker of {@code contender} whose result is listed as {@code label} (one library in two configurations). */
+    private void javaWorker(String w, String contender, String label, String unit, long bytes, List<String> jvm, int warm,
+                            int n, List<String> opArgs, String command, String note) {
         if (!contenders.contains(contender)) {
             return;
         }
@@ -388,17 +421,17 @@ public final class Bench {
         args.addAll(opArgs.subList(2, opArgs.size()));
         List<String> jvmArgs = new ArrayList<>(jvm);
         if (Boolean.parseBoolean(cfg.get("jfr", "false"))) {
-            jvmArgs.add("-XX:StartFlightRecording=settings=profile,filename=" + cfg.path("log.dir").resolve(slug(w) + "-" + contender + ".jfr"));
+            jvmArgs.add("-XX:StartFlightRecording=settings=profile,filename=" + cfg.path("log.dir").resolve(slug(w) + "-" + slug(label) + ".jfr"));
         }
-        String label = command + " [JVM " + String.join(" ", jvm) + "]";
+        String commandLine = command + " [JVM " + String.join(" ", jvm) + "]";
         try {
             String classPath = contender.equals(O4J) ? cfg.get("openstack4j.classpath", System.getProperty("java.class.path"))
                     : System.getProperty("java.class.path");
-            Processes.WorkerRun r = procs.worker(slug(w) + "-" + contender, jvmArgs, classPath, args, 1800);
+            Processes.WorkerRun r = procs.worker(slug(w) + "-" + slug(label), jvmArgs, classPath, args, 1800);
             String info = r.info().isEmpty() ? "" : " (" + r.info() + ")";
-            results.add(new Result(w, contender, unit, false, r.samples(), bytes, label, (note + info).trim()));
+            results.add(new Result(w, label, unit, false, r.samples(), bytes, commandLine, (note + info).trim()));
         } catch (Exception e) {
-            results.add(Result.failed(w, contender, unit, label, String.valueOf(e.getMessage())));
+            results.add(Result.failed(w, label, unit, commandLine, String.valueOf(e.getMessage())));
         }
     }
 

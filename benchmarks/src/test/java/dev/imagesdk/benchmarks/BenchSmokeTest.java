@@ -81,7 +81,8 @@ class BenchSmokeTest {
         String contenders = "imagesdk,openstack4j" + (onPath("curl") ? ",curl" : "");
         String props = String.join("\n",
                 "out.dir=" + out, "work.dir=" + work, "log.dir=" + dir.resolve("logs"),
-                "reps=1", "warmup=1", "workloads=download,upload,list,decode,memory", "contenders=" + contenders,
+                "reps=1", "warmup=1", "workloads=download,durable,upload,list,decode,memory",
+                "disk.dir=" + dir.resolve("disk"), "contenders=" + contenders,
                 "token.file=" + token,
                 "keystone.url=" + trim(glance.url("/").toString()), "keystone.user=alice", "keystone.password=pw",
                 "keystone.project.id=p1",
@@ -116,7 +117,7 @@ class BenchSmokeTest {
                 .collect(Collectors.toList());
         assertThat(failures).isEmpty();
         List<String> expectedWorkloads = List.of("sha512-in-memory-1MiB", "download-verify-1MiB@glance", "download-verify-1MiB@nginx",
-                "upload-1MiB@glance", "upload-1MiB@nginx",
+                "download-verify-1MiB-to-disk@nginx", "upload-1MiB@glance", "upload-1MiB@nginx",
                 "decode-1000-image-page (pages/s)", "decode-1000-image-page (bytes allocated per image)",
                 "memory-download-verify-4MiB-Xmx64m@nginx", "memory-list-2500-images-Xmx64m@nginx",
                 "list-60-images-pages-of-25@nginx", "list-60-images-pages-of-10@nginx",
@@ -124,6 +125,11 @@ class BenchSmokeTest {
         assertThat(bench.results().byWorkload().keySet()).containsExactlyElementsOf(expectedWorkloads);
         for (String w : expectedWorkloads) {
             if (w.startsWith("sha512")) {
+                continue;
+            }
+            if (w.endsWith("-to-disk@nginx")) {
+                assertThat(bench.results().byWorkload().get(w).stream().map(Result::contender).toList()).as(w)
+                        .containsExactly("imagesdk", "imagesdk durable(false)");
                 continue;
             }
             List<String> who = bench.results().byWorkload().get(w).stream().map(Result::contender).toList();

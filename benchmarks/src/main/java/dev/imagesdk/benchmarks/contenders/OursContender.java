@@ -5,6 +5,7 @@ import dev.imagesdk.core.auth.Auth;
 import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.Images;
 import dev.imagesdk.images.model.ListOpts;
+import dev.imagesdk.images.data.DownloadOpts;
 import dev.imagesdk.images.data.DownloadResult;
 import dev.imagesdk.images.data.UploadOpts;
 
@@ -35,7 +36,15 @@ public final class OursContender implements JavaContender {
 
     @Override
     public void downloadVerified(String id, Path dest, String expectedSha512) {
-        DownloadResult r = images.download(id, dest);
+        downloadVerified(id, dest, expectedSha512, true);
+    }
+
+    /**
+     * As {@link #downloadVerified(String, Path, String)}, with the file flushed to the storage device before
+     * it is moved into place ({@code durable}, the default) or not ({@code DownloadOpts.durable(false)}).
+     */
+    public void downloadVerified(String id, Path dest, String expectedSha512, boolean durable) {
+        DownloadResult r = images.download(id, dest, DownloadOpts.builder().durable(durable).build());
         if (!"sha512".equals(r.verifiedAlgorithm().orElse(null)) || !expectedSha512.equals(r.digest().orElse(null))) {
             throw new IllegalStateException("imagesdk did not verify the download with SHA-512: " + r);
         }

@@ -23,7 +23,9 @@ import java.util.Locale;
  * {@code glance|nginx|nginx-big}; options {@code --ids a,b,…} (upload: one fresh queued image per
  * repetition, warm-up first), {@code --id} (download), {@code --sha512}, {@code --file},
  * {@code --limit}, {@code --expect} (list: the count every repetition must see), {@code --sink-dir}
- * (upload to nginx: the PUT sink's image directory, emptied after each repetition).
+ * (upload to nginx: the PUT sink's image directory, emptied after each repetition), {@code --dest-dir}
+ * (download: where the file is written, default the work directory), {@code --durable true|false}
+ * (download, imagesdk only: {@code DownloadOpts.durable}, default true).
  */
 public final class Worker {
     private Worker() {
@@ -57,11 +59,18 @@ public final class Worker {
         try (JavaContender c = create(contender, config, target, endpoint)) {
             switch (op) {
                 case "download" -> {
-                    Path dest = config.path("work.dir").resolve("dl-" + contender + "-" + target + ".bin");
+                    Path destDir = o.has("--dest-dir") ? Path.of(o.get("--dest-dir")) : config.path("work.dir");
+                    Path dest = destDir.resolve("dl-" + contender + "-" + target + ".bin");
+                    Boolean durable = o.has("--durable") ? Boolean.valueOf(o.get("--durable")) : null;
+                    check(durable == null || c instanceof OursContender, "--durable is an imagesdk option");
                     for (int i = 0; i < total; i++) {
                         Files.deleteIfExists(dest);
                         long t0 = System.nanoTime();
-                        c.downloadVerified(o.get("--id"), dest, o.get("--sha512"));
+                        if (durable != null) {
+                            ((OursContender) c).downloadVerified(o.get("--id"), dest, o.get("--sha512"), durable);
+                        } else {
+                            c.downloadVerified(o.get("--id"), dest, o.get("--sha512"));
+                        }
                         report(i >= warmup, System.nanoTime() - t0);
                         check(Files.size(dest) == Long.parseLong(o.get("--size")), "downloaded file has the wrong size");
                         Files.deleteIfExists(dest);
