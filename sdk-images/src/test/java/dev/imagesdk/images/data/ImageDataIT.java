@@ -147,6 +147,32 @@ class ImageDataIT {
     }
 
     @Test
+    void aCallersExpectedHashIsCheckedBesidesGlancesAndAMismatchLeavesNoFile() throws Exception {
+        byte[] data = new byte[2 * MIB + 5];
+        new Random(14).nextBytes(data);
+        Image image = newImage("expected-hash");
+        images.upload(image.id(), new ByteArrayInputStream(data), data.length);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+
+        Path target = dir.resolve("manifest.raw");
+        DownloadResult ok = images.download(image.id(), target, DownloadOpts.builder().expectedHash("sha256", sha256).build());
+        assertThat(Files.readAllBytes(target)).isEqualTo(data);
+        assertThat(ok.verifiedAlgorithm()).contains("sha512"); // Glance's own hash was checked too
+
+        Path wrong = dir.resolve("wrong.raw");
+        String other = sha256.substring(0, 63) + (sha256.endsWith("0") ? "1" : "0");
+        assertThatThrownBy(() -> images.download(image.id(), wrong,
+                DownloadOpts.builder().expectedHash("sha256", other).build()))
+                .isInstanceOfSatisfying(dev.imagesdk.core.error.ChecksumMismatchException.class, e -> {
+                    assertThat(e.expectedBy()).isEqualTo(dev.imagesdk.core.error.ChecksumMismatchException.ExpectedBy.CALLER);
+                    assertThat(e.actual()).isEqualTo(sha256);
+                });
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
+    @Test
     void uploadingTwiceIsAConflict() {
         Image image = newImage("twice");
         images.upload(image.id(), new ByteArrayInputStream(new byte[4096]), 4096);
