@@ -292,18 +292,24 @@ public final class Images {
 
     /**
      * {@code GET /v2/images/{id}/file}: downloads the image's data to a file, verified against the
-     * image's recorded hash and size, the target appearing only when complete and correct. A broken
+     * image's recorded hash and size, the target appearing only when complete and correct, and flushed
+     * to the storage device before this returns (see {@link DownloadOpts.Builder#durable(boolean)}). A broken
      * whole-image download is resumed with {@code Range} requests (see
-     * {@link DownloadOpts.Builder#resumeAttempts(int)}).
+     * {@link DownloadOpts.Builder#resumeAttempts(int)}). A hash the caller expects (from a manifest) is
+     * checked as well with {@link DownloadOpts.Builder#expectedHash(String, String)}.
      *
      * @throws dev.imagesdk.images.data.NoImageDataException when the image has no data (204)
-     * @throws dev.imagesdk.core.error.ChecksumMismatchException when the data does not match the recorded hash or size
+     * @throws dev.imagesdk.core.error.ChecksumMismatchException when the data does not match the recorded hash or
+     *         size, or the caller's expected hash ({@code expectedBy()} says which)
      */
     public DownloadResult download(String id, Path target) {
         return download(id, target, DownloadOpts.defaults());
     }
 
-    /** Downloads to a file with options (byte range, verification, progress); see {@link #download(String, Path)}. */
+    /**
+     * Downloads to a file with options (byte range, verification, expected hash, durability, progress); see
+     * {@link #download(String, Path)}.
+     */
     public DownloadResult download(String id, Path target, DownloadOpts opts) {
         return ImageDownloads.of(client).download(id, target, opts);
     }
