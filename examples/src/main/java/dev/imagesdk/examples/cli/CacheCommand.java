@@ -22,6 +22,17 @@ final class CacheCommand {
     private CacheCommand() {
     }
 
+    /** Applies {@code action} to each image (id or unique name) in turn and says so on stderr. */
+    private static void eachImage(ApiCommand command, List<String> images,
+                                  java.util.function.BiConsumer<ImageCache, String> action, String done) {
+        ImageCache cache = ImageCache.of(command.client());
+        for (String image : images) {
+            String id = command.imageId(image);
+            action.accept(cache, id);
+            command.err().println("imagectl: " + String.format(done, id));
+        }
+    }
+
     @Command(name = "list", description = "List the cached images and the images queued for caching.",
             mixinStandardHelpOptions = true)
     static final class ListCache extends ApiCommand {
@@ -51,12 +62,7 @@ final class CacheCommand {
 
         @Override
         void run() {
-            ImageCache cache = ImageCache.of(client());
-            for (String image : images) {
-                String id = imageId(image);
-                cache.queue(id);
-                err().println("imagectl: queued " + id + " for caching");
-            }
+            eachImage(this, images, ImageCache::queue, "queued %s for caching");
         }
     }
 
@@ -68,12 +74,7 @@ final class CacheCommand {
 
         @Override
         void run() {
-            ImageCache cache = ImageCache.of(client());
-            for (String image : images) {
-                String id = imageId(image);
-                cache.remove(id);
-                err().println("imagectl: removed " + id + " from the cache");
-            }
+            eachImage(this, images, ImageCache::remove, "removed %s from the cache");
         }
     }
 

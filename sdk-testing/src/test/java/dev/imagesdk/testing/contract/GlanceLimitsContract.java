@@ -1,13 +1,9 @@
 package dev.imagesdk.testing.contract;
 
-import com.squareup.moshi.Moshi;
 import dev.imagesdk.testing.contract.GlanceWireContract.Caller;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -32,24 +28,13 @@ public interface GlanceLimitsContract {
         return new Caller(limitsEndpoint());
     }
 
-    private static String text(HttpResponse<byte[]> r) {
-        return new String(r.body(), StandardCharsets.UTF_8);
-    }
-
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> parse(HttpResponse<byte[]> r) {
-        try {
-            return (Map<String, Object>) new Moshi.Builder().build().adapter(Object.class).fromJson(text(r));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Caller.parse(r);
     }
 
     private static void assertError(HttpResponse<byte[]> r, int status, String message) {
-        assertThat(r.statusCode()).as(text(r)).isEqualTo(status);
-        String m = (String) parse(r).get("message");
-        int br = m.indexOf("<br /><br />");
-        assertThat((br < 0 ? m : m.substring(0, br)).strip()).isEqualTo(message);
+        assertThat(r.statusCode()).as(Caller.text(r)).isEqualTo(status);
+        assertThat(Caller.message(r)).isEqualTo(message);
     }
 
     private static String raw(Caller c, String name) {

@@ -101,6 +101,28 @@ public interface GlanceWireContract {
         void delete(String id) {
             json("DELETE", "/v2/images/" + id, null);
         }
+
+        /** The body as UTF-8 text. */
+        static String text(HttpResponse<byte[]> r) {
+            return new String(r.body(), StandardCharsets.UTF_8);
+        }
+
+        /** The body as a JSON object. */
+        @SuppressWarnings("unchecked")
+        static Map<String, Object> parse(HttpResponse<byte[]> r) {
+            try {
+                return (Map<String, Object>) new Moshi.Builder().build().adapter(Object.class).fromJson(text(r));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The message of a JSON error body, without webob's trailing {@code <br /><br />} and whitespace. */
+        static String message(HttpResponse<byte[]> r) {
+            String m = (String) parse(r).get("message");
+            int br = m.indexOf("<br /><br />");
+            return (br < 0 ? m : m.substring(0, br)).strip();
+        }
     }
 
     private Caller caller() {
@@ -108,23 +130,15 @@ public interface GlanceWireContract {
     }
 
     private static String text(HttpResponse<byte[]> r) {
-        return new String(r.body(), StandardCharsets.UTF_8);
+        return Caller.text(r);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> parse(HttpResponse<byte[]> r) {
-        try {
-            return (Map<String, Object>) new Moshi.Builder().build().adapter(Object.class).fromJson(text(r));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Caller.parse(r);
     }
 
-    /** The message of a JSON error body, without webob's trailing {@code <br /><br />} and whitespace. */
     private static String message(HttpResponse<byte[]> r) {
-        String m = (String) parse(r).get("message");
-        int br = m.indexOf("<br /><br />");
-        return (br < 0 ? m : m.substring(0, br)).strip();
+        return Caller.message(r);
     }
 
     private static String jsonObject(String name, int properties, int tags) {

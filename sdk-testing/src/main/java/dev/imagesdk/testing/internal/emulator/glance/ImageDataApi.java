@@ -99,6 +99,18 @@ public final class ImageDataApi {
         }
     }
 
+    /** {@code r} now holds the data received into {@code file}, in {@code store} only. */
+    private static void holdData(ImageRecord r, Path file, Received got, String store) {
+        r.dataFile = file;
+        r.size = got.size();
+        r.virtualSize = virtualSize(r.diskFormat, got.size());
+        r.checksum = got.md5();
+        r.osHashAlgo = "sha512";
+        r.osHashValue = got.sha512();
+        r.stores.clear();
+        r.stores.add(store);
+    }
+
     private void requeue(String id, Path file) {
         EmulatorState.deleteQuietly(file);
         state.locked(() -> {
@@ -192,14 +204,7 @@ public final class ImageDataApi {
                 return false;
             }
             r.transferring = false;
-            r.dataFile = file;
-            r.size = got.size();
-            r.virtualSize = virtualSize(r.diskFormat, got.size());
-            r.checksum = got.md5();
-            r.osHashAlgo = "sha512";
-            r.osHashValue = got.sha512();
-            r.stores.clear();
-            r.stores.add(store);
+            holdData(r, file, got, store);
             r.status = "active";
             r.updatedAt = state.now();
             return true;
@@ -530,13 +535,7 @@ public final class ImageDataApi {
             }
         }
         r.owner = null;
-        r.dataFile = file;
-        r.size = got.size();
-        r.virtualSize = virtualSize(r.diskFormat, got.size());
-        r.checksum = got.md5();
-        r.osHashAlgo = "sha512";
-        r.osHashValue = got.sha512();
-        r.stores.add(stores.defaultStore());
+        holdData(r, file, got, stores.defaultStore());
         r.status = "active";
         state.locked(() -> {
             r.createdAt = state.now();
