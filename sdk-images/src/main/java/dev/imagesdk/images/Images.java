@@ -13,6 +13,8 @@ import dev.imagesdk.images.internal.json.ListOptsQuery;
 import dev.imagesdk.images.internal.json.UpdateOptsJson;
 
 import dev.imagesdk.core.internal.http.Calls;
+import dev.imagesdk.core.internal.http.ApiFeature;
+import dev.imagesdk.core.internal.Poller;
 
 import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.ServiceClient;
@@ -185,6 +187,58 @@ public final class Images {
                     e.method().orElse(null), e.url().orElse(null), e.requestId().orElse(null), e.headers(), e);
         }
     }
+
+    /**
+     * {@code DELETE /v2/stores/{store}/{id}} (204; several stores, API 2.10): removes an active image's
+     * data from one store; the image and its data in its other stores stay. Glance's legacy policy lets
+     * the owner do it, as well as an administrator.
+     *
+     * @throws dev.imagesdk.core.error.ForbiddenException when that store holds the image's only copy
+     *         (delete the image instead) or the image is not the caller's
+     * @throws ConflictException for a store the service does not have, or an image that is not active
+     * @throws dev.imagesdk.core.error.NotFoundException when the image is not visible or the store does not
+     *         hold its data
+     * @throws dev.imagesdk.core.error.UnsupportedFeatureException when the service has a single store
+     */
+    public void deleteFromStore(String id, String storeId) {
+        Calls.of(client).executeNoContent(ApiRequest.delete("stores", Arguments.notBlank(storeId, "store id"),
+                Arguments.uuid(id, "image id")).requires(ApiFeature.MULTIPLE_STORES).build());
+    }
+
+    /**
+     * Polls {@code GET /v2/images/{id}} until Glance answers 404 (the image is gone), backing off from
+     * 250 ms to 5 s. Glance deletes at once when asked; this is for deletions others started or that a
+     * deployment delays.
+     *
+     * @throws dev.imagesdk.images.importing.ImageWaitException when {@code timeout} passes first (with the
+     *         image as last seen) or the thread is interrupted
+     */
+    public void waitForDeletion(String id, Duration timeout) {
+        Arguments.uuid(id, "image id");
+        if (Arguments.notNull(timeout, "timeout").isNegative()) {
+            throw new ValidationException("timeout must not be negative");
+        }
+        Poller.Outcome<java.util.Optional<Image>> outcome = DELETION.await(() -> {
+            try {
+                return java.util.Optional.of(get(id));
+            } catch (dev.imagesdk.core.error.NotFoundException gone) {
+                return java.util.Optional.empty();
+            }
+        }, java.util.Optional::isEmpty, timeout);
+        switch (outcome.ending()) {
+            case REACHED:
+                return;
+            case TIMED_OUT:
+                throw new dev.imagesdk.images.importing.ImageWaitException("image " + id + " still exists ("
+                        + outcome.last().map(i -> String.valueOf(i.status())).orElse("?") + ") after " + timeout,
+                        outcome.last().orElse(null), true);
+            default:
+                throw new dev.imagesdk.images.importing.ImageWaitException("interrupted while waiting for image "
+                        + id + " to be deleted", outcome.last().orElse(null), false, outcome.interruption().orElse(null));
+        }
+    }
+
+    private static final Poller DELETION = new Poller(Duration.ofMillis(250), Duration.ofSeconds(5), 1.5);
 
     /** All images the caller sees by default (own, public, accepted shared), newest first, lazily paged. */
     public Paged<Image> list() {

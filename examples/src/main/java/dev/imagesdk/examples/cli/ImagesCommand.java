@@ -39,6 +39,7 @@ import java.util.Map;
                 ImagesCommand.Delete.class,
                 ImagesCommand.Deactivate.class,
                 ImagesCommand.Reactivate.class,
+                ImagesCommand.StoreDelete.class,
                 ImageDataCommands.Upload.class,
                 ImageDataCommands.Download.class,
                 ImageDataCommands.Import.class,
@@ -467,6 +468,23 @@ final class ImagesCommand {
                 images(this).delete(imageId);
                 out().println("deleted image " + imageId + (imageId.equals(id) ? "" : " (" + id + ")"));
             });
+        }
+    }
+
+    @Command(name = "store-delete", description = "Remove an image's data from one of its stores (the image and "
+            + "its other copies stay).", mixinStandardHelpOptions = true)
+    static final class StoreDelete extends ApiCommand {
+        @Parameters(index = "0", paramLabel = "IMAGE", description = "The image: its id or its (unique) name.")
+        String id;
+
+        @Parameters(index = "1", paramLabel = "STORE", description = "The store to remove the data from (imagectl stores).")
+        String store;
+
+        @Override
+        void run() {
+            String imageId = imageId(id);
+            images(this).deleteFromStore(imageId, store);
+            out().println("removed the data of image " + imageId + " from store " + store);
         }
     }
 

@@ -413,4 +413,20 @@ class ImagesCommandTest {
 
         assertThat(emu.ok(ALPHA_TOKEN, "images", "delete", "secret")).isEqualTo("deleted image " + hidden + " (secret)\n");
     }
+
+    @Test
+    void storeDeleteRemovesOneCopyAndRefusesTheLast() throws IOException {
+        String id = create("--name", "two-copies", "--disk-format", "raw", "--container-format", "bare");
+        Path data = java.nio.file.Files.write(dir.resolve("two.raw"), new byte[2048]);
+        emu.ok(ALPHA_TOKEN, "images", "upload", id, data.toString());
+        emu.ok(DemoIdentities.ADMIN_TOKEN, "images", "import", id, "--copy", "--store", "cheap");
+
+        assertThat(emu.ok(ALPHA_TOKEN, "images", "store-delete", "two-copies", "fast"))
+                .isEqualTo("removed the data of image " + id + " from store fast\n");
+        assertThat(emu.ok(ALPHA_TOKEN, "images", "show", id, "-f", "value", "-c", "stores")).contains("cheap")
+                .doesNotContain("fast");
+        Cli.Result last = emu.as(ALPHA_TOKEN, "images", "store-delete", id, "cheap");
+        assertThat(last.exitCode()).isEqualTo(ExitCodes.DENIED);
+        assertThat(last.err()).contains("Cannot delete image data from the only store containing it");
+    }
 }

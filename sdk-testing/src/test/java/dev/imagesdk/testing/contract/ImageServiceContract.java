@@ -682,6 +682,44 @@ public abstract class ImageServiceContract {
         assertThatThrownBy(() -> a.deactivate(image.id())).isInstanceOf(ForbiddenException.class);
     }
 
+    // ---- stores and deletion ----------------------------------------------------------------------
+
+    @Test
+    void theOwnerRemovesTheDataFromOneOfTwoStoresButNotFromTheLast() {
+        Image image = createWithData(a, "two-stores");
+        admin.importImage(image.id(), ImportOpts.copyImage().stores("cheap").build());
+        assertThat(admin.waitForImport(image.id(), Duration.ofSeconds(60)).stores()).containsExactlyInAnyOrder("fast", "cheap");
+
+        a.deleteFromStore(image.id(), "fast");
+        Image left = a.get(image.id());
+        assertThat(left.stores()).containsExactly("cheap");
+        assertThat(left.status()).isEqualTo(ImageStatus.ACTIVE);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        a.download(image.id(), out);
+        assertThat(out.toByteArray()).isEqualTo(DATA);
+
+        assertThatThrownBy(() -> a.deleteFromStore(image.id(), "cheap")).isInstanceOf(ForbiddenException.class)
+                .hasMessageContaining("Cannot delete image data from the only store containing it");
+        assertThatThrownBy(() -> a.deleteFromStore(image.id(), "nowhere")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("The selected store nowhere is not available on this node.");
+        assertThatThrownBy(() -> a.deleteFromStore(UUID.randomUUID().toString(), "fast"))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("Failed to find image");
+    }
+
+    @Test
+    void waitingForADeletionEndsWhenTheImageIsGone() {
+        Image kept = createRaw(a, "kept");
+        Image gone = createRaw(a, "gone");
+        a.delete(gone.id());
+
+        a.waitForDeletion(gone.id(), Duration.ofSeconds(10));
+        assertThatThrownBy(() -> a.waitForDeletion(kept.id(), Duration.ofMillis(300)))
+                .isInstanceOfSatisfying(dev.imagesdk.images.importing.ImageWaitException.class, e -> {
+                    assertThat(e.isTimeout()).isTrue();
+                    assertThat(e.lastSeen()).map(Image::id).contains(kept.id());
+                });
+    }
+
     // ---- tasks (administrators) ------------------------------------------------------------------
 
     @Test

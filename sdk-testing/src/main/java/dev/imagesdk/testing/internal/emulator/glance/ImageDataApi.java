@@ -545,21 +545,39 @@ public final class ImageDataApi {
         return r.id;
     }
 
-    /** {@code DELETE /v2/stores/{store}/{id}} (admin) → 204: the data leaves one store. */
+    /**
+     * {@code DELETE /v2/stores/{store}/{id}} → 204: the data leaves one store. As Glance checks it: an
+     * unknown store is 409, an image the caller cannot see 404, someone else's image 403 (the owner may,
+     * under Glance's legacy policy), an image that is not active 409, data in one store only 403, a store
+     * without the data 404.
+     */
     public void deleteFromStore(Exchange ex, String store, String id) {
-        if (!ex.identity().isAdmin()) {
-            throw GlanceError.policy("delete_image_location");
-        }
         if (!stores.ids().contains(store)) {
-            throw GlanceError.badRequest("Unknown store " + store + ".");
+            throw GlanceError.conflict("The selected store " + store + " is not available on this node.");
         }
+        Caller who = ex.identity();
         state.locked(() -> {
-            ImageRecord r = images.visible(ex.identity(), id);
-            if (!r.stores.contains(store)) {
-                throw GlanceError.notFound("Image " + id + " does not have data in store " + store + ".");
+            ImageRecord r;
+            try {
+                r = images.visible(who, id);
+            } catch (GlanceError e) {
+                if (e.status() == 404) {
+                    throw GlanceError.notFound("Failed to find image " + id);
+                }
+                throw e;
+            }
+            if (!who.isAdmin() && !Policy.owns(who, r)) {
+                throw GlanceError.policy("delete_image_location");
+            }
+            if (!"active".equals(r.status)) {
+                throw GlanceError.conflict("It's not allowed to remove image data from store if image status is not 'active'");
             }
             if (r.stores.size() == 1) {
-                throw GlanceError.conflict("Cannot delete the last store location of image " + id + ".");
+                throw GlanceError.forbidden("Cannot delete image data from the only store containing it. "
+                        + "Consider deleting the image instead.");
+            }
+            if (!r.stores.contains(store)) {
+                throw GlanceError.notFound("Image " + id + " is not stored in store " + store + ".");
             }
             r.stores.remove(store);
             r.updatedAt = state.now();
