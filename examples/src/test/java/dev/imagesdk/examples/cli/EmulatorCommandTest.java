@@ -24,9 +24,10 @@ class EmulatorCommandTest {
         });
         foreground.start();
         String endpoint = null;
+        // the banner is printed line by line: wait for its last line, not only the first
         for (int i = 0; i < 600 && endpoint == null; i++) {
             Matcher m = Pattern.compile("listening on (http://\\S+)").matcher(out.toString());
-            if (m.find()) {
+            if (m.find() && out.toString().contains("Try:  imagectl")) {
                 endpoint = m.group(1);
             } else {
                 Thread.sleep(50);
