@@ -69,13 +69,15 @@ case "$GLANCE_RELEASE" in
 esac
 LIMIT_LINES=""
 for kv in $GLANCE_LIMITS; do
-  case "$kv" in
-    image_size_cap=[0-9]*|user_storage_quota=[0-9]*|image_property_quota=-*[0-9]|image_tag_quota=-*[0-9]|\
-    image_member_quota=-*[0-9]|image_location_quota=-*[0-9]|image_property_quota=[0-9]*|image_tag_quota=[0-9]*|\
-    image_member_quota=[0-9]*|image_location_quota=[0-9]*)
-      LIMIT_LINES+="${kv%%=*} = ${kv#*=}"$'\n' ;;
+  key=${kv%%=*} value=${kv#*=}
+  case "$key" in
+    image_size_cap|user_storage_quota) [[ "$value" =~ ^[0-9]+$ ]] ||
+      die "GLANCE_LIMITS: $key must be a number of bytes, not '$value'" ;;
+    image_property_quota|image_tag_quota|image_member_quota|image_location_quota) [[ "$value" =~ ^-?[0-9]+$ ]] ||
+      die "GLANCE_LIMITS: $key must be a whole number (negative: unlimited), not '$value'" ;;
     *) die "GLANCE_LIMITS: '$kv' is not one of image_size_cap|user_storage_quota|image_*_quota=NUMBER" ;;
   esac
+  LIMIT_LINES+="$key = $value"$'\n'
 done
 case "$GLANCE_DIR" in /*) ;; *) GLANCE_DIR="$(pwd)/$GLANCE_DIR";; esac
 case "$GLANCE_DIR" in /|/tmp|/tmp/|/root|/home|/etc|/usr|/var) die "refusing GLANCE_DIR=$GLANCE_DIR";; esac
@@ -430,7 +432,11 @@ wait_healthy() {
   return 1
 }
 
-cmd_stop() { stop_pid "$PIDFILE" "$PATTERN" "glance-api"; }
+cmd_stop() {
+  stop_pid "$PIDFILE" "$PATTERN" "glance-api"
+  # release 30: the state directory's bind mount into the trixie root goes with the server
+  if [ "$GLANCE_RELEASE" = 30 ]; then trixie_unbind "$GLANCE_DIR"; fi
+}
 
 cmd_status() {
   local pid

@@ -14,6 +14,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # The second Glance release (issue 16): Glance 30.0 from Debian 13 in a trixie root, prepared and
 # started in the background while the build runs (the first time: debootstrap + apt, several minutes).
+# It starts after it-env.sh's apt run, so that two apt-get runs never race for the package lists.
 GLANCE30_PORT=${IMAGESDK_GLANCE30_PORT:-9295}
 glance30() { GLANCE_RELEASE=30 GLANCE_PORT="$GLANCE30_PORT" scripts/glance.sh "$@"; }
 glance30_out=$(mktemp -d)
@@ -21,27 +22,30 @@ glance30_up=false
 if glance30 status >/dev/null 2>&1; then
   glance30_up=true
 fi
-glance30 start >"$glance30_out/url" 2>"$glance30_out/log" &
-glance30_pid=$!
+glance30_pid=""
 
 already_up=false
 if scripts/it-env.sh status >/dev/null 2>&1; then
   already_up=true
 fi
-env_file=$(scripts/it-env.sh up | tail -n 1)
 cleanup() {
   if [ "${IMAGESDK_KEEP_SERVERS:-false}" != true ]; then
     if [ "$already_up" = false ]; then
       scripts/it-env.sh down >/dev/null 2>&1 || true
     fi
     if [ "$glance30_up" = false ]; then
-      wait "$glance30_pid" 2>/dev/null || true
+      if [ -n "$glance30_pid" ]; then
+        wait "$glance30_pid" 2>/dev/null || true
+      fi
       glance30 stop >/dev/null 2>&1 || true
     fi
   fi
   rm -rf "$glance30_out"
 }
 trap cleanup EXIT
+env_file=$(scripts/it-env.sh up | tail -n 1)
+glance30 start >"$glance30_out/url" 2>"$glance30_out/log" &
+glance30_pid=$!
 
 set -a
 # shellcheck disable=SC1090

@@ -7,8 +7,10 @@
 #                    python3-keystonemiddleware from the same mirror (about 2-4 min); kept across runs
 #   TRIXIE_MIRROR    Debian mirror (default http://deb.debian.org/debian, the one CI reaches)
 #
-# The Glance state directory is bind-mounted at the same path inside the root, so the configuration's
-# paths are the same inside and outside, and /proc and /dev are mounted for Python.
+# The Glance state directory is bind-mounted at the same path inside the root (undone by stop and
+# reset), so the configuration's paths are the same inside and outside, and /proc and /dev are mounted
+# for Python. To remove the root: unmount what /proc/mounts lists below it first, then
+# rm -rf --one-file-system (never a plain rm -rf while /dev is bound into it).
 
 TRIXIE_ROOT=${TRIXIE_ROOT:-/var/cache/imagesdk/trixie-root}
 TRIXIE_MIRROR=${TRIXIE_MIRROR:-http://deb.debian.org/debian}
@@ -27,7 +29,8 @@ ensure_trixie_root() {
     command -v debootstrap >/dev/null || ensure_packages debootstrap
     if [ ! -x "$TRIXIE_ROOT/usr/bin/apt-get" ]; then
       log "debootstrap trixie into $TRIXIE_ROOT (minbase)"
-      rm -rf "$TRIXIE_ROOT"
+      trixie_unmount_all
+      rm -rf --one-file-system "$TRIXIE_ROOT"
       debootstrap --variant=minbase trixie "$TRIXIE_ROOT" "$TRIXIE_MIRROR" >"$TRIXIE_ROOT.debootstrap.log" 2>&1 ||
         { tail -n 20 "$TRIXIE_ROOT.debootstrap.log" >&2; die "debootstrap trixie failed (log $TRIXIE_ROOT.debootstrap.log)"; }
     fi
@@ -50,6 +53,21 @@ ensure_trixie_root() {
 trixie_mounts() {
   mountpoint -q "$TRIXIE_ROOT/proc" || mount -t proc proc "$TRIXIE_ROOT/proc" || die "cannot mount /proc in $TRIXIE_ROOT"
   mountpoint -q "$TRIXIE_ROOT/dev" || mount --bind /dev "$TRIXIE_ROOT/dev" || die "cannot bind /dev into $TRIXIE_ROOT"
+}
+
+# trixie_unbind DIR: undoes trixie_bind (when mounted).
+trixie_unbind() {
+  if mountpoint -q "$TRIXIE_ROOT$1" 2>/dev/null; then
+    umount "$TRIXIE_ROOT$1" || umount -l "$TRIXIE_ROOT$1" || true
+  fi
+}
+
+# trixie_unmount_all: every mount below the root (its /proc, /dev and state directories), deepest first.
+trixie_unmount_all() {
+  local m
+  for m in $(awk -v root="$TRIXIE_ROOT/" 'index($2, root) == 1 {print $2}' /proc/mounts | sort -r); do
+    umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true
+  done
 }
 
 # trixie_bind DIR: DIR (absolute) appears at the same path inside the root.

@@ -202,7 +202,7 @@ public final class Images {
      */
     public void deleteFromStore(String id, String storeId) {
         Calls.of(client).executeNoContent(ApiRequest.delete("stores", Arguments.notBlank(storeId, "store id"),
-                Arguments.uuid(id, "image id")).requires(ApiFeature.MULTIPLE_STORES).build());
+                Arguments.uuid(id, "image id")).requires(ApiFeature.STORE_DELETION).build());
     }
 
     /**
@@ -218,13 +218,19 @@ public final class Images {
         if (Arguments.notNull(timeout, "timeout").isNegative()) {
             throw new ValidationException("timeout must not be negative");
         }
-        Poller.Outcome<java.util.Optional<Image>> outcome = DELETION.await(() -> {
-            try {
-                return java.util.Optional.of(get(id));
-            } catch (dev.imagesdk.core.error.NotFoundException gone) {
-                return java.util.Optional.empty();
-            }
-        }, java.util.Optional::isEmpty, timeout);
+        Poller.Outcome<java.util.Optional<Image>> outcome;
+        try {
+            outcome = DELETION.await(() -> {
+                try {
+                    return java.util.Optional.of(get(id));
+                } catch (dev.imagesdk.core.error.NotFoundException gone) {
+                    return java.util.Optional.empty();
+                }
+            }, java.util.Optional::isEmpty, timeout);
+        } catch (dev.imagesdk.core.error.CancelledException e) {
+            throw new dev.imagesdk.images.importing.ImageWaitException("interrupted while waiting for image " + id
+                    + " to be deleted", null, false, e);
+        }
         switch (outcome.ending()) {
             case REACHED:
                 return;

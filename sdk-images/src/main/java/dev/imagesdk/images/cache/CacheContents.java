@@ -1,5 +1,7 @@
 package dev.imagesdk.images.cache;
 
+import dev.imagesdk.core.internal.Arguments;
+
 import java.util.List;
 
 /** What {@code GET /v2/cache} reports: the cached images and the ids queued for caching. */
@@ -12,8 +14,8 @@ public final class CacheContents {
      * @param queued the ids of images queued for caching
      */
     public CacheContents(List<CachedImage> cached, List<String> queued) {
-        this.cached = List.copyOf(cached);
-        this.queued = List.copyOf(queued);
+        this.cached = List.copyOf(Arguments.notNull(cached, "cached"));
+        this.queued = List.copyOf(Arguments.notNull(queued, "queued"));
     }
 
     /** The images the node holds a cached copy of. */
@@ -26,8 +28,11 @@ public final class CacheContents {
         return queued;
     }
 
-    /** Whether {@code imageId} is cached or queued. */
+    /** Whether {@code imageId} is cached or queued ({@code false} for {@code null}). */
     public boolean contains(String imageId) {
+        if (imageId == null) {
+            return false;
+        }
         return queued.contains(imageId) || cached.stream().anyMatch(c -> c.imageId().equals(imageId));
     }
 

@@ -1,5 +1,7 @@
 package dev.imagesdk.images.cache;
 
+import dev.imagesdk.core.internal.Arguments;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -19,7 +21,7 @@ public final class CachedImage {
      * @param size its size in bytes
      */
     public CachedImage(String imageId, long hits, Instant lastAccessed, Instant lastModified, long size) {
-        this.imageId = Objects.requireNonNull(imageId, "imageId");
+        this.imageId = Arguments.notBlank(imageId, "image id");
         this.hits = hits;
         this.lastAccessed = lastAccessed;
         this.lastModified = lastModified;

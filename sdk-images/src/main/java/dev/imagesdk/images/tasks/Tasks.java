@@ -92,8 +92,12 @@ public final class Tasks {
         if (limit.isNegative()) {
             throw new ValidationException("timeout must not be negative");
         }
-        Poller.Outcome<Task> outcome = WAIT.await(() -> get(id),
-                t -> "success".equals(t.status()) || "failure".equals(t.status()), limit);
+        Poller.Outcome<Task> outcome;
+        try {
+            outcome = WAIT.await(() -> get(id), t -> "success".equals(t.status()) || "failure".equals(t.status()), limit);
+        } catch (dev.imagesdk.core.error.CancelledException e) {
+            throw new TaskWaitException("interrupted while waiting for task " + id, null, false, e);
+        }
         switch (outcome.ending()) {
             case REACHED:
                 return outcome.last();

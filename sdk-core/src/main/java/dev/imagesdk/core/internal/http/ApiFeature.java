@@ -4,13 +4,15 @@ package dev.imagesdk.core.internal.http;
  * Parts of the Image API v2 that a server may not serve: added in a later minor version, or switched
  * off by its configuration. Glance lists every minor version it serves in its version document and
  * leaves out the ones of switched-off features: 2.14–2.16 without an image cache
- * ({@code image_cache_dir}), 2.8 and 2.10–2.13 without several stores ({@code enabled_backends}).
+ * ({@code image_cache_dir}), 2.8–2.13 without several stores ({@code enabled_backends}).
  */
 public enum ApiFeature {
     /** Interoperable image import: staging, {@code /import}, {@code /v2/info/import} (2.6). */
     IMPORT("interoperable image import", 6, false),
     /** Several stores: {@code /v2/info/stores}, store headers, deleting data from one store (2.8). */
     MULTIPLE_STORES("multiple stores", 8, true),
+    /** Deleting an image's data from one store, {@code DELETE /v2/stores/{store}/{id}} (2.10, several stores). */
+    STORE_DELETION("deleting image data from one store", 10, true),
     /** The tasks of an image, {@code /v2/images/{id}/tasks} (2.12). */
     IMAGE_TASKS("the tasks of an image", 12, false),
     /** The image cache API, {@code /v2/cache} (2.14). */

@@ -46,6 +46,7 @@ public final class OperationScope implements AutoCloseable {
     private final long previousDeadline;
     private final Duration previousLimit;
     private final long previousWindow;
+    private final long previousTransferWindow;
     private boolean closed;
 
     private OperationScope(Watch watch) {
@@ -54,6 +55,7 @@ public final class OperationScope implements AutoCloseable {
         this.previousDeadline = watch.deadline;
         this.previousLimit = watch.limit;
         this.previousWindow = watch.windowNanos;
+        this.previousTransferWindow = watch.transferWindowNanos;
     }
 
     /** Why an operation was stopped. */
@@ -84,6 +86,8 @@ public final class OperationScope implements AutoCloseable {
         volatile Call call;
         volatile Reason reason;
         volatile long windowNanos;
+        /** The progress window of the enclosing transfer, which each attempt's body re-arms. */
+        volatile long transferWindowNanos;
         volatile long bytes;
         volatile long markBytes;
         volatile long markNanos;
@@ -161,6 +165,7 @@ public final class OperationScope implements AutoCloseable {
             w.markBytes = w.bytes;
             w.markNanos = System.nanoTime();
             w.windowNanos = window.toNanos();
+            w.transferWindowNanos = w.windowNanos;
         }
         return scope;
     }
@@ -180,8 +185,22 @@ public final class OperationScope implements AutoCloseable {
     }
 
     /**
-     * Ends the progress rule of the calling thread's transfer: an upload's body is sent, and the wait
-     * for the server's answer is bounded by the read timeout instead.
+     * Re-arms the progress rule of the calling thread's transfer as a body starts to be written: each
+     * attempt of an upload (a resend after a refusal included) gets the full window, counted from now,
+     * and the pauses between attempts never count against it.
+     */
+    public static void bodyStarted() {
+        Watch w = CURRENT.get();
+        if (w != null && w.transferWindowNanos > 0) {
+            w.markBytes = w.bytes;
+            w.markNanos = System.nanoTime();
+            w.windowNanos = w.transferWindowNanos;
+        }
+    }
+
+    /**
+     * Ends the progress rule of the calling thread's transfer: an upload's body is sent (or its writing
+     * ended), and the wait for the server's answer is bounded by the read timeout instead.
      */
     public static void bodySent() {
         Watch w = CURRENT.get();
@@ -275,6 +294,7 @@ public final class OperationScope implements AutoCloseable {
             watch.deadline = previousDeadline;
             watch.limit = previousLimit;
             watch.windowNanos = previousWindow;
+            watch.transferWindowNanos = previousTransferWindow;
             if (watch.reason != null && watch.reason.kind() != Kind.INTERRUPTED) {
                 watch.reason = null;
             }

@@ -318,6 +318,7 @@ public final class ImageUploads {
 
         /** A fresh digest for one attempt (each attempt sends the data from its start), or {@code null}. */
         final MessageDigest startAttempt() {
+            OperationScope.bodyStarted();
             sentBytes = -1;
             sentHash = null;
             return digestAlgorithm == null ? null : Hashing.digest(digestAlgorithm);
@@ -368,6 +369,8 @@ public final class ImageUploads {
                  UploadDigest digest = UploadDigest.start(startAttempt(), size)) {
                 send(channel, sink, digest);
                 finishAttempt(size, digest.finish());
+            } finally {
+                OperationScope.bodySent();
             }
         }
 
@@ -449,6 +452,8 @@ public final class ImageUploads {
             try (WatchdogAnchor ignored = WatchdogAnchor.open(); UploadDigest digest = UploadDigest.start(startAttempt(), size)) {
                 long sent = copy(in, sink, size, listener, digest, "the upload stream");
                 finishAttempt(sent, digest.finish());
+            } finally {
+                OperationScope.bodySent();
             }
         }
     }

@@ -513,6 +513,12 @@ public final class ImageDataApi {
 
     /** Fetches {@code uri} into a new active image with {@code properties}; returns its id. */
     private String importFrom(java.net.URI uri, Object properties, Caller who) throws IOException, InterruptedException {
+        ImageRecord r = new ImageRecord(EmulatorState.newId());
+        if (properties instanceof Map) {
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) properties).entrySet()) {
+                ImageSchema.apply(who, r, String.valueOf(e.getKey()), e.getValue());
+            }
+        }
         Path file = state.newDataFile("task");
         Received got;
         java.net.http.HttpResponse<InputStream> response = FETCH.send(java.net.http.HttpRequest.newBuilder(uri)
@@ -527,12 +533,6 @@ public final class ImageDataApi {
         } catch (IOException | RuntimeException e) {
             EmulatorState.deleteQuietly(file);
             throw e;
-        }
-        ImageRecord r = new ImageRecord(EmulatorState.newId());
-        if (properties instanceof Map) {
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) properties).entrySet()) {
-                ImageSchema.apply(who, r, String.valueOf(e.getKey()), e.getValue());
-            }
         }
         r.owner = null;
         holdData(r, file, got, stores.defaultStore());
