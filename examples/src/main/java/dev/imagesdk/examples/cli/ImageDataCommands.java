@@ -198,7 +198,7 @@ final class ImageDataCommands {
                         + "checked before anything is sent.")
         boolean requireBootableRaw;
 
-        @Option(names = "--no-wait", description = "Return once the import is accepted instead of waiting for active.")
+        @Option(names = "--no-wait", description = "Return once the import is accepted instead of waiting for it to finish.")
         boolean noWait;
 
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
@@ -252,8 +252,8 @@ final class ImageDataCommands {
             images.importImage(id, request.build());
             out().println("import of image " + id + " started (" + request.build().method() + ")");
             if (!noWait) {
-                Image image = images.waitFor(id, dev.imagesdk.images.model.ImageStatus.ACTIVE,
-                        java.time.Duration.ofSeconds(timeoutSeconds));
+                // the import's end, not only "active": a copy-image import keeps the image active throughout
+                Image image = images.waitForImport(id, java.time.Duration.ofSeconds(timeoutSeconds));
                 out().println("image " + id + " is " + image.status().value()
                         + (image.size() != null ? ", " + ProgressBar.bytes(image.size()) : ""));
             }
