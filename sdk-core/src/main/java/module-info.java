@@ -34,5 +34,5 @@ module dev.imagesdk.core {
     exports dev.imagesdk.core.internal.json
             to dev.imagesdk.images, dev.imagesdk.members, dev.imagesdk.links;
     exports dev.imagesdk.core.internal.paging
-            to dev.imagesdk.images, dev.imagesdk.links;
+            to dev.imagesdk.images, dev.imagesdk.members, dev.imagesdk.links;
 }

@@ -10,7 +10,7 @@ import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.core.internal.http.ApiResponse;
-import dev.imagesdk.images.internal.json.JsonValues;
+import dev.imagesdk.core.internal.json.JsonValues;
 
 import java.util.Map;
 

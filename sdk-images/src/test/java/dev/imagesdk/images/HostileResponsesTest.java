@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -73,6 +76,45 @@ class HostileResponsesTest {
                 assertThat(image).isNotNull();
             }
         })).isEmpty();
+    }
+
+    /** Issue 14: every mutation of one image, a 5,000-level nested value included, spoils that image only. */
+    @Test
+    void oneMalformedImageSpoilsOnlyItself() {
+        serve(PAGE, "application/json");
+        Image second = images.list().stream().skip(1).findFirst().orElseThrow();
+        assertThat(second.id()).isEqualTo("9539f646-bd8a-488d-ae23-97a66afd0a38");
+        assertThat(second.isWellFormed()).isTrue();
+        List<HostileBodies.Mutation> mutations = HostileBodies.ofFirstItem(PAGE, "images");
+        assertThat(mutations).hasSizeGreaterThan(250);
+        List<String> wrong = new ArrayList<>();
+        for (HostileBodies.Mutation m : mutations) {
+            serve(m.body(), "application/json");
+            try {
+                List<Image> got = images.list().stream().collect(Collectors.toList());
+                if (got.size() != 2 || !got.get(1).equals(second)) {
+                    wrong.add(m + " -> " + got);
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                wrong.add(m + " -> " + e);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aPathologicallyNestedPropertyFlagsItsImageOnly() {
+        String deep = "[".repeat(HostileBodies.PATHOLOGICAL_DEPTH) + "]".repeat(HostileBodies.PATHOLOGICAL_DEPTH);
+        serve(PAGE.replace("\"os_distro\": \"ubuntu\"", "\"os_distro\": \"ubuntu\", \"x_deep\": " + deep), "application/json");
+        List<Image> got = images.list().stream().collect(Collectors.toList());
+        assertThat(got).extracting(Image::id).containsExactly("d190de35-9f27-41b8-8c44-99c928c6e9f4", "9539f646-bd8a-488d-ae23-97a66afd0a38");
+        Image first = got.get(0);
+        assertThat(first.isWellFormed()).isFalse();
+        assertThat(first.decodingProblems()).containsExactly("x_deep: nested deeper than 64 levels; left out");
+        assertThat(first.properties()).containsEntry("os_distro", "ubuntu").doesNotContainKey("x_deep");
+        assertThat(first.name()).isEqualTo("echo");
+        assertThat(first.updatedAt()).isEqualTo(java.time.Instant.parse("2026-11-22T12:50:33Z"));
+        assertThat(got.get(1).isWellFormed()).isTrue();
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.imagesdk.links;
 
 import dev.imagesdk.core.internal.Arguments;
+import dev.imagesdk.core.types.Decoded;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,8 +12,14 @@ import java.util.Objects;
  * (see the module's README for the whole wire contract). Immutable.
  *
  * <p>The fields are kept as the server sent them; {@link #scope()} interprets the two slugs.
+ *
+ * <p>Decoding is tolerant, as for images: a wrong-typed value (a fractional {@code priority}, a number
+ * where a slug belongs) leaves its attribute {@code null} and is listed in {@link #decodingProblems()}, so
+ * one malformed link in a listing does not hide the others. An answer about one link ({@code get},
+ * {@code create}, {@code update}) without {@code linkid} or {@code imid} is still a
+ * {@link dev.imagesdk.core.error.ResponseFormatException}.
  */
-public final class ImageLink {
+public final class ImageLink implements Decoded {
     private final String linkId;
     private final String imageId;
     private final String orgSlug;
@@ -18,6 +27,7 @@ public final class ImageLink {
     private final Integer priority;
     private final String spaceType;
     private final String comment;
+    private final List<String> decodingProblems;
 
     private ImageLink(Builder b) {
         this.linkId = b.linkId;
@@ -27,6 +37,7 @@ public final class ImageLink {
         this.priority = b.priority;
         this.spaceType = b.spaceType;
         this.comment = b.comment;
+        this.decodingProblems = b.decodingProblems == null ? List.of() : List.copyOf(b.decodingProblems);
     }
 
     /** A builder (for the JSON mapping, emulators and tests). */
@@ -36,8 +47,12 @@ public final class ImageLink {
 
     /** A builder pre-filled with this link. */
     public Builder toBuilder() {
-        return new Builder().linkId(linkId).imageId(imageId).orgSlug(orgSlug).spaceSlug(spaceSlug).priority(priority)
+        Builder b = new Builder().linkId(linkId).imageId(imageId).orgSlug(orgSlug).spaceSlug(spaceSlug).priority(priority)
                 .spaceType(spaceType).comment(comment);
+        if (!decodingProblems.isEmpty()) {
+            b.decodingProblems = new ArrayList<>(decodingProblems);
+        }
+        return b;
     }
 
     /** The link's id ({@code linkid}), assigned by the server. */
@@ -78,6 +93,12 @@ public final class ImageLink {
         return comment;
     }
 
+    /** What could not be decoded from the server's JSON (wrong types, unparseable values); empty when all was fine. */
+    @Override
+    public List<String> decodingProblems() {
+        return decodingProblems;
+    }
+
     /**
      * The link's scope from its slugs: no slugs → global, organization only → organization, a space →
      * space. A space link a server sent without its organization keeps {@code orgSlug() == null}.
@@ -102,18 +123,20 @@ public final class ImageLink {
         ImageLink l = (ImageLink) o;
         return Objects.equals(linkId, l.linkId) && Objects.equals(imageId, l.imageId) && Objects.equals(orgSlug, l.orgSlug)
                 && Objects.equals(spaceSlug, l.spaceSlug) && Objects.equals(priority, l.priority)
-                && Objects.equals(spaceType, l.spaceType) && Objects.equals(comment, l.comment);
+                && Objects.equals(spaceType, l.spaceType) && Objects.equals(comment, l.comment)
+                && decodingProblems.equals(l.decodingProblems);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(linkId, imageId, orgSlug, spaceSlug, priority, spaceType, comment);
+        return Objects.hash(linkId, imageId, orgSlug, spaceSlug, priority, spaceType, comment, decodingProblems);
     }
 
     @Override
     public String toString() {
         return "ImageLink{" + linkId + ", image=" + imageId + ", " + scope() + ", priority=" + priority
-                + (spaceType == null ? "" : ", spaceType=" + spaceType) + "}";
+                + (spaceType == null ? "" : ", spaceType=" + spaceType)
+                + (decodingProblems.isEmpty() ? "" : ", problems=" + decodingProblems) + "}";
     }
 
     /** Builds an {@link ImageLink}. */
@@ -125,6 +148,7 @@ public final class ImageLink {
         private Integer priority;
         private String spaceType;
         private String comment;
+        private List<String> decodingProblems;
 
         private Builder() {
         }
@@ -176,6 +200,16 @@ public final class ImageLink {
         /** The comment, or {@code null}. */
         public Builder comment(String comment) {
             this.comment = comment;
+            return this;
+        }
+
+        /** Records a decoding problem (the JSON mapping uses it; see {@link ImageLink#decodingProblems()}). */
+        public Builder decodingProblem(String problem) {
+            Arguments.notNull(problem, "problem");
+            if (decodingProblems == null) {
+                decodingProblems = new ArrayList<>();
+            }
+            decodingProblems.add(problem);
             return this;
         }
 

@@ -1,10 +1,11 @@
 package dev.imagesdk.links;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
-import dev.imagesdk.core.internal.json.JsonFields;
 import com.squareup.moshi.JsonWriter;
+import dev.imagesdk.core.internal.http.ApiResponse;
+import dev.imagesdk.core.internal.json.JsonValues;
+import dev.imagesdk.core.internal.json.Lenient;
 import dev.imagesdk.core.internal.paging.JsonPages;
 import dev.imagesdk.core.internal.paging.PageReader;
 
@@ -13,11 +14,12 @@ import java.io.IOException;
 /**
  * Reads and writes an {@link ImageLink}:
  * {@code {"linkid":"…","imid":"…","org_slug":"acme","space_slug":null,"priority":10,"space_type":null,"comment":null}}.
- * Unknown keys are skipped; {@code linkid} may also arrive as a JSON number (kept as its decimal text).
- * A document without {@code linkid} or {@code imid}, or with a wrongly typed value (for example a
- * fractional {@code priority}), is rejected with a {@link JsonDataException}, which the transport
- * reports as a {@link dev.imagesdk.core.error.ResponseFormatException}. Writing emits every field,
- * {@code null}s included, so emulators serve the documented shape.
+ * Reading is tolerant ({@link Lenient}, like images): unknown keys are skipped however deeply nested,
+ * {@code linkid} may also arrive as a JSON integer (kept as its decimal text), and a wrongly typed value
+ * (for example a fractional {@code priority}) or an item that is not an object becomes a problem in
+ * {@link ImageLink#decodingProblems()}. {@link #readSingle} rejects an answer about one link that lacks
+ * {@code linkid} or {@code imid}. Writing emits every field, {@code null}s included, so emulators serve the
+ * documented shape.
  */
 final class ImageLinkJsonAdapter extends JsonAdapter<ImageLink> {
     /** The shared instance (stateless, thread-safe). */
@@ -34,12 +36,27 @@ final class ImageLinkJsonAdapter extends JsonAdapter<ImageLink> {
         return JsonPages.reader(COLLECTION_KEY, INSTANCE);
     }
 
+    /**
+     * Reads an answer that must be one link (get, create, update): unlike a list item, one without
+     * {@code linkid} or {@code imid} is unusable and raises {@code ResponseFormatException}.
+     */
+    static ImageLink readSingle(JsonReader reader, ApiResponse response) throws IOException {
+        ImageLink link = INSTANCE.fromJson(reader);
+        if (link.linkId() == null || link.imageId() == null) {
+            throw response.malformed("not an image link: " + String.join("; ", link.decodingProblems()), null, null);
+        }
+        return link;
+    }
+
     @Override
     public ImageLink fromJson(JsonReader reader) throws IOException {
-        if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
-            throw new JsonDataException("expected an image link object but got " + reader.peek() + " at " + reader.getPath());
-        }
         ImageLink.Builder b = ImageLink.builder();
+        if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+            JsonReader.Token token = reader.peek();
+            JsonValues.skip(reader);
+            return b.decodingProblem("expected an image link object but got " + JsonValues.describe(token)).build();
+        }
+        Lenient in = new Lenient(reader);
         String linkId = null;
         String imageId = null;
         reader.beginObject();
@@ -47,50 +64,65 @@ final class ImageLinkJsonAdapter extends JsonAdapter<ImageLink> {
             String name = reader.nextName();
             switch (name) {
                 case "linkid":
-                    linkId = id(reader);
+                    linkId = id(reader, in);
                     break;
                 case "imid":
-                    imageId = JsonFields.string(reader);
+                    imageId = text(reader, in, name);
                     break;
                 case "org_slug":
-                    b.orgSlug(JsonFields.string(reader));
+                    b.orgSlug(text(reader, in, name));
                     break;
                 case "space_slug":
-                    b.spaceSlug(JsonFields.string(reader));
+                    b.spaceSlug(text(reader, in, name));
                     break;
                 case "priority":
-                    b.priority(JsonFields.integer(reader));
+                    b.priority(in.int32(name));
                     break;
                 case "space_type":
-                    b.spaceType(JsonFields.string(reader));
+                    b.spaceType(text(reader, in, name));
                     break;
                 case "comment":
-                    b.comment(JsonFields.string(reader));
+                    b.comment(text(reader, in, name));
                     break;
                 default:
-                    reader.skipValue();
+                    in.skip();
             }
         }
         reader.endObject();
         if (linkId == null) {
-            throw new JsonDataException("image link without linkid");
+            b.decodingProblem("linkid: missing");
         }
         if (imageId == null) {
-            throw new JsonDataException("image link " + linkId + " without imid");
+            b.decodingProblem("imid: missing");
+        }
+        for (String problem : in.problems()) {
+            b.decodingProblem(problem);
         }
         return b.linkId(linkId).imageId(imageId).build();
     }
 
-    private static String id(JsonReader reader) throws IOException {
+    /** A string or {@code null}; any other type is a problem (a number is not taken for a slug). */
+    private static String text(JsonReader reader, Lenient in, String field) throws IOException {
+        JsonReader.Token token = reader.peek();
+        if (token == JsonReader.Token.NUMBER || token == JsonReader.Token.BOOLEAN) {
+            Object value = token == JsonReader.Token.NUMBER ? reader.nextString() : reader.nextBoolean();
+            in.problem(field + ": expected a string but got " + JsonValues.describe(token) + " " + value);
+            return null;
+        }
+        return in.string(field);
+    }
+
+    /** {@code linkid}: a string, or an integer kept as its decimal text. */
+    private static String id(JsonReader reader, Lenient in) throws IOException {
         if (reader.peek() == JsonReader.Token.NUMBER) {
-            String path = reader.getPath();
             String text = reader.nextString();
             if (!text.matches("-?\\d+")) {
-                throw new JsonDataException("expected an integer or string id but got " + text + " at " + path);
+                in.problem("linkid: expected an integer or string id but got " + text);
+                return null;
             }
             return text;
         }
-        return JsonFields.string(reader);
+        return text(reader, in, "linkid");
     }
 
     @Override

@@ -77,7 +77,7 @@ public final class ImageLinks {
      * @throws dev.imagesdk.core.error.NotFoundException (404) when it does not exist or does not apply to the caller
      */
     public ImageLink get(String linkId) {
-        return Calls.of(client).executeJson(ApiRequest.get("image-links", Arguments.id(linkId, "link id")).build(), ImageLinkJsonAdapter.INSTANCE);
+        return Calls.of(client).executeJson(ApiRequest.get("image-links", Arguments.id(linkId, "link id")).build(), ImageLinkJsonAdapter::readSingle);
     }
 
     /**
@@ -90,7 +90,7 @@ public final class ImageLinks {
      */
     public ImageLink create(LinkCreateOpts opts) {
         Arguments.notNull(opts, "opts");
-        return Calls.of(client).executeJson(ApiRequest.post("image-links").jsonBody(opts.toJson()).build(), ImageLinkJsonAdapter.INSTANCE);
+        return Calls.of(client).executeJson(ApiRequest.post("image-links").jsonBody(opts.toJson()).build(), ImageLinkJsonAdapter::readSingle);
     }
 
     /**
@@ -104,7 +104,7 @@ public final class ImageLinks {
         Arguments.id(linkId, "link id");
         Arguments.notNull(opts, "opts");
         ApiRequest request = ApiRequest.patch("image-links", linkId).jsonBody(opts.toJson(), LinkUpdateOpts.MERGE_PATCH).build();
-        return Calls.of(client).executeJson(request, ImageLinkJsonAdapter.INSTANCE);
+        return Calls.of(client).executeJson(request, ImageLinkJsonAdapter::readSingle);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.imagesdk.links;
 
-import com.squareup.moshi.JsonDataException;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -37,16 +36,25 @@ class ImageLinkJsonAdapterTest {
         assertThat(link.priority()).isNull();
     }
 
+    /** Issue 14: a document that breaks the contract is flagged with what is wrong, never thrown. */
     @Test
-    void rejectsDocumentsThatBreakTheContract() {
-        assertThatThrownBy(() -> adapter.fromJson("{\"imid\": \"img\"}")).isInstanceOf(JsonDataException.class).hasMessageContaining("linkid");
-        assertThatThrownBy(() -> adapter.fromJson("{\"linkid\": \"l\"}")).isInstanceOf(JsonDataException.class).hasMessageContaining("imid");
-        assertThatThrownBy(() -> adapter.fromJson("{\"linkid\": \"l\", \"imid\": \"i\", \"priority\": 1.5}")).isInstanceOf(JsonDataException.class);
-        assertThatThrownBy(() -> adapter.fromJson("{\"linkid\": \"l\", \"imid\": \"i\", \"priority\": \"high\"}"))
-                .isInstanceOf(JsonDataException.class).hasMessageContaining("priority");
-        assertThatThrownBy(() -> adapter.fromJson("{\"linkid\": 1.5, \"imid\": \"i\"}")).isInstanceOf(JsonDataException.class);
-        assertThatThrownBy(() -> adapter.fromJson("{\"linkid\": \"l\", \"imid\": \"i\", \"org_slug\": 7}"))
-                .isInstanceOf(JsonDataException.class).hasMessageContaining("org_slug");
-        assertThatThrownBy(() -> adapter.fromJson("[]")).isInstanceOf(JsonDataException.class);
+    void flagsDocumentsThatBreakTheContract() throws IOException {
+        assertThat(adapter.fromJson("{\"imid\": \"img\"}").decodingProblems()).containsExactly("linkid: missing");
+        assertThat(adapter.fromJson("{\"linkid\": \"l\"}").decodingProblems()).containsExactly("imid: missing");
+        ImageLink fractional = adapter.fromJson("{\"linkid\": \"l\", \"imid\": \"i\", \"priority\": 1.5}");
+        assertThat(fractional.priority()).isNull();
+        assertThat(fractional.decodingProblems()).singleElement().asString().startsWith("priority:");
+        ImageLink high = adapter.fromJson("{\"linkid\": \"l\", \"imid\": \"i\", \"priority\": \"high\"}");
+        assertThat(high.decodingProblems()).singleElement().asString().startsWith("priority:");
+        ImageLink fractionalId = adapter.fromJson("{\"linkid\": 1.5, \"imid\": \"i\"}");
+        assertThat(fractionalId.linkId()).isNull();
+        assertThat(fractionalId.decodingProblems()).contains("linkid: expected an integer or string id but got 1.5", "linkid: missing");
+        ImageLink numericSlug = adapter.fromJson("{\"linkid\": \"l\", \"imid\": \"i\", \"org_slug\": 7}");
+        assertThat(numericSlug.orgSlug()).isNull();
+        assertThat(numericSlug.decodingProblems()).containsExactly("org_slug: expected a string but got a number 7");
+        ImageLink notAnObject = adapter.fromJson("[]");
+        assertThat(notAnObject.linkId()).isNull();
+        assertThat(notAnObject.decodingProblems()).containsExactly("expected an image link object but got an array");
+        assertThat(adapter.fromJson("{\"linkid\": \"l\", \"imid\": \"i\"}").isWellFormed()).isTrue();
     }
 }

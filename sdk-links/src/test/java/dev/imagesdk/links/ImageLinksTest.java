@@ -113,10 +113,16 @@ class ImageLinksTest {
         assertThatThrownBy(() -> links.list().firstPage()).isInstanceOf(ResponseFormatException.class).hasMessageContaining("image_links");
     }
 
+    /** Issue 14: a broken link in a listing is flagged (as images are), not a failure of the page. */
     @Test
-    void aBrokenLinkInAListingIsAResponseFormatException() {
+    void aBrokenLinkInAListingIsFlagged() {
         server.enqueue(json(200, page(null, "{\"imid\": \"x\"}")));
-        assertThatThrownBy(() -> links.list().firstPage()).isInstanceOf(ResponseFormatException.class).hasMessageContaining("linkid");
+        List<ImageLink> items = links.list().firstPage().items();
+        assertThat(items).singleElement().satisfies(l -> {
+            assertThat(l.linkId()).isNull();
+            assertThat(l.imageId()).isEqualTo("x");
+            assertThat(l.decodingProblems()).containsExactly("linkid: missing");
+        });
     }
 
     // ---- get

@@ -1,21 +1,30 @@
 package dev.imagesdk.members;
 
+import dev.imagesdk.core.types.Decoded;
 import dev.imagesdk.images.model.MemberStatus;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * One project's membership of a shared image, as Glance reports it
  * ({@code {"member_id", "image_id", "status", "created_at", "updated_at", "schema"}}). Immutable.
+ *
+ * <p>Decoding is tolerant, as for images: a wrong-typed or unparseable value leaves its attribute
+ * {@code null} and is listed in {@link #decodingProblems()}, so one malformed member in a list does not
+ * hide the others. An answer about one membership ({@code get}, {@code add}, {@code update}) without
+ * {@code member_id} or {@code image_id} is still a {@link dev.imagesdk.core.error.ResponseFormatException}.
  */
-public final class Member {
+public final class Member implements Decoded {
     private final String imageId;
     private final String memberId;
     private final MemberStatus status;
     private final Instant createdAt;
     private final Instant updatedAt;
     private final String schema;
+    private final List<String> decodingProblems;
 
     private Member(Builder b) {
         this.imageId = b.imageId;
@@ -24,6 +33,7 @@ public final class Member {
         this.createdAt = b.createdAt;
         this.updatedAt = b.updatedAt;
         this.schema = b.schema;
+        this.decodingProblems = b.decodingProblems == null ? List.of() : List.copyOf(b.decodingProblems);
     }
 
     /** A builder for a member (used by the JSON mapping and tests). */
@@ -33,8 +43,12 @@ public final class Member {
 
     /** A builder pre-filled with this member. */
     public Builder toBuilder() {
-        return new Builder().imageId(imageId).memberId(memberId).status(status).createdAt(createdAt)
+        Builder b = new Builder().imageId(imageId).memberId(memberId).status(status).createdAt(createdAt)
                 .updatedAt(updatedAt).schema(schema);
+        if (!decodingProblems.isEmpty()) {
+            b.decodingProblems = new ArrayList<>(decodingProblems);
+        }
+        return b;
     }
 
     /** The shared image's id ({@code image_id}). */
@@ -71,6 +85,12 @@ public final class Member {
         return schema;
     }
 
+    /** What could not be decoded from the server's JSON (wrong types, unparseable values); empty when all was fine. */
+    @Override
+    public List<String> decodingProblems() {
+        return decodingProblems;
+    }
+
     /** {@code true} when the member has accepted, that is the image is in its default list. */
     public boolean isAccepted() {
         return MemberStatus.ACCEPTED.equals(status);
@@ -87,17 +107,19 @@ public final class Member {
         Member m = (Member) o;
         return Objects.equals(imageId, m.imageId) && Objects.equals(memberId, m.memberId)
                 && Objects.equals(status, m.status) && Objects.equals(createdAt, m.createdAt)
-                && Objects.equals(updatedAt, m.updatedAt) && Objects.equals(schema, m.schema);
+                && Objects.equals(updatedAt, m.updatedAt) && Objects.equals(schema, m.schema)
+                && decodingProblems.equals(m.decodingProblems);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(imageId, memberId, status, createdAt, updatedAt, schema);
+        return Objects.hash(imageId, memberId, status, createdAt, updatedAt, schema, decodingProblems);
     }
 
     @Override
     public String toString() {
-        return "Member{image=" + imageId + ", member=" + memberId + ", status=" + status + ", updated=" + updatedAt + "}";
+        return "Member{image=" + imageId + ", member=" + memberId + ", status=" + status + ", updated=" + updatedAt
+                + (decodingProblems.isEmpty() ? "" : ", problems=" + decodingProblems) + "}";
     }
 
     /** Builds a {@link Member}. */
@@ -108,6 +130,7 @@ public final class Member {
         private Instant createdAt;
         private Instant updatedAt;
         private String schema;
+        private List<String> decodingProblems;
 
         private Builder() {
         }
@@ -145,6 +168,16 @@ public final class Member {
         /** Schema link. */
         public Builder schema(String schema) {
             this.schema = schema;
+            return this;
+        }
+
+        /** Records a decoding problem (the JSON mapping uses it; see {@link Member#decodingProblems()}). */
+        public Builder decodingProblem(String problem) {
+            dev.imagesdk.core.internal.Arguments.notNull(problem, "problem");
+            if (decodingProblems == null) {
+                decodingProblems = new ArrayList<>();
+            }
+            decodingProblems.add(problem);
             return this;
         }
 

@@ -1,26 +1,25 @@
 package dev.imagesdk.members;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
-import dev.imagesdk.core.internal.json.JsonFields;
 import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.internal.http.ApiResponse;
+import dev.imagesdk.core.internal.json.JsonValues;
+import dev.imagesdk.core.internal.json.Lenient;
 import dev.imagesdk.core.internal.json.Timestamps;
+import dev.imagesdk.core.internal.paging.JsonPages;
+import dev.imagesdk.core.internal.paging.PageReader;
 import dev.imagesdk.images.model.MemberStatus;
 
 import java.io.IOException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Reads and writes a {@link Member} in Glance's shape:
  * {@code {"member_id":"…","image_id":"…","status":"pending","created_at":"2026-11-22T12:50:43Z","updated_at":"…","schema":"/v2/schemas/member"}}.
- * Unknown keys are skipped and an unknown {@code status} is kept verbatim; a document without
- * {@code member_id} or {@code image_id}, or with a value of the wrong type, is rejected with a
- * {@link JsonDataException} (which the transport reports as a
- * {@link dev.imagesdk.core.error.ResponseFormatException}).
+ * Reading is tolerant ({@link Lenient}, like images): unknown keys are skipped however deeply nested, an
+ * unknown {@code status} is kept verbatim, a wrong-typed value or a value that is not an object at all
+ * becomes a problem in {@link Member#decodingProblems()}. {@link #readSingle} rejects an answer about
+ * one membership that lacks {@code member_id} or {@code image_id}.
  */
 final class MemberJsonAdapter extends JsonAdapter<Member> {
     /** The shared instance (stateless, thread-safe). */
@@ -31,44 +30,63 @@ final class MemberJsonAdapter extends JsonAdapter<Member> {
 
     @Override
     public Member fromJson(JsonReader reader) throws IOException {
-        if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
-            throw new JsonDataException("expected a member object but got " + reader.peek() + " at " + reader.getPath());
-        }
         Member.Builder b = Member.builder();
-        boolean hasImage = false;
-        boolean hasMember = false;
+        if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
+            JsonReader.Token token = reader.peek();
+            JsonValues.skip(reader);
+            return b.decodingProblem("expected a member object but got " + JsonValues.describe(token)).build();
+        }
+        Lenient in = new Lenient(reader);
         reader.beginObject();
         while (reader.hasNext()) {
             String name = reader.nextName();
             switch (name) {
                 case "member_id":
-                    b.memberId(JsonFields.string(reader));
-                    hasMember = true;
+                    b.memberId(in.string(name));
                     break;
                 case "image_id":
-                    b.imageId(JsonFields.string(reader));
-                    hasImage = true;
+                    b.imageId(in.string(name));
                     break;
-                case "status":
-                    b.status(MemberStatus.of(JsonFields.string(reader)));
+                case "status": {
+                    String status = in.string(name);
+                    b.status(status == null ? null : MemberStatus.of(status));
                     break;
+                }
                 case "created_at":
-                    b.createdAt(JsonFields.instant(reader));
+                    b.createdAt(in.instant(name));
                     break;
                 case "updated_at":
-                    b.updatedAt(JsonFields.instant(reader));
+                    b.updatedAt(in.instant(name));
                     break;
                 case "schema":
-                    b.schema(JsonFields.string(reader));
+                    b.schema(in.string(name));
                     break;
                 default:
-                    reader.skipValue();
+                    in.skip();
             }
         }
         reader.endObject();
-        Member member = b.build();
-        if (!hasMember || member.memberId() == null || !hasImage || member.imageId() == null) {
-            throw new JsonDataException("member document without " + (hasMember && member.memberId() != null ? "image_id" : "member_id"));
+        Member partial = b.build();
+        if (partial.memberId() == null) {
+            b.decodingProblem("member_id: missing");
+        }
+        if (partial.imageId() == null) {
+            b.decodingProblem("image_id: missing");
+        }
+        for (String problem : in.problems()) {
+            b.decodingProblem(problem);
+        }
+        return b.build();
+    }
+
+    /**
+     * Reads an answer that must be one membership (get, add, update): unlike a list item, one without
+     * {@code member_id} or {@code image_id} is unusable and raises {@code ResponseFormatException}.
+     */
+    static Member readSingle(JsonReader reader, ApiResponse response) throws IOException {
+        Member member = INSTANCE.fromJson(reader);
+        if (member.memberId() == null || member.imageId() == null) {
+            throw response.malformed("not a membership: " + String.join("; ", member.decodingProblems()), null, null);
         }
         return member;
     }
@@ -92,32 +110,10 @@ final class MemberJsonAdapter extends JsonAdapter<Member> {
     }
 
     /**
-     * Reads Glance's member list {@code {"members": [...], "schema": "/v2/schemas/members"}} (not paged).
-     *
-     * @return a body reader for {@link dev.imagesdk.core.ServiceClient#executeJson(dev.imagesdk.core.internal.http.ApiRequest, ApiResponse.JsonBodyReader)}
+     * Reads Glance's member list {@code {"members": [...], "schema": "/v2/schemas/members"}} (not paged)
+     * with the listings' page reader: a malformed member is flagged, the others are read.
      */
-    public static ApiResponse.JsonBodyReader<List<Member>> listReader() {
-        return (reader, response) -> {
-            List<Member> members = null;
-            reader.beginObject();
-            while (reader.hasNext()) {
-                String name = reader.nextName();
-                if (name.equals("members")) {
-                    members = new ArrayList<>();
-                    reader.beginArray();
-                    while (reader.hasNext()) {
-                        members.add(INSTANCE.fromJson(reader));
-                    }
-                    reader.endArray();
-                } else {
-                    reader.skipValue();
-                }
-            }
-            reader.endObject();
-            if (members == null) {
-                throw new JsonDataException("no \"members\" array in the member list");
-            }
-            return List.copyOf(members);
-        };
+    static PageReader<Member> listReader() {
+        return JsonPages.reader("members", INSTANCE);
     }
 }

@@ -70,7 +70,7 @@ public final class Members {
         Arguments.id(projectId, "project id");
         String body = "{\"member\":" + jsonString(projectId) + "}";
         ApiRequest request = ApiRequest.post("images", imageId, "members").jsonBody(body).build();
-        return explain(NOT_SHARED_HINT, null, () -> Calls.of(client).executeJson(request, MemberJsonAdapter.INSTANCE));
+        return explain(NOT_SHARED_HINT, null, () -> Calls.of(client).executeJson(request, MemberJsonAdapter::readSingle));
     }
 
     /**
@@ -82,7 +82,8 @@ public final class Members {
      */
     public List<Member> listForImage(String imageId) {
         Arguments.uuid(imageId, "image id");
-        return Calls.of(client).executeJson(ApiRequest.get("images", imageId, "members").build(), MemberJsonAdapter.listReader());
+        return Calls.of(client).executeJson(ApiRequest.get("images", imageId, "members").build(),
+                MemberJsonAdapter.listReader()::read).items();
     }
 
     /**
@@ -96,7 +97,7 @@ public final class Members {
         Arguments.uuid(imageId, "image id");
         Arguments.id(memberId, "member id");
         ApiRequest request = ApiRequest.get("images", imageId, "members", memberId).build();
-        return explain(null, OTHER_MEMBER_HINT, () -> Calls.of(client).executeJson(request, MemberJsonAdapter.INSTANCE));
+        return explain(null, OTHER_MEMBER_HINT, () -> Calls.of(client).executeJson(request, MemberJsonAdapter::readSingle));
     }
 
     /**
@@ -127,7 +128,7 @@ public final class Members {
         }
         String body = "{\"status\":" + jsonString(status.value()) + "}";
         ApiRequest request = ApiRequest.put("images", imageId, "members", memberId).jsonBody(body).build();
-        return explain(NOT_THE_MEMBER_HINT, OTHER_MEMBER_HINT, () -> Calls.of(client).executeJson(request, MemberJsonAdapter.INSTANCE));
+        return explain(NOT_THE_MEMBER_HINT, OTHER_MEMBER_HINT, () -> Calls.of(client).executeJson(request, MemberJsonAdapter::readSingle));
     }
 
     /**

@@ -314,14 +314,18 @@ class MembersTest {
                 .hasMessageContaining("member_id");
     }
 
+    /** Issue 14: like an image, a membership with a wrong-typed value is flagged; one without its ids is unusable. */
     @Test
-    void aWrongTypedOrUnparsableValueIsAResponseFormatException() {
-        server.enqueue(json(200, "{\"member_id\": 7, \"image_id\": \"" + IMAGE + "\"}"));
+    void aWrongTypedValueIsFlaggedAndAMembershipWithoutIdsIsAResponseFormatException() {
+        server.enqueue(json(200, "{\"member_id\": [\"b\"], \"image_id\": \"" + IMAGE + "\"}"));
         assertThatThrownBy(() -> members.get(IMAGE, PROJECT_B)).isInstanceOf(ResponseFormatException.class)
                 .hasMessageContaining("member_id");
         server.enqueue(json(200, "{\"member_id\": \"b\", \"image_id\": \"" + IMAGE + "\", \"created_at\": \"yesterday\"}"));
-        assertThatThrownBy(() -> members.get(IMAGE, PROJECT_B)).isInstanceOf(ResponseFormatException.class)
-                .hasMessageContaining("created_at");
+        Member flagged = members.get(IMAGE, PROJECT_B);
+        assertThat(flagged.memberId()).isEqualTo("b");
+        assertThat(flagged.createdAt()).isNull();
+        assertThat(flagged.isWellFormed()).isFalse();
+        assertThat(flagged.decodingProblems()).containsExactly("created_at: unparseable timestamp yesterday");
         server.enqueue(json(200, "[]"));
         assertThatThrownBy(() -> members.get(IMAGE, PROJECT_B)).isInstanceOf(ResponseFormatException.class);
     }

@@ -111,6 +111,70 @@ public final class HostileBodies {
         return out;
     }
 
+    /** A JSON array nested this deep: far past the 255 levels Moshi's reader allows. */
+    public static final int PATHOLOGICAL_DEPTH = 5000;
+
+    private static final String DEEP = "[".repeat(PATHOLOGICAL_DEPTH) + "]".repeat(PATHOLOGICAL_DEPTH);
+    private static final String DEEP_MARK = "\u0000deep\u0000";
+
+    /**
+     * Mutations of the <em>first item</em> of the listing page {@code pageJson} (its array under
+     * {@code collectionKey}), the other items untouched: each of the item's fields set to each value of
+     * {@link #of(String)}'s list and to an array nested {@value #PATHOLOGICAL_DEPTH} levels deep, a new
+     * property holding such an array, and the item replaced by a value that is not an object. A tolerant
+     * listing reads every other item of each of these pages unchanged.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Mutation> ofFirstItem(String pageJson, String collectionKey) {
+        Map<String, Object> page;
+        try {
+            page = (Map<String, Object>) JSON.fromJson(pageJson);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Object> items = (List<Object>) page.get(collectionKey);
+        if (items == null || items.size() < 2) {
+            throw new IllegalArgumentException("the page needs at least two items under " + collectionKey);
+        }
+        Map<String, Object> item = (Map<String, Object>) items.get(0);
+        Object[] replacements = {null, 12345, -1.5e300, 1.5, true, "", "x".repeat(256 * 1024), "∅-unknown-value-∅",
+                List.of(), Map.of(), List.of(Map.of("a", java.util.Arrays.asList(1, null, "z"))), DEEP_MARK};
+        List<Mutation> out = new ArrayList<>();
+        for (String field : item.keySet()) {
+            for (Object replacement : replacements) {
+                Map<String, Object> copy = (Map<String, Object>) deepCopy(page);
+                ((Map<String, Object>) ((List<Object>) copy.get(collectionKey)).get(0)).put(field, replacement);
+                String what = replacement == DEEP_MARK ? "an array nested " + PATHOLOGICAL_DEPTH + " levels deep"
+                        : replacement instanceof String && ((String) replacement).length() > 100 ? "256 KiB string"
+                        : String.valueOf(replacement);
+                out.add(new Mutation("first item: " + field + " = " + what, render(copy)));
+            }
+        }
+        Map<String, Object> withDeep = (Map<String, Object>) deepCopy(page);
+        ((Map<String, Object>) ((List<Object>) withDeep.get(collectionKey)).get(0)).put("x_deep", DEEP_MARK);
+        out.add(new Mutation("first item: new property nested " + PATHOLOGICAL_DEPTH + " levels deep", render(withDeep)));
+        Map<String, Object> withDeepObject = (Map<String, Object>) deepCopy(page);
+        ((Map<String, Object>) ((List<Object>) withDeepObject.get(collectionKey)).get(0)).put("x_deep_object",
+                Map.of("k", DEEP_MARK));
+        out.add(new Mutation("first item: new object holding an array nested " + PATHOLOGICAL_DEPTH + " levels deep",
+                render(withDeepObject)));
+        for (Object replacement : new Object[] {null, "text", 7, List.of(), List.of(1, 2), DEEP_MARK}) {
+            Map<String, Object> copy = (Map<String, Object>) deepCopy(page);
+            ((List<Object>) copy.get(collectionKey)).set(0, replacement);
+            String what = replacement == DEEP_MARK ? "an array nested " + PATHOLOGICAL_DEPTH + " levels deep" : String.valueOf(replacement);
+            out.add(new Mutation("first item replaced by " + what, render(copy)));
+        }
+        return out;
+    }
+
+    /** JSON of {@code node}, with the pathological array where {@link #DEEP_MARK} stands (Moshi cannot write it). */
+    private static String render(Object node) {
+        String marked = JSON.toJson(node);
+        return marked.replace(JSON_DEEP_MARK, DEEP);
+    }
+
+    private static final String JSON_DEEP_MARK = MOSHI.adapter(String.class).toJson(DEEP_MARK);
+
     @SuppressWarnings("unchecked")
     private static void collectPaths(Object node, List<Object> prefix, List<List<Object>> out) {
         if (node instanceof Map) {

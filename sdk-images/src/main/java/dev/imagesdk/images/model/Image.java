@@ -24,7 +24,7 @@ import java.util.Set;
  * and the problem is listed in {@link #decodingProblems()} ({@link #isWellFormed()} is then
  * {@code false}). This way one malformed image in a listing page does not hide the others.
  */
-public final class Image {
+public final class Image implements dev.imagesdk.core.types.Decoded {
     /** Top-level keys that are typed attributes of this class, never custom properties. */
     public static final Set<String> CORE_ATTRIBUTES = Set.of(
             "id", "name", "status", "visibility", "protected", "os_hidden", "checksum", "os_hash_algo",
@@ -275,11 +275,13 @@ public final class Image {
     }
 
     /** What could not be decoded from the server's JSON (wrong types, unparseable values); empty when all was fine. */
+    @Override
     public List<String> decodingProblems() {
         return decodingProblems;
     }
 
     /** {@code true} when every attribute decoded cleanly. */
+    @Override
     public boolean isWellFormed() {
         return decodingProblems.isEmpty();
     }

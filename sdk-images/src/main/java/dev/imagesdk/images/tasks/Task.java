@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@code api_image_import} task behind an import. Read-only. Timestamps parse in both shapes Glance
  * uses ({@code …Z} on {@code /v2/tasks}, microseconds without zone on {@code /v2/images/{id}/tasks}).
  */
-public final class Task {
+public final class Task implements dev.imagesdk.core.types.Decoded {
     private final String id;
     private final String type;
     private final String status;
@@ -114,6 +114,7 @@ public final class Task {
     }
 
     /** Values that could not be decoded; empty when all was fine. */
+    @Override
     public List<String> decodingProblems() {
         return decodingProblems;
     }

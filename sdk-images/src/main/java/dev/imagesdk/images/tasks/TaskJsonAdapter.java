@@ -6,7 +6,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.internal.json.Timestamps;
-import dev.imagesdk.images.internal.json.JsonValues;
+import dev.imagesdk.core.internal.json.JsonValues;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -22,8 +22,12 @@ final class TaskJsonAdapter extends JsonAdapter<Task> {
     @Override
     @SuppressWarnings("unchecked")
     public Task fromJson(JsonReader reader) throws IOException {
-        Object raw = JsonValues.read(reader);
         List<String> problems = new ArrayList<>();
+        boolean[] tooDeep = {false};
+        Object raw = JsonValues.read(reader, () -> tooDeep[0] = true);
+        if (tooDeep[0]) {
+            problems.add("a value nested deeper than " + JsonValues.MAX_DEPTH + " levels was left out");
+        }
         if (!(raw instanceof Map)) {
             problems.add("expected a task object");
             return new Task(null, null, null, null, null, null, null, null, null, null, null, null, null, problems);

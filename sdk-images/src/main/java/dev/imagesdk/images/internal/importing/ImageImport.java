@@ -14,7 +14,7 @@ import dev.imagesdk.images.model.ImageStatus;
 import dev.imagesdk.images.importing.*;
 import dev.imagesdk.images.data.RawImageValidator;
 import dev.imagesdk.images.internal.json.ImageJsonAdapter;
-import dev.imagesdk.images.internal.json.JsonValues;
+import dev.imagesdk.core.internal.json.JsonValues;
 
 
 import java.time.Duration;

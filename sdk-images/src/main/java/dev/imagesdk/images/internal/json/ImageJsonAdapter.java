@@ -4,6 +4,9 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.internal.http.ApiResponse;
+import dev.imagesdk.core.internal.json.JsonValues;
+import dev.imagesdk.core.internal.json.KnownValues;
+import dev.imagesdk.core.internal.json.Lenient;
 import dev.imagesdk.core.internal.json.Timestamps;
 import dev.imagesdk.images.model.ContainerFormat;
 import dev.imagesdk.images.model.DiskFormat;
@@ -55,7 +58,7 @@ public final class ImageJsonAdapter extends JsonAdapter<Image> {
         Image.Builder b = Image.builder();
         if (reader.peek() != JsonReader.Token.BEGIN_OBJECT) {
             JsonReader.Token token = reader.peek();
-            reader.skipValue();
+            JsonValues.skip(reader);
             return b.decodingProblem("expected an image object but got " + JsonValues.describe(token)).build();
         }
         Lenient in = new Lenient(reader);
@@ -65,7 +68,10 @@ public final class ImageJsonAdapter extends JsonAdapter<Image> {
             int key = reader.selectName(CORE_KEYS);
             if (key < 0) {
                 String name = reader.nextName();
-                b.property(name, in.any());
+                Object value = in.any(name);
+                if (value != Lenient.LEFT_OUT) {
+                    b.property(name, value);
+                }
                 continue;
             }
             String name = CORE_NAMES[key];
@@ -168,7 +174,7 @@ public final class ImageJsonAdapter extends JsonAdapter<Image> {
         }
         if (reader.peek() != JsonReader.Token.BEGIN_ARRAY) {
             in.problem("locations: expected an array");
-            reader.skipValue();
+            JsonValues.skip(reader);
             return null;
         }
         List<Image.Location> out = new ArrayList<>();

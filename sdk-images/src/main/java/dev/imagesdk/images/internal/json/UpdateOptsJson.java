@@ -1,6 +1,7 @@
 package dev.imagesdk.images.internal.json;
 
 import com.squareup.moshi.JsonWriter;
+import dev.imagesdk.core.internal.json.JsonValues;
 import dev.imagesdk.images.model.PatchOp;
 import dev.imagesdk.images.model.UpdateOpts;
 import okhttp3.MediaType;

@@ -1,4 +1,4 @@
-package dev.imagesdk.images.internal.json;
+package dev.imagesdk.core.internal.json;
 
 import com.squareup.moshi.JsonReader;
 
@@ -10,7 +10,7 @@ import java.util.function.Function;
  * a known value ({@code "active"}, {@code "qcow2"}, ...) maps to its constant without becoming a
  * {@code String}; any other value goes through the enumeration's {@code of(String)} as before.
  */
-final class KnownValues<T> {
+public final class KnownValues<T> {
     private final JsonReader.Options options;
     private final Object[] constants;
     private final Function<String, T> of;
@@ -20,7 +20,7 @@ final class KnownValues<T> {
      * @param value a constant's JSON value
      * @param of the enumeration's {@code of(String)}, for values that are not declared
      */
-    KnownValues(List<T> known, Function<T, String> value, Function<String, T> of) {
+    public KnownValues(List<T> known, Function<T, String> value, Function<String, T> of) {
         String[] values = new String[known.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = value.apply(known.get(i));

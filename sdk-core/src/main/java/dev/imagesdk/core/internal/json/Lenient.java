@@ -1,4 +1,4 @@
-package dev.imagesdk.images.internal.json;
+package dev.imagesdk.core.internal.json;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
@@ -14,24 +14,26 @@ import java.util.Map;
 /**
  * Field readers that never throw for a wrong type: they consume the value, record a problem and
  * return {@code null}. Only broken JSON syntax (which makes the rest of the document unreadable)
- * raises an {@link IOException}.
+ * raises an {@link IOException}. The one tolerant reader of the SDK's models (images, tasks, members,
+ * image links): a wrong-typed value never fails an item, and an item never fails its page.
  */
-final class Lenient {
+public final class Lenient {
     private final JsonReader reader;
     /** {@code null} until the first problem. */
     private List<String> problems;
 
-    Lenient(JsonReader reader) {
+    /** Readers of values of {@code reader}, recording problems instead of failing. */
+    public Lenient(JsonReader reader) {
         this.reader = reader;
     }
 
     /** The problems recorded so far, in order. */
-    List<String> problems() {
+    public List<String> problems() {
         return problems == null ? List.of() : problems;
     }
 
     /** Records a problem. */
-    void problem(String problem) {
+    public void problem(String problem) {
         if (problems == null) {
             problems = new ArrayList<>();
         }
@@ -50,7 +52,7 @@ final class Lenient {
         return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 
-    String string(String field) throws IOException {
+    public String string(String field) throws IOException {
         switch (reader.peek()) {
             case STRING:
                 return reader.nextString();
@@ -68,12 +70,12 @@ final class Lenient {
      * A string token whose text is a declared value of an open enumeration becomes its constant without
      * a {@code String}; anything else is read as {@link #string(String)} and handed to the enumeration.
      */
-    <T> T known(String field, KnownValues<T> values) throws IOException {
+    public <T> T known(String field, KnownValues<T> values) throws IOException {
         T constant = values.select(reader);
         return constant != null ? constant : values.of(string(field));
     }
 
-    Long integer(String field) throws IOException {
+    public Long integer(String field) throws IOException {
         switch (reader.peek()) {
             case NULL:
                 return reader.nextNull();
@@ -103,7 +105,7 @@ final class Lenient {
         }
     }
 
-    Integer int32(String field) throws IOException {
+    public Integer int32(String field) throws IOException {
         if (reader.peek() == JsonReader.Token.NUMBER && JsonValues.streaming(reader)) {
             long v;
             try {
@@ -128,7 +130,7 @@ final class Lenient {
         return (int) v;
     }
 
-    Boolean bool(String field) throws IOException {
+    public Boolean bool(String field) throws IOException {
         switch (reader.peek()) {
             case BOOLEAN:
                 return reader.nextBoolean();
@@ -147,7 +149,7 @@ final class Lenient {
         }
     }
 
-    Instant instant(String field) throws IOException {
+    public Instant instant(String field) throws IOException {
         String s = string(field);
         if (s == null || s.isBlank()) {
             return null;
@@ -164,7 +166,7 @@ final class Lenient {
      * A list of strings; a single string is taken as a comma-separated list (Glance's {@code stores}).
      * The list is unmodifiable (so that {@code Image.Builder} can keep it as it is).
      */
-    List<String> stringList(String field) throws IOException {
+    public List<String> stringList(String field) throws IOException {
         switch (reader.peek()) {
             case NULL:
                 return reader.nextNull();
@@ -227,18 +229,44 @@ final class Lenient {
 
     /** An object as a map; anything else is a problem. */
     @SuppressWarnings("unchecked")
-    Map<String, Object> object(String field) throws IOException {
+    public Map<String, Object> object(String field) throws IOException {
         switch (reader.peek()) {
             case NULL:
                 return reader.nextNull();
-            case BEGIN_OBJECT:
-                return (Map<String, Object>) JsonValues.read(reader);
+            case BEGIN_OBJECT: {
+                Object value = any(field);
+                return value == LEFT_OUT ? null : (Map<String, Object>) value;
+            }
             default:
                 return wrong(field, "an object");
         }
     }
 
-    Object any() throws IOException {
-        return JsonValues.read(reader);
+    /**
+     * Any value, keeping its JSON type. A value with parts nested deeper than
+     * {@link JsonValues#MAX_DEPTH} levels is skipped whole, recorded as a problem and returned as
+     * {@link #LEFT_OUT} (so that the caller leaves the attribute out rather than keep a mangled value).
+     */
+    public Object any(String field) throws IOException {
+        boolean[] tooDeep = {false};
+        Object value = JsonValues.read(reader, () -> tooDeep[0] = true);
+        if (tooDeep[0]) {
+            problem(field + ": nested deeper than " + JsonValues.MAX_DEPTH + " levels; left out");
+            return LEFT_OUT;
+        }
+        return value;
     }
+
+    /** Skips the next value, however deeply nested (an unknown attribute). */
+    public void skip() throws IOException {
+        JsonValues.skip(reader);
+    }
+
+    /** What {@link #any(String)} returns for a value it left out. */
+    public static final Object LEFT_OUT = new Object() {
+        @Override
+        public String toString() {
+            return "(left out)";
+        }
+    };
 }

@@ -1,8 +1,10 @@
-package dev.imagesdk.images.internal.json;
+package dev.imagesdk.core.internal.json;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
+import okio.BufferedSource;
+import okio.Okio;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,8 +21,27 @@ public final class JsonValues {
     private JsonValues() {
     }
 
-    /** Reads the next value, whatever its type. */
+    /**
+     * How many levels of arrays and objects {@link #read(JsonReader)} descends below where it starts.
+     * Anything deeper is skipped without recursion and left out: the JSON reader itself gives up at 255
+     * levels, and one pathological value must not spoil the rest of the document.
+     */
+    public static final int MAX_DEPTH = 64;
+
+    /** Reads the next value, whatever its type; parts nested deeper than {@link #MAX_DEPTH} become {@code null}. */
     public static Object read(JsonReader reader) throws IOException {
+        return read(reader, () -> { });
+    }
+
+    /**
+     * Reads the next value, whatever its type. A part nested deeper than {@link #MAX_DEPTH} levels is
+     * skipped (see {@link #skip(JsonReader)}), becomes {@code null}, and {@code tooDeep} is run.
+     */
+    public static Object read(JsonReader reader, Runnable tooDeep) throws IOException {
+        return read(reader, 0, tooDeep);
+    }
+
+    private static Object read(JsonReader reader, int depth, Runnable tooDeep) throws IOException {
         switch (reader.peek()) {
             case STRING:
                 return reader.nextString();
@@ -33,19 +54,29 @@ public final class JsonValues {
             case NULL:
                 return reader.nextNull();
             case BEGIN_ARRAY: {
+                if (depth >= MAX_DEPTH) {
+                    skip(reader);
+                    tooDeep.run();
+                    return null;
+                }
                 List<Object> list = new ArrayList<>();
                 reader.beginArray();
                 while (reader.hasNext()) {
-                    list.add(read(reader));
+                    list.add(read(reader, depth + 1, tooDeep));
                 }
                 reader.endArray();
                 return list;
             }
             case BEGIN_OBJECT: {
+                if (depth >= MAX_DEPTH) {
+                    skip(reader);
+                    tooDeep.run();
+                    return null;
+                }
                 Map<String, Object> map = new LinkedHashMap<>();
                 reader.beginObject();
                 while (reader.hasNext()) {
-                    map.put(reader.nextName(), read(reader));
+                    map.put(reader.nextName(), read(reader, depth + 1, tooDeep));
                 }
                 reader.endObject();
                 return map;
@@ -57,13 +88,30 @@ public final class JsonValues {
     }
 
     /**
+     * Skips the next value however deeply it is nested. Moshi's {@code skipValue()} counts every level
+     * against its limit of 255 and fails beyond; an array or object is therefore drained as raw bytes
+     * ({@code nextSource()}, which tracks nesting with a counter), so a 5,000-level value is skipped
+     * like any other. Only broken syntax raises an {@link IOException}.
+     */
+    public static void skip(JsonReader reader) throws IOException {
+        JsonReader.Token token = reader.peek();
+        if ((token == JsonReader.Token.BEGIN_ARRAY || token == JsonReader.Token.BEGIN_OBJECT) && streaming(reader)) {
+            try (BufferedSource value = reader.nextSource()) {
+                value.readAll(Okio.blackhole());
+            }
+        } else {
+            reader.skipValue();
+        }
+    }
+
+    /**
      * The next token, a number, as a {@code Long} read without going through a {@code String}, when
      * {@code reader} is the streaming reader and the literal is an integer in range; else {@code null},
      * with the literal left for {@code nextString()}. For the number literals it returns, the result is
      * the one {@link #number(String)} gives. (The object-tree reader of {@code fromJsonValue} would
      * truncate a {@code Double} in {@code nextLong()}: it is left to the text path.)
      */
-    static Long exactLong(JsonReader reader) throws IOException {
+    public static Long exactLong(JsonReader reader) throws IOException {
         if (!streaming(reader)) {
             return null;
         }
@@ -75,7 +123,7 @@ public final class JsonValues {
     }
 
     /** {@code true} for Moshi's streaming reader ({@code JsonReader.of(source)}), not the object-tree reader. */
-    static boolean streaming(JsonReader reader) {
+    public static boolean streaming(JsonReader reader) {
         return reader.getClass() == STREAMING_READER;
     }
 
@@ -133,7 +181,7 @@ public final class JsonValues {
     }
 
     /** A short description of the next token's type for problem reports. */
-    static String describe(JsonReader.Token token) {
+    public static String describe(JsonReader.Token token) {
         switch (token) {
             case BEGIN_ARRAY:
                 return "an array";
