@@ -129,18 +129,25 @@ class ListOptsTest {
         assertThat(sent(ListOpts.builder().name("in:x").build()).queryParameter("name")).isEqualTo("in:in:x");
     }
 
+    /** Issue 14: date filters compare whole seconds, as Glance shows timestamps (see DateQuery). */
     @Test
-    void dateQueriesUseEveryOperatorAtSecondPrecision() {
-        assertThat(DateQuery.after(T).toQueryValue()).isEqualTo("gt:2026-11-22T12:50:30Z");
+    void dateQueriesCompareTheShownSecond() {
+        assertThat(DateQuery.after(T).toQueryValue()).isEqualTo("gte:2026-11-22T12:50:31Z");
         assertThat(DateQuery.atOrAfter(T).toQueryValue()).isEqualTo("gte:2026-11-22T12:50:30Z");
         assertThat(DateQuery.before(T).toQueryValue()).isEqualTo("lt:2026-11-22T12:50:30Z");
-        assertThat(DateQuery.atOrBefore(T).toQueryValue()).isEqualTo("lte:2026-11-22T12:50:30Z");
+        assertThat(DateQuery.atOrBefore(T).toQueryValue()).isEqualTo("lt:2026-11-22T12:50:31Z");
         assertThat(DateQuery.notAt(T).toQueryValue()).isEqualTo("neq:2026-11-22T12:50:30Z");
         assertThat(DateQuery.at(T).toQueryValue()).isEqualTo("eq:2026-11-22T12:50:30Z");
+        Instant withMillis = Instant.parse("2026-11-22T12:50:30.999Z");
+        assertThat(DateQuery.after(withMillis).toQueryValue()).isEqualTo("gte:2026-11-22T12:50:31Z");
+        assertThat(DateQuery.before(withMillis).toQueryValue()).isEqualTo("lt:2026-11-22T12:50:30Z");
+        assertThat(DateQuery.of(DateQuery.Operator.LTE, withMillis).toQueryValue()).isEqualTo("lt:2026-11-22T12:50:31Z");
+        assertThat(DateQuery.after(T).operator()).isEqualTo(DateQuery.Operator.GT);
+        assertThat(DateQuery.after(T).instant()).isEqualTo(T);
 
         HttpUrl url = sent(ListOpts.builder().createdAt(DateQuery.after(T)).updatedAt(DateQuery.atOrBefore(T)).build());
-        assertThat(url.queryParameter("created_at")).isEqualTo("gt:2026-11-22T12:50:30Z");
-        assertThat(url.queryParameter("updated_at")).isEqualTo("lte:2026-11-22T12:50:30Z");
+        assertThat(url.queryParameter("created_at")).isEqualTo("gte:2026-11-22T12:50:31Z");
+        assertThat(url.queryParameter("updated_at")).isEqualTo("lt:2026-11-22T12:50:31Z");
     }
 
     @Test

@@ -298,6 +298,27 @@ public abstract class ImageServiceContract {
                 .containsExactlyInAnyOrder("first", "second");
     }
 
+    /**
+     * Issue 14: Glance shows whole seconds but stores sub-seconds (SQLite: microseconds), so a filter sent
+     * verbatim with a shown timestamp would include the image in {@code gt} and exclude it in {@code lte}.
+     * {@link DateQuery} compares the shown second.
+     */
+    @Test
+    void dateFiltersCompareTheSecondGlanceShows() {
+        Image image = createRaw(a, "shown");
+        java.time.Instant shown = a.get(image.id()).createdAt();
+        assertThat(shown.getNano()).isZero();
+
+        assertThat(listTagged(a, ListOpts.builder().createdAt(DateQuery.after(shown)))).isEmpty();
+        assertThat(names(listTagged(a, ListOpts.builder().createdAt(DateQuery.atOrAfter(shown))))).containsExactly("shown");
+        assertThat(names(listTagged(a, ListOpts.builder().createdAt(DateQuery.atOrBefore(shown))))).containsExactly("shown");
+        assertThat(listTagged(a, ListOpts.builder().createdAt(DateQuery.before(shown)))).isEmpty();
+        assertThat(names(listTagged(a, ListOpts.builder().createdAt(DateQuery.after(shown.minusSeconds(1))))))
+                .containsExactly("shown");
+        assertThat(names(listTagged(a, ListOpts.builder().createdAt(DateQuery.before(shown.plusSeconds(1))))))
+                .containsExactly("shown");
+    }
+
     @Test
     void listFiltersByDiskAndContainerFormat() {
         create(a, CreateOpts.builder().name("qcow").diskFormat(DiskFormat.QCOW2).containerFormat(ContainerFormat.BARE));
