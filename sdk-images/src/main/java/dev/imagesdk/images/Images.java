@@ -267,7 +267,7 @@ public final class Images {
         for (Map.Entry<String, String> q : ListOptsQuery.of(opts)) {
             b.query(q.getKey(), q.getValue());
         }
-        return PagedListing.of(client, b.build(), JsonPages.reader("images", ImageJsonAdapter.INSTANCE));
+        return PagedListing.of(client, b.build(), JsonPages.reader("images", ImageJsonAdapter.INSTANCE), Image::id);
     }
 
     /**

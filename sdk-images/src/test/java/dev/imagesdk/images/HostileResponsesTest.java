@@ -117,6 +117,20 @@ class HostileResponsesTest {
         assertThat(got.get(1).isWellFormed()).isTrue();
     }
 
+    /** Issue 14: an id repeated across pages is passed on; distinct() keeps its first occurrence only. */
+    @Test
+    void anIdRepeatedAcrossPagesIsPassedOnUnlessDistinct() {
+        String first = PAGE.replace("\"first\"", "\"next\": \"/v2/images?marker=9539f646-bd8a-488d-ae23-97a66afd0a38\", \"first\"");
+        String second = PAGE.replace("\"name\": \"echo\"", "\"name\": \"echo renamed\"");
+        serve(first, "application/json");
+        serve(second, "application/json");
+        assertThat(images.list().stream().map(Image::name)).containsExactly("echo", null, "echo renamed", null);
+        serve(first, "application/json");
+        serve(second, "application/json");
+        assertThat(images.list().distinct().stream().map(Image::id))
+                .containsExactly("d190de35-9f27-41b8-8c44-99c928c6e9f4", "9539f646-bd8a-488d-ae23-97a66afd0a38");
+    }
+
     @Test
     void getSurvivesEveryMutationOfARealImage() {
         String image = PAGE.substring(PAGE.indexOf('[') + 1, PAGE.indexOf("},{") + 1);

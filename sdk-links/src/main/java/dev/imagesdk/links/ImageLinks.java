@@ -68,7 +68,7 @@ public final class ImageLinks {
         for (Map.Entry<String, String> q : opts.toQuery()) {
             b.query(q.getKey(), q.getValue());
         }
-        return PagedListing.of(client, b.build(), ImageLinkJsonAdapter.pageReader());
+        return PagedListing.of(client, b.build(), ImageLinkJsonAdapter.pageReader(), ImageLink::linkId);
     }
 
     /**

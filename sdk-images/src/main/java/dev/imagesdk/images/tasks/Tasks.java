@@ -49,7 +49,7 @@ public final class Tasks {
         for (Map.Entry<String, String> q : Arguments.notNull(opts, "opts").toQuery()) {
             b.query(q.getKey(), q.getValue());
         }
-        return PagedListing.of(client, b.build(), JsonPages.reader("tasks", TaskJsonAdapter.INSTANCE));
+        return PagedListing.of(client, b.build(), JsonPages.reader("tasks", TaskJsonAdapter.INSTANCE), Task::id);
     }
 
     /**

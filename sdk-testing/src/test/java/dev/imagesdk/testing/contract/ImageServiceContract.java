@@ -388,6 +388,32 @@ public abstract class ImageServiceContract {
         assertThat(pageSizes).containsExactly(2, 2, 2, 1);
     }
 
+    /**
+     * Issue 14, what the pager guarantees (Paged's Javadoc): an image created during the iteration sorts first
+     * (newest first) and is not seen; when the marker image (the last of the page just read) is deleted, the
+     * next page is a 400 and the listing cannot continue.
+     */
+    @Test
+    void imagesCreatedDuringAListingAreNotSeenAndDeletingTheMarkerImageEndsIt() {
+        for (int i = 0; i < 4; i++) {
+            createRaw(a, "p" + i);
+        }
+        java.util.Iterator<Page<Image>> pages = a.list(ListOpts.builder().tag(tag).limit(2).build()).pages().iterator();
+        List<String> seen = new ArrayList<>(ids(pages.next().items()));
+        String added = createRaw(a, "added-meanwhile").id();
+        while (pages.hasNext()) {
+            seen.addAll(ids(pages.next().items()));
+        }
+        assertThat(seen).hasSize(4).doesNotContain(added);
+
+        pages = a.list(ListOpts.builder().tag(tag).limit(2).build()).pages().iterator();
+        List<Image> page = pages.next().items();
+        a.delete(page.get(page.size() - 1).id());
+        java.util.Iterator<Page<Image>> broken = pages;
+        assertThatThrownBy(broken::hasNext).isInstanceOf(dev.imagesdk.core.error.BadRequestException.class)
+                .hasMessageContaining(page.get(page.size() - 1).id());
+    }
+
     @Test
     void pagingFollowsNextLinksWithTheSortOrderKept() {
         for (String n : List.of("e", "c", "a", "g", "b", "f", "d")) {

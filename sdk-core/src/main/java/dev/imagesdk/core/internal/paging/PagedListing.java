@@ -11,6 +11,7 @@ import dev.imagesdk.core.paging.Page;
 import dev.imagesdk.core.paging.Paged;
 import okhttp3.HttpUrl;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The one implementation of {@link Paged}: the only place that walks listings.
@@ -34,11 +36,18 @@ public final class PagedListing<T> implements Paged<T> {
     private final ServiceClient client;
     private final ApiRequest firstRequest;
     private final PageReader<T> reader;
+    /** An item's id, for {@link #distinct()}. */
+    private final Function<? super T, ?> idOf;
+    /** {@code true} for the view of {@link #distinct()}. */
+    private final boolean distinct;
 
-    private PagedListing(ServiceClient client, ApiRequest firstRequest, PageReader<T> reader) {
+    private PagedListing(ServiceClient client, ApiRequest firstRequest, PageReader<T> reader, Function<? super T, ?> idOf,
+            boolean distinct) {
         this.client = Arguments.notNull(client, "client");
         this.firstRequest = Arguments.notNull(firstRequest, "firstRequest");
         this.reader = Arguments.notNull(reader, "reader");
+        this.idOf = Arguments.notNull(idOf, "idOf");
+        this.distinct = distinct;
     }
 
     /**
@@ -49,7 +58,40 @@ public final class PagedListing<T> implements Paged<T> {
      * @param reader decodes a page
      */
     public static <T> Paged<T> of(ServiceClient client, ApiRequest firstRequest, PageReader<T> reader) {
-        return new PagedListing<>(client, firstRequest, reader);
+        return new PagedListing<>(client, firstRequest, reader, item -> item, false);
+    }
+
+    /**
+     * A listing whose items have ids: {@link #distinct()} recognises repeats by {@code idOf} (an item whose id
+     * is {@code null} is never a repeat). Without ids, repeats are recognised by {@code equals}.
+     *
+     * @param idOf an item's id, for example {@code Image::id}
+     */
+    public static <T> Paged<T> of(ServiceClient client, ApiRequest firstRequest, PageReader<T> reader,
+            Function<? super T, ?> idOf) {
+        return new PagedListing<>(client, firstRequest, reader, idOf, false);
+    }
+
+    @Override
+    public Paged<T> distinct() {
+        return distinct ? this : new PagedListing<>(client, firstRequest, reader, idOf, true);
+    }
+
+    /** Per iteration: the ids seen so far, and the page without the items whose id was seen before. */
+    private final class Repeats {
+        private final Set<Object> seen = new HashSet<>();
+
+        Page<T> filter(Page<T> page) {
+            List<T> kept = new ArrayList<>(page.items().size());
+            for (T item : page.items()) {
+                Object id = idOf.apply(item);
+                if (id == null || seen.add(id)) {
+                    kept.add(item);
+                }
+            }
+            return kept.size() == page.items().size() ? page
+                    : new Page<>(kept, page.nextLink().orElse(null), page.requestId().orElse(null));
+        }
     }
 
     @Override
@@ -81,13 +123,15 @@ public final class PagedListing<T> implements Paged<T> {
 
     @Override
     public Page<T> firstPage() {
-        return fetch(firstRequest);
+        Page<T> page = fetch(firstRequest);
+        return distinct ? new Repeats().filter(page) : page;
     }
 
     @Override
     public Iterable<Page<T>> pages() {
         return () -> new Iterator<>() {
             private final Set<String> usedMarkers = new HashSet<>(markersOf(firstRequest));
+            private final Repeats repeats = distinct ? new Repeats() : null;
             private Page<T> pending;
             private ApiRequest nextRequest = firstRequest;
 
@@ -104,7 +148,7 @@ public final class PagedListing<T> implements Paged<T> {
                 if (!page.items().isEmpty() && page.nextLink().isPresent()) {
                     nextRequest = continuation(page);
                 }
-                pending = page;
+                pending = repeats == null ? page : repeats.filter(page);
                 return true;
             }
 
@@ -176,6 +220,6 @@ public final class PagedListing<T> implements Paged<T> {
 
     @Override
     public String toString() {
-        return "Paged{" + firstRequest + "}";
+        return "Paged{" + firstRequest + (distinct ? ", distinct" : "") + "}";
     }
 }

@@ -86,6 +86,60 @@ class PagedListingTest {
         assertThat(server.takeRequest().getTarget()).isEqualTo("/glance/v2/images?limit=2&marker=b");
     }
 
+    /** Issue 14: a server that repeats an id across pages; the plain listing passes it on, distinct() drops it. */
+    @Test
+    void repeatsAcrossPagesArePassedOnAndDistinctDropsThem() throws InterruptedException {
+        Paged<Map<String, Object>> byId = PagedListing.of(client, ApiRequest.get("images").query("limit", 2).build(),
+                JsonPages.reader("images", item), m -> m.get("id"));
+        for (int run = 0; run < 2; run++) {
+            server.enqueue(page("/v2/images?limit=2&marker=b", "a", "b"));
+            server.enqueue(page("/v2/images?limit=2&marker=c", "b", "c"));
+            server.enqueue(page("/v2/images?limit=2&marker=a2", "a", "a2"));
+            server.enqueue(page(null, "d"));
+        }
+        assertThat(byId.stream().map(m -> m.get("id"))).containsExactly("a", "b", "b", "c", "a", "a2", "d");
+        Paged<Map<String, Object>> distinct = byId.distinct();
+        assertThat(distinct.stream().map(m -> m.get("id"))).containsExactly("a", "b", "c", "a2", "d");
+        assertThat(server.getRequestCount()).isEqualTo(8);
+        for (int i = 0; i < 4; i++) {
+            server.takeRequest();
+        }
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/image/v2/images?limit=2");
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/image/v2/images?limit=2&marker=b");
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/image/v2/images?limit=2&marker=c");
+        assertThat(server.takeRequest().getTarget()).isEqualTo("/image/v2/images?limit=2&marker=a2");
+        assertThat(distinct.distinct()).isSameAs(distinct);
+    }
+
+    @Test
+    void distinctKeepsGoingPastAPageOfRepeatsAndStartsAfreshOnEachIteration() {
+        Paged<Map<String, Object>> distinct = PagedListing.of(client, ApiRequest.get("images").query("limit", 2).build(),
+                JsonPages.reader("images", item), m -> m.get("id")).distinct();
+        server.enqueue(page("/v2/images?limit=2&marker=b", "a", "b"));
+        server.enqueue(page("/v2/images?limit=2&marker=b2", "a", "b"));
+        server.enqueue(page(null, "c"));
+        List<List<Object>> pages = new java.util.ArrayList<>();
+        for (Page<Map<String, Object>> p : distinct.pages()) {
+            pages.add(p.items().stream().map(m -> m.get("id")).collect(Collectors.toList()));
+        }
+        assertThat(pages).containsExactly(List.of("a", "b"), List.of(), List.of("c"));
+
+        server.enqueue(page(null, "a", "a", "b"));
+        assertThat(distinct.firstPage().items()).extracting(m -> m.get("id")).containsExactly("a", "b");
+    }
+
+    @Test
+    void distinctWithoutIdsComparesItemsAndPassesItemsWithoutId() {
+        server.enqueue(page("/v2/images?limit=2&marker=b", "a", "b"));
+        server.enqueue(page(null, "a", "c"));
+        assertThat(images.distinct().stream().map(m -> m.get("id"))).containsExactly("a", "b", "c");
+
+        Paged<Map<String, Object>> byId = PagedListing.of(client, ApiRequest.get("images").query("limit", 2).build(),
+                JsonPages.reader("images", item), m -> m.get("no-such-key")).distinct();
+        server.enqueue(page(null, "a", "a"));
+        assertThat(byId.stream().map(m -> m.get("id"))).containsExactly("a", "a");
+    }
+
     @Test
     void isLazyAndHoldsOnePageAtATime() {
         server.enqueue(page("/v2/images?limit=2&marker=b", "a", "b"));
