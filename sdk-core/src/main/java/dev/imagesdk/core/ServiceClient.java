@@ -99,7 +99,8 @@ public final class ServiceClient implements AutoCloseable {
     /**
      * A client configured the way the OpenStack CLI is: the cloud named by {@code OS_CLOUD} in
      * {@code clouds.yaml} (plus {@code secure.yaml}), or the {@code OS_AUTH_URL}, {@code OS_USERNAME}, ...
-     * variables; {@code OS_*} variables override single settings of the cloud. See {@link CloudConfig}.
+     * variables when {@code OS_CLOUD} is unset (openstacksdk's rules: the variables never override a named
+     * cloud). See {@link CloudConfig}.
      *
      * @throws ValidationException when nothing usable is configured
      */

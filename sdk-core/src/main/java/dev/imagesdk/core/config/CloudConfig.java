@@ -23,13 +23,29 @@ import java.util.Set;
  * ServiceClient client = ServiceClient.builder().config(config).build();
  * }</pre>
  *
- * <p>Where the files are looked for, first match wins: {@code $OS_CLIENT_CONFIG_FILE},
- * {@code ./clouds.yaml}, {@code ~/.config/openstack/clouds.yaml}, {@code /etc/openstack/clouds.yaml}
- * ({@code .yml} accepted too; {@code ~} is {@code $HOME} when set, as for the OpenStack tools, else
- * Java's {@code user.home}); {@code secure.yaml} likewise ({@code $OS_CLIENT_SECURE_FILE} first).
- * The cloud is the one named explicitly, else {@code $OS_CLOUD}; without one, only {@code OS_*}
- * variables are used. {@code OS_*} variables override single settings of a named cloud, as
- * {@code --os-*} options do for the {@code openstack} CLI.
+ * <p>The rules are openstacksdk's ({@code openstack/config/loader.py}), so a configuration that works with
+ * {@code openstack.connect()} works here:
+ * <ul>
+ * <li><b>Files.</b> {@code clouds.yaml}: {@code $OS_CLIENT_CONFIG_FILE}, then {@code ./}, {@code ~/.config/openstack/},
+ * {@code /etc/openstack/}, first match wins ({@code clouds.yaml}, {@code .yml} or {@code .json} in each;
+ * {@code ~} is {@code $HOME} when set, as for the OpenStack tools, else Java's {@code user.home}). A
+ * {@code $OS_CLIENT_CONFIG_FILE} that does not exist is an error here (openstacksdk skips it).
+ * {@code secure.yaml}: {@code $OS_CLIENT_SECURE_FILE}, then the same directories; it is <em>not</em> looked for
+ * next to {@code $OS_CLIENT_CONFIG_FILE} (openstacksdk does not either: one lying there unused is logged with a
+ * hint to set {@code OS_CLIENT_SECURE_FILE}). The cloud's entry of {@code secure.yaml} is merged over its
+ * entry of {@code clouds.yaml}.</li>
+ * <li><b>Which cloud.</b> The one named ({@link #fromCloud(String)}), else {@code $OS_CLOUD}. The {@code OS_*}
+ * setting variables ({@code OS_AUTH_URL}, {@code OS_USERNAME}, {@code OS_PASSWORD}, ...) form a cloud of their own,
+ * named {@code envvars} ({@code $OS_CLOUD_NAME} renames it), which is the default when {@code OS_CLOUD} is unset;
+ * {@code fromCloud("envvars")} selects it explicitly. Without a name, {@code OS_CLOUD} or variables, a
+ * {@code clouds.yaml} that defines exactly one cloud means that cloud.</li>
+ * <li><b>No mixing.</b> A named cloud (explicitly or by {@code OS_CLOUD}) is read from its files alone: {@code OS_*}
+ * variables never override its settings (the {@code openstack} CLI differs only because it turns them into
+ * {@code --os-*} option defaults). When such variables are set they are named (never their values) in an INFO line
+ * of the {@code dev.imagesdk.config} logger. {@code OS_REGION_NAME} alone forms no cloud.</li>
+ * </ul>
+ * Not supported: vendor profiles ({@code profile:}), {@code clouds-public.yaml}, the XDG directories other than
+ * {@code ~/.config/openstack}, and {@code OS_*} variables this SDK does not read (they form no cloud).
  *
  * <p>Understood settings: {@code auth_type} ({@code password}, {@code v3password},
  * {@code v3applicationcredential}, {@code token}/{@code v3token}, {@code admin_token}/{@code token_endpoint},
@@ -58,8 +74,8 @@ public final class CloudConfig {
     }
 
     /**
-     * The configuration selected by the environment: the cloud named by {@code OS_CLOUD} (with
-     * {@code OS_*} overrides), or the {@code OS_*} variables alone.
+     * The configuration selected by the environment: the cloud named by {@code OS_CLOUD}, else the cloud the
+     * {@code OS_*} variables form, else the only cloud of {@code clouds.yaml} (see the class description).
      *
      * @throws ValidationException when nothing is configured or the configuration is incomplete
      */
@@ -68,7 +84,8 @@ public final class CloudConfig {
     }
 
     /**
-     * The named cloud from {@code clouds.yaml} (with {@code secure.yaml} and {@code OS_*} overrides).
+     * The named cloud from {@code clouds.yaml} with {@code secure.yaml} merged over it; {@code OS_*} variables
+     * are not applied ({@code "envvars"}, or {@code $OS_CLOUD_NAME}, names the cloud they form).
      *
      * @throws ValidationException when no clouds.yaml defines it
      */

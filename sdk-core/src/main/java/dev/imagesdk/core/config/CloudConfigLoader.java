@@ -1,6 +1,8 @@
 package dev.imagesdk.core.config;
 
 import dev.imagesdk.core.error.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -23,9 +25,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Finds and merges the sources of a {@link CloudConfig}: which {@code clouds.yaml} and
- * {@code secure.yaml} apply (search order, {@code $OS_CLIENT_CONFIG_FILE}, {@code $OS_CLIENT_SECURE_FILE}),
- * the cloud entry with {@code secure.yaml} merged over it, and the {@code OS_*} variables over both.
+ * Finds and merges the sources of a {@link CloudConfig} by openstacksdk's rules ({@code openstack/config/loader.py}):
+ * which {@code clouds.yaml} and {@code secure.yaml} apply (search order, {@code $OS_CLIENT_CONFIG_FILE},
+ * {@code $OS_CLIENT_SECURE_FILE}), which cloud is meant (named, {@code OS_CLOUD}, the cloud the {@code OS_*}
+ * variables form, or the only cloud of the file), and the cloud entry with {@code secure.yaml} merged over it.
  * What the merged settings mean is {@link CloudConfig}'s job.
  */
 final class CloudConfigLoader {
@@ -50,6 +53,14 @@ final class CloudConfigLoader {
         }
         CLOUD_VARIABLES.put("OS_ENDPOINT_TYPE", "interface");
     }
+
+    /** The name of the cloud the {@code OS_*} variables form, unless {@code OS_CLOUD_NAME} renames it. */
+    static final String ENV_CLOUD = "envvars";
+
+    /** File name endings tried in each directory of the search path, in this order. */
+    private static final List<String> SUFFIXES = List.of(".yaml", ".yml", ".json");
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.imagesdk.config");
 
     private CloudConfigLoader() {
     }
@@ -84,10 +95,53 @@ final class CloudConfigLoader {
      * @param systemDir the system directory ({@code /etc/openstack})
      */
     static CloudConfig load(String cloudName, Map<String, String> env, Path workingDir, Path home, Path systemDir) {
+        String envCloudName = blankToNull(env.get("OS_CLOUD_NAME")) != null ? blankToNull(env.get("OS_CLOUD_NAME")) : ENV_CLOUD;
+        List<String> variables = variablesSet(env);
+        // OS_REGION_NAME is a selector for openstacksdk: it is a setting of the variables' cloud but forms none alone
+        boolean variablesFormACloud = variables.stream().anyMatch(v -> !v.equals("OS_REGION_NAME"));
         String name = cloudName != null ? cloudName : blankToNull(env.get("OS_CLOUD"));
+        boolean fromVariables;
+        if (name == null) {
+            // openstacksdk: the OS_* variables form a cloud of their own, the default when OS_CLOUD is unset;
+            // without them, a clouds.yaml that defines exactly one cloud makes that cloud the default.
+            fromVariables = variablesFormACloud;
+            if (!fromVariables) {
+                Path cloudsFile = find(env, "OS_CLIENT_CONFIG_FILE", "clouds", workingDir, home, systemDir);
+                Map<String, Object> clouds = cloudsFile == null ? Map.of() : clouds(cloudsFile);
+                if (clouds.size() != 1) {
+                    throw new ValidationException("no cloud configured: set OS_CLOUD to a cloud in clouds.yaml (looked in "
+                            + searchPath("clouds", workingDir, home, systemDir) + (cloudsFile == null ? ""
+                            : "; " + cloudsFile + " defines " + new TreeSet<>(clouds.keySet()))
+                            + ") or the OS_AUTH_URL, OS_USERNAME, ... variables");
+                }
+                name = clouds.keySet().iterator().next();
+            }
+        } else {
+            fromVariables = name.equals(envCloudName) && variablesFormACloud;
+        }
         Map<String, Object> cloud = new LinkedHashMap<>();
+        Map<String, String> authSettings = new LinkedHashMap<>();
         String source;
-        if (name != null) {
+        if (fromVariables) {
+            Path cloudsFile = find(env, "OS_CLIENT_CONFIG_FILE", "clouds", workingDir, home, systemDir);
+            if (cloudsFile != null && clouds(cloudsFile).containsKey(envCloudName)) {
+                throw new ValidationException(cloudsFile + " defines a cloud named \"" + envCloudName + "\", which is also "
+                        + "the name of the cloud the OS_* variables form (OS_CLOUD_NAME, default \"envvars\"): rename one");
+            }
+            for (Map.Entry<String, String> v : AUTH_VARIABLES.entrySet()) {
+                String value = blankToNull(env.get(v.getKey()));
+                if (value != null) {
+                    authSettings.put(v.getValue(), value);
+                }
+            }
+            for (Map.Entry<String, String> v : CLOUD_VARIABLES.entrySet()) {
+                String value = blankToNull(env.get(v.getKey()));
+                if (value != null) {
+                    cloud.put(v.getValue(), value);
+                }
+            }
+            source = "environment";
+        } else {
             Path cloudsFile = find(env, "OS_CLIENT_CONFIG_FILE", "clouds", workingDir, home, systemDir);
             if (cloudsFile == null) {
                 throw new ValidationException("cloud \"" + name + "\" was requested but no clouds.yaml exists in "
@@ -109,49 +163,70 @@ final class CloudConfigLoader {
                     source += " + " + secureFile;
                 }
             }
-        } else {
-            source = "environment";
-        }
-        if (cloud.containsKey("profile")) {
-            throw new ValidationException("cloud \"" + name + "\" uses a vendor profile (\"profile\"), which is not "
-                    + "supported: write its auth_url and settings into the cloud entry");
-        }
-        Map<String, String> authSettings = new LinkedHashMap<>();
-        Object authEntry = cloud.get("auth");
-        if (authEntry instanceof Map) {
-            ((Map<?, ?>) authEntry).forEach((k, v) -> {
-                if (v != null && !(v instanceof Map) && !(v instanceof List)) {
-                    authSettings.put(String.valueOf(k), String.valueOf(v));
-                }
-            });
-        } else if (authEntry != null) {
-            throw new ValidationException("\"auth\" of cloud \"" + name + "\" in " + source + " is not a mapping");
-        }
-        boolean fromVariables = false;
-        for (Map.Entry<String, String> v : AUTH_VARIABLES.entrySet()) {
-            String value = blankToNull(env.get(v.getKey()));
-            if (value != null) {
-                authSettings.put(v.getValue(), value);
-                fromVariables = true;
+            hintAboutSecureFileNextToConfigFile(env, secureFile);
+            if (!variables.isEmpty()) {
+                LOG.info("cloud \"{}\" is read from {} alone; the variables {} are not applied to a named cloud "
+                        + "(openstacksdk's rule: they form the cloud \"{}\", used when no cloud is named and OS_CLOUD is unset)",
+                        name, source, variables, envCloudName);
             }
-        }
-        for (Map.Entry<String, String> v : CLOUD_VARIABLES.entrySet()) {
-            String value = blankToNull(env.get(v.getKey()));
-            if (value != null) {
-                cloud.put(v.getValue(), value);
-                fromVariables = true;
+            if (cloud.containsKey("profile")) {
+                throw new ValidationException("cloud \"" + name + "\" uses a vendor profile (\"profile\"), which is not "
+                        + "supported: write its auth_url and settings into the cloud entry");
             }
-        }
-        if (name != null && fromVariables) {
-            source += " + OS_* variables";
-        }
-        if (name == null && !fromVariables) {
-            throw new ValidationException("no cloud configured: set OS_CLOUD to a cloud in clouds.yaml (looked in "
-                    + searchPath("clouds", workingDir, home, systemDir) + ") or the OS_AUTH_URL, OS_USERNAME, ... variables");
+            Object authEntry = cloud.get("auth");
+            if (authEntry instanceof Map) {
+                ((Map<?, ?>) authEntry).forEach((k, v) -> {
+                    if (v != null && !(v instanceof Map) && !(v instanceof List)) {
+                        authSettings.put(String.valueOf(k), String.valueOf(v));
+                    }
+                });
+            } else if (authEntry != null) {
+                throw new ValidationException("\"auth\" of cloud \"" + name + "\" in " + source + " is not a mapping");
+            }
         }
         cloud.remove("auth");
-        return new CloudConfig(name, source, Collections.unmodifiableMap(cloud), Collections.unmodifiableMap(authSettings),
-                home);
+        return new CloudConfig(cloudName == null && fromVariables ? null : name, source, Collections.unmodifiableMap(cloud),
+                Collections.unmodifiableMap(authSettings), home);
+    }
+
+    /**
+     * The OS_* variables set that this SDK reads as settings (selectors such as {@code OS_CLOUD},
+     * {@code OS_CLIENT_CONFIG_FILE}, {@code OS_CLOUD_NAME} are not settings), by name only: never values.
+     */
+    private static List<String> variablesSet(Map<String, String> env) {
+        List<String> out = new ArrayList<>();
+        for (String v : AUTH_VARIABLES.keySet()) {
+            if (blankToNull(env.get(v)) != null) {
+                out.add(v);
+            }
+        }
+        for (String v : CLOUD_VARIABLES.keySet()) {
+            if (blankToNull(env.get(v)) != null) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * openstacksdk does not look for {@code secure.yaml} next to {@code $OS_CLIENT_CONFIG_FILE}, and neither does
+     * this SDK; when one lies there unused, say so instead of failing later for a missing password.
+     */
+    private static void hintAboutSecureFileNextToConfigFile(Map<String, String> env, Path secureFileUsed) {
+        String configFile = blankToNull(env.get("OS_CLIENT_CONFIG_FILE"));
+        if (configFile == null || Paths.get(configFile).toAbsolutePath().getParent() == null) {
+            return;
+        }
+        Path dir = Paths.get(configFile).toAbsolutePath().getParent();
+        for (String suffix : SUFFIXES) {
+            Path beside = dir.resolve("secure" + suffix);
+            if (Files.isRegularFile(beside) && (secureFileUsed == null
+                    || !beside.toAbsolutePath().normalize().equals(secureFileUsed.toAbsolutePath().normalize()))) {
+                LOG.warn("{} lies next to OS_CLIENT_CONFIG_FILE but is not read (neither by openstacksdk): secure.yaml is "
+                        + "looked for in the search path only; set OS_CLIENT_SECURE_FILE={} to use it", beside, beside);
+                return;
+            }
+        }
     }
 
     private static Path find(Map<String, String> env, String variable, String baseName, Path workingDir, Path home,
@@ -175,8 +250,9 @@ final class CloudConfigLoader {
     private static List<Path> candidates(String baseName, Path workingDir, Path home, Path systemDir) {
         List<Path> out = new ArrayList<>();
         for (Path dir : new Path[] {workingDir, home.resolve(".config").resolve("openstack"), systemDir}) {
-            out.add(dir.resolve(baseName + ".yaml"));
-            out.add(dir.resolve(baseName + ".yml"));
+            for (String suffix : SUFFIXES) {
+                out.add(dir.resolve(baseName + suffix));
+            }
         }
         return out;
     }

@@ -109,18 +109,94 @@ class CloudConfigTest {
         assertThat(tokenRequestOf(config)).isEqualTo(passwordBody(FakeCloud.PASSWORD));
     }
 
+    /**
+     * Issue 14, openstacksdk's rule: the OS_* variables form a cloud of their own ("envvars"); a cloud named
+     * explicitly or by OS_CLOUD is read from clouds.yaml (+ secure.yaml) alone, and the log says which variables
+     * were left aside (names only).
+     */
     @Test
-    void osVariablesOverrideSingleSettingsOfTheCloud() throws IOException {
+    void aNamedCloudIsNotOverriddenByOsVariables() throws IOException {
         write(cwd.resolve("clouds.yaml"), aliceCloud("mine", true));
         env.put("OS_PASSWORD", "from-env-Secret");
         env.put("OS_ENDPOINT_TYPE", "internalURL");
-        CloudConfig config = load("mine");
-        assertThat(config.endpointInterface()).isEqualTo(EndpointInterface.INTERNAL);
-        assertThat(config.source()).endsWith("+ OS_* variables");
-        try (ServiceClient client = ServiceClient.builder().config(config).build()) {
-            assertThat(client.serviceRoot().getPath()).isEqualTo("/internal/");
+        CloudConfig config;
+        try (LogCapture logs = LogCapture.start()) {
+            config = load("mine");
+            assertThat(logs.text()).contains("OS_PASSWORD").contains("OS_ENDPOINT_TYPE").contains("envvars")
+                    .doesNotContain("from-env-Secret");
         }
-        assertThat(FakeCloud.parse(cloud.tokenRequestBodies.get(0))).isEqualTo(passwordBody("from-env-Secret"));
+        assertThat(config.endpointInterface()).isEqualTo(EndpointInterface.PUBLIC);
+        assertThat(config.source()).isEqualTo(cwd.resolve("clouds.yaml").toString());
+        assertThat(tokenRequestOf(config)).isEqualTo(passwordBody(FakeCloud.PASSWORD));
+
+        env.put("OS_CLOUD", "mine");
+        assertThat(load(null).source()).isEqualTo(cwd.resolve("clouds.yaml").toString());
+        assertThat(load(null).endpointInterface()).isEqualTo(EndpointInterface.PUBLIC);
+    }
+
+    @Test
+    void osVariablesFormTheEnvvarsCloudUsedWhenNoCloudIsNamed() throws IOException {
+        write(cwd.resolve("clouds.yaml"), aliceCloud("mine", true) + "  other:\n    auth_type: none\n"
+                + "    image_endpoint_override: http://127.0.0.1:7/\n");
+        env.putAll(Map.of("OS_AUTH_TYPE", "none", "OS_IMAGE_ENDPOINT_OVERRIDE", "http://127.0.0.1:8/"));
+        assertThat(load(null).source()).isEqualTo("environment");
+        assertThat(load(null).endpoint()).contains("http://127.0.0.1:8/");
+        assertThat(load("envvars").endpoint()).contains("http://127.0.0.1:8/");
+        assertThat(load("envvars").cloudName()).contains("envvars");
+        env.put("OS_CLOUD_NAME", "from-env");
+        assertThat(load("from-env").endpoint()).contains("http://127.0.0.1:8/");
+        assertThatThrownBy(() -> load("envvars")).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("\"envvars\" is not defined");
+        env.put("OS_CLOUD", "other");
+        assertThat(load(null).endpoint()).contains("http://127.0.0.1:7/");
+
+        env.remove("OS_CLOUD");
+        env.remove("OS_CLOUD_NAME");
+        write(cwd.resolve("clouds.yaml"), aliceCloud("envvars", true));
+        assertThatThrownBy(() -> load(null)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("defines a cloud named \"envvars\"");
+    }
+
+    @Test
+    void withoutOsCloudAndVariablesTheOnlyCloudOfTheFileIsUsed() throws IOException {
+        write(cwd.resolve("clouds.yaml"), "clouds:\n  solo:\n    auth_type: none\n    image_endpoint_override: http://127.0.0.1:7/\n");
+        env.put("OS_REGION_NAME", "RegionOne");  // a selector, not a setting: forms no cloud
+        CloudConfig config = load(null);
+        assertThat(config.cloudName()).contains("solo");
+        assertThat(config.endpoint()).contains("http://127.0.0.1:7/");
+        write(cwd.resolve("clouds.yaml"), "clouds:\n  one: {auth_type: none}\n  two: {auth_type: none}\n");
+        assertThatThrownBy(() -> load(null)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("no cloud configured").hasMessageContaining("[one, two]");
+    }
+
+    /**
+     * Issue 14: openstacksdk looks for secure.yaml in the search path (and $OS_CLIENT_SECURE_FILE), never next to
+     * $OS_CLIENT_CONFIG_FILE; neither does the SDK, but it says so in the log instead of failing silently.
+     */
+    @Test
+    void secureYamlIsLookedForInTheSearchPathNotNextToTheConfigFile() throws IOException {
+        Path explicit = write(root.resolve("elsewhere/clouds.yaml"), aliceCloud("mine", false));
+        Path beside = write(root.resolve("elsewhere/secure.yaml"), "clouds:\n  mine:\n    auth:\n      password: beside-Secret\n");
+        env.put("OS_CLIENT_CONFIG_FILE", explicit.toString());
+        try (LogCapture logs = LogCapture.start()) {
+            CloudConfig config = load("mine");
+            assertThat(config.source()).isEqualTo(explicit.toString());
+            assertThatThrownBy(config::auth).isInstanceOf(ValidationException.class).hasMessageContaining("has no password");
+            assertThat(logs.text()).contains(beside.toString()).contains("OS_CLIENT_SECURE_FILE").doesNotContain("beside-Secret");
+        }
+        write(home.resolve(".config/openstack/secure.yaml"), "clouds:\n  mine:\n    auth:\n      password: " + FakeCloud.PASSWORD + "\n");
+        CloudConfig fromSearchPath = load("mine");
+        assertThat(fromSearchPath.source()).isEqualTo(explicit + " + " + home.resolve(".config/openstack/secure.yaml"));
+        assertThat(tokenRequestOf(fromSearchPath)).isEqualTo(passwordBody(FakeCloud.PASSWORD));
+        env.put("OS_CLIENT_SECURE_FILE", beside.toString());
+        assertThat(load("mine").source()).isEqualTo(explicit + " + " + beside);
+    }
+
+    @Test
+    void jsonFilesAreFoundLikeYaml() throws IOException {
+        write(home.resolve(".config/openstack/clouds.json"),
+                "{\"clouds\": {\"j\": {\"auth_type\": \"none\", \"image_endpoint_override\": \"http://127.0.0.1:6/\"}}}");
+        assertThat(load("j").endpoint()).contains("http://127.0.0.1:6/");
     }
 
     @Test
@@ -222,9 +298,11 @@ class CloudConfigTest {
         assertThat(b.toString()).contains("ca.pem").contains("client.pem");
         assertThat(load("a").auth()).isSameAs(Auth.none());
         env.put("OS_INSECURE", "true");
-        assertThat(load("b").tls().isInsecure()).isTrue();
+        assertThat(load("b").tls().isInsecure()).as("a named cloud is read from clouds.yaml alone").isFalse();
+        env.putAll(Map.of("OS_AUTH_TYPE", "none", "OS_IMAGE_ENDPOINT_OVERRIDE", "https://h"));
+        assertThat(load(null).tls().isInsecure()).isTrue();
         env.put("OS_INSECURE", "maybe");
-        assertThatThrownBy(() -> load("b").tls()).isInstanceOf(ValidationException.class).hasMessageContaining("insecure");
+        assertThatThrownBy(() -> load(null).tls()).isInstanceOf(ValidationException.class).hasMessageContaining("insecure");
     }
 
     @Test
