@@ -7,7 +7,7 @@ import dev.imagesdk.core.internal.http.ApiFeature;
 import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.core.internal.http.ApiResponse;
 import dev.imagesdk.core.internal.http.Calls;
-import dev.imagesdk.images.internal.json.JsonValues;
+import dev.imagesdk.core.internal.json.JsonValues;
 
 import java.time.Instant;
 import java.util.ArrayList;

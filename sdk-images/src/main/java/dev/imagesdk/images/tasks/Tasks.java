@@ -1,7 +1,7 @@
 package dev.imagesdk.images.tasks;
 
 import java.time.Duration;
-import dev.imagesdk.images.internal.json.JsonValues;
+import dev.imagesdk.core.internal.json.JsonValues;
 import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.internal.Poller;
 import dev.imagesdk.core.internal.http.Calls;
