@@ -215,9 +215,7 @@ public final class Images {
      */
     public void waitForDeletion(String id, Duration timeout) {
         Arguments.uuid(id, "image id");
-        if (Arguments.notNull(timeout, "timeout").isNegative()) {
-            throw new ValidationException("timeout must not be negative");
-        }
+        Arguments.notNegative(timeout, "timeout");
         Poller.Outcome<java.util.Optional<Image>> outcome;
         try {
             outcome = DELETION.await(() -> {

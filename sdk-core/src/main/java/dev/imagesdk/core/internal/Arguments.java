@@ -24,6 +24,17 @@ public final class Arguments {
         return value;
     }
 
+    /** {@code value}, or a {@link ValidationException} naming {@code what} when it is {@code null} or negative. */
+    public static java.time.Duration notNegative(java.time.Duration value, String what) {
+        if (value == null) {
+            throw new ValidationException(what + " must not be null");
+        }
+        if (value.isNegative()) {
+            throw new ValidationException(what + " must be zero or positive, was " + value);
+        }
+        return value;
+    }
+
     /** {@code value}, or a {@link ValidationException} naming {@code what} when it is {@code null} or blank. */
     public static String notBlank(String value, String what) {
         if (value == null || value.isBlank()) {

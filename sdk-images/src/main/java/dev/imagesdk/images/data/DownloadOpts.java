@@ -158,11 +158,7 @@ public final class DownloadOpts {
          * apply to the data. The metadata read before a verified download has the client's {@code callTimeout}.
          */
         public Builder progressTimeout(Duration window) {
-            Arguments.notNull(window, "progressTimeout");
-            if (window.isNegative()) {
-                throw new dev.imagesdk.core.error.ValidationException("progressTimeout must be zero or positive, was " + window);
-            }
-            this.progressTimeout = window;
+            this.progressTimeout = Arguments.notNegative(window, "progressTimeout");
             return this;
         }
 

@@ -122,11 +122,7 @@ public final class UploadOpts {
          * apply to the data. Once the last byte is sent, the wait for Glance's answer is bounded by the client's read timeout.
          */
         public Builder progressTimeout(Duration window) {
-            Arguments.notNull(window, "progressTimeout");
-            if (window.isNegative()) {
-                throw new dev.imagesdk.core.error.ValidationException("progressTimeout must be zero or positive, was " + window);
-            }
-            this.progressTimeout = window;
+            this.progressTimeout = Arguments.notNegative(window, "progressTimeout");
             return this;
         }
 

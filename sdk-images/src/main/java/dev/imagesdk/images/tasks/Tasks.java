@@ -1,8 +1,6 @@
 package dev.imagesdk.images.tasks;
 
 import java.time.Duration;
-import dev.imagesdk.core.internal.json.JsonValues;
-import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.internal.Poller;
 import dev.imagesdk.core.internal.http.Calls;
 
@@ -60,22 +58,7 @@ public final class Tasks {
      * @throws dev.imagesdk.core.error.BadRequestException for a type or input Glance refuses
      */
     public Task create(TaskCreateOpts opts) {
-        TaskCreateOpts o = Arguments.notNull(opts, "opts");
-        String json;
-        try {
-            okio.Buffer buffer = new okio.Buffer();
-            com.squareup.moshi.JsonWriter w = com.squareup.moshi.JsonWriter.of(buffer);
-            w.setSerializeNulls(true);
-            w.beginObject();
-            w.name("type").value(o.type());
-            w.name("input");
-            JsonValues.write(w, o.input());
-            w.endObject();
-            w.close();
-            json = buffer.readUtf8();
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            throw new ValidationException("task input is not JSON: " + e.getMessage());
-        }
+        String json = TaskCreateOptsJson.write(Arguments.notNull(opts, "opts"));
         return Calls.of(client).executeJson(ApiRequest.post("tasks").jsonBody(json).build(), TaskJsonAdapter.INSTANCE);
     }
 
@@ -88,10 +71,7 @@ public final class Tasks {
      */
     public Task waitFor(String taskId, Duration timeout) {
         String id = Arguments.uuid(taskId, "task id");
-        Duration limit = Arguments.notNull(timeout, "timeout");
-        if (limit.isNegative()) {
-            throw new ValidationException("timeout must not be negative");
-        }
+        Duration limit = Arguments.notNegative(timeout, "timeout");
         Poller.Outcome<Task> outcome;
         try {
             outcome = WAIT.await(() -> get(id), t -> "success".equals(t.status()) || "failure".equals(t.status()), limit);
