@@ -25,6 +25,10 @@
 #   GLANCE_LIMITS         Glance's quota/limit options for [DEFAULT], "key=value ..." among
 #                         image_size_cap user_storage_quota image_property_quota image_tag_quota
 #                         image_member_quota image_location_quota (default: none, Glance's defaults)
+#   GLANCE_LOCATIONS      hidden | shown: Glance's default hides image locations and refuses every location
+#                         change; shown = show_multiple_locations = true plus a read-only http store
+#                         ("web"), the only kind of location a project may add (file locations are
+#                         restricted), as the location operations need                (default hidden)
 #   GLANCE_TOKEN_CACHE_TIME  keystone mode: seconds Glance caches a validated token; -1 = never, so a
 #                         token revoked in Keystone is refused at once (default -1; benchmarks use 300)
 #   keystone mode only:
@@ -50,6 +54,7 @@ GLANCE_START_TIMEOUT=${GLANCE_START_TIMEOUT:-60}
 GLANCE_DEBUG=${GLANCE_DEBUG:-false}
 GLANCE_TOKEN_CACHE_TIME=${GLANCE_TOKEN_CACHE_TIME:--1}
 GLANCE_LIMITS=${GLANCE_LIMITS:-}
+GLANCE_LOCATIONS=${GLANCE_LOCATIONS:-hidden}
 KEYSTONE_DIR=${KEYSTONE_DIR:-/tmp/imagesdk-keystone}
 # Debian's glance-common paste ini, used as the base when it is installed (it is not with
 # python3-glance alone; then the same pipelines are written from this script).
@@ -60,6 +65,13 @@ LOG_TAG="glance:$GLANCE_PORT"
 [[ "$GLANCE_TOKEN_CACHE_TIME" =~ ^-?[0-9]+$ ]] || die "GLANCE_TOKEN_CACHE_TIME must be a number of seconds or -1"
 case "$GLANCE_AUTH" in headers|noauth|keystone) ;; *) die "GLANCE_AUTH must be headers|noauth|keystone, not '$GLANCE_AUTH'";; esac
 case "$GLANCE_CACHE" in on|off) ;; *) die "GLANCE_CACHE must be on|off, not '$GLANCE_CACHE'";; esac
+HTTP_STORE_SECTION=""
+case "$GLANCE_LOCATIONS" in
+  hidden) SHOW_LOCATIONS=false BACKENDS="fast:file, cheap:file" ;;
+  shown) SHOW_LOCATIONS=true BACKENDS="fast:file, cheap:file, web:http"
+         HTTP_STORE_SECTION=$'[web]\nstore_description = Web store (read-only http locations)\n\n' ;;
+  *) die "GLANCE_LOCATIONS must be hidden|shown, not '$GLANCE_LOCATIONS'" ;;
+esac
 case "$GLANCE_RELEASE" in
   25) ;;
   30) # shellcheck source=lib/trixie-root.sh
@@ -100,6 +112,7 @@ case "$GLANCE_AUTH/$GLANCE_CACHE" in
   keystone/on) FLAVOR="keystone+caching" ;;
 esac
 MODE="auth=$GLANCE_AUTH cache=$GLANCE_CACHE${GLANCE_LIMITS:+ limits=$GLANCE_LIMITS}"
+[ "$GLANCE_LOCATIONS" = hidden ] || MODE="$MODE locations=$GLANCE_LOCATIONS"
 [ "$GLANCE_RELEASE" = 25 ] || MODE="$MODE release=$GLANCE_RELEASE"
 
 healthy() { [ "$(http_code "$ENDPOINT/healthcheck")" = 200 ]; }
@@ -274,10 +287,11 @@ debug = $GLANCE_DEBUG
 log_file = $LOGFILE
 use_stderr = false
 # multi-store: /v2/info/stores works (404 in single-store mode)
-enabled_backends = fast:file, cheap:file
+enabled_backends = $BACKENDS
 enabled_import_methods = [glance-direct,copy-image]
 show_image_direct_url = false
-show_multiple_locations = false
+# GLANCE_LOCATIONS (deprecated option, still honoured by Glance 25 and 30)
+show_multiple_locations = $SHOW_LOCATIONS
 hashing_algorithm = sha512
 # enables the /v2/cache API (admin); the cache filter itself only with GLANCE_CACHE=on
 image_cache_dir = $GLANCE_DIR/cache
@@ -303,7 +317,7 @@ store_description = Fast store (local file system)
 filesystem_store_datadir = $GLANCE_DIR/stores/cheap/
 store_description = Cheap store (local file system)
 
-[os_glance_staging_store]
+${HTTP_STORE_SECTION}[os_glance_staging_store]
 filesystem_store_datadir = $GLANCE_DIR/staging/
 
 [os_glance_tasks_store]

@@ -1,6 +1,6 @@
 /**
  * imagesdk images: image metadata, uploads and downloads ({@code data}), interoperable import ({@code importing})
- * tasks and the image cache ({@code cache}).
+ * tasks, the image cache ({@code cache}) and image locations ({@code locations}).
  *
  * <p>Only the packages exported here are API; {@code dev.imagesdk.images.internal.*} is implementation.
  */
@@ -15,4 +15,5 @@ module dev.imagesdk.images {
     exports dev.imagesdk.images.importing;
     exports dev.imagesdk.images.tasks;
     exports dev.imagesdk.images.cache;
+    exports dev.imagesdk.images.locations;
 }

@@ -32,6 +32,20 @@ public class ApiVersionException extends ImageServiceException {
         this.offered = List.copyOf(offered);
     }
 
+    /**
+     * For subclasses about an operation the server refused (the request's place is appended).
+     *
+     * @param message what is missing
+     * @param method the refused request's method
+     * @param url the refused request's URL
+     * @param requestId the server's request id, or {@code null}
+     * @param cause the server's answer
+     */
+    protected ApiVersionException(String message, String method, String url, String requestId, Throwable cause) {
+        super(message + where(method, url, requestId), method, url, requestId, cause);
+        this.offered = List.of();
+    }
+
     /** The versions the server offers, as {@code "<id> <status>"}. */
     public List<String> offered() {
         return offered;

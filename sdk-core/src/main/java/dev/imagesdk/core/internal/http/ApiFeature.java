@@ -18,7 +18,15 @@ public enum ApiFeature {
     /** The image cache API, {@code /v2/cache} (2.14). */
     CACHE("the image cache API", 14, true),
     /** Store details, {@code /v2/info/stores/detail} (2.15). */
-    STORES_DETAIL("store details", 15, false);
+    STORES_DETAIL("store details", 15, false),
+    /**
+     * Reading and changing an image's locations through {@code PATCH /v2/images/{id}} (2.0), which
+     * Glance refuses unless the operator sets {@code show_multiple_locations}; no version says so, only
+     * the refusal (see {@link ApiRequest.Builder#switchedOffWhen}).
+     */
+    LOCATIONS("image locations (show_multiple_locations)", 0, false),
+    /** The image locations API, {@code /v2/images/{id}/locations} (2.17). */
+    LOCATIONS_API("the image locations API", 17, false);
 
     private final String description;
     private final int minor;

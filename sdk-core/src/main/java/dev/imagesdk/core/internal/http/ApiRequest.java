@@ -50,6 +50,18 @@ public final class ApiRequest {
     private final Set<ApiFeature> features;
     private final java.time.Duration timeout;
     private final ResendCheck resendCheck;
+    private final List<SwitchedOff> switchedOff;
+
+    /**
+     * How a server whose configuration switched {@code feature} off answers this request: {@code status}
+     * with a message containing {@code serverMessage} (see {@link Builder#switchedOffWhen}).
+     */
+    public record SwitchedOff(ApiFeature feature, int status, String serverMessage) {
+        /** Whether {@code answer} is that refusal. */
+        public boolean matches(ServiceResponseException answer) {
+            return answer.status() == status && answer.serverMessage().map(m -> m.contains(serverMessage)).orElse(false);
+        }
+    }
 
     /**
      * Confirms, for a request that is not retried in general, that sending it again after the server
@@ -77,6 +89,7 @@ public final class ApiRequest {
         this.retryable = b.retryable != null ? b.retryable : isIdempotent(method);
         this.features = b.features.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.features));
         this.resendCheck = b.resendCheck;
+        this.switchedOff = List.copyOf(b.switchedOff);
         this.timeout = b.timeout;
     }
 
@@ -202,6 +215,11 @@ public final class ApiRequest {
         return resendCheck;
     }
 
+    /** The answers that mean the server switched a feature off (usually none). */
+    public List<SwitchedOff> switchedOff() {
+        return switchedOff;
+    }
+
     /** A builder pre-filled with this request. */
     public Builder toBuilder() {
         Builder b = new Builder(method, base, segments.toArray(new String[0]));
@@ -213,6 +231,7 @@ public final class ApiRequest {
         b.features.addAll(features);
         b.timeout = timeout;
         b.resendCheck = resendCheck;
+        b.switchedOff.addAll(switchedOff);
         return b;
     }
 
@@ -234,6 +253,7 @@ public final class ApiRequest {
         private final Set<ApiFeature> features = EnumSet.noneOf(ApiFeature.class);
         private java.time.Duration timeout;
         private ResendCheck resendCheck;
+        private final List<SwitchedOff> switchedOff = new ArrayList<>();
 
         private Builder(String method, Base base, String[] segments) {
             if (method == null || method.isBlank()) {
@@ -292,6 +312,18 @@ public final class ApiRequest {
          */
         public Builder requires(ApiFeature feature) {
             this.features.add(java.util.Objects.requireNonNull(feature, "feature"));
+            return this;
+        }
+
+        /**
+         * Declares how the server answers when its configuration switched {@code feature} off and no
+         * version document says so: that answer ({@code status}, message containing {@code serverMessage})
+         * fails with {@link dev.imagesdk.core.error.UnsupportedFeatureException} instead of its status's
+         * exception (which becomes the cause).
+         */
+        public Builder switchedOffWhen(ApiFeature feature, int status, String serverMessage) {
+            switchedOff.add(new SwitchedOff(java.util.Objects.requireNonNull(feature, "feature"), status,
+                    java.util.Objects.requireNonNull(serverMessage, "serverMessage")));
             return this;
         }
 

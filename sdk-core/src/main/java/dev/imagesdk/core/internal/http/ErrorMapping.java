@@ -10,6 +10,7 @@ import dev.imagesdk.core.error.RateLimitedException;
 import dev.imagesdk.core.error.ServerException;
 import dev.imagesdk.core.error.ServiceResponseException;
 import dev.imagesdk.core.error.UnauthorizedException;
+import dev.imagesdk.core.error.UnsupportedFeatureException;
 import dev.imagesdk.core.error.UnsupportedMediaTypeException;
 import okhttp3.Headers;
 import okhttp3.Response;
@@ -34,7 +35,13 @@ public final class ErrorMapping implements Step {
         if (response.isSuccessful() || exchange.acceptedStatuses().contains(response.code())) {
             return response;
         }
-        throw map(response, exchange.method(), exchange.safeUrl(), null);
+        ServiceResponseException error = map(response, exchange.method(), exchange.safeUrl(), null);
+        for (ApiRequest.SwitchedOff off : exchange.request().switchedOff()) {
+            if (off.matches(error)) {
+                throw new UnsupportedFeatureException(off.feature().description(), "2." + off.feature().minor(), error);
+            }
+        }
+        throw error;
     }
 
     /** The server's request id ({@code X-Openstack-Request-Id}, or Nova's {@code X-Compute-Request-Id}). */

@@ -194,6 +194,22 @@ public final class ImageJsonAdapter extends JsonAdapter<Image> {
     }
 
     /**
+     * Reads the answer of {@code GET /v2/images/{id}/locations} (API 2.17): a JSON array of
+     * {@code {url, metadata}}; anything else is a {@code ResponseFormatException}.
+     */
+    public static List<Image.Location> readLocationList(JsonReader reader, ApiResponse response) throws IOException {
+        if (reader.peek() != JsonReader.Token.BEGIN_ARRAY) {
+            throw response.malformed("not a list of locations", null, null);
+        }
+        Lenient in = new Lenient(reader);
+        List<Image.Location> locations = readLocations(reader, in);
+        if (!in.problems().isEmpty()) {
+            throw response.malformed("not a list of locations: " + String.join("; ", in.problems()), null, null);
+        }
+        return locations;
+    }
+
+    /**
      * Reads a response that must be one image (get, create, update). Unlike a list item, an answer
      * that is not an image object at all (no id) is unusable and raises {@code ResponseFormatException}.
      */
