@@ -11,6 +11,7 @@
 #
 #   scripts/it-env.sh up       # last stdout line: path of it.env
 #   scripts/it-env.sh status   # exit 0 if all three are healthy
+#   scripts/it-env.sh limits   # prints the limits Glance's GLANCE_LIMITS
 #   scripts/it-env.sh down     # stops all three (state dirs are kept; use the scripts' reset to wipe)
 #
 # Knobs: IT_ENV_DIR, IT_GLANCE_PORT, IT_GLANCE_DIR, GLANCE_KEYSTONE_PORT, IT_GLANCE_KEYSTONE_DIR,
@@ -143,5 +144,7 @@ case "${1:-}" in
   up) cmd_up ;;
   down) cmd_down ;;
   status) cmd_status ;;
-  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
+  # the limits of the limits Glance, for another release's instance configured alike (test-all.sh)
+  limits) printf '%s\n' "$IT_GLANCE_LIMITS" ;;
+  *) echo "usage: $0 up|down|status|limits" >&2; exit 2 ;;
 esac

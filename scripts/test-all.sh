@@ -17,9 +17,15 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # It starts after it-env.sh's apt run, so that two apt-get runs never race for the package lists.
 GLANCE30_PORT=${IMAGESDK_GLANCE30_PORT:-9295}
 glance30() { GLANCE_RELEASE=30 GLANCE_PORT="$GLANCE30_PORT" scripts/glance.sh "$@"; }
+# and beside it Glance 30.0 configured like it-env.sh's limits Glance (small limits, shown locations)
+GLANCE30_LIMITS_PORT=${IMAGESDK_GLANCE30_LIMITS_PORT:-9296}
+glance30_limits() {
+  env -u KEYSTONE_URL GLANCE_RELEASE=30 GLANCE_AUTH=headers GLANCE_PORT="$GLANCE30_LIMITS_PORT" \
+    GLANCE_LIMITS="$(scripts/it-env.sh limits)" GLANCE_LOCATIONS=shown scripts/glance.sh "$@"
+}
 glance30_out=$(mktemp -d)
 glance30_up=false
-if glance30 status >/dev/null 2>&1; then
+if glance30 status >/dev/null 2>&1 && glance30_limits status >/dev/null 2>&1; then
   glance30_up=true
 fi
 glance30_pid=""
@@ -38,13 +44,15 @@ cleanup() {
         wait "$glance30_pid" 2>/dev/null || true
       fi
       glance30 stop >/dev/null 2>&1 || true
+      glance30_limits stop >/dev/null 2>&1 || true
     fi
   fi
   rm -rf "$glance30_out"
 }
 trap cleanup EXIT
 env_file=$(scripts/it-env.sh up | tail -n 1)
-glance30 start >"$glance30_out/url" 2>"$glance30_out/log" &
+# one after the other: the first start may have to make the trixie root
+{ glance30 start >"$glance30_out/url" && glance30_limits start >"$glance30_out/limits-url"; } 2>"$glance30_out/log" &
 glance30_pid=$!
 
 set -a
@@ -64,9 +72,11 @@ if ! wait "$glance30_pid"; then
   exit 1
 fi
 cat "$glance30_out/log" >&2
+glance30_limits_url=$(tail -n 1 "$glance30_out/limits-url")
 IMAGESDK_GLANCE_URL=$(tail -n 1 "$glance30_out/url") IMAGESDK_GLANCE_RELEASE=30 \
+  IMAGESDK_GLANCE_LIMITS_URL="$glance30_limits_url" IMAGESDK_GLANCE_LOCATIONS_URL="$glance30_limits_url" \
   mvn -B -ntp -o verify -pl sdk-testing,examples -am -DskipITs=false -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=GlanceContractIT,ServiceClientIT,ImagesIT,ImageDataIT,ImageDataFaultsIT,ImageImportIT,MembersIT,ConcurrentLoadIT,ImagectlIT \
+  -Dit.test=GlanceContractIT,GlanceLimitsContractIT,ServiceClientIT,ImagesIT,ImageDataIT,ImageDataFaultsIT,ImageImportIT,MembersIT,ConcurrentLoadIT,ImagectlIT \
   -Dfailsafe.failIfNoSpecifiedTests=false -Denforcer.skip=true -Dimages.constantMemory.skip=true
 # The README's consumer pom, built as a separate project against the installed artifacts (issue 17).
 scripts/consumer-check.sh

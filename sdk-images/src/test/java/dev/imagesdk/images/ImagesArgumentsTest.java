@@ -59,6 +59,9 @@ class ImagesArgumentsTest {
         samples.put(dev.imagesdk.images.tasks.TaskCreateOpts.class,
                 () -> dev.imagesdk.images.tasks.TaskCreateOpts.builder().type("import").build());
         samples.put(dev.imagesdk.images.cache.CacheClearTarget.class, () -> dev.imagesdk.images.cache.CacheClearTarget.ALL);
+        samples.put(dev.imagesdk.images.locations.LocationOpts.class,
+                () -> dev.imagesdk.images.locations.LocationOpts.of("http://127.0.0.1:9/a.img"));
+        samples.put(java.util.List.class, () -> java.util.List.of(dev.imagesdk.images.locations.LocationOpts.of("http://127.0.0.1:9/a.img")));
         return new ArgumentProbe(samples);
     }
 
@@ -80,5 +83,7 @@ class ImagesArgumentsTest {
         assertThat(probe.violations(Tasks.class, Tasks.of(unreachable))).isEmpty();
         assertThat(probe.violations(Schemas.class, Schemas.of(unreachable))).isEmpty();
         assertThat(probe.violations(ImageCache.class, ImageCache.of(unreachable))).isEmpty();
+        assertThat(probe.violations(dev.imagesdk.images.locations.ImageLocations.class,
+                dev.imagesdk.images.locations.ImageLocations.of(unreachable))).isEmpty();
     }
 }

@@ -8,7 +8,6 @@ import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.core.internal.http.Calls;
 import dev.imagesdk.images.Images;
 import dev.imagesdk.images.internal.json.ImageJsonAdapter;
-import dev.imagesdk.images.internal.json.LocationOptsJson;
 import dev.imagesdk.images.internal.json.UpdateOptsJson;
 import dev.imagesdk.images.model.Image;
 
@@ -70,7 +69,7 @@ public final class ImageLocations {
      */
     public Image remove(String imageId, String url) {
         Arguments.uuid(imageId, "image id");
-        Arguments.notBlank(url, "location url");
+        LocationOpts.of(url); // the same checks as for adding it
         Image image = Images.of(client).get(imageId);
         int index = 0;
         if (image.locations().isPresent()) {
@@ -112,9 +111,10 @@ public final class ImageLocations {
 
     /**
      * {@code POST /v2/images/{id}/locations} (202, API 2.17): attaches the data at an http(s) URL to a
-     * {@code queued} image. Glance then reads the data in a task, computes its hashes (or checks the
-     * given ones) and makes the image {@code active}; wait with {@link Images#waitFor}. Metadata is not
-     * sent: this API takes none.
+     * {@code queued} image. Glance then makes the image {@code active} in a task (wait with
+     * {@link Images#waitFor}) and afterwards, in the background, reads the data to record its hashes
+     * ({@code do_secure_hash}, on by default): {@code os_hash_value} and {@code checksum} appear some time
+     * after the image became active. Metadata is not sent: this API takes none.
      *
      * @throws dev.imagesdk.core.error.ConflictException when the image is not {@code queued}
      * @throws dev.imagesdk.core.error.BadRequestException a URL Glance's import filter refuses
@@ -148,7 +148,6 @@ public final class ImageLocations {
 
     private Image patch(String imageId, String body) {
         ApiRequest request = ApiRequest.patch("images", imageId).jsonBody(body, UpdateOptsJson.MEDIA_TYPE)
-                .requires(ApiFeature.LOCATIONS)
                 .switchedOffWhen(ApiFeature.LOCATIONS, 403, HIDDEN)
                 .build();
         return Calls.of(client).executeJson(request, ImageJsonAdapter::readSingle);

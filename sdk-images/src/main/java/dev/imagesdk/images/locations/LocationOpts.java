@@ -93,7 +93,7 @@ public final class LocationOpts {
         }
 
         /**
-         * The location URL: absolute, with a scheme and a host.
+         * The location URL: absolute, with a scheme (and a host for http and https).
          *
          * @throws ValidationException for anything else
          */
@@ -105,8 +105,9 @@ public final class LocationOpts {
             } catch (URISyntaxException e) {
                 throw new ValidationException("location url is not a URL: " + e.getMessage());
             }
-            if (uri.getScheme() == null || uri.getRawAuthority() == null) {
-                throw new ValidationException("location url must be absolute with a host (http://host/path), was " + url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (scheme.isEmpty() || ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() == null)) {
+                throw new ValidationException("location url must be absolute (http://host/path), was " + url);
             }
             this.url = url;
             return this;

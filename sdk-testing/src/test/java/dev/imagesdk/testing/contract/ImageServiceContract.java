@@ -13,6 +13,9 @@ import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.ForbiddenException;
 import dev.imagesdk.core.error.NotFoundException;
 import dev.imagesdk.core.error.RangeNotSatisfiableException;
+import dev.imagesdk.core.error.UnsupportedFeatureException;
+import dev.imagesdk.images.locations.ImageLocations;
+import dev.imagesdk.images.locations.LocationOpts;
 import dev.imagesdk.core.paging.Page;
 import dev.imagesdk.images.model.ContainerFormat;
 import dev.imagesdk.images.model.CreateOpts;
@@ -988,5 +991,42 @@ public abstract class ImageServiceContract {
         assertThatThrownBy(() -> b.get(image.id())).isInstanceOf(NotFoundException.class);
         a.update(image.id(), UpdateOpts.builder().visibility(Visibility.SHARED).build());
         assertThat(b.get(image.id()).id()).isEqualTo(image.id());
+    }
+
+    /**
+     * A server with Glance's default configuration hides locations: every location change is refused with
+     * the answer that says so, which the SDK turns into {@code UnsupportedFeatureException} (the 403 as its
+     * cause). The 2.17 locations API: not offered by 25.1 (nothing sent); Glance 30.0 without an http store
+     * lets only services add locations.
+     */
+    @Test
+    void locationChangesOnAServerThatHidesThemFailAsUnsupported() {
+        Images a = Images.of(projectA());
+        ImageLocations locations = ImageLocations.of(projectA());
+        Image image = createRaw(a, "hidden-locations");
+        LocationOpts somewhere = LocationOpts.of("http://127.0.0.1:9/data.img");
+
+        for (Runnable change : List.<Runnable>of(() -> locations.add(image.id(), somewhere),
+                () -> locations.remove(image.id(), "http://127.0.0.1:9/data.img"),
+                () -> locations.replace(image.id(), List.of(somewhere)))) {
+            assertThatThrownBy(change::run).isInstanceOf(UnsupportedFeatureException.class)
+                    .hasMessageContaining("image locations (show_multiple_locations)")
+                    .hasCauseInstanceOf(ForbiddenException.class);
+        }
+        assertThat(a.get(image.id()).locations()).isEmpty();
+
+        if (release().currentApiVersion().equals("2.17")) {
+            assertThatThrownBy(() -> locations.create(image.id(), somewhere))
+                    .isInstanceOf(UnsupportedFeatureException.class)
+                    .hasMessageContaining("http store must be enabled to use location API by normal user.")
+                    .hasCauseInstanceOf(ForbiddenException.class);
+            assertThatThrownBy(() -> locations.list(image.id())).isInstanceOf(ForbiddenException.class);
+        } else {
+            assertThatThrownBy(() -> locations.create(image.id(), somewhere))
+                    .isInstanceOf(UnsupportedFeatureException.class).hasNoCause()
+                    .hasMessageContaining("(Image API 2.17)");
+            assertThatThrownBy(() -> locations.list(image.id())).isInstanceOf(UnsupportedFeatureException.class);
+        }
+        assertThat(a.get(image.id()).status()).isEqualTo(ImageStatus.QUEUED);
     }
 }

@@ -22,7 +22,8 @@ public enum ApiFeature {
     /**
      * Reading and changing an image's locations through {@code PATCH /v2/images/{id}} (2.0), which
      * Glance refuses unless the operator sets {@code show_multiple_locations}; no version says so, only
-     * the refusal (see {@link ApiRequest.Builder#switchedOffWhen}).
+     * the refusal (see {@link ApiRequest.Builder#switchedOffWhen}), so requests name it there and not in
+     * {@link ApiRequest.Builder#requires}.
      */
     LOCATIONS("image locations (show_multiple_locations)", 0, false),
     /** The image locations API, {@code /v2/images/{id}/locations} (2.17). */

@@ -1,8 +1,7 @@
-package dev.imagesdk.images.internal.json;
+package dev.imagesdk.images.locations;
 
 import com.squareup.moshi.JsonWriter;
 import dev.imagesdk.core.internal.json.JsonValues;
-import dev.imagesdk.images.locations.LocationOpts;
 import okio.Buffer;
 
 import java.io.IOException;
@@ -11,14 +10,14 @@ import java.util.List;
 
 /**
  * Writes location changes: the JSON-patch documents of {@code PATCH /v2/images/{id}} on {@code /locations}
- * ({@link UpdateOptsJson#MEDIA_TYPE}) and the body of {@code POST /v2/images/{id}/locations} (API 2.17).
+ * (Glance's JSON-patch media type) and the body of {@code POST /v2/images/{id}/locations} (API 2.17).
  */
-public final class LocationOptsJson {
+final class LocationOptsJson {
     private LocationOptsJson() {
     }
 
     /** {@code [{"op":"add","path":"/locations/-","value":{url, metadata, validation_data?}}]}. */
-    public static String add(LocationOpts location) {
+    static String add(LocationOpts location) {
         return write(w -> {
             w.beginArray().beginObject();
             w.name("op").value("add").name("path").value("/locations/-").name("value");
@@ -28,13 +27,13 @@ public final class LocationOptsJson {
     }
 
     /** {@code [{"op":"remove","path":"/locations/N"}]}. */
-    public static String remove(int index) {
+    static String remove(int index) {
         return write(w -> w.beginArray().beginObject().name("op").value("remove")
                 .name("path").value("/locations/" + index).endObject().endArray());
     }
 
     /** {@code [{"op":"replace","path":"/locations","value":[...]}]}. */
-    public static String replace(List<LocationOpts> locations) {
+    static String replace(List<LocationOpts> locations) {
         return write(w -> {
             w.beginArray().beginObject();
             w.name("op").value("replace").name("path").value("/locations").name("value").beginArray();
@@ -46,7 +45,7 @@ public final class LocationOptsJson {
     }
 
     /** {@code {"url": ..., "validation_data": {...}}}: the 2.17 API takes no metadata. */
-    public static String create(LocationOpts location) {
+    static String create(LocationOpts location) {
         return write(w -> location(w, location, false));
     }
 
