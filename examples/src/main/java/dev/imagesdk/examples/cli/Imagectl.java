@@ -32,6 +32,7 @@ import java.util.Map;
                 InfoCommands.Usage.class,
                 InfoCommands.ImportInfo.class,
                 CacheCommand.class,
+                LocationsCommand.class,
                 EmulatorCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class})
