@@ -10,6 +10,8 @@
 #   KEYSTONE_PORT            listen port on 127.0.0.1                    (default 5000)
 #   KEYSTONE_DIR             state dir                                    (default /tmp/imagesdk-keystone)
 #   GLANCE_KEYSTONE_PORT     port of the keystone-mode Glance the image endpoints point at (default 9293)
+#   GLANCE_REGION2_PORT      port of the keystone-mode Glance of the second region, RegionTwo (default 9298;
+#                            scripts/test-all.sh starts a Glance 30.0 there)
 #   KEYSTONE_ADMIN_PASSWORD  bootstrap admin's password                   (default admin-secret)
 #   KEYSTONE_GLANCE_PASSWORD glance service user's password               (default glance-secret)
 #   KEYSTONE_DEMO_PASSWORD   password of alice and bob                    (default demo-secret)
@@ -18,10 +20,12 @@
 # Provisioned (idempotently, via the REST API with an admin token):
 #   projects service, demo-a, demo-b (domain "default"); role service (+ bootstrap's admin/member/reader)
 #   users glance (admin+service on service), alice (member+reader on demo-a), bob (member+reader on demo-b)
-#   service glance (type image), public/internal/admin endpoints http://127.0.0.1:$GLANCE_KEYSTONE_PORT, RegionOne
+#   service glance (type image), public/internal/admin endpoints http://127.0.0.1:$GLANCE_KEYSTONE_PORT, RegionOne,
+#   and http://127.0.0.1:$GLANCE_REGION2_PORT in region RegionTwo
 # Output files:
 #   $KEYSTONE_DIR/ids.env      KEY=value lines (sourceable and java.util.Properties-readable)
-#   $KEYSTONE_DIR/clouds.yaml  clouds it-admin, it-alice, it-bob (OS_CLIENT_CONFIG_FILE=... openstack --os-cloud it-alice)
+#   $KEYSTONE_DIR/clouds.yaml  clouds it-admin, it-alice, it-bob (OS_CLIENT_CONFIG_FILE=... openstack --os-cloud it-alice),
+#                              it-alice-region2 (alice in RegionTwo)
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -31,6 +35,7 @@ SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 KEYSTONE_PORT=${KEYSTONE_PORT:-5000}
 KEYSTONE_DIR=${KEYSTONE_DIR:-/tmp/imagesdk-keystone}
 GLANCE_KEYSTONE_PORT=${GLANCE_KEYSTONE_PORT:-9293}
+GLANCE_REGION2_PORT=${GLANCE_REGION2_PORT:-9298}
 KEYSTONE_ADMIN_PASSWORD=${KEYSTONE_ADMIN_PASSWORD:-admin-secret}
 KEYSTONE_GLANCE_PASSWORD=${KEYSTONE_GLANCE_PASSWORD:-glance-secret}
 KEYSTONE_DEMO_PASSWORD=${KEYSTONE_DEMO_PASSWORD:-demo-secret}
@@ -39,6 +44,7 @@ LOG_TAG="keystone:$KEYSTONE_PORT"
 
 [[ "$KEYSTONE_PORT" =~ ^[0-9]+$ ]] || die "KEYSTONE_PORT must be a number"
 [[ "$GLANCE_KEYSTONE_PORT" =~ ^[0-9]+$ ]] || die "GLANCE_KEYSTONE_PORT must be a number"
+[[ "$GLANCE_REGION2_PORT" =~ ^[0-9]+$ ]] || die "GLANCE_REGION2_PORT must be a number"
 check_safe_value KEYSTONE_ADMIN_PASSWORD "$KEYSTONE_ADMIN_PASSWORD"
 check_safe_value KEYSTONE_GLANCE_PASSWORD "$KEYSTONE_GLANCE_PASSWORD"
 check_safe_value KEYSTONE_DEMO_PASSWORD "$KEYSTONE_DEMO_PASSWORD"
@@ -48,6 +54,8 @@ case "$KEYSTONE_DIR" in /|/tmp|/tmp/|/root|/home|/etc|/usr|/var) die "refusing K
 KEYSTONE_URL="http://127.0.0.1:$KEYSTONE_PORT"
 AUTH_URL="$KEYSTONE_URL/v3"
 IMAGE_URL="http://127.0.0.1:$GLANCE_KEYSTONE_PORT"
+REGION2=RegionTwo
+REGION2_IMAGE_URL="http://127.0.0.1:$GLANCE_REGION2_PORT"
 REGION=RegionOne
 ETC="$KEYSTONE_DIR/etc"
 CONF="$ETC/keystone.conf"
@@ -275,23 +283,23 @@ check_password() {
   password_token "$1" "$2" "$3" >/dev/null || die "user $1 still cannot authenticate on project $3"
 }
 
-ensure_endpoint() { # SERVICE_ID INTERFACE URL (uses $ENDPOINTS)
-  local id url
-  id=$(jq -r --arg i "$2" --arg r "$REGION" '[.endpoints[] | select(.interface == $i and .region_id == $r)][0].id // empty' <<<"$ENDPOINTS")
-  url=$(jq -r --arg i "$2" --arg r "$REGION" '[.endpoints[] | select(.interface == $i and .region_id == $r)][0].url // empty' <<<"$ENDPOINTS")
+ensure_endpoint() { # SERVICE_ID INTERFACE URL [REGION] (uses $ENDPOINTS)
+  local id url region=${4:-$REGION}
+  id=$(jq -r --arg i "$2" --arg r "$region" '[.endpoints[] | select(.interface == $i and .region_id == $r)][0].id // empty' <<<"$ENDPOINTS")
+  url=$(jq -r --arg i "$2" --arg r "$region" '[.endpoints[] | select(.interface == $i and .region_id == $r)][0].url // empty' <<<"$ENDPOINTS")
   if [ -z "$id" ]; then
-    api_ok POST /endpoints "$(jq -nc --arg s "$1" --arg i "$2" --arg u "$3" --arg r "$REGION" \
+    api_ok POST /endpoints "$(jq -nc --arg s "$1" --arg i "$2" --arg u "$3" --arg r "$region" \
       '{endpoint:{service_id:$s,interface:$i,url:$u,region_id:$r,enabled:true}}')"
-    log "created $2 image endpoint $3"
+    log "created $2 image endpoint $3 ($region)"
   elif [ "$url" != "$3" ]; then
     api_ok PATCH "/endpoints/$id" "$(jq -nc --arg u "$3" '{endpoint:{url:$u}}')"
     log "updated $2 image endpoint $url -> $3"
   fi
 }
 
-cloud_entry() { # USER PASSWORD PROJECT -> clouds.yaml entry it-USER
+cloud_entry() { # USER PASSWORD PROJECT [REGION SUFFIX] -> clouds.yaml entry it-USER[SUFFIX]
   cat <<EOF
-  it-$1:
+  it-$1${5:-}:
     auth:
       auth_url: "$AUTH_URL"
       username: "$1"
@@ -299,7 +307,7 @@ cloud_entry() { # USER PASSWORD PROJECT -> clouds.yaml entry it-USER
       project_name: "$3"
       user_domain_name: Default
       project_domain_name: Default
-    region_name: $REGION
+    region_name: ${4:-$REGION}
     interface: public
     identity_api_version: 3
 EOF
@@ -345,6 +353,12 @@ provision() {
   api_ok GET "/endpoints?service_id=$svc"; ENDPOINTS=$RESP_BODY
   local iface
   for iface in public internal admin; do ensure_endpoint "$svc" "$iface" "$IMAGE_URL"; done
+  api GET "/regions/$REGION2"
+  if [ "$RESP_CODE" = 404 ]; then
+    api_ok POST /regions "$(jq -nc --arg r "$REGION2" '{region:{id:$r,description:"second region (imagesdk tests)"}}')"
+    log "created region $REGION2"
+  fi
+  for iface in public internal admin; do ensure_endpoint "$svc" "$iface" "$REGION2_IMAGE_URL" "$REGION2"; done
 
   # Users that already existed: make sure the configured password still works (a token issue
   # each, ~0.2 s). Skipped when the passwords are the ones recorded at the last provisioning.
@@ -367,6 +381,8 @@ KEYSTONE_REGION=$REGION
 KEYSTONE_DOMAIN_ID=default
 KEYSTONE_DOMAIN_NAME=Default
 KEYSTONE_IMAGE_URL=$IMAGE_URL
+KEYSTONE_REGION2=$REGION2
+KEYSTONE_REGION2_IMAGE_URL=$REGION2_IMAGE_URL
 KEYSTONE_IMAGE_SERVICE_ID=$svc
 KEYSTONE_ADMIN_USER=admin
 KEYSTONE_ADMIN_USER_ID=$u_admin
@@ -401,6 +417,7 @@ EOF
     cloud_entry admin "$KEYSTONE_ADMIN_PASSWORD" admin
     cloud_entry alice "$KEYSTONE_DEMO_PASSWORD" demo-a
     cloud_entry bob "$KEYSTONE_DEMO_PASSWORD" demo-b
+    cloud_entry alice "$KEYSTONE_DEMO_PASSWORD" demo-a "$REGION2" -region2
   } >"$CLOUDS.tmp"
   mv "$CLOUDS.tmp" "$CLOUDS"
   log "provisioned in $(( $(now_ms) - t0 )) ms; ids: $IDS, clouds: $CLOUDS"
@@ -411,7 +428,8 @@ cmd_start() {
   t0=$(now_ms)
   if pid=$(pid_alive "$PIDFILE" "$PATTERN"); then
     wait_healthy "$pid" 15 || die "pid $pid is running but $AUTH_URL is not 200; try '$0 stop' (log: $LOGFILE)"
-    if [ "$(kv_get "$IDS" KEYSTONE_IMAGE_URL)" = "$IMAGE_URL" ] && [ -s "$CLOUDS" ]; then
+    if [ "$(kv_get "$IDS" KEYSTONE_IMAGE_URL)" = "$IMAGE_URL" ] && grep -q "it-alice-region2:" "$CLOUDS" 2>/dev/null &&
+       [ "$(kv_get "$IDS" KEYSTONE_REGION2_IMAGE_URL)" = "$REGION2_IMAGE_URL" ]; then
       log "already running (pid $pid)"
       printf '%s\n' "$KEYSTONE_URL"
       return 0

@@ -23,9 +23,16 @@ glance30_limits() {
   env -u KEYSTONE_URL GLANCE_RELEASE=30 GLANCE_AUTH=headers GLANCE_PORT="$GLANCE30_LIMITS_PORT" \
     GLANCE_LIMITS="$(scripts/it-env.sh limits)" GLANCE_LOCATIONS=shown scripts/glance.sh "$@"
 }
+# and the keystone-mode Glance 30.0 of Keystone's second region (RegionTwo, scripts/keystone.sh)
+GLANCE30_KEYSTONE_PORT=${IMAGESDK_GLANCE30_KEYSTONE_PORT:-9298}
+glance30_keystone() {
+  GLANCE_RELEASE=30 GLANCE_AUTH=keystone GLANCE_PORT="$GLANCE30_KEYSTONE_PORT" KEYSTONE_URL="$IMAGESDK_KEYSTONE_URL" \
+    scripts/glance.sh "$@"
+}
 glance30_out=$(mktemp -d)
 glance30_up=false
-if glance30 status >/dev/null 2>&1 && glance30_limits status >/dev/null 2>&1; then
+if glance30 status >/dev/null 2>&1 && glance30_limits status >/dev/null 2>&1 &&
+   IMAGESDK_KEYSTONE_URL=http://127.0.0.1:5000 glance30_keystone status >/dev/null 2>&1; then
   glance30_up=true
 fi
 glance30_pid=""
@@ -45,27 +52,29 @@ cleanup() {
       fi
       glance30 stop >/dev/null 2>&1 || true
       glance30_limits stop >/dev/null 2>&1 || true
+      IMAGESDK_KEYSTONE_URL=${IMAGESDK_KEYSTONE_URL:-} glance30_keystone stop >/dev/null 2>&1 || true
     fi
   fi
   rm -rf "$glance30_out"
 }
 trap cleanup EXIT
 env_file=$(scripts/it-env.sh up | tail -n 1)
-# one after the other: the first start may have to make the trixie root
-{ glance30 start >"$glance30_out/url" && glance30_limits start >"$glance30_out/limits-url"; } 2>"$glance30_out/log" &
-glance30_pid=$!
 
 set -a
 # shellcheck disable=SC1090
 . "$env_file"
 set +a
+# one after the other: the first start may have to make the trixie root
+{ glance30 start >"$glance30_out/url" && glance30_limits start >"$glance30_out/limits-url" &&
+  glance30_keystone start >"$glance30_out/keystone-url"; } 2>"$glance30_out/log" &
+glance30_pid=$!
 # A missing server must fail the ITs, not skip them.
 export IMAGESDK_IT_REQUIRED=true
 
 mvn -B -ntp verify -DskipITs=false "$@"
 
 # The contract suite and every IT that talks to the headers-mode Glance again, against Glance 30.0
-# (GlanceRelease says where the releases differ); the Keystone ITs keep the keystone-mode Glance 25.1.
+# (GlanceRelease says where the releases differ), and its limits/locations twin.
 if ! wait "$glance30_pid"; then
   cat "$glance30_out/log" >&2
   echo "Glance 30.0 did not start (see above)" >&2
@@ -78,5 +87,12 @@ IMAGESDK_GLANCE_URL=$(tail -n 1 "$glance30_out/url") IMAGESDK_GLANCE_RELEASE=30 
   mvn -B -ntp -o verify -pl sdk-testing,examples -am -DskipITs=false -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=GlanceContractIT,GlanceLimitsContractIT,GlanceLocationsContractIT,ImagectlLocationsIT,ServiceClientIT,ImagesIT,ImageDataIT,ImageDataFaultsIT,ImageImportIT,MembersIT,ConcurrentLoadIT,ImagectlIT \
   -Dfailsafe.failIfNoSpecifiedTests=false -Denforcer.skip=true -Dimages.constantMemory.skip=true
+# The Keystone ITs once more, in RegionTwo, whose image endpoint is the keystone-mode Glance 30.0.
+glance30_keystone_url=$(tail -n 1 "$glance30_out/keystone-url")
+IMAGESDK_KEYSTONE_REGION="$IMAGESDK_KEYSTONE_REGION2" IMAGESDK_KEYSTONE_IMAGE_URL="$glance30_keystone_url" \
+  IMAGESDK_GLANCE_KEYSTONE_URL="$glance30_keystone_url" IMAGESDK_KEYSTONE_ALICE_CLOUD=it-alice-region2 \
+  IMAGESDK_GLANCE_RELEASE=30 \
+  mvn -B -ntp -o verify -pl sdk-core -DskipITs=false -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test=KeystoneIT,CloudConfigIT -Dfailsafe.failIfNoSpecifiedTests=false -Denforcer.skip=true
 # The README's consumer pom, built as a separate project against the installed artifacts (issue 17).
 scripts/consumer-check.sh

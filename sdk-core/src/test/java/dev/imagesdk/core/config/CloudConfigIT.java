@@ -87,7 +87,9 @@ class CloudConfigIT {
 
             String scriptClouds = RealGlance.setting("IMAGESDK_CLOUDS_YAML");
             if (scriptClouds != null) {
-                outcomes.add(use(load("it-alice", Map.of("OS_CLIENT_CONFIG_FILE", scriptClouds))));
+                // scripts/keystone.sh's entry for alice in the region under test (it-alice-region2 for RegionTwo)
+                String cloud = RealKeystone.setting("IMAGESDK_KEYSTONE_ALICE_CLOUD", "it-alice");
+                outcomes.add(use(load(cloud, Map.of("OS_CLIENT_CONFIG_FILE", scriptClouds))));
             }
 
             assertThat(outcomes).extracting(Outcome::serviceRoot).containsOnly(RealKeystone.catalogImageUrl() + "/");
