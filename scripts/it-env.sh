@@ -3,8 +3,8 @@
 #   * Glance, trusted-headers mode   http://127.0.0.1:$IT_GLANCE_PORT        (default 9292)
 #   * Keystone                       http://127.0.0.1:$KEYSTONE_PORT          (default 5000)
 #   * Glance, keystone mode          http://127.0.0.1:$GLANCE_KEYSTONE_PORT   (default 9293)
-#   * Glance, headers mode with small configured limits and shown locations (GlanceLimitsContract,
-#     GlanceLocationsContract: Glance's non-default configuration)
+#   * Glance, headers mode with small configured limits, shown locations and the image-cache middleware
+#     (GlanceLimitsContract, ImageLocationsContract, CacheMiddlewareIT: Glance's non-default configuration)
 #                                    http://127.0.0.1:$IT_GLANCE_LIMITS_PORT (default 9294)
 # and write $IT_ENV_DIR/it.env (default /tmp/imagesdk-it/it.env): KEY=value lines, readable by
 # `set -a; . /tmp/imagesdk-it/it.env; set +a` and by java.util.Properties.
@@ -52,7 +52,7 @@ glance_keystone() {
 }
 glance_limits() {
   env -u KEYSTONE_URL GLANCE_AUTH=headers GLANCE_PORT="$IT_GLANCE_LIMITS_PORT" GLANCE_DIR="$IT_GLANCE_LIMITS_DIR" \
-    GLANCE_LIMITS="$IT_GLANCE_LIMITS" GLANCE_LOCATIONS=shown "$SCRIPT_DIR/glance.sh" "$@"
+    GLANCE_LIMITS="$IT_GLANCE_LIMITS" GLANCE_LOCATIONS=shown GLANCE_CACHE=on "$SCRIPT_DIR/glance.sh" "$@"
 }
 keystone() { "$SCRIPT_DIR/keystone.sh" "$@"; }
 
@@ -107,6 +107,7 @@ cmd_up() {
     echo "IMAGESDK_GLANCE_KEYSTONE_URL=$glance_ks_url"
     echo "IMAGESDK_GLANCE_LIMITS_URL=$glance_limits_url"
     echo "IMAGESDK_GLANCE_LOCATIONS_URL=$glance_limits_url"
+    echo "IMAGESDK_GLANCE_CACHE_URL=$glance_limits_url"
     echo "IMAGESDK_KEYSTONE_URL=$keystone_url"
     echo "IMAGESDK_CLOUDS_YAML=$(kv_get "$ids" KEYSTONE_CLOUDS_YAML)"
     echo "IMAGESDK_GLANCE_LOG=$IT_GLANCE_DIR/glance-api.log"

@@ -17,11 +17,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # It starts after it-env.sh's apt run, so that two apt-get runs never race for the package lists.
 GLANCE30_PORT=${IMAGESDK_GLANCE30_PORT:-9295}
 glance30() { GLANCE_RELEASE=30 GLANCE_PORT="$GLANCE30_PORT" scripts/glance.sh "$@"; }
-# and beside it Glance 30.0 configured like it-env.sh's limits Glance (small limits, shown locations)
+# and beside it Glance 30.0 configured like it-env.sh's limits Glance (small limits, shown locations, cache)
 GLANCE30_LIMITS_PORT=${IMAGESDK_GLANCE30_LIMITS_PORT:-9296}
 glance30_limits() {
   env -u KEYSTONE_URL GLANCE_RELEASE=30 GLANCE_AUTH=headers GLANCE_PORT="$GLANCE30_LIMITS_PORT" \
-    GLANCE_LIMITS="$(scripts/it-env.sh limits)" GLANCE_LOCATIONS=shown scripts/glance.sh "$@"
+    GLANCE_LIMITS="$(scripts/it-env.sh limits)" GLANCE_LOCATIONS=shown GLANCE_CACHE=on scripts/glance.sh "$@"
 }
 # and the keystone-mode Glance 30.0 of Keystone's second region (RegionTwo, scripts/keystone.sh)
 GLANCE30_KEYSTONE_PORT=${IMAGESDK_GLANCE30_KEYSTONE_PORT:-9298}
@@ -84,8 +84,9 @@ cat "$glance30_out/log" >&2
 glance30_limits_url=$(tail -n 1 "$glance30_out/limits-url")
 IMAGESDK_GLANCE_URL=$(tail -n 1 "$glance30_out/url") IMAGESDK_GLANCE_RELEASE=30 \
   IMAGESDK_GLANCE_LIMITS_URL="$glance30_limits_url" IMAGESDK_GLANCE_LOCATIONS_URL="$glance30_limits_url" \
+  IMAGESDK_GLANCE_CACHE_URL="$glance30_limits_url" \
   mvn -B -ntp -o verify -pl sdk-testing,examples -am -DskipITs=false -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=GlanceContractIT,GlanceLimitsContractIT,GlanceLocationsContractIT,ImagectlLocationsIT,ServiceClientIT,ImagesIT,ImageDataIT,ImageDataFaultsIT,ImageImportIT,MembersIT,ConcurrentLoadIT,ImagectlIT \
+  -Dit.test=GlanceContractIT,GlanceLimitsContractIT,GlanceLocationsContractIT,ImagectlLocationsIT,ImageCacheMiddlewareIT,ServiceClientIT,ImagesIT,ImageDataIT,ImageDataFaultsIT,ImageImportIT,MembersIT,ConcurrentLoadIT,ImagectlIT \
   -Dfailsafe.failIfNoSpecifiedTests=false -Denforcer.skip=true -Dimages.constantMemory.skip=true
 # The Keystone ITs once more, in RegionTwo, whose image endpoint is the keystone-mode Glance 30.0.
 glance30_keystone_url=$(tail -n 1 "$glance30_out/keystone-url")
