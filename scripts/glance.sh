@@ -29,6 +29,13 @@
 #                         change; shown = show_multiple_locations = true plus a read-only http store
 #                         ("web"), the only kind of location a project may add (file locations are
 #                         restricted), as the location operations need                (default hidden)
+#   GLANCE_METADEFS       on | off: load Glance's standard metadata definitions (glance-common's
+#                         metadefs/*.json, "OS::Compute::Hypervisor" ...) into the database once per state
+#                         dir, after db_sync (glance-manage db_load_metadefs; marker .metadefs_loaded) (default on)
+#   GLANCE_METADEFS_CACHE where glance-common's .deb is unpacked once per release (apt-get download +
+#                         dpkg-deb -x; glance-common itself is not installed: it pulls dbconfig/debconf)
+#                         (default /var/cache/imagesdk/glance-common-$GLANCE_RELEASE; for release 30 a
+#                         directory inside the trixie root)
 #   GLANCE_TOKEN_CACHE_TIME  keystone mode: seconds Glance caches a validated token; -1 = never, so a
 #                         token revoked in Keystone is refused at once (default -1; benchmarks use 300)
 #   keystone mode only:
@@ -55,6 +62,7 @@ GLANCE_DEBUG=${GLANCE_DEBUG:-false}
 GLANCE_TOKEN_CACHE_TIME=${GLANCE_TOKEN_CACHE_TIME:--1}
 GLANCE_LIMITS=${GLANCE_LIMITS:-}
 GLANCE_LOCATIONS=${GLANCE_LOCATIONS:-hidden}
+GLANCE_METADEFS=${GLANCE_METADEFS:-on}
 KEYSTONE_DIR=${KEYSTONE_DIR:-/tmp/imagesdk-keystone}
 # Debian's glance-common paste ini, used as the base when it is installed (it is not with
 # python3-glance alone; then the same pipelines are written from this script).
@@ -72,6 +80,7 @@ case "$GLANCE_LOCATIONS" in
          HTTP_STORE_SECTION=$'[web]\nstore_description = Web store (read-only http locations)\n\n' ;;
   *) die "GLANCE_LOCATIONS must be hidden|shown, not '$GLANCE_LOCATIONS'" ;;
 esac
+case "$GLANCE_METADEFS" in on|off) ;; *) die "GLANCE_METADEFS must be on|off, not '$GLANCE_METADEFS'";; esac
 case "$GLANCE_RELEASE" in
   25) ;;
   30) # shellcheck source=lib/trixie-root.sh
@@ -79,6 +88,12 @@ case "$GLANCE_RELEASE" in
       GLANCE_PASTE_BASE="$TRIXIE_ROOT/etc/glance/glance-api-paste.ini" ;;
   *) die "GLANCE_RELEASE must be 25|30, not '$GLANCE_RELEASE'" ;;
 esac
+if [ "$GLANCE_RELEASE" = 30 ]; then
+  # a path inside the trixie root: trixie's apt downloads and glance-manage (chrooted) reads it
+  GLANCE_METADEFS_CACHE=${GLANCE_METADEFS_CACHE:-/var/cache/imagesdk/glance-common-30}
+else
+  GLANCE_METADEFS_CACHE=${GLANCE_METADEFS_CACHE:-/var/cache/imagesdk/glance-common-25}
+fi
 LIMIT_LINES=""
 for kv in $GLANCE_LIMITS; do
   key=${kv%%=*} value=${kv#*=}
@@ -375,6 +390,55 @@ db_sync() {
   log "db_sync done in $(( $(now_ms) - t0 )) ms"
 }
 
+# metadefs_dir: prints the directory of glance-common's metadefs/*.json as glance-manage sees it, after
+# downloading and unpacking glance-common once (release 30: with trixie's apt, inside the trixie root).
+metadefs_dir() {
+  local root="" cache dir lock t0
+  [ "$GLANCE_RELEASE" = 30 ] && root=$TRIXIE_ROOT
+  cache="$root$GLANCE_METADEFS_CACHE"
+  dir="$GLANCE_METADEFS_CACHE/usr/share/glance-common/metadefs"
+  if ! compgen -G "$root$dir/*.json" >/dev/null; then
+    mkdir -p "$cache" || die "cannot create $cache (set GLANCE_METADEFS_CACHE, or GLANCE_METADEFS=off)"
+    lock="$cache.lock"
+    exec 7>"$lock"
+    flock -w 300 7 || die "another process is unpacking glance-common into $cache (lock $lock)"
+    if ! compgen -G "$root$dir/*.json" >/dev/null; then
+      t0=$(now_ms)
+      log "glance-common (metadefs): apt-get download + dpkg-deb -x into $cache"
+      rm -rf "$cache/dl" && mkdir -p "$cache/dl"
+      local get="cd $GLANCE_METADEFS_CACHE/dl && { apt-get -q download glance-common || { apt-get -q update && apt-get -q download glance-common; }; }"
+      get="$get && dpkg-deb -x glance-common_*.deb $GLANCE_METADEFS_CACHE && rm -f glance-common_*.deb"
+      if [ -n "$root" ]; then
+        chroot "$root" sh -c "$get" >"$cache.log" 2>&1
+      else
+        if ! compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null; then get="apt-get -q update && $get"; fi
+        sh -c "$get" >"$cache.log" 2>&1
+      fi || { tail -n 20 "$cache.log" >&2; die "could not fetch glance-common for its metadefs (log $cache.log; GLANCE_METADEFS=off skips them)"; }
+      compgen -G "$root$dir/*.json" >/dev/null || die "glance-common has no $dir/*.json (log $cache.log)"
+      log "glance-common unpacked in $(( $(now_ms) - t0 )) ms ($(ls "$root$dir"/*.json | wc -l) definition files)"
+    fi
+    flock -u 7
+    exec 7>&-
+  fi
+  printf '%s\n' "$dir"
+}
+
+# load_metadefs: glance-manage db_load_metadefs once per state dir (after db_sync).
+load_metadefs() {
+  [ "$GLANCE_METADEFS" = on ] || return 0
+  [ -f "$GLANCE_DIR/.metadefs_loaded" ] && return 0
+  local t0 dir
+  dir=$(metadefs_dir)
+  t0=$(now_ms)
+  if ! "$PY" -m glance.cmd.manage --config-file "$CONF" db_load_metadefs "$dir" \
+      >>"$GLANCE_DIR/db_sync.log" 2>&1; then
+    tail -n 30 "$GLANCE_DIR/db_sync.log" >&2 || true
+    die "glance-manage db_load_metadefs failed (log: $GLANCE_DIR/db_sync.log; GLANCE_METADEFS=off skips it)"
+  fi
+  touch "$GLANCE_DIR/.metadefs_loaded"
+  log "db_load_metadefs ($dir) done in $(( $(now_ms) - t0 )) ms"
+}
+
 cmd_start() {
   local t0 pid running_mode
   t0=$(now_ms)
@@ -410,6 +474,7 @@ cmd_start() {
   write_paste_ini
   write_schema_image
   db_sync
+  load_metadefs
   printf '%s\n' "$MODE" >"$MODEFILE"
 
   log "starting glance-api ($MODE, flavor '${FLAVOR}') on $ENDPOINT, log $LOGFILE"
