@@ -9,7 +9,8 @@ import java.util.concurrent.CountDownLatch;
  * Clients authenticate with Glance's trusted identity headers or with tokens given on the command
  * line ({@code --token TOKEN=PROJECT[:ROLE,ROLE]}). Glance's quotas and the shuffle mode are set with
  * {@code --image-property-quota N}, {@code --image-tag-quota N}, {@code --image-member-quota N},
- * {@code --image-size-cap BYTES}, {@code --user-storage-quota BYTES} and {@code --shuffle-seed N} (see
+ * {@code --image-size-cap BYTES}, {@code --user-storage-quota BYTES}, {@code --metadefs PATH} (Glance's metadata
+ * definition files, see {@link ImageServiceEmulator.Builder#metadefDefinitions}) and {@code --shuffle-seed N} (see
  * {@link ImageServiceEmulator.Builder}). Stops on Ctrl-C.
  */
 public final class EmulatorMain {
@@ -49,6 +50,9 @@ public final class EmulatorMain {
                     break;
                 case "--user-storage-quota":
                     builder.userStorageQuota(Long.parseLong(value(args, ++i, a)));
+                    break;
+                case "--metadefs":
+                    builder.metadefDefinitions(java.nio.file.Path.of(value(args, ++i, a)));
                     break;
                 case "--shuffle-seed":
                     builder.shuffleUnordered(Long.parseLong(value(args, ++i, a)));
@@ -105,7 +109,7 @@ public final class EmulatorMain {
         }
         out.println("usage: java -jar sdk-testing-emulator.jar [--port N] [--host ADDR] [--import-delay-ms N]"
                 + " [--image-property-quota N] [--image-tag-quota N] [--image-member-quota N]"
-                + " [--image-size-cap BYTES] [--user-storage-quota BYTES] [--shuffle-seed N]"
+                + " [--image-size-cap BYTES] [--user-storage-quota BYTES] [--metadefs PATH] [--shuffle-seed N]"
                 + " [--token TOKEN=PROJECT[:ROLE,ROLE]]...");
     }
 }

@@ -9,6 +9,7 @@ import dev.imagesdk.testing.internal.emulator.EmulatorOptions;
 import dev.imagesdk.testing.internal.emulator.EmulatorServer;
 import dev.imagesdk.testing.internal.emulator.glance.Quotas;
 import dev.imagesdk.testing.internal.emulator.http.Caller;
+import dev.imagesdk.testing.internal.emulator.metadefs.MetadefDefinitions;
 import dev.imagesdk.testing.faults.Fault;
 
 import java.io.IOException;
@@ -40,7 +41,9 @@ import java.util.function.UnaryOperator;
  * properties, tags, JSON-patch updates with Glance's status codes, data upload/download streamed
  * through temporary files with size/md5/sha512 computed on the way, ranges, staging and
  * glance-direct/copy-image import, deactivation, members and visibility between projects, tasks,
- * info, schemas, the cache API, and Glance's error bodies and request ids. Glance's quotas (properties,
+ * info, schemas, the cache API, metadata definitions ({@code /v2/metadefs}: namespaces, objects,
+ * properties, tags, resource types; see {@link Builder#metadefDefinitions(Path)}), and Glance's error
+ * bodies and request ids. Glance's quotas (properties,
  * tags, members per image, image size cap, per-project storage) are enforced with Glance's defaults and
  * 413 answers, and can be set on the {@link Builder}; {@link Builder#shuffleUnordered(long)} shuffles the
  * tags Glance keeps unordered. Callers authenticate with
@@ -61,6 +64,8 @@ public final class ImageServiceEmulator implements AutoCloseable {
     private volatile boolean closed;
 
     private ImageServiceEmulator(Builder b) {
+        // read before anything is bound or created, so a bad file leaves nothing behind
+        MetadefDefinitions definitions = b.metadefDefinitions == null ? null : MetadefDefinitions.read(b.metadefDefinitions);
         Path dir = b.dataDirectory;
         this.ownsDataDir = dir == null;
         if (dir == null) {
@@ -74,6 +79,9 @@ public final class ImageServiceEmulator implements AutoCloseable {
                 new Quotas(b.imagePropertyQuota, b.imageTagQuota, b.imageMemberQuota, b.imageSizeCap,
                         b.userStorageQuota), b.shuffleSeed, b.storeDescriptions));
         this.clientCustomizer = b.clientCustomizer;
+        if (definitions != null) {
+            server.metadefs().seed(definitions);
+        }
         server.start();
         this.endpoint = URI.create("http://" + hostForUri(b.host) + ":" + server.address().getPort());
     }
@@ -200,9 +208,13 @@ public final class ImageServiceEmulator implements AutoCloseable {
         return server.exhausted(Arguments.notNull(fault, "fault"));
     }
 
-    /** Forgets every image, member, task, link and cache entry (tokens and faults stay). */
+    /**
+     * Forgets every image, member, task, link and cache entry, and every metadata definition except the
+     * ones loaded with {@link Builder#metadefDefinitions(Path)}, which are loaded again (tokens and faults stay).
+     */
     public void reset() {
         server.state().clear();
+        server.metadefs().reset();
     }
 
     /**
@@ -275,8 +287,28 @@ public final class ImageServiceEmulator implements AutoCloseable {
         private long userStorageQuota;
         private Long shuffleSeed;
         private final Map<String, String> storeDescriptions = new LinkedHashMap<>();
+        private Path metadefDefinitions;
 
         private Builder() {
+        }
+
+        /**
+         * Loads metadata definition files at start (and again on {@link ImageServiceEmulator#reset()}), as
+         * {@code glance-manage db_load_metadefs} loads them into Glance: {@code path} is one {@code .json}
+         * file or a directory of them in the format of Glance's {@code etc/metadefs} (Debian's
+         * {@code /usr/share/glance-common/metadefs}). Each becomes a namespace owned by {@code admin}
+         * (unless the file names an owner), {@code private} unless the file says {@code public}, with its
+         * resource-type associations, properties, objects and tags. Without it the emulator starts with no
+         * namespaces and no resource types, like a Glance whose definitions were never loaded.
+         *
+         * {@link #start()} fails with {@link IllegalArgumentException} when a file is not a definition, and
+         * with {@link UncheckedIOException} when one cannot be read.
+         *
+         * @throws dev.imagesdk.core.error.ValidationException when {@code path} is null
+         */
+        public Builder metadefDefinitions(Path path) {
+            this.metadefDefinitions = Arguments.notNull(path, "path");
+            return this;
         }
 
         /**

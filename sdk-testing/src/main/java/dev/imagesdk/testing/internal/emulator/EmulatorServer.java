@@ -12,6 +12,8 @@ import dev.imagesdk.testing.internal.emulator.http.Exchanges;
 import dev.imagesdk.testing.internal.emulator.http.GlanceError;
 import dev.imagesdk.testing.internal.emulator.http.ResponseShaper;
 import dev.imagesdk.testing.internal.emulator.links.LinksApi;
+import dev.imagesdk.testing.internal.emulator.metadefs.MetadefCatalog;
+import dev.imagesdk.testing.internal.emulator.metadefs.MetadefsApi;
 import dev.imagesdk.testing.internal.emulator.store.EmulatorState;
 import dev.imagesdk.testing.faults.Fault;
 import org.slf4j.Logger;
@@ -61,6 +63,7 @@ public final class EmulatorServer {
     private final List<FaultRule> faults = new CopyOnWriteArrayList<>();
     private final Map<Fault, FaultRule> faultCounts = new ConcurrentHashMap<>();
     private final Routes routes;
+    private final MetadefCatalog metadefs = new MetadefCatalog();
     private final AtomicLong requests = new AtomicLong();
 
     /** An emulator bound to {@code host:port} (0 = a free port), with image data under {@code dataDir}; not started yet. */
@@ -79,7 +82,7 @@ public final class EmulatorServer {
         ImagesApi images = new ImagesApi(state, stores, options.quotas());
         ImageDataApi data = new ImageDataApi(state, stores, images, worker, options.importDelay(), options.quotas());
         ServiceApi service = new ServiceApi(state, stores, images);
-        this.routes = new Routes(images, data, service, new LinksApi(state));
+        this.routes = new Routes(images, data, service, new LinksApi(state), new MetadefsApi(metadefs));
         try {
             this.http = HttpServer.create(new InetSocketAddress(host, port), 128);
         } catch (IOException e) {
@@ -130,6 +133,11 @@ public final class EmulatorServer {
     /** The images, members, tasks and links it holds. */
     public EmulatorState state() {
         return state;
+    }
+
+    /** The metadata definitions (namespaces, objects, properties, tags, resource types) it holds. */
+    public MetadefCatalog metadefs() {
+        return metadefs;
     }
 
     /** Who the callers are: tokens and identities. */

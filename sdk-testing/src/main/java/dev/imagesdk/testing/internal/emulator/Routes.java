@@ -8,6 +8,7 @@ import dev.imagesdk.testing.internal.emulator.http.Exchange;
 import dev.imagesdk.testing.internal.emulator.http.Exchanges;
 import dev.imagesdk.testing.internal.emulator.http.GlanceError;
 import dev.imagesdk.testing.internal.emulator.links.LinksApi;
+import dev.imagesdk.testing.internal.emulator.metadefs.MetadefsApi;
 
 import java.util.List;
 
@@ -17,12 +18,14 @@ final class Routes {
     private final ImageDataApi data;
     private final ServiceApi service;
     private final LinksApi links;
+    private final MetadefsApi metadefs;
 
-    Routes(ImagesApi images, ImageDataApi data, ServiceApi service, LinksApi links) {
+    Routes(ImagesApi images, ImageDataApi data, ServiceApi service, LinksApi links, MetadefsApi metadefs) {
         this.images = images;
         this.data = data;
         this.service = service;
         this.links = links;
+        this.metadefs = metadefs;
     }
 
     private static GlanceError notFound() {
@@ -67,6 +70,10 @@ final class Routes {
                 imagesRoutes(ex, m, r);
                 return;
             case "schemas":
+                if (r.size() == 3 && r.get(1).equals("metadefs")) {
+                    metadefs.schema(ex, r.get(2));
+                    return;
+                }
                 if (r.size() == 2 && m.equals("GET")) {
                     service.schema(ex, r.get(1));
                     return;
@@ -98,6 +105,9 @@ final class Routes {
                     return;
                 }
                 throw notFound();
+            case "metadefs":
+                metadefs.dispatch(ex, r);
+                return;
             case "image-links":
                 linkRoutes(ex, m, r);
                 return;
