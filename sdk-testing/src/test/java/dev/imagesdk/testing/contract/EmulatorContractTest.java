@@ -14,7 +14,8 @@ import java.time.Duration;
  * runs the image-links contract, which only the emulator serves. Runs in the shuffle mode, so a contract
  * test that relied on the order of an image's tags (which Glance does not keep) would fail here.
  */
-class EmulatorContractTest extends ImageServiceContract implements ImageLinksContract, GlanceWireContract {
+class EmulatorContractTest extends ImageServiceContract implements ImageLinksContract, GlanceWireContract,
+        MetadefsWireContract {
     private static final String PROJECT_A = "a0000000000000000000000000000000";
     private static final String PROJECT_B = "b0000000000000000000000000000000";
     private static ImageServiceEmulator emulator;

@@ -10,7 +10,7 @@ import dev.imagesdk.core.it.RealGlance;
  * ({@code IMAGESDK_GLANCE_RELEASE=30}; {@link GlanceRelease} lists where they differ).
  * Image links are not run here: Glance has no such resource.
  */
-class GlanceContractIT extends ImageServiceContract implements GlanceWireContract {
+class GlanceContractIT extends ImageServiceContract implements GlanceWireContract, MetadefsWireContract {
     @Override
     protected ServiceClient projectA() {
         return RealGlance.projectA();

@@ -31,4 +31,12 @@ public record GlanceRelease(String name, String currentApiVersion, boolean queue
         }
         throw new IllegalStateException("IMAGESDK_GLANCE_RELEASE must be 25 or 30, not " + v);
     }
+
+    /**
+     * The status of a metadef object or property renamed (PUT) onto a name its namespace already has: 409
+     * "Invalid update..." on 25.1; 30.0 answers 500 (its database layer fails on the unique constraint).
+     */
+    public int metadefRenameOntoExistingStatus() {
+        return name.equals("30.0") ? 500 : 409;
+    }
 }

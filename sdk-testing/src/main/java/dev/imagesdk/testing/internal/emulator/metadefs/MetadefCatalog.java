@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -57,15 +56,12 @@ public final class MetadefCatalog {
             return null;
         }
 
-        /** Glance's tag names are unique case-insensitively. */
+        /**
+         * The tag a new name collides with. Glance's message says tag names are case insensitive, but that is
+         * the database's collation: on SQLite (the test Glance) "TG1" and "tg1" are two tags, as here.
+         */
         Tag tagIgnoringCase(String tagName) {
-            String lower = tagName.toLowerCase(Locale.ROOT);
-            for (Tag t : tags) {
-                if (t.name.toLowerCase(Locale.ROOT).equals(lower)) {
-                    return t;
-                }
-            }
-            return null;
+            return tag(tagName);
         }
 
         Association association(String resourceType) {

@@ -459,7 +459,7 @@ public final class MetadefsApi {
             Set<String> tagNames = new LinkedHashSet<>();
             for (Object t : tags) {
                 String tn = String.valueOf(((Map<String, Object>) t).get("name"));
-                if (!tagNames.add(tn.toLowerCase(java.util.Locale.ROOT))) {
+                if (!tagNames.add(tn)) {
                     // Glance adds the namespace first, fails on the duplicate tag and removes the namespace again
                     throw GlanceError.conflict("A metadata tag with name=" + tn + " already exists in namespace="
                             + name + ". (Please note that metadata tag names are case insensitive).");
@@ -1106,7 +1106,7 @@ public final class MetadefsApi {
             write(ex, "add_metadef_tags");
             Set<String> seen = new LinkedHashSet<>();
             for (String n : names) {
-                if (!seen.add(n.toLowerCase(java.util.Locale.ROOT))
+                if (!seen.add(n)
                         || append && ns.tagIgnoringCase(n) != null) {
                     throw duplicateTag(n, name);
                 }
