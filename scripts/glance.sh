@@ -33,7 +33,9 @@
 #                         metadefs/*.json, "OS::Compute::Hypervisor" ...) into the database once per state
 #                         dir, after db_sync (glance-manage db_load_metadefs; marker .metadefs_loaded) (default on)
 #   GLANCE_METADEFS_CACHE where glance-common's .deb is unpacked once per release (apt-get download +
-#                         dpkg-deb -x; glance-common itself is not installed: it pulls dbconfig/debconf)
+#                         dpkg-deb -x; glance-common itself is not installed: it pulls dbconfig/debconf),
+#                         and where a fresh database with the definitions is kept per Glance version: a new
+#                         state dir starts from a copy of it (no db_sync, no loading)
 #                         (default /var/cache/imagesdk/glance-common-$GLANCE_RELEASE; for release 30 a
 #                         directory inside the trixie root)
 #   GLANCE_TOKEN_CACHE_TIME  keystone mode: seconds Glance caches a validated token; -1 = never, so a
@@ -439,6 +441,37 @@ load_metadefs() {
   log "db_load_metadefs ($dir) done in $(( $(now_ms) - t0 )) ms"
 }
 
+# fresh_database_with_metadefs: a new state dir's database from a template made once per Glance version
+# (db_sync + db_load_metadefs, about 250 single-row SQLite commits, take longer than the server's own
+# start and contend for the CPU when several instances start at once): the first start makes the template
+# under a lock, the others wait for it and copy it (timestamps of the definitions: the template's).
+fresh_database_with_metadefs() {
+  local root="" version template t0
+  [ "$GLANCE_RELEASE" = 30 ] && root=$TRIXIE_ROOT
+  version=$( { if [ -n "$root" ]; then chroot "$root" dpkg-query -W -f='${Version}' python3-glance
+               else dpkg-query -W -f='${Version}' python3-glance; fi; } 2>/dev/null | tr -c 'A-Za-z0-9.+-' '_')
+  [ -n "$version" ] || return 0
+  template="$root$GLANCE_METADEFS_CACHE/glance-$version-with-metadefs.sqlite"
+  mkdir -p "$(dirname "$template")" || return 0
+  exec 6>"$template.lock"
+  flock -w 600 6 || die "another process is making $template (lock $template.lock)"
+  if [ -s "$template" ]; then
+    t0=$(now_ms)
+    rm -f "$GLANCE_DIR/glance.sqlite"
+    cp "$template" "$GLANCE_DIR/glance.sqlite"
+    touch "$GLANCE_DIR/.db_synced" "$GLANCE_DIR/.metadefs_loaded"
+    log "database with metadefs copied from $template in $(( $(now_ms) - t0 )) ms"
+  else
+    rm -f "$GLANCE_DIR/glance.sqlite" "$GLANCE_DIR/.metadefs_loaded"
+    db_sync
+    load_metadefs
+    cp "$GLANCE_DIR/glance.sqlite" "$template.tmp" && mv "$template.tmp" "$template"
+    log "saved $template for the next fresh start"
+  fi
+  flock -u 6
+  exec 6>&-
+}
+
 cmd_start() {
   local t0 pid running_mode
   t0=$(now_ms)
@@ -473,6 +506,9 @@ cmd_start() {
   write_conf
   write_paste_ini
   write_schema_image
+  if [ "$GLANCE_METADEFS" = on ] && [ ! -f "$GLANCE_DIR/.db_synced" ]; then
+    fresh_database_with_metadefs
+  fi
   db_sync
   load_metadefs
   printf '%s\n' "$MODE" >"$MODEFILE"
