@@ -1,31 +1,29 @@
 package dev.imagesdk.links;
 
-import dev.imagesdk.core.internal.http.Calls;
-
 import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.ServiceClient;
-import dev.imagesdk.core.error.ServerException;
-import dev.imagesdk.core.error.TransportException;
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.core.internal.http.ApiRequest;
-import dev.imagesdk.core.internal.paging.PagedListing;
 import dev.imagesdk.core.paging.Paged;
 import dev.imagesdk.images.model.CreateOpts;
-import dev.imagesdk.images.model.Image;
-import dev.imagesdk.images.Images;
-import dev.imagesdk.images.model.UpdateOpts;
+import dev.imagesdk.links.access.CallerRoles;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Client for image links ({@code /v2/image-links}): the records that make an image available
- * globally, to an organization or to a space. The wire contract is documented in the module's
- * README. Thread-safe; a thin view over a {@link ServiceClient}.
+ * Client for image links: the records that make an image available globally, to an organization or to a
+ * space. One API, two backends, picked at construction:
+ * <ul>
+ *   <li>{@link #of(ServiceClient)}: an image-link service ({@code /v2/image-links}, the wire contract in the
+ *       module's README; the SDK's emulator serves it). The server knows the caller's roles.</li>
+ *   <li>{@link #inGlance(ServiceClient, Supplier)}: the links are kept on their images as plain Glance
+ *       metadata (the encoding in the module's README), so any Glance serves them; the caller's roles come from
+ *       the application (a {@link CallerRoles} supplier, asked once per call).</li>
+ * </ul>
+ * Thread-safe; a thin view over a {@link ServiceClient}.
  *
  * <pre>{@code
  * ImageLinks links = ImageLinks.of(client);
@@ -39,50 +37,70 @@ import java.util.Set;
  * for a second link of the same image in the same scope, 400 for a body the server rejects.
  */
 public final class ImageLinks {
-    private final ServiceClient client;
+    private final LinkBackend backend;
 
-    private ImageLinks(ServiceClient client) {
-        this.client = client;
+    private ImageLinks(LinkBackend backend) {
+        this.backend = backend;
     }
 
-    /** An image-links client sending through {@code client} (with its credentials). */
+    /** An image-links client of an image-link service, sending through {@code client} (with its credentials). */
     public static ImageLinks of(ServiceClient client) {
-        return new ImageLinks(Arguments.notNull(client, "client"));
+        return new ImageLinks(new HttpLinkBackend(Arguments.notNull(client, "client")));
     }
 
-    /** Every link the caller may see ({@code GET /v2/image-links}), lazily paged, global links first. */
+    /**
+     * An image-links client that keeps the links on their images in Glance (tags are not used: two custom
+     * properties per link, see the module's README), sending through {@code client}. {@code caller} tells who
+     * calls: it is asked once per call (list, get, create, ...), so a source that follows role changes (for
+     * example one reading Keystone) can be plugged in. A {@code null} from it is a {@link ValidationException}.
+     *
+     * <p>Differences from an image-link service: a link is listed only when Glance shows its image to the
+     * caller (its visibility and members decide, which this client does not change yet); link ids are
+     * {@code <image id>:<scope>} (a link deleted and created again in the same scope has the same id); slugs,
+     * space types, comments and priorities must fit the encoding (checked before any request).
+     */
+    public static ImageLinks inGlance(ServiceClient client, Supplier<CallerRoles> caller) {
+        return new ImageLinks(new GlanceLinkBackend(Arguments.notNull(client, "client"), Arguments.notNull(caller, "caller")));
+    }
+
+    /** {@link #inGlance(ServiceClient, Supplier)} for a caller whose roles do not change. */
+    public static ImageLinks inGlance(ServiceClient client, CallerRoles caller) {
+        Arguments.notNull(caller, "caller");
+        return inGlance(client, () -> caller);
+    }
+
+    /** Every link the caller may see, lazily paged, global links first. */
     public Paged<ImageLink> list() {
         return list(LinkListOpts.defaults());
     }
 
     /**
-     * The links the caller may see that match {@code opts} ({@code GET /v2/image-links?…}), ordered by
-     * scope (global, organization, space), then priority; lazily follows {@code next} links, one page
-     * in memory at a time.
+     * The links the caller may see that match {@code opts}, ordered by scope (global, organization, space), then
+     * priority. Image-link service: {@code GET /v2/image-links?…}, lazily following {@code next} links, one page in
+     * memory at a time. Glance: one Glance query per visible scope (and one for the images the caller manages),
+     * each read page by page; the links are sorted in memory before the first is returned.
      *
      * @throws dev.imagesdk.core.error.BadRequestException (400) for a marker the server does not know
      */
     public Paged<ImageLink> list(LinkListOpts opts) {
         Arguments.notNull(opts, "opts");
-        ApiRequest.Builder b = ApiRequest.get("image-links");
-        for (Map.Entry<String, String> q : opts.toQuery()) {
-            b.query(q.getKey(), q.getValue());
-        }
-        return PagedListing.of(client, b.build(), ImageLinkJsonAdapter.pageReader(), ImageLink::linkId);
+        return backend.list(opts);
     }
 
     /**
-     * One link ({@code GET /v2/image-links/{linkid}}).
+     * One link ({@code GET /v2/image-links/{linkid}}; Glance: {@code GET /v2/images/{id}}).
      *
      * @throws dev.imagesdk.core.error.NotFoundException (404) when it does not exist or does not apply to the caller
      */
     public ImageLink get(String linkId) {
-        return Calls.of(client).executeJson(ApiRequest.get("image-links", Arguments.id(linkId, "link id")).build(), ImageLinkJsonAdapter::readSingle);
+        Arguments.notNull(linkId, "link id");
+        return backend.get(linkId);
     }
 
     /**
-     * Creates a link ({@code POST /v2/image-links}, answered 201 with the link and a {@code Location}).
-     * Not retried automatically: a lost answer could otherwise create the link twice.
+     * Creates a link ({@code POST /v2/image-links}, answered 201 with the link and a {@code Location}; Glance:
+     * a {@code PATCH} of the image, read back and repeated if a concurrent write of the image lost it).
+     * Not retried automatically by the transport: a lost answer could otherwise create the link twice.
      *
      * @throws dev.imagesdk.core.error.NotFoundException (404) when the image does not exist or is not visible to the caller
      * @throws dev.imagesdk.core.error.ForbiddenException (403) when the caller may not publish the image
@@ -90,55 +108,59 @@ public final class ImageLinks {
      */
     public ImageLink create(LinkCreateOpts opts) {
         Arguments.notNull(opts, "opts");
-        return Calls.of(client).executeJson(ApiRequest.post("image-links").jsonBody(opts.toJson()).build(), ImageLinkJsonAdapter::readSingle);
+        return backend.create(opts);
     }
 
     /**
      * Changes a link's priority and/or comment ({@code PATCH /v2/image-links/{linkid}} with a JSON merge
-     * patch); returns the updated link.
+     * patch; Glance: a {@code PATCH} of the image); returns the updated link.
      *
      * @throws dev.imagesdk.core.error.NotFoundException (404) when the link does not exist or does not apply to the caller
      * @throws dev.imagesdk.core.error.ForbiddenException (403) when the caller may not change it
      */
     public ImageLink update(String linkId, LinkUpdateOpts opts) {
-        Arguments.id(linkId, "link id");
+        Arguments.notNull(linkId, "link id");
         Arguments.notNull(opts, "opts");
-        ApiRequest request = ApiRequest.patch("image-links", linkId).jsonBody(opts.toJson(), LinkUpdateOpts.MERGE_PATCH).build();
-        return Calls.of(client).executeJson(request, ImageLinkJsonAdapter::readSingle);
+        return backend.update(linkId, opts);
     }
 
     /**
-     * Deletes a link ({@code DELETE /v2/image-links/{linkid}}, 204). The image itself stays.
+     * Deletes a link ({@code DELETE /v2/image-links/{linkid}}, 204; Glance: a {@code PATCH} of the image). The
+     * image itself stays.
      *
      * @throws dev.imagesdk.core.error.NotFoundException (404) when the link does not exist (already deleted)
      * @throws dev.imagesdk.core.error.ForbiddenException (403) when the caller may not delete it
      */
     public void delete(String linkId) {
-        Calls.of(client).executeNoContent(ApiRequest.delete("image-links", Arguments.id(linkId, "link id")).build());
+        Arguments.notNull(linkId, "link id");
+        backend.delete(linkId);
     }
 
     /**
-     * The links of one image that the caller may see ({@code GET /v2/images/{imid}/links}), in listing
-     * order. The contract answers in one document; {@code next} links are followed if a server pages.
+     * The links of one image that the caller may see ({@code GET /v2/images/{imid}/links}; Glance:
+     * {@code GET /v2/images/{imid}}), in listing order.
      *
      * @throws dev.imagesdk.core.error.NotFoundException (404) when the image does not exist or is not visible to the caller
      */
     public List<ImageLink> listForImage(String imageId) {
-        ApiRequest request = ApiRequest.get("images", Arguments.uuid(imageId, "image id"), "links").build();
-        List<ImageLink> out = new ArrayList<>();
-        PagedListing.of(client, request, ImageLinkJsonAdapter.pageReader()).forEach(out::add);
-        return List.copyOf(out);
+        Arguments.notNull(imageId, "image id");
+        return backend.listForImage(imageId);
     }
 
     /**
-     * Creates an image and one link per scope, all or nothing: the image record first
-     * ({@code POST /v2/images}), then the links in the order given. If a link cannot be created, the
-     * links already made and the image are deleted again (a protected image is unprotected first) and
-     * the <em>original</em> error is thrown, with every failure of that clean-up (404 included) attached
-     * as {@linkplain Throwable#getSuppressed() suppressed} exceptions, so no suppressed exception means
-     * nothing was left behind. When the failed request's outcome is
-     * unknown (a transport error or 5xx: the server may have created the link), the image's links are
-     * listed and removed as well.
+     * Creates an image and one link per scope, all or nothing.
+     *
+     * <p>Image-link service: the image record first ({@code POST /v2/images}), then the links in the order given.
+     * If a link cannot be created, the links already made and the image are deleted again (a protected image is
+     * unprotected first) and the <em>original</em> error is thrown, with every failure of that clean-up (404
+     * included) attached as {@linkplain Throwable#getSuppressed() suppressed} exceptions, so no suppressed
+     * exception means nothing was left behind. When the failed request's outcome is unknown (a transport error or
+     * 5xx: the server may have created the link), the image's links are listed and removed as well.
+     *
+     * <p>Glance: the image and its links are one {@code POST /v2/images} (the links are properties of the image
+     * record, written in the same database transaction), so no link can fail midway. The SDK chooses the image id
+     * when {@code image} has none; when that request's outcome is unknown (transport error, 5xx) the image is
+     * deleted by that id (unprotected first) and the original error thrown, clean-up failures suppressed as above.
      *
      * @param image the image record (its Glance visibility is used as given)
      * @param scopes at least one scope, no duplicates ({@link Scope#global()} for an image every user sees)
@@ -147,19 +169,7 @@ public final class ImageLinks {
      */
     public PublishedImage publish(CreateOpts image, Scope... scopes) {
         Arguments.notNull(image, "image");
-        List<Scope> wanted = checkScopes(scopes);
-        Images images = Images.of(client);
-        Image created = images.create(image);
-        List<ImageLink> made = new ArrayList<>();
-        try {
-            for (Scope scope : wanted) {
-                made.add(create(LinkCreateOpts.of(created.id(), scope)));
-            }
-        } catch (RuntimeException original) {
-            rollBack(images, created, Boolean.TRUE.equals(image.isProtected()), made, original);
-            throw original;
-        }
-        return new PublishedImage(created, made);
+        return backend.publish(image, checkScopes(scopes));
     }
 
     private static List<Scope> checkScopes(Scope[] scopes) {
@@ -175,44 +185,6 @@ public final class ImageLinks {
                 throw new ValidationException("scope " + s + " given twice; an image has at most one link per scope");
             }
         }
-        return Arrays.asList(scopes.clone());
-    }
-
-    private void rollBack(Images images, Image created, boolean isProtected, List<ImageLink> made, RuntimeException original) {
-        Set<String> deleted = new HashSet<>();
-        for (int i = made.size() - 1; i >= 0; i--) {
-            String linkId = made.get(i).linkId();
-            if (quietly(original, () -> delete(linkId))) {
-                deleted.add(linkId);
-            }
-        }
-        if (original instanceof TransportException || original instanceof ServerException) {
-            quietly(original, () -> {
-                for (ImageLink l : listForImage(created.id())) {
-                    if (!deleted.contains(l.linkId())) {
-                        quietly(original, () -> delete(l.linkId()));
-                    }
-                }
-            });
-        }
-        if (isProtected) {
-            quietly(original, () -> images.update(created.id(), UpdateOpts.builder().isProtected(false).build()));
-        }
-        quietly(original, () -> images.delete(created.id()));
-    }
-
-    /**
-     * Runs a clean-up step; a failure is attached to {@code original}. A 404 is attached too: the link
-     * may be gone already, but it may also exist and just not be visible to the caller, and a user must
-     * not be told "nothing half-published" when that is not known.
-     */
-    private static boolean quietly(RuntimeException original, Runnable step) {
-        try {
-            step.run();
-            return true;
-        } catch (RuntimeException e) {
-            original.addSuppressed(e);
-            return false;
-        }
+        return List.copyOf(Arrays.asList(scopes));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Filters and page size of {@code GET /v2/image-links}. Filters are exact matches and combine with
  * AND; whatever the filters, the server returns only links the caller may see (see
- * {@link dev.imagesdk.links.access.ScopeRules}), ordered by scope, then priority.
+ * {@link dev.imagesdk.links.ScopeRules}), ordered by scope, then priority.
  */
 public final class LinkListOpts {
     /** Largest page size a server serves (it treats larger limits as this one); the SDK refuses larger values. */
@@ -36,6 +36,16 @@ public final class LinkListOpts {
     /** The query parameters in the order they are sent (the wire encoding; not API). */
     List<Map.Entry<String, String>> toQuery() {
         return query;
+    }
+
+    /** The value of one query parameter ({@code imid}, {@code org_slug}, {@code limit}, ...), or {@code null}. */
+    String value(String name) {
+        for (Map.Entry<String, String> e : query) {
+            if (e.getKey().equals(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     @Override

@@ -1,14 +1,17 @@
 package dev.imagesdk.links;
 
 import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.it.ArgumentProbe;
 import dev.imagesdk.images.model.CreateOpts;
+import dev.imagesdk.links.access.CallerRoles;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every public entry point of sdk-links refuses null or blank input with ValidationException, before any request. */
 class ImageLinksArgumentsTest {
@@ -21,15 +24,26 @@ class ImageLinksArgumentsTest {
             CreateOpts.class, () -> CreateOpts.builder().name("x").build(),
             LinkListOpts.class, LinkListOpts::defaults,
             LinkCreateOpts.class, () -> LinkCreateOpts.of("3c441d1e-aa40-4d8a-b060-2a7e24d1af6a", Scope.global()),
-            LinkUpdateOpts.class, () -> LinkUpdateOpts.builder().comment("c").build()))
+            LinkUpdateOpts.class, () -> LinkUpdateOpts.builder().comment("c").build(),
+            CallerRoles.class, CallerRoles::authenticatedWithoutRoles,
+            Supplier.class, () -> (Supplier<CallerRoles>) CallerRoles::authenticatedWithoutRoles))
             // scope slugs travel in query strings and JSON bodies, never as a path segment
             .dotsAllowed("organization", 0).dotsAllowed("space", 0).dotsAllowed("space", 1);
 
     @Test
     void imageLinksClientRefusesBadInput() {
         assertThat(probe.violations(ImageLinks.class, ImageLinks.of(unreachable))).isEmpty();
+        assertThat(probe.violations(ImageLinks.class, ImageLinks.inGlance(unreachable, CallerRoles.authenticatedWithoutRoles()))).isEmpty();
         assertThat(probe.violations(ImageLinks.class, null)).isEmpty();
         assertThat(probe.probed()).hasSizeGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void callerRolesRefuseABlankProject() {
+        assertThatThrownBy(() -> CallerRoles.builder().project(null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> CallerRoles.builder().project(" ")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> ImageLinks.inGlance(unreachable, () -> null).list().iterator())
+                .isInstanceOf(ValidationException.class).hasMessageContaining("returned null");
     }
 
     @Test

@@ -8,12 +8,18 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A caller as the image-link scope rules see it: whether it is authenticated, and its roles in
  * organizations and spaces, each either active or not (an inactive role — suspended, expired,
  * not yet started — grants nothing). Immutable.
+ *
+ * <p>For the links kept in Glance ({@code ImageLinks.inGlance}) it may also say which project the caller
+ * acts for ({@link #projectId()}) and whether it administers the cloud ({@link #isAdministrator()}): the
+ * project owning an image, and administrators, manage (see, change, delete) every link of that image
+ * ({@link #manages(String)}). The roles are the application's statement; the SDK does not check them.
  *
  * <pre>{@code
  * CallerRoles alice = CallerRoles.builder()
@@ -24,17 +30,22 @@ import java.util.Set;
  * }</pre>
  */
 public final class CallerRoles {
-    private static final CallerRoles ANONYMOUS = new CallerRoles(false, List.of(), List.of());
-    private static final CallerRoles NO_ROLES = new CallerRoles(true, List.of(), List.of());
+    private static final CallerRoles ANONYMOUS = new CallerRoles(false, List.of(), List.of(), null, false);
+    private static final CallerRoles NO_ROLES = new CallerRoles(true, List.of(), List.of(), null, false);
 
     private final boolean authenticated;
     private final List<OrgRole> orgRoles;
     private final List<SpaceRole> spaceRoles;
+    private final String projectId;
+    private final boolean administrator;
 
-    private CallerRoles(boolean authenticated, List<OrgRole> orgRoles, List<SpaceRole> spaceRoles) {
+    private CallerRoles(boolean authenticated, List<OrgRole> orgRoles, List<SpaceRole> spaceRoles, String projectId,
+                        boolean administrator) {
         this.authenticated = authenticated;
         this.orgRoles = orgRoles;
         this.spaceRoles = spaceRoles;
+        this.projectId = projectId;
+        this.administrator = administrator;
     }
 
     /** A builder for an authenticated caller without roles yet. */
@@ -65,6 +76,25 @@ public final class CallerRoles {
     /** All space roles, active and inactive, in the order added. */
     public List<SpaceRole> spaceRoles() {
         return spaceRoles;
+    }
+
+    /** The project the caller acts for (the owner of the images it creates), when the application said so. */
+    public Optional<String> projectId() {
+        return Optional.ofNullable(projectId);
+    }
+
+    /** {@code true} when the caller administers the cloud (it then manages every image's links). */
+    public boolean isAdministrator() {
+        return administrator;
+    }
+
+    /**
+     * {@code true} when the caller manages the links of an image owned by project {@code imageOwner}: it is an
+     * administrator, or it acts for that project. Managing grants seeing, changing and deleting the image's
+     * links, not availability ({@code ScopeRules.applies} decides that).
+     */
+    public boolean manages(String imageOwner) {
+        return authenticated && (administrator || (projectId != null && projectId.equals(imageOwner)));
     }
 
     /** {@code true} when the caller holds at least one active role in organization {@code orgSlug}. */
@@ -103,17 +133,20 @@ public final class CallerRoles {
             return false;
         }
         CallerRoles c = (CallerRoles) o;
-        return authenticated == c.authenticated && orgRoles.equals(c.orgRoles) && spaceRoles.equals(c.spaceRoles);
+        return authenticated == c.authenticated && orgRoles.equals(c.orgRoles) && spaceRoles.equals(c.spaceRoles)
+                && Objects.equals(projectId, c.projectId) && administrator == c.administrator;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(authenticated, orgRoles, spaceRoles);
+        return Objects.hash(authenticated, orgRoles, spaceRoles, projectId, administrator);
     }
 
     @Override
     public String toString() {
-        return authenticated ? "CallerRoles{orgs=" + orgRoles + ", spaces=" + spaceRoles + "}" : "CallerRoles{anonymous}";
+        return authenticated ? "CallerRoles{" + (projectId == null ? "" : "project=" + projectId + ", ")
+                + (administrator ? "administrator, " : "") + "orgs=" + orgRoles + ", spaces=" + spaceRoles + "}"
+                : "CallerRoles{anonymous}";
     }
 
     /**
@@ -168,8 +201,27 @@ public final class CallerRoles {
     public static final class Builder {
         private final Set<OrgRole> orgRoles = new LinkedHashSet<>();
         private final Set<SpaceRole> spaceRoles = new LinkedHashSet<>();
+        private String projectId;
+        private boolean administrator;
 
         private Builder() {
+        }
+
+        /**
+         * The project the caller acts for: it manages the links of the images this project owns.
+         *
+         * @throws ValidationException when blank
+         */
+        public Builder project(String projectId) {
+            requireText("project id", projectId);
+            this.projectId = projectId.strip();
+            return this;
+        }
+
+        /** Whether the caller administers the cloud (manages the links of every image); default {@code false}. */
+        public Builder administrator(boolean administrator) {
+            this.administrator = administrator;
+            return this;
         }
 
         /** An active role in an organization. */
@@ -207,7 +259,7 @@ public final class CallerRoles {
         /** The immutable roles. */
         public CallerRoles build() {
             return new CallerRoles(true, Collections.unmodifiableList(new ArrayList<>(orgRoles)),
-                    Collections.unmodifiableList(new ArrayList<>(spaceRoles)));
+                    Collections.unmodifiableList(new ArrayList<>(spaceRoles)), projectId, administrator);
         }
     }
 }

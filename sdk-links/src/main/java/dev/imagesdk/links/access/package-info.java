@@ -1,8 +1,7 @@
 /**
- * Who may see which image link — the scope rules of the image-link service as pure, offline code.
- *
- * <p>{@link dev.imagesdk.links.access.CallerRoles} describes a caller (its organization and space roles,
- * each active or not); {@link dev.imagesdk.links.access.ScopeRules} decides which links apply to it and
- * in which order the server lists them. Servers and emulators enforce the same rules with the same code.
+ * Who the caller is, as the image-link scope rules see it: {@link dev.imagesdk.links.access.CallerRoles} (its
+ * organization and space roles, each active or not, and the project it acts for). The rules themselves are
+ * {@link dev.imagesdk.links.ScopeRules}. This package depends on no other package of the module, so a roles
+ * source (the application today, Keystone later) can be plugged into {@link dev.imagesdk.links.ImageLinks}.
  */
 package dev.imagesdk.links.access;

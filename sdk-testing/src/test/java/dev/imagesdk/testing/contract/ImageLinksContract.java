@@ -15,6 +15,8 @@ import dev.imagesdk.links.LinkUpdateOpts;
 import dev.imagesdk.links.PublishedImage;
 import dev.imagesdk.links.Scope;
 import dev.imagesdk.testing.Identity;
+import dev.imagesdk.links.access.CallerRoles;
+import dev.imagesdk.images.model.Visibility;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -25,13 +27,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The image-links contract (sdk-links' README, issue 5) through the SDK's {@link ImageLinks} client.
- * Glance has no image links, so only targets that serve them implement this interface; callers are
- * identities with organization and space roles, which only such a target can know.
+ * The image-links contract (sdk-links' README, issue 5) through the SDK's {@link ImageLinks} client, the same
+ * for both backends: an image-link service (the emulator's {@code /v2/image-links}, whose server knows the
+ * identities' organization and space roles) and links kept in Glance ({@code ImageLinks.inGlance}, on the
+ * emulator's and the real Glance's images API, with the roles given by the application: {@link #callerRoles}).
+ *
+ * <p>Images that callers other than their owner must see are created with visibility {@code community}: in
+ * Glance a link is listed only when Glance shows its image to the caller, and making images available by their
+ * links is not done yet; an image-link service ignores the visibility.
  */
 public interface ImageLinksContract {
-    /** A client acting as {@code identity}, whose organization and space roles the target knows. */
+    /** A client acting as {@code identity} (its project, user and project roles). */
     ServiceClient linkCaller(Identity identity);
+
+    /** The links client acting as {@code identity}: by default of an image-link service that knows its roles. */
+    default ImageLinks links(Identity identity) {
+        return ImageLinks.of(linkCaller(identity));
+    }
+
+    /** What an application tells {@code ImageLinks.inGlance} about {@code identity}: project, admin, roles. */
+    static CallerRoles callerRoles(Identity identity) {
+        CallerRoles.Builder b = CallerRoles.builder().project(identity.projectId()).administrator(identity.isAdmin());
+        for (Identity.Grant g : identity.organizationRoles()) {
+            b.orgRole(new CallerRoles.OrgRole(g.organization(), "member", g.active()));
+        }
+        for (Identity.Grant g : identity.spaceRoles()) {
+            b.spaceRole(new CallerRoles.SpaceRole(g.organization(), g.space(), "member", g.active()));
+        }
+        return b.build();
+    }
 
     /** Fresh slugs per test, so tests never see each other's links. */
     private static String slug(String prefix) {
@@ -47,19 +71,19 @@ public interface ImageLinksContract {
         String org = slug("acme");
         String other = slug("globex");
         String project = slug("owner");
-        ImageLinks owner = ImageLinks.of(linkCaller(Identity.builder().project(project).organization(org).build()));
-        PublishedImage p = owner.publish(CreateOpts.builder().name("linked").build(),
+        ImageLinks owner = links(Identity.builder().project(project).organization(org).build());
+        PublishedImage p = owner.publish(CreateOpts.builder().name("linked").visibility(Visibility.COMMUNITY).build(),
                 Scope.global(), Scope.organization(org), Scope.space(org, "lab"));
         String image = p.image().id();
         ImageLink global = p.links().get(0);
         ImageLink orgLink = p.links().get(1);
         ImageLink spaceLink = p.links().get(2);
 
-        ImageLinks outsider = ImageLinks.of(linkCaller(Identity.builder().project(slug("p")).organization(other).build()));
-        ImageLinks orgMember = ImageLinks.of(linkCaller(Identity.builder().project(slug("p")).organization(org).build()));
-        ImageLinks inactive = ImageLinks.of(linkCaller(Identity.builder().project(slug("p"))
-                .inactiveOrganization(org).inactiveSpace(org, "lab").build()));
-        ImageLinks spaceMember = ImageLinks.of(linkCaller(Identity.builder().project(slug("p")).space(org, "lab").build()));
+        ImageLinks outsider = links(Identity.builder().project(slug("p")).organization(other).build());
+        ImageLinks orgMember = links(Identity.builder().project(slug("p")).organization(org).build());
+        ImageLinks inactive = links(Identity.builder().project(slug("p"))
+                .inactiveOrganization(org).inactiveSpace(org, "lab").build());
+        ImageLinks spaceMember = links(Identity.builder().project(slug("p")).space(org, "lab").build());
 
         LinkListOpts ofImage = LinkListOpts.builder().imageId(image).build();
         assertThat(ids(outsider.list(ofImage).stream().collect(Collectors.toList()))).containsExactly(global.linkId());
@@ -79,7 +103,7 @@ public interface ImageLinksContract {
         String org = slug("acme");
         String project = slug("owner");
         Identity ownerId = Identity.builder().project(project).organization(org).space(org, "lab").build();
-        ImageLinks owner = ImageLinks.of(linkCaller(ownerId));
+        ImageLinks owner = links(ownerId);
         Images images = Images.of(linkCaller(ownerId));
         String first = images.create(CreateOpts.builder().name("one").build()).id();
         String second = images.create(CreateOpts.builder().name("two").build()).id();
@@ -102,7 +126,7 @@ public interface ImageLinksContract {
     @Test
     default void priorityAndCommentChangeAndDeletedLinksAreGone() {
         String project = slug("owner");
-        ImageLinks owner = ImageLinks.of(linkCaller(Identity.builder().project(project).build()));
+        ImageLinks owner = links(Identity.builder().project(project).build());
         PublishedImage p = owner.publish(CreateOpts.builder().name("editable").build(), Scope.global());
         ImageLink link = p.links().get(0);
 
@@ -122,9 +146,10 @@ public interface ImageLinksContract {
     @Test
     default void onlyTheImageOwnerCreatesAndChangesLinks() {
         String project = slug("owner");
-        ImageLinks owner = ImageLinks.of(linkCaller(Identity.builder().project(project).build()));
-        PublishedImage p = owner.publish(CreateOpts.builder().name("owned").build(), Scope.global());
-        ImageLinks stranger = ImageLinks.of(linkCaller(Identity.builder().project(slug("stranger")).build()));
+        ImageLinks owner = links(Identity.builder().project(project).build());
+        PublishedImage p = owner.publish(CreateOpts.builder().name("owned").visibility(Visibility.COMMUNITY).build(),
+                Scope.global());
+        ImageLinks stranger = links(Identity.builder().project(slug("stranger")).build());
 
         assertThatThrownBy(() -> stranger.update(p.links().get(0).linkId(), LinkUpdateOpts.builder().priority(1).build()))
                 .isInstanceOf(ForbiddenException.class);
@@ -137,8 +162,9 @@ public interface ImageLinksContract {
     @Test
     default void publishRollsBackTheImageWhenALinkFails() {
         String project = slug("owner");
-        ServiceClient client = linkCaller(Identity.builder().project(project).build());
-        ImageLinks owner = ImageLinks.of(client);
+        Identity ownerId = Identity.builder().project(project).build();
+        ServiceClient client = linkCaller(ownerId);
+        ImageLinks owner = links(ownerId);
         Images images = Images.of(client);
         String name = slug("half");
         PublishedImage first = owner.publish(CreateOpts.builder().name("kept").build(), Scope.global());
@@ -153,12 +179,58 @@ public interface ImageLinksContract {
     @Test
     default void deletingAnImageDeletesItsLinks() {
         String project = slug("owner");
-        ServiceClient client = linkCaller(Identity.builder().project(project).build());
-        ImageLinks owner = ImageLinks.of(client);
+        Identity ownerId = Identity.builder().project(project).build();
+        ServiceClient client = linkCaller(ownerId);
+        ImageLinks owner = links(ownerId);
         PublishedImage p = owner.publish(CreateOpts.builder().name("short-lived").build(), Scope.global());
 
         Images.of(client).delete(p.image().id());
         assertThatThrownBy(() -> owner.get(p.links().get(0).linkId())).isInstanceOf(NotFoundException.class);
+    }
+
+    /**
+     * 16 writers change links of one image at the same time (each creates its own space link, then deletes it or
+     * changes its comment): none of the changes is lost. Glance stores a PATCH by rewriting the whole property
+     * set as the request read it, so without the SDK's read-back and repair most of them are lost.
+     */
+    @Test
+    default void sixteenConcurrentWritersOnOneImageLoseNothing() throws Exception {
+        String org = slug("acme");
+        Identity ownerId = Identity.builder().project(slug("owner")).build();
+        PublishedImage p = links(ownerId).publish(CreateOpts.builder().name("busy").build(), Scope.global());
+        String image = p.image().id();
+        int writers = 16;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(writers);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            int w = i;
+            done.add(pool.submit(() -> {
+                ImageLinks mine = links(ownerId.toBuilder().user("writer-" + w).build());
+                start.await();
+                ImageLink l = mine.create(LinkCreateOpts.builder(image, Scope.space(org, "w" + w)).priority(w).build());
+                if (w % 2 == 0) {
+                    mine.delete(l.linkId());
+                } else {
+                    mine.update(l.linkId(), LinkUpdateOpts.builder().comment("kept by writer " + w).build());
+                }
+                return null;
+            }));
+        }
+        try {
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(5, java.util.concurrent.TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<ImageLink> now = links(ownerId).listForImage(image);
+        assertThat(now).allSatisfy(l -> assertThat(l.decodingProblems()).isEmpty());
+        assertThat(now.stream().map(l -> l.spaceSlug() + "|" + l.priority() + "|" + l.comment()).collect(Collectors.toList()))
+                .containsExactly("null|0|null", "w1|1|kept by writer 1", "w3|3|kept by writer 3", "w5|5|kept by writer 5",
+                        "w7|7|kept by writer 7", "w9|9|kept by writer 9", "w11|11|kept by writer 11",
+                        "w13|13|kept by writer 13", "w15|15|kept by writer 15");
+        Images.of(linkCaller(ownerId)).delete(image);
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.imagesdk.testing.internal.emulator.links;
 
 import dev.imagesdk.links.ImageLink;
 import dev.imagesdk.links.access.CallerRoles;
-import dev.imagesdk.links.access.ScopeRules;
+import dev.imagesdk.links.ScopeRules;
 import dev.imagesdk.testing.internal.emulator.http.Caller;
 import dev.imagesdk.testing.internal.emulator.glance.Policy;
 import dev.imagesdk.testing.internal.emulator.store.ImageRecord;

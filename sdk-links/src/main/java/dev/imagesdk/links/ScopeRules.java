@@ -1,8 +1,7 @@
-package dev.imagesdk.links.access;
+package dev.imagesdk.links;
 
+import dev.imagesdk.links.access.CallerRoles;
 import dev.imagesdk.core.internal.Arguments;
-import dev.imagesdk.links.ImageLink;
-import dev.imagesdk.links.Scope;
 
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,8 +1,7 @@
-package dev.imagesdk.links.access;
+package dev.imagesdk.links;
 
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.links.ImageLink;
-import dev.imagesdk.links.Scope;
+import dev.imagesdk.links.access.CallerRoles;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

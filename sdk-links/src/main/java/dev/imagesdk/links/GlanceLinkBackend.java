@@ -1,0 +1,458 @@
+package dev.imagesdk.links;
+
+import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.core.error.BadRequestException;
+import dev.imagesdk.core.error.ConflictException;
+import dev.imagesdk.core.error.NotFoundException;
+import dev.imagesdk.core.error.ServerException;
+import dev.imagesdk.core.error.TransportException;
+import dev.imagesdk.core.error.ValidationException;
+import dev.imagesdk.core.internal.Arguments;
+import dev.imagesdk.core.paging.Page;
+import dev.imagesdk.core.paging.Paged;
+import dev.imagesdk.images.Images;
+import dev.imagesdk.images.model.CreateOpts;
+import dev.imagesdk.images.model.Image;
+import dev.imagesdk.images.model.ListOpts;
+import dev.imagesdk.images.model.UpdateOpts;
+import dev.imagesdk.links.access.CallerRoles;
+import dev.imagesdk.links.internal.glance.LinkEncoding;
+import dev.imagesdk.links.internal.glance.LinkWrites;
+import dev.imagesdk.links.internal.glance.StoredLink;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Links kept on their images as Glance custom properties ({@link LinkEncoding}, version 1, in the module's
+ * README). Reads are plain image reads and listings with Glance's property filters; writes are image
+ * {@code PATCH}es checked and repaired by {@link LinkWrites}; publishing is one {@code POST /v2/images}.
+ */
+final class GlanceLinkBackend implements LinkBackend {
+    /** Page size of the Glance queries behind a link listing (Glance caps it at its api_limit_max). */
+    static final int QUERY_PAGE = 1000;
+    /** Link page size when the listing sets none (as the image-link service). */
+    static final int DEFAULT_LIMIT = 25;
+
+    private final ServiceClient client;
+    private final Supplier<CallerRoles> callerSource;
+
+    GlanceLinkBackend(ServiceClient client, Supplier<CallerRoles> callerSource) {
+        this.client = client;
+        this.callerSource = callerSource;
+    }
+
+    private CallerRoles caller() {
+        CallerRoles c = callerSource.get();
+        if (c == null) {
+            throw new ValidationException("the caller supplier of ImageLinks.inGlance returned null");
+        }
+        return c;
+    }
+
+    private Images images() {
+        return Images.of(client);
+    }
+
+    // ---- reading
+
+    private static ImageLink toLink(StoredLink s) {
+        ImageLink.Builder b = ImageLink.builder().linkId(s.linkId()).imageId(s.imageId()).orgSlug(s.orgSlug())
+                .spaceSlug(s.spaceSlug()).priority(s.priority()).spaceType(s.spaceType()).comment(s.comment());
+        for (String p : s.problems()) {
+            b.decodingProblem(p);
+        }
+        return b.build();
+    }
+
+    private static List<StoredLink> stored(Image image) {
+        return LinkEncoding.read(image.id(), image.owner(), image.properties());
+    }
+
+    /** Listed to the caller: it manages the image, or the link's (readable) scope applies to it. */
+    private static boolean visible(StoredLink s, CallerRoles caller) {
+        return caller.manages(s.imageOwner()) || (s.scopeKnown() && ScopeRules.applies(toLink(s), caller));
+    }
+
+    private static StoredLink find(Image image, String linkId) {
+        for (StoredLink s : stored(image)) {
+            if (s.linkId().equals(linkId)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static NotFoundException noLink(String linkId, String imageId) {
+        return new NotFoundException("image link " + linkId + " not found, or not visible to the caller", "GET",
+                "/v2/images/" + imageId, null, Map.of());
+    }
+
+    /** The link, read from its image, if the caller may see it; else 404. */
+    private StoredLink visibleLink(String linkId, CallerRoles caller) {
+        String imageId = LinkEncoding.parseLinkId(linkId)[0];
+        Image image = images().get(imageId);
+        StoredLink s = find(image, linkId);
+        if (s == null || !visible(s, caller)) {
+            throw noLink(linkId, imageId);
+        }
+        return s;
+    }
+
+    @Override
+    public ImageLink get(String linkId) {
+        return toLink(visibleLink(linkId, caller()));
+    }
+
+    @Override
+    public List<ImageLink> listForImage(String imageId) {
+        Arguments.uuid(imageId, "image id");
+        CallerRoles caller = caller();
+        Image image = images().get(imageId);
+        List<ImageLink> out = new ArrayList<>();
+        for (StoredLink s : stored(image)) {
+            if (visible(s, caller)) {
+                out.add(toLink(s));
+            }
+        }
+        out.sort(ScopeRules.DISPLAY_ORDER);
+        return List.copyOf(out);
+    }
+
+    @Override
+    public Paged<ImageLink> list(LinkListOpts opts) {
+        String org = opts.value("org_slug");
+        String space = opts.value("space_slug");
+        LinkEncoding.checkSlug("organization filter", org);
+        LinkEncoding.checkSlug("space filter", space);
+        String limit = opts.value("limit");
+        CallerRoles caller = caller();
+        return new Listing(() -> collect(opts, caller), limit == null ? DEFAULT_LIMIT : Integer.parseInt(limit));
+    }
+
+    /** Every visible link matching the filters, in listing order, from the marker on. */
+    private List<ImageLink> collect(LinkListOpts opts, CallerRoles caller) {
+        String imageId = opts.value("imid");
+        String org = opts.value("org_slug");
+        String space = opts.value("space_slug");
+        String type = opts.value("space_type");
+        Map<String, StoredLink> found = new LinkedHashMap<>();
+        if (imageId != null) {
+            try {
+                stored(images().get(imageId)).forEach(s -> found.putIfAbsent(s.linkId(), s));
+            } catch (NotFoundException invisible) {
+                // no such image, or not visible: no links
+            }
+        } else {
+            for (ListOpts query : queries(caller, org, space, type)) {
+                for (Image image : images().list(query)) {
+                    stored(image).forEach(s -> found.putIfAbsent(s.linkId(), s));
+                }
+            }
+        }
+        List<ImageLink> out = new ArrayList<>();
+        for (StoredLink s : found.values()) {
+            if ((org == null || org.equals(s.orgSlug())) && (space == null || space.equals(s.spaceSlug()))
+                    && (type == null || type.equals(s.spaceType())) && visible(s, caller)) {
+                out.add(toLink(s));
+            }
+        }
+        out.sort(ScopeRules.DISPLAY_ORDER);
+        String marker = opts.value("marker");
+        if (marker == null) {
+            return out;
+        }
+        for (int i = 0; i < out.size(); i++) {
+            if (marker.equals(out.get(i).linkId())) {
+                return out.subList(i + 1, out.size());
+            }
+        }
+        throw new BadRequestException("marker " + marker + " is not a link the caller may see in this listing", "GET",
+                "/v2/images", null, Map.of());
+    }
+
+    /**
+     * The Glance queries that find every candidate: one per scope the caller has an active role in (and the
+     * global one), each a property-equality filter on the scope's index, plus the images the caller manages
+     * (its project's, or every one for an administrator) carrying the marker. Filters drop scopes that cannot match.
+     */
+    private static List<ListOpts> queries(CallerRoles caller, String org, String space, String type) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (org == null && space == null && type == null) {
+            keys.add(LinkEncoding.scopeKey(null, null));
+        }
+        for (CallerRoles.OrgRole r : caller.orgRoles()) {
+            if (r.active() && space == null && type == null && (org == null || org.equals(r.orgSlug())) && slug(r.orgSlug())) {
+                keys.add(LinkEncoding.scopeKey(r.orgSlug(), null));
+            }
+        }
+        for (CallerRoles.SpaceRole r : caller.spaceRoles()) {
+            if (r.active() && (org == null || org.equals(r.orgSlug())) && (space == null || space.equals(r.spaceSlug()))
+                    && slug(r.orgSlug()) && slug(r.spaceSlug())) {
+                keys.add(LinkEncoding.scopeKey(r.orgSlug(), r.spaceSlug()));
+            }
+        }
+        List<ListOpts> out = new ArrayList<>();
+        if (!caller.isAuthenticated()) {
+            return out;
+        }
+        for (String key : keys) {
+            out.add(ListOpts.builder().property(LinkEncoding.INDEX_PREFIX + key, LinkEncoding.INDEX_VALUE).anyVisibility()
+                    .limit(QUERY_PAGE).build());
+        }
+        if (caller.isAdministrator()) {
+            out.add(ListOpts.builder().property(LinkEncoding.ANY_KEY, LinkEncoding.INDEX_VALUE).anyVisibility().limit(QUERY_PAGE).build());
+        } else if (caller.projectId().isPresent()) {
+            out.add(ListOpts.builder().property(LinkEncoding.ANY_KEY, LinkEncoding.INDEX_VALUE).owner(caller.projectId().get())
+                    .anyVisibility().limit(QUERY_PAGE).build());
+        }
+        return out;
+    }
+
+    /** A role's slug that the encoding can carry (no link can be in a scope whose slug it cannot carry). */
+    private static boolean slug(String s) {
+        try {
+            LinkEncoding.checkSlug("role", s);
+            return true;
+        } catch (ValidationException notCarried) {
+            return false;
+        }
+    }
+
+    // ---- writing
+
+    private static void checkScope(Scope scope) {
+        LinkEncoding.checkSlug("organization", scope.orgSlug());
+        LinkEncoding.checkSlug("space", scope.spaceSlug());
+    }
+
+    @Override
+    public ImageLink create(LinkCreateOpts opts) {
+        checkScope(opts.scope());
+        LinkEncoding.checkPriority(opts.priority());
+        LinkEncoding.checkSpaceType(opts.spaceType());
+        LinkEncoding.checkComment(opts.comment());
+        caller();
+        String key = LinkEncoding.scopeKey(opts.scope().orgSlug(), opts.scope().spaceSlug());
+        String linkId = LinkEncoding.linkId(opts.imageId(), key);
+        Image image = images().get(opts.imageId());
+        if (find(image, linkId) != null) {
+            throw new ConflictException("image " + image.id() + " already has a link in scope " + opts.scope(), "PATCH",
+                    "/v2/images/" + image.id(), null, Map.of());
+        }
+        String revision = LinkEncoding.newRevision();
+        String value = LinkEncoding.value(opts.priority() == null ? 0 : opts.priority(), revision, opts.spaceType(), opts.comment());
+        Image after = new LinkWrites(images()).apply(image, new LinkWrites.Intent(LinkWrites.Kind.CREATE, key, value, revision, null));
+        StoredLink s = find(after, linkId);
+        if (s == null) {
+            throw noLink(linkId, image.id());
+        }
+        return toLink(s);
+    }
+
+    @Override
+    public ImageLink update(String linkId, LinkUpdateOpts opts) {
+        LinkEncoding.checkPriority(opts.priority());
+        if (opts.changesComment()) {
+            LinkEncoding.checkComment(opts.comment());
+        }
+        StoredLink s = visibleLink(linkId, caller());
+        String key = LinkEncoding.parseLinkId(linkId)[1];
+        int priority = opts.priority() != null ? opts.priority() : s.priority() == null ? 0 : s.priority();
+        String comment = opts.changesComment() ? opts.comment() : s.comment();
+        String spaceType = s.spaceSlug() == null ? null : s.spaceType();
+        String revision = LinkEncoding.newRevision();
+        String value = LinkEncoding.value(priority, revision, spaceType, comment);
+        Image image = images().get(s.imageId());
+        Image after = new LinkWrites(images()).apply(image,
+                new LinkWrites.Intent(LinkWrites.Kind.UPDATE, key, value, revision, s.revision()));
+        StoredLink now = find(after, linkId);
+        if (now == null) {
+            throw noLink(linkId, s.imageId());
+        }
+        return toLink(now);
+    }
+
+    @Override
+    public void delete(String linkId) {
+        StoredLink s = visibleLink(linkId, caller());
+        String key = LinkEncoding.parseLinkId(linkId)[1];
+        Image image = images().get(s.imageId());
+        if (find(image, linkId) == null) {
+            throw noLink(linkId, s.imageId());
+        }
+        new LinkWrites(images()).apply(image, new LinkWrites.Intent(LinkWrites.Kind.DELETE, key, null, null, s.revision()));
+    }
+
+    @Override
+    public PublishedImage publish(CreateOpts image, List<Scope> scopes) {
+        for (Scope s : scopes) {
+            checkScope(s);
+        }
+        for (String name : image.properties().keySet()) {
+            if (name.startsWith(LinkEncoding.RESERVED_PREFIX)) {
+                throw new ValidationException("property \"" + name + "\" is reserved for image links kept in Glance"
+                        + " (names starting with " + LinkEncoding.RESERVED_PREFIX + ")");
+            }
+        }
+        caller();
+        String id = image.id() != null ? image.id() : UUID.randomUUID().toString();
+        String revision = LinkEncoding.newRevision();
+        Map<String, String> properties = new LinkedHashMap<>(image.properties());
+        for (Scope s : scopes) {
+            String key = LinkEncoding.scopeKey(s.orgSlug(), s.spaceSlug());
+            properties.put(LinkEncoding.DATA_PREFIX + key, LinkEncoding.value(0, revision, null, null));
+            properties.put(LinkEncoding.INDEX_PREFIX + key, LinkEncoding.INDEX_VALUE);
+        }
+        properties.put(LinkEncoding.ANY_KEY, LinkEncoding.INDEX_VALUE);
+        CreateOpts withLinks = copy(image, id, properties);
+        Images images = images();
+        Image created;
+        try {
+            created = images.create(withLinks);
+        } catch (TransportException | ServerException unknown) {
+            cleanUp(images, id, revision, unknown);
+            throw unknown;
+        }
+        List<ImageLink> links = new ArrayList<>();
+        for (Scope s : scopes) {
+            StoredLink l = find(created, LinkEncoding.linkId(created.id(), LinkEncoding.scopeKey(s.orgSlug(), s.spaceSlug())));
+            if (l != null) {
+                links.add(toLink(l));
+            }
+        }
+        return new PublishedImage(created, links);
+    }
+
+    /** After a create whose outcome is unknown: deletes the image if it exists and carries this publish's links. */
+    private static void cleanUp(Images images, String id, String revision, RuntimeException original) {
+        Image found;
+        try {
+            found = images.get(id);
+        } catch (NotFoundException nothingLeft) {
+            return;
+        } catch (RuntimeException e) {
+            original.addSuppressed(e);
+            return;
+        }
+        boolean ours = stored(found).stream().anyMatch(s -> revision.equals(s.revision()));
+        if (!ours) {
+            return;
+        }
+        if (found.isProtected()) {
+            HttpLinkBackend.quietly(original, () -> images.update(id, UpdateOpts.builder().isProtected(false).build()));
+        }
+        HttpLinkBackend.quietly(original, () -> images.delete(id));
+    }
+
+    private static CreateOpts copy(CreateOpts o, String id, Map<String, String> properties) {
+        CreateOpts.Builder b = CreateOpts.builder().id(id).properties(properties);
+        if (o.name() != null) {
+            b.name(o.name());
+        }
+        if (o.containerFormat() != null) {
+            b.containerFormat(o.containerFormat());
+        }
+        if (o.diskFormat() != null) {
+            b.diskFormat(o.diskFormat());
+        }
+        if (o.hidden() != null) {
+            b.hidden(o.hidden());
+        }
+        if (o.isProtected() != null) {
+            b.isProtected(o.isProtected());
+        }
+        if (o.minDisk() != null) {
+            b.minDisk(o.minDisk());
+        }
+        if (o.minRam() != null) {
+            b.minRam(o.minRam());
+        }
+        if (o.owner() != null) {
+            b.owner(o.owner());
+        }
+        if (o.tags() != null && !o.tags().isEmpty()) {
+            b.tags(o.tags());
+        }
+        if (o.visibility() != null) {
+            b.visibility(o.visibility());
+        }
+        return b.build();
+    }
+
+    /** A listing collected on first use (per iteration), then served from memory in pages of {@code limit}. */
+    private static final class Listing implements Paged<ImageLink> {
+        private final Supplier<List<ImageLink>> source;
+        private final int limit;
+
+        Listing(Supplier<List<ImageLink>> source, int limit) {
+            this.source = source;
+            this.limit = limit;
+        }
+
+        @Override
+        public Iterator<ImageLink> iterator() {
+            return source.get().iterator();
+        }
+
+        @Override
+        public Page<ImageLink> firstPage() {
+            return page(source.get(), 0);
+        }
+
+        private Page<ImageLink> page(List<ImageLink> all, int from) {
+            int to = Math.min(all.size(), from + limit);
+            List<ImageLink> items = List.copyOf(all.subList(from, to));
+            String next = to - from == limit && !items.isEmpty()
+                    ? "marker=" + URLEncoder.encode(items.get(items.size() - 1).linkId(), StandardCharsets.UTF_8) : null;
+            return new Page<>(items, next, null);
+        }
+
+        @Override
+        public Iterable<Page<ImageLink>> pages() {
+            return () -> new Iterator<>() {
+                private List<ImageLink> all;
+                private int from;
+                private boolean done;
+
+                @Override
+                public boolean hasNext() {
+                    return !done;
+                }
+
+                @Override
+                public Page<ImageLink> next() {
+                    if (done) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    if (all == null) {
+                        all = source.get();
+                    }
+                    Page<ImageLink> p = page(all, from);
+                    from += p.items().size();
+                    done = p.nextLink().isEmpty();
+                    return p;
+                }
+            };
+        }
+
+        @Override
+        public Paged<ImageLink> distinct() {
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return "Paged(image links kept in Glance, pages of " + limit + ")";
+        }
+    }
+}
