@@ -6,6 +6,7 @@
 module dev.imagesdk.links {
     requires transitive dev.imagesdk.images;
     requires com.squareup.moshi;
+    requires org.slf4j;
 
     exports dev.imagesdk.links;
     exports dev.imagesdk.links.access;

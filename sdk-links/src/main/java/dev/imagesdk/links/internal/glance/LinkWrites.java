@@ -9,6 +9,9 @@ import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.model.PatchOp;
 import dev.imagesdk.images.model.UpdateOpts;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +42,7 @@ public final class LinkWrites {
     private static final Duration BACKOFF_INITIAL = Duration.ofMillis(40);
     private static final Duration BACKOFF_MAX = Duration.ofMillis(1500);
     private static final AtomicLong REPAIRS = new AtomicLong();
+    private static final Logger LOG = LoggerFactory.getLogger(LinkWrites.class);
 
     private final Images images;
 
@@ -115,6 +119,8 @@ public final class LinkWrites {
                         "PATCH", "/v2/images/" + id, null, Map.of());
             }
             REPAIRS.incrementAndGet();
+            LOG.debug("image link {}: a concurrent write of image {} undid this {} (attempt {} of {}); applying it again",
+                    LinkEncoding.linkId(id, intent.scopeKey()), id, intent.kind(), attempt, MAX_ATTEMPTS);
             if (attempt < MAX_ATTEMPTS) {
                 pause(Retry.backoff(attempt, BACKOFF_INITIAL, BACKOFF_MAX, 1.0), id);
             }
