@@ -50,6 +50,38 @@ public interface GlanceLimitsContract {
         return parse(c.json("GET", "/v2/images/" + id, null));
     }
 
+    /**
+     * Links kept in Glance take two properties each plus one per image, within {@code image_property_quota = 4}:
+     * one link fits (3 properties); publishing three (7) is refused as a whole by the one POST (413, no image
+     * left); a second link on the one-link image (5) is refused by Glance's PATCH and the first stays intact.
+     */
+    @Test
+    default void linksKeptInGlanceStayWithinThePropertyQuotaAllOrNothing() {
+        String project = java.util.UUID.randomUUID().toString().replace("-", "");
+        dev.imagesdk.core.ServiceClient client = dev.imagesdk.core.ServiceClient.builder().endpoint(limitsEndpoint())
+                .auth(dev.imagesdk.core.auth.Auth.trustedHeaders(project, "user-" + project, "member", "reader"))
+                .retryPolicy(dev.imagesdk.core.RetryPolicy.none()).build();
+        dev.imagesdk.links.ImageLinks links = dev.imagesdk.links.ImageLinks.inGlance(client,
+                dev.imagesdk.links.access.CallerRoles.builder().project(project).orgRole("acme", "member").build());
+        dev.imagesdk.images.Images images = dev.imagesdk.images.Images.of(client);
+        String name = "too-many-links-" + project.substring(0, 8);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> links.publish(
+                dev.imagesdk.images.model.CreateOpts.builder().name(name).build(), dev.imagesdk.links.Scope.global(),
+                dev.imagesdk.links.Scope.organization("acme"), dev.imagesdk.links.Scope.space("acme", "lab")))
+                .isInstanceOf(dev.imagesdk.core.error.PayloadTooLargeException.class);
+        assertThat(images.list(dev.imagesdk.images.model.ListOpts.builder().name(name).build()).stream()).isEmpty();
+
+        dev.imagesdk.links.PublishedImage one = links.publish(dev.imagesdk.images.model.CreateOpts.builder().name(name).build(),
+                dev.imagesdk.links.Scope.global());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> links.create(
+                dev.imagesdk.links.LinkCreateOpts.of(one.image().id(), dev.imagesdk.links.Scope.organization("acme"))))
+                .isInstanceOf(dev.imagesdk.core.error.PayloadTooLargeException.class);
+        assertThat(links.listForImage(one.image().id())).extracting(dev.imagesdk.links.ImageLink::linkId)
+                .containsExactly(one.image().id() + ":global");
+        images.delete(one.image().id());
+    }
+
     @Test
     default void dataOverTheSizeCapIsRefusedWith413AndTheImageStaysQueued() {
         Caller c = caller();
