@@ -97,20 +97,24 @@ final class GlanceLinkBackend implements LinkBackend {
                 "/v2/images/" + imageId, null, Map.of());
     }
 
+    /** A link and the image it was read from. */
+    private record Found(Image image, StoredLink link) {
+    }
+
     /** The link, read from its image, if the caller may see it; else 404. */
-    private StoredLink visibleLink(String linkId, CallerRoles caller) {
+    private Found visibleLink(String linkId, CallerRoles caller) {
         String imageId = LinkEncoding.parseLinkId(linkId)[0];
         Image image = images().get(imageId);
         StoredLink s = find(image, linkId);
         if (s == null || !visible(s, caller)) {
             throw noLink(linkId, imageId);
         }
-        return s;
+        return new Found(image, s);
     }
 
     @Override
     public ImageLink get(String linkId) {
-        return toLink(visibleLink(linkId, caller()));
+        return toLink(visibleLink(linkId, caller()).link());
     }
 
     @Override
@@ -265,15 +269,15 @@ final class GlanceLinkBackend implements LinkBackend {
         if (opts.changesComment()) {
             LinkEncoding.checkComment(opts.comment());
         }
-        StoredLink s = visibleLink(linkId, caller());
+        Found found = visibleLink(linkId, caller());
+        StoredLink s = found.link();
         String key = LinkEncoding.parseLinkId(linkId)[1];
         int priority = opts.priority() != null ? opts.priority() : s.priority() == null ? 0 : s.priority();
         String comment = opts.changesComment() ? opts.comment() : s.comment();
         String spaceType = s.spaceSlug() == null ? null : s.spaceType();
         String revision = LinkEncoding.newRevision();
         String value = LinkEncoding.value(priority, revision, spaceType, comment);
-        Image image = images().get(s.imageId());
-        Image after = new LinkWrites(images()).apply(image,
+        Image after = new LinkWrites(images()).apply(found.image(),
                 new LinkWrites.Intent(LinkWrites.Kind.UPDATE, key, value, revision, s.revision()));
         StoredLink now = find(after, linkId);
         if (now == null) {
@@ -284,13 +288,10 @@ final class GlanceLinkBackend implements LinkBackend {
 
     @Override
     public void delete(String linkId) {
-        StoredLink s = visibleLink(linkId, caller());
+        Found found = visibleLink(linkId, caller());
         String key = LinkEncoding.parseLinkId(linkId)[1];
-        Image image = images().get(s.imageId());
-        if (find(image, linkId) == null) {
-            throw noLink(linkId, s.imageId());
-        }
-        new LinkWrites(images()).apply(image, new LinkWrites.Intent(LinkWrites.Kind.DELETE, key, null, null, s.revision()));
+        new LinkWrites(images()).apply(found.image(),
+                new LinkWrites.Intent(LinkWrites.Kind.DELETE, key, null, null, found.link().revision()));
     }
 
     @Override

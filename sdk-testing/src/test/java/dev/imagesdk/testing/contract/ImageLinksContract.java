@@ -124,6 +124,24 @@ public interface ImageLinksContract {
     }
 
     @Test
+    default void ownersAndAdministratorsListEveryLinkOfTheImagesTheyManage() {
+        String org = slug("acme");
+        Identity ownerId = Identity.builder().project(slug("owner")).build();
+        PublishedImage p = links(ownerId).publish(CreateOpts.builder().name("managed").visibility(Visibility.COMMUNITY).build(),
+                Scope.space(org, "lab"));
+        LinkListOpts ofOrg = LinkListOpts.builder().orgSlug(org).build();
+        String space = p.image().id();
+
+        assertThat(ids(links(ownerId).list(ofOrg).stream().collect(Collectors.toList())))
+                .as("the owner has no role in the space, but manages the image").containsExactly(p.links().get(0).linkId());
+        assertThat(ids(links(Identity.admin(slug("admin"))).list(ofOrg).stream().collect(Collectors.toList())))
+                .containsExactly(p.links().get(0).linkId());
+        assertThat(links(Identity.builder().project(slug("p")).organization(org).build()).list(ofOrg).stream())
+                .as("an organization role is not a role in its space").isEmpty();
+        Images.of(linkCaller(ownerId)).delete(space);
+    }
+
+    @Test
     default void priorityAndCommentChangeAndDeletedLinksAreGone() {
         String project = slug("owner");
         ImageLinks owner = links(Identity.builder().project(project).build());
