@@ -40,6 +40,7 @@ class ImageLinksInGlanceTest {
     private static final Moshi MOSHI = new Moshi.Builder().build();
 
     private MockWebServer server;
+    private ServiceClient client;
     private ImageLinks links;
     private final FakeGlance glance = new FakeGlance();
 
@@ -48,7 +49,7 @@ class ImageLinksInGlanceTest {
         server = new MockWebServer();
         server.setDispatcher(glance);
         server.start();
-        ServiceClient client = ServiceClient.builder().endpoint(server.url("/").toString()).auth(Auth.token("t"))
+        client = ServiceClient.builder().endpoint(server.url("/").toString()).auth(Auth.token("t"))
                 .retryPolicy(RetryPolicy.none()).build();
         links = ImageLinks.inGlance(client, CallerRoles.builder().project("aaaa").orgRole("acme", "member").build());
     }
@@ -159,6 +160,37 @@ class ImageLinksInGlanceTest {
         assertThat(glance.calls).containsExactly("POST /v2/images");
     }
 
+    @Test
+    void aListingAsksGlanceOnceForEachScopeThatCanApplyAndOnceForTheManagedImages() {
+        String i1 = "11111111-1111-1111-1111-111111111111";
+        String i2 = "22222222-2222-2222-2222-222222222222";
+        String i3 = "33333333-3333-3333-3333-333333333333";
+        glance.image(i1, "bbbb");
+        glance.images.get(i1).putAll(Map.of("imagesdk:index:any", "1", "imagesdk:link:global", "v1;p=5;r=a1",
+                "imagesdk:index:global", "1", "imagesdk:link:org:acme", "v1;p=1;r=a2", "imagesdk:index:org:acme", "1"));
+        glance.image(i2, "bbbb");
+        glance.images.get(i2).putAll(Map.of("imagesdk:index:any", "1", "imagesdk:link:org:globex", "v1;p=0;r=a3",
+                "imagesdk:index:org:globex", "1"));
+        glance.image(i3, "aaaa");
+        glance.images.get(i3).putAll(Map.of("imagesdk:index:any", "1", "imagesdk:link:space:other:x", "v1;p=0;r=a4",
+                "imagesdk:index:space:other:x", "1"));
+        ImageLinks caller = ImageLinks.inGlance(client, CallerRoles.builder().project("aaaa").orgRole("acme", "member")
+                .inactiveOrgRole("globex", "member").spaceRole("acme", "lab", "editor").build());
+
+        List<ImageLink> all = caller.list().stream().collect(Collectors.toList());
+
+        assertThat(all).extracting(ImageLink::linkId).containsExactly(i1 + ":global", i1 + ":org:acme", i3 + ":space:other:x");
+        List<String> queries = glance.calls.stream().map(c -> java.net.URLDecoder.decode(c, java.nio.charset.StandardCharsets.UTF_8))
+                .collect(Collectors.toList());
+        assertThat(queries).hasSize(4).allMatch(q -> q.startsWith("GET /v2/images?") && q.contains("visibility=all")
+                && q.contains("limit=1000"));
+        assertThat(queries.get(0)).contains("imagesdk:index:global=1");
+        assertThat(queries.get(1)).contains("imagesdk:index:org:acme=1");
+        assertThat(queries.get(2)).contains("imagesdk:index:space:acme:lab=1");
+        assertThat(queries.get(3)).contains("imagesdk:index:any=1", "owner=aaaa");
+        assertThat(String.join(" ", queries)).doesNotContain("globex");
+    }
+
     /** Glance's images API as far as the links need it: image records with string properties. */
     private static final class FakeGlance extends Dispatcher {
         final Map<String, Map<String, String>> images = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -195,6 +227,9 @@ class ImageLinksInGlanceTest {
                         images.get(id).putAll(props);
                     }
                     return postStatus == 201 ? json(201, render(id)) : LinkServerAnswers.error(postStatus, "Error", "boom");
+                }
+                if (path.startsWith("/v2/images?")) {
+                    return json(200, list(path.substring("/v2/images?".length())));
                 }
                 String id = path.substring("/v2/images/".length());
                 Map<String, String> props = images.get(id);
@@ -240,6 +275,32 @@ class ImageLinksInGlanceTest {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /** The images whose properties (and owner) equal the query's filters; one page. */
+        private String list(String query) {
+            Map<String, String> filters = new LinkedHashMap<>();
+            for (String pair : query.split("&")) {
+                String[] kv = pair.split("=", 2);
+                filters.put(java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
+            }
+            List<String> found = new ArrayList<>();
+            images.forEach((id, props) -> {
+                boolean match = true;
+                for (Map.Entry<String, String> f : filters.entrySet()) {
+                    String k = f.getKey();
+                    if (k.equals("owner")) {
+                        match &= f.getValue().equals(owners.get(id));
+                    } else if (!k.equals("visibility") && !k.equals("limit")) {
+                        match &= f.getValue().equals(props.get(k));
+                    }
+                }
+                if (match) {
+                    found.add(render(id));
+                }
+            });
+            return "{\"images\": [" + String.join(", ", found) + "], \"first\": \"/v2/images\", \"schema\": \"/v2/schemas/images\"}";
         }
 
         private String render(String id) {
