@@ -272,6 +272,12 @@ final class GlanceLinkBackend implements LinkBackend {
         Found found = visibleLink(linkId, caller());
         StoredLink s = found.link();
         String key = LinkEncoding.parseLinkId(linkId)[1];
+        Integer version = LinkEncoding.version(found.image().stringProperty(LinkEncoding.DATA_PREFIX + key).orElse(null));
+        if (version != null && version > LinkEncoding.VERSION) {
+            throw new ConflictException("image link " + linkId + " was written in link encoding version " + version
+                    + "; this SDK writes version " + LinkEncoding.VERSION + " and would lose what it does not know:"
+                    + " update it with a newer SDK, or delete it", "PATCH", "/v2/images/" + s.imageId(), null, Map.of());
+        }
         int priority = opts.priority() != null ? opts.priority() : s.priority() == null ? 0 : s.priority();
         String comment = opts.changesComment() ? opts.comment() : s.comment();
         String spaceType = s.spaceSlug() == null ? null : s.spaceType();

@@ -122,6 +122,22 @@ class ImageLinksInGlanceTest {
     }
 
     @Test
+    void aLinkWrittenInANewerEncodingIsNotOverwrittenByAnUpdateButCanBeDeleted() {
+        glance.image(IMAGE, "aaaa");
+        glance.images.get(IMAGE).putAll(Map.of("imagesdk:index:any", "1", "imagesdk:link:org:acme", "v2;p=1;r=aa;z=new",
+                "imagesdk:index:org:acme", "1"));
+
+        assertThatThrownBy(() -> links.update(IMAGE + ":org:acme", LinkUpdateOpts.builder().priority(3).build()))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("version 2");
+        assertThat(glance.calls).noneMatch(c -> c.startsWith("PATCH"));
+        assertThat(links.get(IMAGE + ":org:acme").decodingProblems())
+                .containsExactly("written in link encoding version 2; this SDK reads version 1");
+
+        links.delete(IMAGE + ":org:acme");
+        assertThat(glance.images.get(IMAGE)).containsOnlyKeys("imagesdk:index:any");
+    }
+
+    @Test
     void publishIsOnePostAndAnUnknownOutcomeDeletesTheImageItCreated() {
         glance.postStatus = 500;
 

@@ -186,6 +186,16 @@ public final class LinkEncoding {
         return b.toString();
     }
 
+    /** The version a data value declares ({@code v<n>;…}), or {@code null} when it declares none. */
+    public static Integer version(String value) {
+        if (value == null) {
+            return null;
+        }
+        int semi = value.indexOf(';');
+        String head = semi < 0 ? value : value.substring(0, semi);
+        return head.matches("v[0-9]{1,9}") ? Integer.valueOf(head.substring(1)) : null;
+    }
+
     /** The decoded fields of a data value, and what did not follow the encoding. */
     public record Value(Integer priority, String revision, String spaceType, String comment, List<String> problems) {
     }
