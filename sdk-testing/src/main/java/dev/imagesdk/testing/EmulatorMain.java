@@ -9,8 +9,10 @@ import java.util.concurrent.CountDownLatch;
  * Clients authenticate with Glance's trusted identity headers or with tokens given on the command
  * line ({@code --token TOKEN=PROJECT[:ROLE,ROLE]}). Glance's quotas and the shuffle mode are set with
  * {@code --image-property-quota N}, {@code --image-tag-quota N}, {@code --image-member-quota N},
- * {@code --image-size-cap BYTES}, {@code --user-storage-quota BYTES}, {@code --metadefs PATH} (Glance's metadata
- * definition files, see {@link ImageServiceEmulator.Builder#metadefDefinitions}) and {@code --shuffle-seed N} (see
+ * {@code --image-size-cap BYTES}, {@code --user-storage-quota BYTES}, {@code --image-location-quota N},
+ * {@code --metadefs PATH} (Glance's metadata definition files, see
+ * {@link ImageServiceEmulator.Builder#metadefDefinitions}) and {@code --shuffle-seed N};
+ * {@code --show-multiple-locations} shows image locations and serves the location operations (see
  * {@link ImageServiceEmulator.Builder}). Stops on Ctrl-C.
  */
 public final class EmulatorMain {
@@ -53,6 +55,12 @@ public final class EmulatorMain {
                     break;
                 case "--metadefs":
                     builder.metadefDefinitions(java.nio.file.Path.of(value(args, ++i, a)));
+                    break;
+                case "--image-location-quota":
+                    builder.imageLocationQuota(Integer.parseInt(value(args, ++i, a)));
+                    break;
+                case "--show-multiple-locations":
+                    builder.showMultipleLocations(true);
                     break;
                 case "--shuffle-seed":
                     builder.shuffleUnordered(Long.parseLong(value(args, ++i, a)));
@@ -109,7 +117,8 @@ public final class EmulatorMain {
         }
         out.println("usage: java -jar sdk-testing-emulator.jar [--port N] [--host ADDR] [--import-delay-ms N]"
                 + " [--image-property-quota N] [--image-tag-quota N] [--image-member-quota N]"
-                + " [--image-size-cap BYTES] [--user-storage-quota BYTES] [--metadefs PATH] [--shuffle-seed N]"
+                + " [--image-size-cap BYTES] [--user-storage-quota BYTES] [--metadefs PATH] [--image-location-quota N]"
+                + " [--show-multiple-locations] [--shuffle-seed N]"
                 + " [--token TOKEN=PROJECT[:ROLE,ROLE]]...");
     }
 }

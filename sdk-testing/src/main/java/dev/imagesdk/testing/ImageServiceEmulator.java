@@ -77,7 +77,8 @@ public final class ImageServiceEmulator implements AutoCloseable {
         }
         this.server = new EmulatorServer(b.host, b.port, b.threads, dir, new EmulatorOptions(b.importDelay,
                 new Quotas(b.imagePropertyQuota, b.imageTagQuota, b.imageMemberQuota, b.imageSizeCap,
-                        b.userStorageQuota), b.shuffleSeed, b.storeDescriptions));
+                        b.userStorageQuota, b.imageLocationQuota), b.shuffleSeed, b.storeDescriptions,
+                b.showMultipleLocations));
         this.clientCustomizer = b.clientCustomizer;
         if (definitions != null) {
             server.metadefs().seed(definitions);
@@ -235,7 +236,7 @@ public final class ImageServiceEmulator implements AutoCloseable {
             if (status.equals("killed")) {
                 dev.imagesdk.testing.internal.emulator.store.EmulatorState.deleteQuietly(image.dataFile);
                 image.dataFile = null;
-                image.stores.clear();
+                image.locations.clear();
             }
             image.updatedAt = server.state().now();
         });
@@ -285,6 +286,8 @@ public final class ImageServiceEmulator implements AutoCloseable {
         private int imageMemberQuota = 128;
         private long imageSizeCap = 1L << 40;
         private long userStorageQuota;
+        private int imageLocationQuota = 10;
+        private boolean showMultipleLocations;
         private Long shuffleSeed;
         private final Map<String, String> storeDescriptions = new LinkedHashMap<>();
         private Path metadefDefinitions;
@@ -359,6 +362,32 @@ public final class ImageServiceEmulator implements AutoCloseable {
         }
 
         /**
+         * Glance's {@code show_multiple_locations} (default {@code false}, as Glance's default). When
+         * {@code true}, images show their {@code locations} ({@code file:///} urls with
+         * {@code {"store": id}} for data the emulator holds; {@code []} for none), the read-only http store
+         * {@code web} is listed by {@code GET /v2/info/stores}, and the location operations of the JSON
+         * patch ({@code add}/{@code remove} on {@code /locations/N}, {@code replace} of {@code /locations})
+         * are served as Glance 25 serves them: an added location must be a reachable http(s) url, whose size
+         * (read with {@code HEAD}) a queued image takes when it becomes active; the data of such an image is
+         * streamed from the url on download. When {@code false}, every location operation is refused as
+         * Glance refuses it while locations are invisible.
+         */
+        public Builder showMultipleLocations(boolean show) {
+            this.showMultipleLocations = show;
+            return this;
+        }
+
+        /**
+         * Glance's {@code image_location_quota}: locations per image (default 10, as Glance; negative =
+         * unlimited); one more added through the location operations is answered 413. Reachable only with
+         * {@link #showMultipleLocations(boolean)}.
+         */
+        public Builder imageLocationQuota(int quota) {
+            this.imageLocationQuota = quota;
+            return this;
+        }
+
+        /**
          * Shuffles what Glance leaves unordered (an image's {@code tags}) in every answer, from
          * {@code seed}, so that tests relying on an order Glance does not promise fail on the emulator
          * rather than in production. Off by default (insertion order).
@@ -370,7 +399,8 @@ public final class ImageServiceEmulator implements AutoCloseable {
 
         /**
          * The {@code description} of store {@code id} in {@code GET /v2/info/stores} (Glance's
-         * {@code store_description}); the stores are {@code fast} (default) and {@code cheap}.
+         * {@code store_description}); the stores are {@code fast} (default) and {@code cheap}, plus the
+         * read-only http store {@code web} with {@link #showMultipleLocations(boolean)}.
          */
         public Builder storeDescription(String id, String description) {
             storeDescriptions.put(Arguments.notNull(id, "id"), Arguments.notNull(description, "description"));

@@ -73,6 +73,23 @@ public interface GlanceWireContract {
             }
         }
 
+        /** A request without a body, with the identity and these extra headers. */
+        HttpResponse<byte[]> sendWith(String method, String path, Map<String, String> headers) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint + path)).timeout(Duration.ofSeconds(60))
+                    .method(method, HttpRequest.BodyPublishers.noBody())
+                    .header("X-Identity-Status", "Confirmed").header("X-Project-Id", project)
+                    .header("X-User-Id", "wire-user").header("X-Roles", "member,reader");
+            headers.forEach(b::header);
+            try {
+                return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         HttpResponse<byte[]> json(String method, String path, String body) {
             return send(method, path, body == null ? null : "application/json",
                     body == null ? null : body.getBytes(StandardCharsets.UTF_8), true, "application/json");

@@ -77,7 +77,10 @@ public final class EmulatorServer {
         if (options.shuffleSeed() != null) {
             state.shuffleUnordered(options.shuffleSeed());
         }
-        StoresConfig stores = StoresConfig.reference(options.storeDescriptions());
+        StoresConfig stores = StoresConfig.reference(options.storeDescriptions(), options.showMultipleLocations());
+        if (options.showMultipleLocations()) {
+            state.showLocations();
+        }
         this.worker = Executors.newSingleThreadScheduledExecutor(daemon("imagesdk-emulator-import"));
         ImagesApi images = new ImagesApi(state, stores, options.quotas());
         ImageDataApi data = new ImageDataApi(state, stores, images, worker, options.importDelay(), options.quotas());

@@ -99,16 +99,16 @@ public final class ImageDataApi {
         }
     }
 
-    /** {@code r} now holds the data received into {@code file}, in {@code store} only. */
-    private static void holdData(ImageRecord r, Path file, Received got, String store) {
+    /** {@code r} now holds the data received into {@code file}, in {@code store} only (lock held). */
+    private void holdData(ImageRecord r, Path file, Received got, String store) {
         r.dataFile = file;
         r.size = got.size();
         r.virtualSize = virtualSize(r.diskFormat, got.size());
         r.checksum = got.md5();
         r.osHashAlgo = "sha512";
         r.osHashValue = got.sha512();
-        r.stores.clear();
-        r.stores.add(store);
+        r.locations.clear();
+        r.locations.add(state.storeLocation(r.id, store));
     }
 
     private void requeue(String id, Path file) {
@@ -356,8 +356,8 @@ public final class ImageDataApi {
                 t.message = "Image " + t.imageId + " was deleted during the import";
             } else if (method.equals("copy-image")) {
                 for (String s : targets) {
-                    if (!r.stores.contains(s)) {
-                        r.stores.add(s);
+                    if (!r.stores().contains(s)) {
+                        r.locations.add(state.storeLocation(r.id, s));
                     }
                 }
                 finish(t, r);
@@ -379,8 +379,10 @@ public final class ImageDataApi {
                 r.checksum = staged.md5();
                 r.osHashAlgo = "sha512";
                 r.osHashValue = staged.sha512();
-                r.stores.clear();
-                r.stores.addAll(targets);
+                r.locations.clear();
+                for (String s : targets) {
+                    r.locations.add(state.storeLocation(r.id, s));
+                }
                 r.status = "active";
                 finish(t, r);
             }
@@ -535,9 +537,9 @@ public final class ImageDataApi {
             throw e;
         }
         r.owner = null;
-        holdData(r, file, got, stores.defaultStore());
         r.status = "active";
         state.locked(() -> {
+            holdData(r, file, got, stores.defaultStore());
             r.createdAt = state.now();
             r.updatedAt = r.createdAt;
             state.images().put(r.id, r);
@@ -572,17 +574,70 @@ public final class ImageDataApi {
             if (!"active".equals(r.status)) {
                 throw GlanceError.conflict("It's not allowed to remove image data from store if image status is not 'active'");
             }
-            if (r.stores.size() == 1) {
+            if (r.locations.size() == 1) {
                 throw GlanceError.forbidden("Cannot delete image data from the only store containing it. "
                         + "Consider deleting the image instead.");
             }
-            if (!r.stores.contains(store)) {
+            if (!r.stores().contains(store)) {
                 throw GlanceError.notFound("Image " + id + " is not stored in store " + store + ".");
             }
-            r.stores.remove(store);
+            r.locations.removeIf(l -> store.equals(l.metadata.get("store")));
+            EmulatorState.releaseUnheldData(r);
             r.updatedAt = state.now();
         });
         ex.sendEmpty(204);
+    }
+
+    /**
+     * Serves an image whose first location is an external url as Glance's http store does: the url's
+     * data is fetched with {@code GET} and passed on with the image's size as length (a url holding more
+     * is cut there); a range is refused, as the http store cannot read from an offset.
+     */
+    private void downloadFromUrl(Exchange ex, String id, String url, long size, String checksum) {
+        ByteRange range = parseRange(ex.header("Range"), size);
+        if (range != null) {
+            throw GlanceError.badRequest("Getting images randomly from this store is not supported. Offset: "
+                    + range.first() + ", length: " + (range.last() - range.first() + 1));
+        }
+        java.net.http.HttpResponse<InputStream> response;
+        try {
+            response = FETCH.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .timeout(Duration.ofSeconds(60)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException | IllegalArgumentException e) {
+            throw GlanceError.of(503, "Remote server where the image is present is unavailable.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw GlanceError.of(503, "Remote server where the image is present is unavailable.");
+        }
+        try (InputStream in = response.body()) {
+            if (response.statusCode() >= 300) {
+                throw GlanceError.of(503, "Remote server where the image is present is unavailable.");
+            }
+            ex.responseHeader("Content-Type", "application/octet-stream");
+            if (checksum != null) {
+                ex.responseHeader("Content-MD5", checksum);
+            }
+            try (OutputStream out = size == 0 ? ex.startBody(200, -1) : ex.startBody(200, size)) {
+                byte[] buf = new byte[BUFFER];
+                long remaining = size;
+                while (remaining > 0) {
+                    int n = in.read(buf, 0, (int) Math.min(buf.length, remaining));
+                    if (n < 0) {
+                        throw new IOException("the location's data ended " + remaining + " bytes early");
+                    }
+                    out.write(buf, 0, n);
+                    remaining -= n;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        state.locked(() -> {
+            if (state.images().containsKey(id)) {
+                state.cached().add(id);
+                state.cacheQueue().remove(id);
+            }
+        });
     }
 
     /** A parsed single byte range: first and last byte, inclusive. */
@@ -641,13 +696,21 @@ public final class ImageDataApi {
             if (r.status.equals("deactivated") && !who.isAdmin()) {
                 throw GlanceError.forbidden("The requested image has been deactivated. Image data download is forbidden.");
             }
+            ImageRecord.Location first = r.locations.isEmpty() ? null : r.locations.get(0);
+            if (first != null && !first.inStore && r.size != null) {
+                return new Object[] {null, r.size, r.checksum, first.url};
+            }
             if (r.dataFile == null) {
                 return null;
             }
-            return new Object[] {r.dataFile, r.size, r.checksum};
+            return new Object[] {r.dataFile, r.size, r.checksum, null};
         });
         if (snapshot == null) {
             ex.sendEmptyUntyped(204); // as Glance: Content-Length 0, no Content-Type
+            return;
+        }
+        if (snapshot[3] != null) {
+            downloadFromUrl(ex, id, (String) snapshot[3], (Long) snapshot[1], (String) snapshot[2]);
             return;
         }
         Path file = (Path) snapshot[0];

@@ -22,10 +22,22 @@ final class ImagePatch {
     private ImagePatch() {
     }
 
-    record Op(String op, String attribute, Object value, boolean hasValue) {
+    /**
+     * One operation; {@code position} is the second segment of a {@code /locations/N} pointer (the
+     * attribute is then {@code locations}), else {@code null}.
+     */
+    record Op(String op, String attribute, Object value, boolean hasValue, String position) {
+        boolean onLocations() {
+            return attribute.equals("locations");
+        }
     }
 
     static List<Op> parse(Object body, boolean draft10) {
+        return parse(body, draft10, false);
+    }
+
+    /** The operations of a patch body; location ops are served only when {@code showLocations}. */
+    static List<Op> parse(Object body, boolean draft10, boolean showLocations) {
         if (!(body instanceof List)) {
             throw GlanceError.badRequest("Request body must be a JSON array of operation objects.");
         }
@@ -70,21 +82,30 @@ final class ImagePatch {
                 throw GlanceError.badRequest("Unable to find 'value' in JSON Schema change");
             }
             if (((String) path).equals("/locations") || ((String) path).startsWith("/locations/")) {
-                throw hiddenLocations(op, (String) path, m.get("value"));
+                if (!showLocations) {
+                    throw hiddenLocations(op, (String) path, m.get("value"));
+                }
+                String[] parts = ((String) path).split("/", -1);
+                if (parts.length - 1 != (op.equals("replace") ? 1 : 2)) {
+                    throw GlanceError.badRequest("Invalid JSON pointer for this resource: '" + path + "'");
+                }
+                LocationPatch.checkSchema(op, m.get("value"));
+                ops.add(new Op(op, "locations", m.get("value"), hasValue, parts.length > 2 ? parts[2] : null));
+                continue;
             }
             String attribute = attribute((String) path);
             ImageSchema.checkWritable(attribute, true);
             if (attribute.equals("id")) {
                 throw GlanceError.forbidden("Attribute 'id' is read-only.");
             }
-            ops.add(new Op(op, attribute, m.get("value"), hasValue));
+            ops.add(new Op(op, attribute, m.get("value"), hasValue, null));
         }
         return ops;
     }
 
     /**
      * Glance's answer to a location operation while it hides locations ({@code show_multiple_locations =
-     * false}, its default, and the emulator's only mode): a pointer of the wrong depth for the op (add and
+     * false}, its default, and the emulator's default): a pointer of the wrong depth for the op (add and
      * remove take {@code /locations/N}, replace takes {@code /locations}) is 400, replacing with an empty
      * list 403 "Cannot set locations to empty list.", anything else 403. So Glance's location quota
      * ({@code image_location_quota}) cannot be reached either.
@@ -122,9 +143,30 @@ final class ImagePatch {
 
     /** Applies every op to a copy of {@code r}'s attributes and commits only if all succeed (lock held). */
     static void apply(Caller who, ImageRecord r, List<Op> ops, Quotas quotas) {
+        apply(who, r, ops, quotas, null);
+    }
+
+    /**
+     * Like {@link #apply(Caller, ImageRecord, List, Quotas)}, the location ops going to {@code locations}
+     * (which the caller commits after this, when it returns normally).
+     */
+    static void apply(Caller who, ImageRecord r, List<Op> ops, Quotas quotas, LocationPatch locations) {
         ImageRecord draft = copy(r);
         boolean tagsSet = false;
         for (Op op : ops) {
+            if (op.onLocations()) {
+                switch (op.op()) {
+                    case "add":
+                        locations.add(op.position(), (Map<?, ?>) op.value());
+                        break;
+                    case "remove":
+                        locations.remove(op.position());
+                        break;
+                    default:
+                        locations.replace((List<?>) op.value());
+                }
+                continue;
+            }
             boolean core = ImageSchema.WRITABLE_CORE.contains(op.attribute());
             switch (op.op()) {
                 case "remove":
@@ -158,6 +200,11 @@ final class ImagePatch {
         if (!r.properties.keySet().containsAll(draft.properties.keySet())) {
             // Glance checks the property quota only when a save adds a new property
             quotas.checkProperties(ImagesApi.countedProperties(draft));
+        }
+        if (locations != null && locations.size() != null && locations.size() > quotas.imageSizeCap()) {
+            // Glance 25 checks image_size_cap when saving the image and does not catch its own exception
+            throw GlanceError.of(500, "The server has either erred or is incapable of performing the requested "
+                    + "operation.");
         }
         commit(draft, r);
     }

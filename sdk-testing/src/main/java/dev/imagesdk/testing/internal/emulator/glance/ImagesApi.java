@@ -38,7 +38,7 @@ public final class ImagesApi {
 
     /** {@code OpenStack-image-store-ids}: the stores, plus Glance's internal ones once data went through them. */
     String storeIdsHeader() {
-        List<String> ids = new ArrayList<>(stores.ids());
+        List<String> ids = new ArrayList<>(stores.announced());
         if (state.dataHandled()) {
             ids.addAll(StoresConfig.INTERNAL);
         }
@@ -115,16 +115,39 @@ public final class ImagesApi {
                     + " is not supported by this server.\n<br /><br />\n")
                     .header("Accept-Patch", PATCH_V20 + ", " + PATCH_V21);
         }
-        List<ImagePatch.Op> ops = ImagePatch.parse(Json.parse(ex.bodyText()), mediaType.equals(PATCH_V20));
+        List<ImagePatch.Op> ops = ImagePatch.parse(Json.parse(ex.bodyText()), mediaType.equals(PATCH_V20),
+                state.showsLocations());
+        Map<String, UrlProbe> probes = probeLocationUrls(ops);
         Caller who = ex.identity();
         Map<String, Object> view = state.locked(() -> {
             ImageRecord r = visible(who, id);
             Policy.requireOwner(who, r);
-            ImagePatch.apply(who, r, ops, quotas);
+            boolean onLocations = ops.stream().anyMatch(ImagePatch.Op::onLocations);
+            LocationPatch locations = onLocations ? new LocationPatch(r, state, quotas, probes) : null;
+            ImagePatch.apply(who, r, ops, quotas, locations);
+            if (locations != null) {
+                locations.commit();
+            }
             r.updatedAt = state.now();
-            return Views.image(r, state);
+            return Views.image(r, state, locations == null ? null : locations.view());
         });
         ex.sendJson(200, view);
+    }
+
+    /** The sizes of the http(s) urls that location ops add, read before the lock is taken (network I/O). */
+    private static Map<String, UrlProbe> probeLocationUrls(List<ImagePatch.Op> ops) {
+        Map<String, UrlProbe> probes = new LinkedHashMap<>();
+        for (ImagePatch.Op op : ops) {
+            if (!op.onLocations() || op.op().equals("remove")) {
+                continue;
+            }
+            List<?> values = op.op().equals("add") ? List.of(op.value()) : (List<?>) op.value();
+            for (Object v : values) {
+                String url = (String) ((Map<?, ?>) v).get("url");
+                probes.computeIfAbsent(url, UrlProbe::of);
+            }
+        }
+        return probes;
     }
 
     /** {@code DELETE /v2/images/{id}} → 204; 403 when protected or not owned; removes data, members, links. */

@@ -4,14 +4,19 @@ import dev.imagesdk.testing.internal.emulator.http.GlanceError;
 
 /**
  * Glance's configurable limits ({@code image_property_quota}, {@code image_tag_quota},
- * {@code image_member_quota}, {@code image_size_cap}, {@code user_storage_quota}), with Glance's
+ * {@code image_member_quota}, {@code image_size_cap}, {@code user_storage_quota},
+ * {@code image_location_quota}), with Glance's
  * defaults and its 413 messages. A negative count limit means unlimited (as in Glance); a storage
  * quota of 0 means none.
  */
-public record Quotas(int imageProperties, int imageTags, int imageMembers, long imageSizeCap, long userStorage) {
-    /** Glance 25's defaults: 128 properties, 128 tags, 128 members, 1 TiB per image, no storage quota. */
+public record Quotas(int imageProperties, int imageTags, int imageMembers, long imageSizeCap, long userStorage,
+                     int imageLocations) {
+    /**
+     * Glance 25's defaults: 128 properties, 128 tags, 128 members, 1 TiB per image, no storage quota, 10
+     * locations per image.
+     */
     public static Quotas defaults() {
-        return new Quotas(128, 128, 128, 1L << 40, 0);
+        return new Quotas(128, 128, 128, 1L << 40, 0, 10);
     }
 
     private static String exceeded(String what, long attempted, long maximum) {
@@ -38,6 +43,13 @@ public record Quotas(int imageProperties, int imageTags, int imageMembers, long 
         if (imageTags >= 0 && attempted > imageTags) {
             throw GlanceError.of(413, "Image tag limit exceeded for image " + imageId + ": "
                     + exceeded("tags", attempted, imageTags) + ":");
+        }
+    }
+
+    /** 413 when an image would have {@code attempted} locations, more than {@code image_location_quota}. */
+    void checkLocations(long attempted) {
+        if (imageLocations >= 0 && attempted > imageLocations) {
+            throw GlanceError.of(413, exceeded("locations", attempted, imageLocations));
         }
     }
 

@@ -112,14 +112,20 @@ public final class ServiceApi {
             throw GlanceError.policy("stores_info_detail");
         }
         List<Object> out = new ArrayList<>();
-        for (String id : stores.ids()) {
+        for (String id : stores.announced()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", id);
             m.put("description", stores.description(id));
             if (id.equals(stores.defaultStore())) {
                 m.put("default", "true");
             }
-            if (detail) {
+            if (stores.readOnly().contains(id)) {
+                m.put("read-only", "true");
+                if (detail) {
+                    m.put("type", "http");
+                    m.put("properties", new LinkedHashMap<>());
+                }
+            } else if (detail) {
                 m.put("type", "file");
                 Map<String, Object> p = new LinkedHashMap<>();
                 p.put("data_dir", "/emulator/stores/" + id + "/");

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The JSON documents Glance answers with, key for key and in Glance's key order. */
@@ -39,8 +40,20 @@ public final class Views {
         return image(r, null);
     }
 
-    /** Like {@link #image(ImageRecord)}, with the tags in the order {@code state} hands out unordered sets. */
+    /**
+     * Like {@link #image(ImageRecord)}, with the tags in the order {@code state} hands out unordered sets,
+     * and, when {@code state} shows locations ({@code show_multiple_locations}), the {@code locations}.
+     */
     public static Map<String, Object> image(ImageRecord r, EmulatorState state) {
+        return image(r, state, null);
+    }
+
+    /**
+     * Like {@link #image(ImageRecord, EmulatorState)} with {@code locations} shown instead of the stored
+     * ones (a PATCH answer shows the locations in the order the request left them, with the
+     * {@code validation_data} just sent; {@code null}: the stored ones).
+     */
+    public static Map<String, Object> image(ImageRecord r, EmulatorState state, List<Map<String, Object>> locations) {
         Map<String, Object> m = new LinkedHashMap<>(r.properties);
         m.put("name", r.name);
         m.put("disk_format", r.diskFormat);
@@ -60,12 +73,40 @@ public final class Views {
         m.put("id", r.id);
         m.put("created_at", seconds(r.createdAt));
         m.put("updated_at", seconds(r.updatedAt));
+        boolean hidden = r.status.equals("deactivated"); // Glance forbids reading them: shown as none
+        if (state != null && state.showsLocations()) {
+            if (hidden) {
+                m.put("locations", new ArrayList<>());
+            } else {
+                m.put("locations", locations != null ? locations : locations(r));
+            }
+        }
         m.put("tags", state == null ? new ArrayList<>(r.tags) : state.unorderedView(r.tags));
         m.put("self", "/v2/images/" + r.id);
         m.put("file", "/v2/images/" + r.id + "/file");
         m.put("schema", "/v2/schemas/image");
-        if (!r.stores.isEmpty() && !r.status.equals("deactivated")) {
-            m.put("stores", String.join(",", r.stores));
+        if (!r.stores().isEmpty() && !hidden) {
+            m.put("stores", String.join(",", r.stores()));
+        }
+        return m;
+    }
+
+    /** An image's stored locations as Glance shows them: url and metadata (no id, no status). */
+    public static List<Map<String, Object>> locations(ImageRecord r) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ImageRecord.Location l : r.locations) {
+            out.add(location(l, null));
+        }
+        return out;
+    }
+
+    /** One location as Glance shows it, with the {@code validation_data} sent with it ({@code null}: none). */
+    public static Map<String, Object> location(ImageRecord.Location l, Object validationData) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("url", l.url);
+        m.put("metadata", new LinkedHashMap<>(l.metadata));
+        if (validationData != null) {
+            m.put("validation_data", validationData);
         }
         return m;
     }

@@ -33,13 +33,28 @@ public final class Json {
                 && !Double.isInfinite(((Number) v).doubleValue());
     }
 
-    /** Python's repr of a parsed JSON value, for Glance's schema error messages. */
+    /** Python's repr of a parsed JSON value (dicts and lists too), for Glance's error messages. */
     public static String repr(Object v) {
         if (v == null) {
             return "None";
         }
         if (v instanceof String) {
-            return "'" + v + "'";
+            String s = ((String) v).replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
+                    .replace("\t", "\\t");
+            if (s.contains("'") && !s.contains("\"")) {
+                return "\"" + s + "\"";
+            }
+            return "'" + s.replace("'", "\\'") + "'";
+        }
+        if (v instanceof java.util.Map) {
+            java.util.List<String> entries = new java.util.ArrayList<>();
+            ((java.util.Map<?, ?>) v).forEach((k, x) -> entries.add(repr(k) + ": " + repr(x)));
+            return "{" + String.join(", ", entries) + "}";
+        }
+        if (v instanceof java.util.List) {
+            java.util.List<String> items = new java.util.ArrayList<>();
+            ((java.util.List<?>) v).forEach(x -> items.add(repr(x)));
+            return "[" + String.join(", ", items) + "]";
         }
         if (v instanceof Boolean) {
             return ((Boolean) v) ? "True" : "False";

@@ -33,8 +33,10 @@ public final class EmulatorState {
     private final Path dataDir;
     private Instant lastTimestamp = Instant.EPOCH;
     private long linkSequence;
+    private long locationSequence;
     private Random unordered;
     private volatile boolean dataHandled;
+    private volatile boolean showsLocations;
 
     /** Empty state keeping image data under {@code dataDir}. */
     public EmulatorState(Path dataDir) {
@@ -109,6 +111,21 @@ public final class EmulatorState {
         return ++linkSequence;
     }
 
+    /** The next location id (Glance's database gives every location of every image one sequence). Lock held. */
+    public long nextLocationId() {
+        return ++locationSequence;
+    }
+
+    /**
+     * A location for {@code imageId}'s data in the emulator's store {@code store}, with the url a file
+     * store shows ({@code file:///<data_dir>/<image id>}, the data_dir of {@code /v2/info/stores/detail}).
+     * Lock held.
+     */
+    public ImageRecord.Location storeLocation(String imageId, String store) {
+        return new ImageRecord.Location(nextLocationId(), "file:///emulator/stores/" + store + "/" + imageId,
+                Map.of("store", store), true);
+    }
+
     /** A new temporary file for image data. */
     public Path newDataFile(String kind) {
         try {
@@ -128,6 +145,27 @@ public final class EmulatorState {
         } catch (IOException ignored) {
             // a leftover temp file is harmless
         }
+    }
+
+    /**
+     * Deletes {@code r}'s data file once no location keeps a copy in an emulator store (the data then
+     * lives only at external locations, or nowhere). Lock held.
+     */
+    public static void releaseUnheldData(ImageRecord r) {
+        if (r.dataFile != null && !r.holdsStoreCopy() && !r.transferring) {
+            deleteQuietly(r.dataFile);
+            r.dataFile = null;
+        }
+    }
+
+    /** Shows image locations from now on (Glance's {@code show_multiple_locations = true}). */
+    public void showLocations() {
+        showsLocations = true;
+    }
+
+    /** {@code true} when images show their {@code locations} and the location operations are served. */
+    public boolean showsLocations() {
+        return showsLocations;
     }
 
     /** Removes every image and its data, and all other records. */
@@ -188,7 +226,7 @@ public final class EmulatorState {
         for (ImageRecord r : images.values()) {
             // as Glance: size times locations, so staged data (no location yet) counts nothing
             if (java.util.Objects.equals(owner, r.owner) && !r.id.equals(except) && r.size != null) {
-                total += r.size * r.stores.size();
+                total += r.size * r.locations.size();
             }
         }
         return total;
