@@ -286,6 +286,24 @@ public interface GlanceLocationsContract {
         c.delete(id);
     }
 
+    /** A deactivated image shows its owner no locations (and so no stores); an admin still sees them. */
+    @Test
+    default void aDeactivatedImageHidesItsLocationsFromItsOwner() {
+        Caller c = caller();
+        String id = raw(c, "deactivated");
+        String a = web().url("/a.img");
+        ok(c.patch(id, add("-", a, "{}")));
+        assertThat(c.json("POST", "/v2/images/" + id + "/actions/deactivate", null).statusCode()).isEqualTo(204);
+        Map<String, Object> owner = image(c, id);
+        assertThat(owner).containsEntry("status", "deactivated").containsEntry("locations", List.of())
+                .doesNotContainKey("stores");
+        Map<String, Object> admin = parse(c.sendWith("GET", "/v2/images/" + id,
+                Map.of("X-Roles", "admin,member,reader", "Accept", "application/json")));
+        assertThat(admin.get("locations")).isEqualTo(List.of(location(a, meta("store", "web"))));
+        assertThat(admin).containsEntry("stores", "web");
+        c.delete(id);
+    }
+
     @Test
     default void aRedirectIsFollowedForTheSize() {
         Caller c = caller();

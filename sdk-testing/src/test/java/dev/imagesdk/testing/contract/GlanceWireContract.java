@@ -73,13 +73,17 @@ public interface GlanceWireContract {
             }
         }
 
-        /** A request without a body, with the identity and these extra headers. */
+        /** A request without a body, with the identity and these headers (which may replace its roles). */
         HttpResponse<byte[]> sendWith(String method, String path, Map<String, String> headers) {
+            Map<String, String> all = new LinkedHashMap<>();
+            all.put("X-Identity-Status", "Confirmed");
+            all.put("X-Project-Id", project);
+            all.put("X-User-Id", "wire-user");
+            all.put("X-Roles", "member,reader");
+            all.putAll(headers);
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint + path)).timeout(Duration.ofSeconds(60))
-                    .method(method, HttpRequest.BodyPublishers.noBody())
-                    .header("X-Identity-Status", "Confirmed").header("X-Project-Id", project)
-                    .header("X-User-Id", "wire-user").header("X-Roles", "member,reader");
-            headers.forEach(b::header);
+                    .method(method, HttpRequest.BodyPublishers.noBody());
+            all.forEach(b::header);
             try {
                 return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {

@@ -114,7 +114,7 @@ public final class ImageListing {
         Map<String, Object> body = new LinkedHashMap<>();
         List<Object> items = new ArrayList<>();
         for (ImageRecord r : page) {
-            items.add(Views.image(r, state));
+            items.add(Views.image(r, state, null, who.isAdmin()));
         }
         body.put("images", items);
         String linkQuery = q.glanceLinkQuery();

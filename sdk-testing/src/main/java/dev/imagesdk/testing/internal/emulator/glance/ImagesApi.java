@@ -87,7 +87,7 @@ public final class ImagesApi {
             draft.createdAt = state.now();
             draft.updatedAt = draft.createdAt;
             state.images().put(draft.id, draft);
-            return Views.image(draft, state);
+            return Views.image(draft, state, null, who.isAdmin());
         });
         ex.responseHeader("Location", ex.baseUrl() + "/v2/images/" + draft.id);
         ex.responseHeader("OpenStack-image-import-methods", String.join(",", stores.importMethods()));
@@ -97,7 +97,8 @@ public final class ImagesApi {
 
     /** {@code GET /v2/images/{id}}. */
     public void show(Exchange ex, String id) {
-        Map<String, Object> view = state.locked(() -> Views.image(visible(ex.identity(), id), state));
+        Map<String, Object> view = state.locked(() -> Views.image(visible(ex.identity(), id), state, null,
+                ex.identity().isAdmin()));
         ex.sendJson(200, view);
     }
 
@@ -129,7 +130,7 @@ public final class ImagesApi {
                 locations.commit();
             }
             r.updatedAt = state.now();
-            return Views.image(r, state, locations == null ? null : locations.view());
+            return Views.image(r, state, locations == null ? null : locations.view(), who.isAdmin());
         });
         ex.sendJson(200, view);
     }

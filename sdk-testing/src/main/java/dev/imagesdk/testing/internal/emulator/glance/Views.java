@@ -34,7 +34,7 @@ public final class Views {
 
     /**
      * An image: custom properties first, then the core attributes, then links; {@code stores} only with
-     * data, and not while deactivated (Glance hides the locations it derives them from).
+     * data, and not while deactivated (Glance hides the locations it derives them from, except from an admin).
      */
     public static Map<String, Object> image(ImageRecord r) {
         return image(r, null);
@@ -45,15 +45,17 @@ public final class Views {
      * and, when {@code state} shows locations ({@code show_multiple_locations}), the {@code locations}.
      */
     public static Map<String, Object> image(ImageRecord r, EmulatorState state) {
-        return image(r, state, null);
+        return image(r, state, null, false);
     }
 
     /**
      * Like {@link #image(ImageRecord, EmulatorState)} with {@code locations} shown instead of the stored
      * ones (a PATCH answer shows the locations in the order the request left them, with the
-     * {@code validation_data} just sent; {@code null}: the stored ones).
+     * {@code validation_data} just sent; {@code null}: the stored ones). Only an {@code admin} sees the
+     * locations (and so the stores) of a deactivated image; Glance shows {@code []} to anyone else.
      */
-    public static Map<String, Object> image(ImageRecord r, EmulatorState state, List<Map<String, Object>> locations) {
+    public static Map<String, Object> image(ImageRecord r, EmulatorState state, List<Map<String, Object>> locations,
+                                            boolean admin) {
         Map<String, Object> m = new LinkedHashMap<>(r.properties);
         m.put("name", r.name);
         m.put("disk_format", r.diskFormat);
@@ -73,7 +75,7 @@ public final class Views {
         m.put("id", r.id);
         m.put("created_at", seconds(r.createdAt));
         m.put("updated_at", seconds(r.updatedAt));
-        boolean hidden = r.status.equals("deactivated"); // Glance forbids reading them: shown as none
+        boolean hidden = r.status.equals("deactivated") && !admin; // Glance forbids reading them: shown as none
         if (state != null && state.showsLocations()) {
             if (hidden) {
                 m.put("locations", new ArrayList<>());
