@@ -2,6 +2,8 @@ package dev.imagesdk.testing;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -24,8 +26,49 @@ public final class EmulatorMain {
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR"); // no "no SLF4J provider" banner in the jar
         }
+        CommandLine command;
+        try {
+            command = parse(args);
+        } catch (IllegalArgumentException e) {
+            usage(System.err, e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (command == null) {
+            usage(System.out, null);
+            return;
+        }
+        ImageServiceEmulator emulator = command.builder().start();
+        for (String[] t : command.tokens()) {
+            String[] projectAndRoles = t[1].split(":", 2);
+            Identity.Builder id = Identity.builder().project(projectAndRoles[0]);
+            if (projectAndRoles.length == 2) {
+                id.roles(projectAndRoles[1].split(","));
+            }
+            emulator.registerToken(t[0], id.build());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "imagesdk-emulator-shutdown"));
+        System.out.println("imagesdk emulator listening on " + emulator.endpoint());
+        System.out.flush();
+        stopped.await();
+    }
+
+    /** What a command line asks for: the emulator's settings and the tokens to register ({@code TOKEN}, {@code PROJECT[:ROLES]}). */
+    record CommandLine(ImageServiceEmulator.Builder builder, List<String[]> tokens) {
+    }
+
+    /**
+     * Reads the options; {@code null} for {@code --help}.
+     *
+     * @throws IllegalArgumentException for an unknown option, a missing or malformed value
+     */
+    static CommandLine parse(String[] args) {
         ImageServiceEmulator.Builder builder = ImageServiceEmulator.builder();
-        java.util.List<String[]> tokens = new java.util.ArrayList<>();
+        List<String[]> tokens = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -69,44 +112,23 @@ public final class EmulatorMain {
                     String spec = value(args, ++i, a);
                     int eq = spec.indexOf('=');
                     if (eq <= 0) {
-                        usage(System.err, "--token needs TOKEN=PROJECT[:ROLE,ROLE]");
-                        return;
+                        throw new IllegalArgumentException("--token needs TOKEN=PROJECT[:ROLE,ROLE]");
                     }
                     tokens.add(new String[] {spec.substring(0, eq), spec.substring(eq + 1)});
                     break;
                 case "-h":
                 case "--help":
-                    usage(System.out, null);
-                    return;
+                    return null;
                 default:
-                    usage(System.err, "unknown option " + a);
-                    System.exit(2);
-                    return;
+                    throw new IllegalArgumentException("unknown option " + a);
             }
         }
-        ImageServiceEmulator emulator = builder.start();
-        for (String[] t : tokens) {
-            String[] projectAndRoles = t[1].split(":", 2);
-            Identity.Builder id = Identity.builder().project(projectAndRoles[0]);
-            if (projectAndRoles.length == 2) {
-                id.roles(projectAndRoles[1].split(","));
-            }
-            emulator.registerToken(t[0], id.build());
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.close();
-            stopped.countDown();
-        }, "imagesdk-emulator-shutdown"));
-        System.out.println("imagesdk emulator listening on " + emulator.endpoint());
-        System.out.flush();
-        stopped.await();
+        return new CommandLine(builder, tokens);
     }
 
     private static String value(String[] args, int i, String option) {
         if (i >= args.length) {
-            usage(System.err, option + " needs a value");
-            System.exit(2);
+            throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
     }

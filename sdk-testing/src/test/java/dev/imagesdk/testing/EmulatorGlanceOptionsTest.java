@@ -178,6 +178,50 @@ class EmulatorGlanceOptionsTest {
         }
     }
 
+    /**
+     * {@code --show-multiple-locations} and {@code --image-location-quota} on the command line: the read-only
+     * http store is listed (its details as Glance 25.1 shows them to an admin), images show their (empty)
+     * locations, and the location quota counts a replacement's locations.
+     */
+    @Test
+    void theCommandLineShowsLocationsWithTheirQuota() throws Exception {
+        EmulatorMain.CommandLine command = EmulatorMain.parse(
+                new String[] {"--show-multiple-locations", "--image-location-quota", "1"});
+        try (ImageServiceEmulator e = command.builder().start()) {
+            assertThat(json(e, "GET", "/v2/info/stores", null).body()).isEqualTo("{\"stores\":["
+                    + "{\"id\":\"fast\",\"description\":\"Fast store (local file system)\",\"default\":\"true\"},"
+                    + "{\"id\":\"cheap\",\"description\":\"Cheap store (local file system)\"},"
+                    + "{\"id\":\"web\",\"description\":\"Web store (read-only http locations)\",\"read-only\":\"true\"}]}");
+            HttpResponse<String> detail = HTTP.send(HttpRequest.newBuilder(URI.create(e.endpoint() + "/v2/info/stores/detail"))
+                    .header("X-Identity-Status", "Confirmed").header("X-Project-Id", "admin").header("X-User-Id", "u1")
+                    .header("X-Roles", "admin,member,reader").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(detail.body()).endsWith(",{\"id\":\"web\",\"description\":\"Web store (read-only http locations)\","
+                    + "\"read-only\":\"true\",\"type\":\"http\",\"properties\":{}}]}");
+            String id = rawImage(e);
+            assertThat(json(e, "GET", "/v2/images/" + id, null).body()).contains("\"locations\":[]");
+            HttpResponse<String> two = send(e, "PATCH", "/v2/images/" + id, "application/openstack-images-v2.1-json-patch",
+                    ("[{\"op\":\"replace\",\"path\":\"/locations\",\"value\":[{\"url\":\"http://127.0.0.1:1/a\","
+                            + "\"metadata\":{}},{\"url\":\"http://127.0.0.1:1/b\",\"metadata\":{}}]}]")
+                            .getBytes(StandardCharsets.UTF_8));
+            assertThat(two.statusCode()).isEqualTo(413);
+            assertThat(two.body()).contains("The limit has been exceeded on the number of allowed image locations. "
+                    + "Attempted: 2, Maximum: 1");
+        }
+        assertThat(EmulatorMain.parse(new String[] {"--help"})).isNull();
+        assertThatThrownBy(() -> EmulatorMain.parse(new String[] {"--image-location-quota"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--image-location-quota needs a value");
+    }
+
+    /** Without the option (Glance's default), images show no locations and the http store does not exist. */
+    @Test
+    void locationsAreHiddenByDefault() throws Exception {
+        try (ImageServiceEmulator e = ImageServiceEmulator.start()) {
+            assertThat(json(e, "GET", "/v2/info/stores", null).body()).doesNotContain("\"web\"");
+            String id = rawImage(e);
+            assertThat(json(e, "GET", "/v2/images/" + id, null).body()).doesNotContain("\"locations\"");
+        }
+    }
+
     @Test
     void aBadTokenGetsKeystonesChallengeButNoRequestId() throws Exception {
         try (ImageServiceEmulator e = ImageServiceEmulator.start()) {
