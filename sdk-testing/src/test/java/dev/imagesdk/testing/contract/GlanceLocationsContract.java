@@ -49,6 +49,11 @@ public interface GlanceLocationsContract {
         return 1_048_576;
     }
 
+    /** Its {@code user_storage_quota} in bytes, 0 = none (3 MiB on the limits Glance; Glance's default is none). */
+    default long storageQuota() {
+        return 3_145_728;
+    }
+
     /** The per-test location data server; started before and stopped after each test by the contract. */
     Holder HOLDER = new Holder();
 
@@ -292,8 +297,14 @@ public interface GlanceLocationsContract {
         Caller c = caller();
         String id = raw(c, "deactivated");
         String a = web().url("/a.img");
+        assertError(c.patch(id, "[{\"op\":\"remove\",\"path\":\"/locations/-\"}]"), 409,
+                "It's not allowed to remove locations if image status is queued.");
         ok(c.patch(id, add("-", a, "{}")));
         assertThat(c.json("POST", "/v2/images/" + id + "/actions/deactivate", null).statusCode()).isEqualTo(204);
+        assertError(c.patch(id, add("-", web().url("/b.img"), "{}")), 409,
+                "It's not allowed to add locations if image status is deactivated.");
+        assertError(c.patch(id, replace(web().url("/b.img"))), 409,
+                "It's not allowed to replace locations if image status is deactivated.");
         Map<String, Object> owner = image(c, id);
         assertThat(owner).containsEntry("status", "deactivated").containsEntry("locations", List.of())
                 .doesNotContainKey("stores");
@@ -382,6 +393,12 @@ public interface GlanceLocationsContract {
                 "The server has either erred or is incapable of performing the requested operation.");
         assertThat(image(c, id)).containsEntry("status", "queued").containsEntry("size", null)
                 .containsEntry("locations", List.of());
+        if (storageQuota() > 0) {
+            // the storage quota is checked first, with the size the url claims (this project stores nothing yet)
+            assertError(c.patch(id, add("-", web().url("/claims/" + (storageQuota() + 1) + ".img"), "{}")), 413,
+                    "Denying attempt to upload image because it exceeds the quota: The size of the data "
+                            + (storageQuota() + 1) + " will exceed the limit. " + storageQuota() + " bytes remaining.");
+        }
         c.delete(id);
     }
 
