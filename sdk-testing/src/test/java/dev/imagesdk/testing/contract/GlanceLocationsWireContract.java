@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link LocationDataServer} on 127.0.0.1 and acts as a fresh project. Implemented by the emulator's run
  * and the real Glance's run.
  */
-public interface GlanceLocationsContract {
+public interface GlanceLocationsWireContract {
     /** md5 and sha512-sized hex values for validation data (never checked against the data by Glance). */
     String MD5 = "0123456789abcdef0123456789abcdef";
     String SHA512 = "ab".repeat(64);

@@ -5,10 +5,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * {@link GlanceLocationsContract} on an emulator that shows locations, with the limits of the limits Glance
+ * {@link GlanceLocationsWireContract} on an emulator that shows locations, with the limits of the limits Glance
  * of {@code scripts/it-env.sh} (which shows them too).
  */
-class EmulatorLocationsContractTest implements GlanceLocationsContract {
+class EmulatorLocationsWireContractTest implements GlanceLocationsWireContract {
     private static ImageServiceEmulator emulator;
 
     @BeforeAll
