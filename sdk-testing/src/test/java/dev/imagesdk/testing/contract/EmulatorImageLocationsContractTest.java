@@ -1,0 +1,30 @@
+package dev.imagesdk.testing.contract;
+
+import dev.imagesdk.testing.ImageServiceEmulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The SDK-level {@link ImageLocationsContract} on an emulator configured like the limits Glance that
+ * shows locations (shown locations, {@code image_location_quota = 2} and the other small limits).
+ */
+class EmulatorImageLocationsContractTest implements ImageLocationsContract {
+    private static ImageServiceEmulator emulator;
+
+    @BeforeAll
+    static void startEmulator() {
+        emulator = ImageServiceEmulator.builder().showMultipleLocations(true)
+                .imageSizeCap(1_048_576).userStorageQuota(3_145_728)
+                .imagePropertyQuota(4).imageTagQuota(3).imageMemberQuota(2).imageLocationQuota(2).start();
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @Override
+    public String locationsEndpoint() {
+        return emulator.endpoint().toString();
+    }
+}
