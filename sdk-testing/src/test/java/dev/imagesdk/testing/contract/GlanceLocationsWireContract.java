@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Glance's legacy location operations (JSON patch on {@code /locations}) on a server that shows locations
@@ -52,6 +53,15 @@ public interface GlanceLocationsWireContract {
     /** Its {@code user_storage_quota} in bytes, 0 = none (3 MiB on the limits Glance; Glance's default is none). */
     default long storageQuota() {
         return 3_145_728;
+    }
+
+    /**
+     * Whether the server runs Glance's caching middleware ({@code GLANCE_CACHE=on}); the emulator does not.
+     * It changes how an http location holding more than the image's size is served (see
+     * {@link #anUploadedImageGainsAndLosesLocations()}).
+     */
+    default boolean cachingMiddleware() {
+        return false;
     }
 
     /** The per-test location data server; started before and stopped after each test by the contract. */
@@ -330,7 +340,9 @@ public interface GlanceLocationsWireContract {
     /**
      * An active image just gains a location (its size is not compared); removing the store's own location
      * deletes that copy, and the data is then read from the url, cut at the image's size; the http store
-     * cannot serve a range. Deleting the image leaves the url's data alone.
+     * cannot serve a range. Deleting the image leaves the url's data alone. Behind Glance's caching
+     * middleware (observed on Glance 30.0 with {@code GLANCE_CACHE=on}) the whole url is sent chunked instead
+     * and the chunked stream then breaks off: the client sees a failed transfer.
      */
     @Test
     default void anUploadedImageGainsAndLosesLocations() {
@@ -347,6 +359,12 @@ public interface GlanceLocationsWireContract {
         assertThat(webOnly.get("locations")).isEqualTo(List.of(location(b, meta("store", "web"))));
         assertThat(webOnly).containsEntry("stores", "web").containsEntry("size", 11.0);
 
+        if (cachingMiddleware()) {
+            assertThatThrownBy(() -> c.send("GET", "/v2/images/" + id + "/file", null, null, true, null))
+                    .isInstanceOf(java.io.UncheckedIOException.class);
+            assertThat(c.json("DELETE", "/v2/images/" + id, null).statusCode()).isEqualTo(204);
+            return;
+        }
         HttpResponse<byte[]> data = c.send("GET", "/v2/images/" + id + "/file", null, null, true, null);
         assertThat(data.statusCode()).isEqualTo(200);
         assertThat(data.headers().firstValue("Content-Length")).contains("11");
