@@ -46,7 +46,8 @@ import java.util.function.UnaryOperator;
  * bodies and request ids. Glance's quotas (properties,
  * tags, members per image, image size cap, per-project storage) are enforced with Glance's defaults and
  * 413 answers, and can be set on the {@link Builder}; {@link Builder#shuffleUnordered(long)} shuffles the
- * tags Glance keeps unordered. Callers authenticate with
+ * tags Glance keeps unordered; {@link Builder#showMultipleLocations(boolean)} shows image locations and
+ * serves Glance's location operations (http locations read from their urls). Callers authenticate with
  * a token registered here ({@link #registerToken(String, Identity)}) or with the trusted identity
  * headers Glance accepts behind an authenticating proxy. Scripted {@link Fault faults} let
  * resilience tests see latency, 503/429 answers, dropped connections and truncated bodies.
