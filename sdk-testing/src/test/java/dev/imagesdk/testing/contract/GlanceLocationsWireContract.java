@@ -27,18 +27,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@link LocationDataServer} on 127.0.0.1 and acts as a fresh project. Implemented by the emulator's run
  * and the real Glance's run.
  */
-public interface GlanceLocationsWireContract {
+public interface GlanceLocationsWireContract extends LocationsTarget {
     /** md5 and sha512-sized hex values for validation data (never checked against the data by Glance). */
     String MD5 = "0123456789abcdef0123456789abcdef";
     String SHA512 = "ab".repeat(64);
-
-    /** The service root of a server that shows locations. */
-    String locationsEndpoint();
-
-    /** Its release (the emulator: 25.1). */
-    default GlanceRelease locationsRelease() {
-        return GlanceRelease.GLANCE_25;
-    }
 
     /** Its {@code image_location_quota} (2 on the limits Glance; Glance's default is 10). */
     default int locationQuota() {

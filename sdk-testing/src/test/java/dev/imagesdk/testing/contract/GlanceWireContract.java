@@ -63,8 +63,13 @@ public interface GlanceWireContract {
             if (accept != null) {
                 b.header("Accept", accept);
             }
+            return exchange(b.build());
+        }
+
+        /** Sends {@code request} with the wire contracts' HTTP/1.1 client; an I/O failure is unchecked. */
+        static HttpResponse<byte[]> exchange(HttpRequest request) {
             try {
-                return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+                return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -84,14 +89,7 @@ public interface GlanceWireContract {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint + path)).timeout(Duration.ofSeconds(60))
                     .method(method, HttpRequest.BodyPublishers.noBody());
             all.forEach(b::header);
-            try {
-                return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return exchange(b.build());
         }
 
         HttpResponse<byte[]> json(String method, String path, String body) {

@@ -34,15 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * and the emulator configured alike. The location data comes from {@link LocationData}'s loopback server.
  * Expected states, sizes and messages were observed on Glance 25.1 and 30.0; each test acts as a fresh project.
  */
-public interface ImageLocationsContract {
-    /** The service root of a server showing locations, as above. */
-    String locationsEndpoint();
-
-    /** The release whose behaviour the server has (the emulator: 25.1). */
-    default GlanceRelease locationsRelease() {
-        return GlanceRelease.GLANCE_25;
-    }
-
+public interface ImageLocationsContract extends LocationsTarget {
     private ServiceClient caller(String project, String... roles) {
         return ServiceClient.builder().endpoint(locationsEndpoint()).retryPolicy(RetryPolicy.none()).build()
                 .withAuth(Auth.trustedHeaders(project, "locations-user", roles));

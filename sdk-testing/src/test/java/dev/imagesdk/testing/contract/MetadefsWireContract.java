@@ -29,8 +29,6 @@ public interface MetadefsWireContract extends GlanceWireContract {
 
     /** One caller through the trusted identity headers: a project and its roles. */
     final class Md {
-        private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
         final String endpoint;
         final String project;
         final String roles;
@@ -54,14 +52,7 @@ public interface MetadefsWireContract extends GlanceWireContract {
             for (int i = 0; i + 1 < headers.length; i += 2) {
                 b.header(headers[i], headers[i + 1]);
             }
-            try {
-                return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return GlanceWireContract.Caller.exchange(b.build());
         }
 
         HttpResponse<byte[]> get(String path) {

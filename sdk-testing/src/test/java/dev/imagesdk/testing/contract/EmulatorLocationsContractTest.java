@@ -5,10 +5,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The SDK-level {@link ImageLocationsContract} on an emulator configured like the limits Glance that
- * shows locations (shown locations, {@code image_location_quota = 2} and the other small limits).
+ * {@link GlanceLocationsWireContract} on an emulator that shows locations, with the limits of the limits Glance
+ * of {@code scripts/it-env.sh} (which shows them too).
  */
-class EmulatorImageLocationsContractTest implements ImageLocationsContract {
+class EmulatorLocationsContractTest implements GlanceLocationsWireContract, ImageLocationsContract {
     private static ImageServiceEmulator emulator;
 
     @BeforeAll
