@@ -1,6 +1,7 @@
 /**
  * imagesdk images: image metadata, uploads and downloads ({@code data}), interoperable import ({@code importing})
- * tasks, the image cache ({@code cache}) and image locations ({@code locations}).
+ * tasks, the image cache ({@code cache}), image locations ({@code locations}) and metadata definitions
+ * ({@code metadefs}).
  *
  * <p>Only the packages exported here are API; {@code dev.imagesdk.images.internal.*} is implementation.
  */
@@ -16,4 +17,5 @@ module dev.imagesdk.images {
     exports dev.imagesdk.images.tasks;
     exports dev.imagesdk.images.cache;
     exports dev.imagesdk.images.locations;
+    exports dev.imagesdk.images.metadefs;
 }

@@ -61,6 +61,20 @@ public final class Schemas {
     }
 
     /**
+     * {@code GET /v2/schemas/metadefs/{name}}: a schema of the metadefs API, {@code name} one of
+     * {@code namespace}, {@code namespaces}, {@code object}, {@code objects}, {@code property},
+     * {@code properties}, {@code tag}, {@code tags}, {@code resource_type}, {@code resource_types}.
+     *
+     * @throws dev.imagesdk.core.error.NotFoundException for a schema the server does not have
+     */
+    public Map<String, Object> metadef(String name) {
+        if (name == null || name.isBlank()) {
+            throw new ValidationException("schema name must not be blank");
+        }
+        return read(ApiRequest.get("schemas", "metadefs", name).build());
+    }
+
+    /**
      * {@code GET /v2/schemas/{name}} as a JSON object (values typed as in {@link Image#properties()}).
      *
      * @throws dev.imagesdk.core.error.NotFoundException for a schema the server does not have
@@ -70,7 +84,12 @@ public final class Schemas {
         if (name == null || name.isBlank()) {
             throw new ValidationException("schema name must not be blank");
         }
-        return Calls.of(client).executeJson(ApiRequest.get("schemas", name).build(), (JsonReader r, ApiResponse resp) -> {
+        return read(ApiRequest.get("schemas", name).build());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> read(ApiRequest request) {
+        return Calls.of(client).executeJson(request, (JsonReader r, ApiResponse resp) -> {
             Object doc = JsonValues.read(r);
             if (!(doc instanceof Map)) {
                 throw resp.malformed("schema is not a JSON object", null, null);
