@@ -222,6 +222,9 @@ final class Fields {
             }
             return Collections.unmodifiableList(out);
         }
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
         return v;
     }
 }

@@ -137,6 +137,10 @@ public final class MetadefTags {
             throw new ValidationException("a tag must be 1 to " + MAX_TAG_LENGTH + " characters and not blank, was "
                     + (name == null ? "null" : "\"" + name + "\""));
         }
+        if (name.equals(".") || name.equals("..")) {
+            throw new ValidationException("a tag must not be \"" + name + "\": its URL would name another resource, "
+                    + "so it could never be read, renamed or deleted");
+        }
         return name;
     }
 }
