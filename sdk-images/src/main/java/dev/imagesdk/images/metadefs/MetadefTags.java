@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The tags of a metadef namespace ({@code /v2/metadefs/namespaces/{namespace}/tags}). Reading follows
  * the namespace's visibility; writing is for administrators under Glance's default policy (403
- * otherwise). Glance compares tag names case-insensitively: {@code Web} conflicts with {@code web}.
+ * otherwise). Creating one tag compares names case-insensitively ({@code Web} conflicts with
+ * {@code web}); Glance 25's bulk create compares them exactly (it takes {@code Web} beside {@code web}).
  */
 public final class MetadefTags {
     /** Glance's limit for a metadef tag name (its tag schema: 80 characters). */
@@ -62,7 +63,7 @@ public final class MetadefTags {
      * {@code POST .../tags} (201): <em>replaces</em> all the namespace's tags with {@code names} (Glance's
      * bulk create deletes the tags it had); returns the tags created.
      *
-     * @throws dev.imagesdk.core.error.ConflictException when {@code names} holds a name twice (in any case)
+     * @throws dev.imagesdk.core.error.ConflictException when {@code names} holds a name twice
      */
     public List<MetadefTag> replaceAll(String namespace, List<String> names) {
         return bulk(namespace, names, false);
@@ -72,7 +73,7 @@ public final class MetadefTags {
      * {@code POST .../tags} with {@code X-Openstack-Append: true} (201): adds {@code names} to the
      * namespace's tags (served by Glance 25 and later); returns the tags created.
      *
-     * @throws dev.imagesdk.core.error.ConflictException when one of them exists already (in any case)
+     * @throws dev.imagesdk.core.error.ConflictException when one of them exists already (same case)
      */
     public List<MetadefTag> addAll(String namespace, List<String> names) {
         return bulk(namespace, names, true);
