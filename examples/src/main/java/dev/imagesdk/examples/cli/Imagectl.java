@@ -33,6 +33,7 @@ import java.util.Map;
                 InfoCommands.ImportInfo.class,
                 CacheCommand.class,
                 LocationsCommand.class,
+                MetadefCommand.class,
                 EmulatorCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class})

@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * The tags of a metadef namespace ({@code /v2/metadefs/namespaces/{namespace}/tags}). Reading follows
  * the namespace's visibility; writing is for administrators under Glance's default policy (403
- * otherwise). Creating one tag compares names case-insensitively ({@code Web} conflicts with
- * {@code web}); Glance 25's bulk create compares them exactly (it takes {@code Web} beside {@code web}).
+ * otherwise). Whether {@code Web} conflicts with {@code web} depends on Glance's database: its conflict
+ * message says names are case-insensitive (true of MySQL's default collation), while a Glance on SQLite
+ * compares them exactly and keeps both.
  */
 public final class MetadefTags {
     /** Glance's limit for a metadef tag name (its tag schema: 80 characters). */
@@ -52,7 +53,7 @@ public final class MetadefTags {
     /**
      * {@code POST .../tags/{name}} (201): adds one tag.
      *
-     * @throws dev.imagesdk.core.error.ConflictException when the namespace has that tag (in any case)
+     * @throws dev.imagesdk.core.error.ConflictException when the namespace has that tag
      */
     public MetadefTag create(String namespace, String name) {
         return Calls.of(client).executeJson(path(namespace, name).method("POST").build(),
@@ -73,7 +74,7 @@ public final class MetadefTags {
      * {@code POST .../tags} with {@code X-Openstack-Append: true} (201): adds {@code names} to the
      * namespace's tags (served by Glance 25 and later); returns the tags created.
      *
-     * @throws dev.imagesdk.core.error.ConflictException when one of them exists already (same case)
+     * @throws dev.imagesdk.core.error.ConflictException when one of them exists already
      */
     public List<MetadefTag> addAll(String namespace, List<String> names) {
         return bulk(namespace, names, true);
