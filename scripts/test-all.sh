@@ -86,7 +86,7 @@ IMAGESDK_GLANCE_URL=$(tail -n 1 "$glance30_out/url") IMAGESDK_GLANCE_RELEASE=30 
   IMAGESDK_GLANCE_LIMITS_URL="$glance30_limits_url" IMAGESDK_GLANCE_LOCATIONS_URL="$glance30_limits_url" \
   IMAGESDK_GLANCE_CACHE_URL="$glance30_limits_url" \
   mvn -B -ntp -o verify -pl sdk-testing,examples -am -DskipITs=false -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=GlanceContractIT,GlanceLimitsContractIT,GlanceLocationsContractIT,GlanceLinksContractIT,ImagectlLocationsIT,ImageCacheMiddlewareIT,ServiceClientIT,ImagesIT,ImageDataIT,ImageDataFaultsIT,ImageImportIT,MembersIT,ConcurrentLoadIT,ImagectlIT \
+  -Dit.test=GlanceContractIT,GlanceLimitsContractIT,GlanceLocationsContractIT,GlanceLinksContractIT,ImagectlLocationsIT,ImageCacheMiddlewareIT,GlanceMetadefsContractIT,MetadefCommandIT,ServiceClientIT,ImagesIT,ImageDataIT,ImageDataFaultsIT,ImageImportIT,MembersIT,ConcurrentLoadIT,ImagectlIT \
   -Dfailsafe.failIfNoSpecifiedTests=false -Denforcer.skip=true -Dimages.constantMemory.skip=true
 # The Keystone ITs once more, in RegionTwo, whose image endpoint is the keystone-mode Glance 30.0.
 glance30_keystone_url=$(tail -n 1 "$glance30_out/keystone-url")
