@@ -39,7 +39,10 @@ public final class MetadefObject implements Decoded {
     }
 
     static MetadefObject decode(Object raw) {
-        List<String> problems = new ArrayList<>();
+        return decode(raw, new ArrayList<>());
+    }
+
+    static MetadefObject decode(Object raw, List<String> problems) {
         Fields f = Fields.of(raw, problems, "a metadef object");
         return new MetadefObject(f.string("name"), f.string("description"), f.strings("required"),
                 f.properties("properties"), f.instant("created_at"), f.instant("updated_at"), problems);

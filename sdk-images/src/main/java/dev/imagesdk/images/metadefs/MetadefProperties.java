@@ -8,7 +8,8 @@ import dev.imagesdk.core.internal.http.ApiResponse;
 import dev.imagesdk.core.internal.http.Calls;
 import dev.imagesdk.core.internal.json.JsonValues;
 
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -36,15 +37,30 @@ public final class MetadefProperties {
     public Map<String, PropertyDefinition> list(String namespace) {
         return Calls.of(client).executeJson(ApiRequest.get("metadefs", "namespaces",
                 MetadefNamespaces.name(namespace), "properties").build(), (JsonReader r, ApiResponse resp) -> {
-                    Object doc = JsonValues.read(r);
-                    if (!(doc instanceof Map)) {
+                    if (r.peek() != JsonReader.Token.BEGIN_OBJECT) {
                         throw resp.malformed("the answer is not a JSON object", null, null);
                     }
-                    Fields f = Fields.of(doc, new ArrayList<>(), "a property list");
-                    if (!f.has("properties")) {
+                    Map<String, PropertyDefinition> out = null;
+                    r.beginObject();
+                    while (r.hasNext()) {
+                        if (r.nextName().equals("properties") && r.peek() == JsonReader.Token.BEGIN_OBJECT) {
+                            out = new LinkedHashMap<>();
+                            r.beginObject();
+                            while (r.hasNext()) {
+                                String name = r.nextName();
+                                out.put(name, MetadefJson.readItem(r, (raw, problems) ->
+                                        PropertyDefinition.decode(name, raw, problems)));
+                            }
+                            r.endObject();
+                        } else {
+                            JsonValues.skip(r);
+                        }
+                    }
+                    r.endObject();
+                    if (out == null) {
                         throw resp.malformed("no \"properties\" object in the answer", null, null);
                     }
-                    return f.properties("properties");
+                    return Collections.unmodifiableMap(out);
                 });
     }
 
@@ -55,7 +71,7 @@ public final class MetadefProperties {
      */
     public PropertyDefinition get(String namespace, String name) {
         return Calls.of(client).executeJson(path(namespace, name).build(),
-                MetadefJson.item(raw -> PropertyDefinition.decode(null, raw)));
+                MetadefJson.item((raw, problems) -> PropertyDefinition.decode(null, raw, problems)));
     }
 
     /**
@@ -66,7 +82,7 @@ public final class MetadefProperties {
     public PropertyDefinition get(String namespace, String name, String resourceType) {
         return Calls.of(client).executeJson(path(namespace, name)
                 .query("resource_type", Arguments.notBlank(resourceType, "resource type")).build(),
-                MetadefJson.item(raw -> PropertyDefinition.decode(null, raw)));
+                MetadefJson.item((raw, problems) -> PropertyDefinition.decode(null, raw, problems)));
     }
 
     /**
@@ -78,7 +94,7 @@ public final class MetadefProperties {
         String ns = MetadefNamespaces.name(namespace);
         String json = MetadefJson.write(Arguments.notNull(property, "property").toBody());
         return Calls.of(client).executeJson(ApiRequest.post("metadefs", "namespaces", ns, "properties").jsonBody(json)
-                .build(), MetadefJson.item(raw -> PropertyDefinition.decode(null, raw)));
+                .build(), MetadefJson.item((raw, problems) -> PropertyDefinition.decode(null, raw, problems)));
     }
 
     /**
@@ -91,7 +107,7 @@ public final class MetadefProperties {
         ApiRequest.Builder b = path(namespace, name);
         String json = MetadefJson.write(Arguments.notNull(property, "property").toBody());
         return Calls.of(client).executeJson(b.method("PUT").jsonBody(json).build(),
-                MetadefJson.item(raw -> PropertyDefinition.decode(null, raw)));
+                MetadefJson.item((raw, problems) -> PropertyDefinition.decode(null, raw, problems)));
     }
 
     /** {@code DELETE .../properties/{name}} (204). */

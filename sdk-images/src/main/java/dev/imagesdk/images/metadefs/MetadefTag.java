@@ -26,7 +26,10 @@ public final class MetadefTag implements Decoded {
     }
 
     static MetadefTag decode(Object raw) {
-        List<String> problems = new ArrayList<>();
+        return decode(raw, new ArrayList<>());
+    }
+
+    static MetadefTag decode(Object raw, List<String> problems) {
         Fields f = Fields.of(raw, problems, "a tag");
         return new MetadefTag(f.string("name"), f.instant("created_at"), f.instant("updated_at"), problems);
     }

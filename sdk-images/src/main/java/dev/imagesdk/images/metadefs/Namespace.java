@@ -64,8 +64,8 @@ public final class Namespace implements Decoded {
         this.decodingProblems = List.copyOf(f.problems());
     }
 
-    static Namespace decode(Object raw) {
-        return new Namespace(Fields.of(raw, new ArrayList<>(), "a namespace"));
+    static Namespace decode(Object raw, List<String> problems) {
+        return new Namespace(Fields.of(raw, problems, "a namespace"));
     }
 
     /** The namespace's unique name, e.g. {@code OS::Compute::Libvirt}. */

@@ -72,7 +72,11 @@ public final class PropertyDefinition implements Decoded {
 
     /** Decodes one definition; {@code name} is its key in the enclosing map, or {@code null} to read it from the body. */
     static PropertyDefinition decode(String name, Object raw) {
-        List<String> problems = new ArrayList<>();
+        return decode(name, raw, new ArrayList<>());
+    }
+
+    /** Like {@link #decode(String, Object)}, adding to {@code problems} (which may hold problems found while reading). */
+    static PropertyDefinition decode(String name, Object raw, List<String> problems) {
         Fields f = Fields.of(raw, problems, "property definition");
         String n = name != null ? name : f.string("name");
         return new PropertyDefinition(n, f.raw(), problems);

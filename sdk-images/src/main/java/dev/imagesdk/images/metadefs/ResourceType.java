@@ -27,7 +27,10 @@ public final class ResourceType implements Decoded {
     }
 
     static ResourceType decode(Object raw) {
-        List<String> problems = new ArrayList<>();
+        return decode(raw, new ArrayList<>());
+    }
+
+    static ResourceType decode(Object raw, List<String> problems) {
         Fields f = Fields.of(raw, problems, "a resource type");
         return new ResourceType(f.string("name"), f.instant("created_at"), f.instant("updated_at"), problems);
     }

@@ -37,7 +37,10 @@ public final class ResourceTypeAssociation implements Decoded {
     }
 
     static ResourceTypeAssociation decode(Object raw) {
-        List<String> problems = new ArrayList<>();
+        return decode(raw, new ArrayList<>());
+    }
+
+    static ResourceTypeAssociation decode(Object raw, List<String> problems) {
         Fields f = Fields.of(raw, problems, "a resource type association");
         return new ResourceTypeAssociation(f.string("name"), f.string("prefix"), f.string("properties_target"),
                 f.instant("created_at"), f.instant("updated_at"), problems);

@@ -353,4 +353,39 @@ class MetadefsTest {
         assertThatThrownBy(() -> MetadefNamespaces.of(glance.client).get("..")).isInstanceOf(ValidationException.class);
         assertThat(glance.server.getRequestCount()).isZero();
     }
+
+    @Test
+    void aValueNestedTooDeepSpoilsOnlyItsOwnItem() {
+        String deep = "[".repeat(200) + "]".repeat(200);
+        glance.json(200, "{\"tags\": [{\"name\": \"a\"}, {\"name\": \"b\", \"x\": " + deep + "}, 7, {\"name\": \"c\"}]}");
+        glance.json(200, "{\"properties\": {\"p\": {\"type\": \"string\", \"title\": \"P\", \"items\": {\"enum\": "
+                + deep + "}}, \"q\": {\"type\": \"string\", \"title\": \"Q\"}}}");
+        glance.json(200, "{\"namespaces\": [{\"namespace\": \"n1\", \"x\": " + deep + "}, {\"namespace\": \"n2\"}]}");
+
+        List<MetadefTag> tags = MetadefTags.of(glance.client).list("ns");
+        Map<String, PropertyDefinition> properties = MetadefProperties.of(glance.client).list("ns");
+        List<Namespace> namespaces = MetadefNamespaces.of(glance.client).list().stream().toList();
+
+        assertThat(tags).extracting(MetadefTag::name).containsExactly("a", "b", null, "c");
+        assertThat(tags.get(0).isWellFormed()).isTrue();
+        assertThat(tags.get(1).decodingProblems()).containsExactly("a value nested deeper than 64 levels was left out");
+        assertThat(tags.get(2).decodingProblems()).containsExactly("expected a tag object, got a number");
+        assertThat(tags.get(3).isWellFormed()).isTrue();
+        assertThat(properties.get("p").decodingProblems()).containsExactly("a value nested deeper than 64 levels was left out");
+        assertThat(properties.get("p").title()).contains("P");
+        assertThat(properties.get("q").isWellFormed()).isTrue();
+        assertThat(namespaces).extracting(Namespace::namespace).containsExactly("n1", "n2");
+        assertThat(namespaces.get(0).isWellFormed()).isFalse();
+        assertThat(namespaces.get(1).isWellFormed()).isTrue();
+    }
+
+    @Test
+    void anAnswerThatIsNotAnObjectIsAResponseFormatError() {
+        glance.json(200, "[\"not\", \"an\", \"object\"]").json(200, "{\"objects\": 3}");
+
+        assertThatThrownBy(() -> MetadefNamespaces.of(glance.client).get("n"))
+                .isInstanceOf(dev.imagesdk.core.error.ResponseFormatException.class);
+        assertThatThrownBy(() -> MetadefObjects.of(glance.client).list("n"))
+                .isInstanceOf(dev.imagesdk.core.error.ResponseFormatException.class).hasMessageContaining("objects");
+    }
 }
