@@ -289,9 +289,10 @@ final class MetadefCommand {
 
     // ---------------------------------------------------------------- objects
 
-    @Command(name = "objects", description = "List, show, create, delete a namespace's objects.",
+    @Command(name = "objects", description = "List, show, create, update, delete a namespace's objects.",
             mixinStandardHelpOptions = true,
-            subcommands = {ListObjects.class, ShowObject.class, CreateObject.class, DeleteObjects.class, DeleteAllObjects.class})
+            subcommands = {ListObjects.class, ShowObject.class, CreateObject.class, UpdateObject.class, DeleteObjects.class,
+                    DeleteAllObjects.class})
     static final class Objects {
     }
 
@@ -332,17 +333,8 @@ final class MetadefCommand {
         }
     }
 
-    @Command(name = "create", description = "Create an object (admin).", mixinStandardHelpOptions = true)
-    static final class CreateObject extends ApiCommand {
-        @Mixin
-        FormatOption format;
-
-        @Parameters(index = "0", paramLabel = "NAMESPACE")
-        String namespace;
-
-        @Parameters(index = "1", paramLabel = "OBJECT")
-        String name;
-
+    /** The fields of an object, shared by {@code objects create} and {@code objects update}. */
+    static final class ObjectOptions {
         @Option(names = "--description", paramLabel = "TEXT")
         String description;
 
@@ -352,8 +344,7 @@ final class MetadefCommand {
         @Option(names = "--required", paramLabel = "NAME", description = "A required property (repeatable).")
         List<String> required = new ArrayList<>();
 
-        @Override
-        void run() {
+        MetadefObject build(String name) {
             MetadefObject.Builder b = MetadefObject.builder(name).required(required);
             if (description != null) {
                 b.description(description);
@@ -366,7 +357,52 @@ final class MetadefCommand {
                 }
                 b.property(PropertyDefinition.builder(parts[0], parts[1], parts[2]).build());
             }
-            format.printOne(object(MetadefObjects.of(client()).create(namespace, b.build())), out());
+            return b.build();
+        }
+    }
+
+    @Command(name = "create", description = "Create an object (admin).", mixinStandardHelpOptions = true)
+    static final class CreateObject extends ApiCommand {
+        @Mixin
+        FormatOption format;
+
+        @Mixin
+        ObjectOptions fields;
+
+        @Parameters(index = "0", paramLabel = "NAMESPACE")
+        String namespace;
+
+        @Parameters(index = "1", paramLabel = "OBJECT")
+        String name;
+
+        @Override
+        void run() {
+            format.printOne(object(MetadefObjects.of(client()).create(namespace, fields.build(name))), out());
+        }
+    }
+
+    @Command(name = "update", description = "Replace an object (admin): what you leave out is removed.",
+            mixinStandardHelpOptions = true)
+    static final class UpdateObject extends ApiCommand {
+        @Mixin
+        FormatOption format;
+
+        @Mixin
+        ObjectOptions fields;
+
+        @Parameters(index = "0", paramLabel = "NAMESPACE")
+        String namespace;
+
+        @Parameters(index = "1", paramLabel = "OBJECT")
+        String name;
+
+        @Option(names = "--name", paramLabel = "NEW", description = "Rename it.")
+        String newName;
+
+        @Override
+        void run() {
+            MetadefObject o = fields.build(newName != null ? newName : name);
+            format.printOne(object(MetadefObjects.of(client()).update(namespace, name, o)), out());
         }
     }
 
@@ -402,10 +438,10 @@ final class MetadefCommand {
 
     // ---------------------------------------------------------------- properties
 
-    @Command(name = "properties", description = "List, show, create, delete a namespace's property definitions.",
+    @Command(name = "properties", description = "List, show, create, update, delete a namespace's property definitions.",
             mixinStandardHelpOptions = true,
-            subcommands = {ListProperties.class, ShowProperty.class, CreateProperty.class, DeleteProperties.class,
-                    DeleteAllProperties.class})
+            subcommands = {ListProperties.class, ShowProperty.class, CreateProperty.class, UpdateProperty.class,
+                    DeleteProperties.class, DeleteAllProperties.class})
     static final class Properties {
     }
 
@@ -448,17 +484,8 @@ final class MetadefCommand {
         }
     }
 
-    @Command(name = "create", description = "Create a property definition (admin).", mixinStandardHelpOptions = true)
-    static final class CreateProperty extends ApiCommand {
-        @Mixin
-        FormatOption format;
-
-        @Parameters(index = "0", paramLabel = "NAMESPACE")
-        String namespace;
-
-        @Parameters(index = "1", paramLabel = "PROPERTY")
-        String name;
-
+    /** The fields of a property definition, shared by {@code properties create} and {@code properties update}. */
+    static final class PropertyOptions {
         @Option(names = "--type", required = true, paramLabel = "TYPE",
                 description = "string, integer, number, boolean, array or object.")
         String type;
@@ -484,8 +511,7 @@ final class MetadefCommand {
         @Option(names = "--readonly", description = "Informational only.")
         boolean readonly;
 
-        @Override
-        void run() {
+        PropertyDefinition build(String name) {
             PropertyDefinition.Builder b = PropertyDefinition.builder(name, type, title);
             if (description != null) {
                 b.description(description);
@@ -505,12 +531,58 @@ final class MetadefCommand {
             if (readonly) {
                 b.readonly(true);
             }
-            PropertyDefinition p = MetadefProperties.of(client()).create(namespace, b.build());
-            format.printOne(property(p.name().orElse(name), p), out());
+            return b.build();
         }
 
         private static Number whole(double d) {
             return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Number) (long) d : (Number) d;
+        }
+    }
+
+    @Command(name = "create", description = "Create a property definition (admin).", mixinStandardHelpOptions = true)
+    static final class CreateProperty extends ApiCommand {
+        @Mixin
+        FormatOption format;
+
+        @Mixin
+        PropertyOptions definition;
+
+        @Parameters(index = "0", paramLabel = "NAMESPACE")
+        String namespace;
+
+        @Parameters(index = "1", paramLabel = "PROPERTY")
+        String name;
+
+        @Override
+        void run() {
+            PropertyDefinition p = MetadefProperties.of(client()).create(namespace, definition.build(name));
+            format.printOne(property(p.name().orElse(name), p), out());
+        }
+    }
+
+    @Command(name = "update", description = "Replace a property definition (admin): what you leave out is removed.",
+            mixinStandardHelpOptions = true)
+    static final class UpdateProperty extends ApiCommand {
+        @Mixin
+        FormatOption format;
+
+        @Mixin
+        PropertyOptions definition;
+
+        @Parameters(index = "0", paramLabel = "NAMESPACE")
+        String namespace;
+
+        @Parameters(index = "1", paramLabel = "PROPERTY")
+        String name;
+
+        @Option(names = "--name", paramLabel = "NEW", description = "Rename it.")
+        String newName;
+
+        @Override
+        void run() {
+            String target = newName != null ? newName : name;
+            PropertyDefinition p = MetadefProperties.of(client()).update(namespace, name, definition.build(target));
+            format.printOne(property(p.name().orElse(target), p), out());
         }
     }
 
@@ -549,8 +621,8 @@ final class MetadefCommand {
 
     @Command(name = "tags", description = "List, add, replace, rename and delete a namespace's tags.",
             mixinStandardHelpOptions = true,
-            subcommands = {ListTags.class, CreateTags.class, ReplaceTags.class, RenameTag.class, DeleteTags.class,
-                    DeleteAllTags.class})
+            subcommands = {ListTags.class, ShowTag.class, CreateTags.class, ReplaceTags.class, RenameTag.class,
+                    DeleteTags.class, DeleteAllTags.class})
     static final class Tags {
     }
 
@@ -566,6 +638,23 @@ final class MetadefCommand {
         void run() {
             format.printList(MetadefTags.of(client()).list(namespace).stream().map(MetadefCommand::tag).toList(),
                     List.of("name"), out());
+        }
+    }
+
+    @Command(name = "show", description = "Show a tag.", mixinStandardHelpOptions = true)
+    static final class ShowTag extends ApiCommand {
+        @Mixin
+        FormatOption format;
+
+        @Parameters(index = "0", paramLabel = "NAMESPACE")
+        String namespace;
+
+        @Parameters(index = "1", paramLabel = "TAG")
+        String name;
+
+        @Override
+        void run() {
+            format.printOne(tag(MetadefTags.of(client()).get(namespace, name)), out());
         }
     }
 

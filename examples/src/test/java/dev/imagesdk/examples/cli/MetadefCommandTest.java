@@ -180,4 +180,27 @@ class MetadefCommandTest {
         assertThat(v.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(server.getRequestCount()).isZero();
     }
+
+    @Test
+    void objectsAndPropertiesAreReplacedAndATagShown() throws Exception {
+        answer(200, "{\"name\": \"limits2\", \"description\": \"d\"}");
+        answer(200, "{\"name\": \"ram2\", \"type\": \"number\", \"title\": \"RAM\", \"maximum\": 1.5}");
+        answer(200, "{\"name\": \"t1\", \"created_at\": \"2026-12-06T01:51:40Z\", \"updated_at\": \"2026-12-06T01:51:40Z\"}");
+
+        assertThat(ok("metadef", "objects", "update", "ns", "limits", "--name", "limits2", "--description", "d",
+                "-f", "value", "-c", "name")).isEqualTo("limits2\n");
+        assertThat(ok("metadef", "properties", "update", "ns", "ram", "--name", "ram2", "--type", "number",
+                "--title", "RAM", "--maximum", "1.5", "-f", "value", "-c", "name", "-c", "maximum")).isEqualTo("ram2\n1.5\n");
+        assertThat(ok("metadef", "tags", "show", "ns", "t1", "-f", "value")).isEqualTo("t1\n2026-12-06T01:51:40Z\n"
+                + "2026-12-06T01:51:40Z\n");
+
+        RecordedRequest object = take();
+        assertThat(line(object)).isEqualTo("PUT /v2/metadefs/namespaces/ns/objects/limits");
+        assertThat(object.getBody().utf8()).isEqualTo("{\"name\":\"limits2\",\"description\":\"d\"}");
+        RecordedRequest property = take();
+        assertThat(line(property)).isEqualTo("PUT /v2/metadefs/namespaces/ns/properties/ram");
+        assertThat(property.getBody().utf8()).isEqualTo("{\"name\":\"ram2\",\"type\":\"number\",\"title\":\"RAM\","
+                + "\"maximum\":1.5}");
+        assertThat(line(take())).isEqualTo("GET /v2/metadefs/namespaces/ns/tags/t1");
+    }
 }
