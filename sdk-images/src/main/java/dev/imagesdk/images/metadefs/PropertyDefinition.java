@@ -21,9 +21,11 @@ import java.util.Optional;
  * {@code pattern}, {@code minLength}, {@code maxLength}, {@code minItems}, {@code maxItems},
  * {@code uniqueItems}, {@code additionalItems}).
  *
- * <p>Glance returns a {@code default} as it stored it, which for Glance 25 is a string even when
- * created as a number ({@code 2} comes back as {@code "2"}). Immutable; build one to create or
- * replace a definition with {@link #builder(String, String, String)}.
+ * <p>Glance (25.1 and 30.0) stores a {@code default} as text, as Python prints it: {@code 2} comes back as
+ * {@code "2"}, {@code true} as {@code "True"}, and a list or object is dropped ({@code "default": null}); it
+ * stores {@code minimum} and {@code maximum} as integers, cutting off a fraction ({@code 1.5} becomes
+ * {@code 1}). Immutable; build one to create or replace a definition with
+ * {@link #builder(String, String, String)}.
  */
 public final class PropertyDefinition implements Decoded {
     private final String name;
@@ -115,7 +117,7 @@ public final class PropertyDefinition implements Decoded {
         return enumValues == null ? List.of() : enumValues;
     }
 
-    /** The default value as the server returns it (Glance 25 returns it as a string). */
+    /** The default value as the server returns it (Glance returns it as text, see above); empty when none. */
     public Optional<Object> defaultValue() {
         return Optional.ofNullable(attributes.get("default"));
     }
@@ -225,17 +227,17 @@ public final class PropertyDefinition implements Decoded {
             return attribute("enum", new ArrayList<>(Arguments.notNull(values, "values")));
         }
 
-        /** The default value. */
+        /** The default value (Glance keeps it as text: a number or boolean comes back as a string, a list or object is dropped). */
         public Builder defaultValue(Object value) {
             return attribute("default", Arguments.notNull(value, "value"));
         }
 
-        /** Smallest allowed number. */
+        /** Smallest allowed number (Glance keeps only its integer part). */
         public Builder minimum(Number minimum) {
             return attribute("minimum", Arguments.notNull(minimum, "minimum"));
         }
 
-        /** Largest allowed number. */
+        /** Largest allowed number (Glance keeps only its integer part). */
         public Builder maximum(Number maximum) {
             return attribute("maximum", Arguments.notNull(maximum, "maximum"));
         }

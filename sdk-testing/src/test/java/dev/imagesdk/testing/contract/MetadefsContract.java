@@ -354,4 +354,32 @@ public abstract class MetadefsContract {
         assertThat(schemas.metadef("resource_types")).containsEntry("name", "resource_type_associations");
         assertThatThrownBy(() -> schemas.metadef("nope")).isInstanceOf(NotFoundException.class);
     }
+
+    /**
+     * Glance's property model keeps {@code default} as text (Python's {@code str()}: {@code True}, {@code 2.5};
+     * a list or an object is dropped and shown as {@code null}) and {@code minimum}/{@code maximum} as integers
+     * (the fraction is cut off), whatever JSON type was sent.
+     */
+    @Test
+    void glanceKeepsADefaultAsTextAndTheBoundsAsIntegers() {
+        String name = ns("defaults");
+        namespaces.create(NamespaceCreateOpts.builder(name).build());
+        MetadefProperties properties = MetadefProperties.of(administrator());
+
+        PropertyDefinition flag = properties.create(name, PropertyDefinition.builder("flag", "boolean", "Flag")
+                .defaultValue(true).build());
+        PropertyDefinition ratio = properties.create(name, PropertyDefinition.builder("ratio", "number", "Ratio")
+                .defaultValue(2.5).minimum(1.5).maximum(9.75).build());
+        PropertyDefinition list = properties.create(name, PropertyDefinition.builder("list", "array", "List")
+                .defaultValue(List.of(1, 2)).build());
+
+        assertThat(flag.defaultValue()).contains("True");
+        assertThat(ratio.defaultValue()).contains("2.5");
+        assertThat(ratio.minimum()).contains(1L);
+        assertThat(ratio.maximum()).contains(9L);
+        assertThat(list.defaultValue()).isEmpty();
+        assertThat(list.attributes()).containsEntry("default", null);
+        assertThat(properties.get(name, "ratio")).isEqualTo(ratio);
+        assertThat(properties.list(name).get("flag").defaultValue()).contains("True");
+    }
 }
