@@ -5,10 +5,8 @@ import dev.imagesdk.testing.Identity;
 import dev.imagesdk.testing.ImageServiceEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 
 /** {@link MetadefsContract} on the emulator: the administrator and another project through the trusted identity headers. */
-@Disabled("the emulator does not serve /v2/metadefs yet (helper mdemu's work); the lead enables this when it lands")
 class EmulatorMetadefsContractTest extends MetadefsContract {
     private static ImageServiceEmulator emulator;
 

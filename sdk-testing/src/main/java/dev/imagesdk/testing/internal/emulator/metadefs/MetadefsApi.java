@@ -697,15 +697,39 @@ public final class MetadefsApi {
         return out;
     }
 
-    /** A property definition with Glance's attribute order (unknown keys dropped, as its model does). */
+    /**
+     * A property definition with Glance's attribute order (unknown keys dropped, as its model does), and its
+     * model's types: {@code default} is text ({@code str()} of what was sent: {@code 2} → {@code "2"},
+     * {@code true} → {@code "True"}; a list or object becomes {@code null}), {@code minimum} and
+     * {@code maximum} are integers (the fraction cut off).
+     */
     private static Map<String, Object> inOrder(Map<String, Object> def) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String k : MetadefBodies.propertyOrder()) {
-            if (def.get(k) != null) {
-                out.put(k, def.get(k));
+            Object v = def.get(k);
+            if (k.equals("default") && (v instanceof List || v instanceof Map)) {
+                out.put(k, null);
+            } else if (v != null) {
+                out.put(k, k.equals("default") ? pythonText(v)
+                        : (k.equals("minimum") || k.equals("maximum")) && v instanceof Number ? (Object) ((Number) v).longValue()
+                        : v);
             }
         }
         return out;
+    }
+
+    /** Python's {@code str()} of a JSON scalar, as Glance's {@code types.bytes} attribute stores it. */
+    private static String pythonText(Object v) {
+        if (v instanceof Boolean) {
+            return (Boolean) v ? "True" : "False";
+        }
+        if (v instanceof Double || v instanceof Float) {
+            // the emulator's JSON reader keeps every number as a double: an integral one is taken as the integer
+            // literal it almost always was (Glance would print a literal 2.0 as "2.0")
+            double d = ((Number) v).doubleValue();
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        }
+        return String.valueOf(v);
     }
 
     /**
