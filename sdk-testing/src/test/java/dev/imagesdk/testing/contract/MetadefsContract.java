@@ -382,4 +382,38 @@ public abstract class MetadefsContract {
         assertThat(properties.get(name, "ratio")).isEqualTo(ratio);
         assertThat(properties.list(name).get("flag").defaultValue()).contains("True");
     }
+
+    /**
+     * Every namespace the server holds (on the real Glance: glance-common's definitions, which
+     * {@code scripts/glance.sh} loads, besides this run's own) is read through the SDK, with its contents,
+     * without a single decoding problem.
+     */
+    @Test
+    void everyNamespaceOnTheServerIsReadWithoutDecodingProblems() {
+        String mine = ns("all");
+        namespaces.create(NamespaceCreateOpts.builder(mine).property(cpu())
+                .object(MetadefObject.builder("o").property(cpu()).build()).tags(List.of("t")).build());
+
+        List<String> problems = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        int properties = 0;
+        for (Namespace listed : namespaces.list(NamespaceListOpts.builder().limit(7).build())) {
+            seen.add(listed.namespace());
+            Namespace n = namespaces.get(listed.namespace());
+            n.decodingProblems().forEach(p -> problems.add(n.namespace() + ": " + p));
+            properties += n.properties().size();
+            for (MetadefObject o : n.objects()) {
+                properties += o.properties().size();
+            }
+            for (Map.Entry<String, PropertyDefinition> e : n.properties().entrySet()) {
+                if (e.getValue().type().isEmpty() || e.getValue().title().isEmpty()) {
+                    problems.add(n.namespace() + ": property " + e.getKey() + " without type or title");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(seen).contains(mine).doesNotHaveDuplicates();
+        System.out.println("[metadefs] " + seen.size() + " namespaces, " + properties
+                + " property definitions read without decoding problems");
+    }
 }
