@@ -6,13 +6,25 @@ import dev.imagesdk.testing.ImageServiceEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** {@link MetadefsContract} on the emulator: the administrator and another project through the trusted identity headers. */
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
+/**
+ * {@link MetadefsContract} on the emulator, with sample definition files loaded: the administrator and another
+ * project through the trusted identity headers.
+ */
 class EmulatorMetadefsContractTest extends MetadefsContract {
     private static ImageServiceEmulator emulator;
 
     @BeforeAll
     static void startEmulator() {
-        emulator = ImageServiceEmulator.builder().start();
+        // definition files in glance-common's format loaded as db_load_metadefs does, like the real Glance's
+        try {
+            emulator = ImageServiceEmulator.builder().metadefDefinitions(
+                    Path.of(EmulatorMetadefsContractTest.class.getResource("/metadefs-sample").toURI())).start();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
