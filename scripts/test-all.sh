@@ -88,6 +88,10 @@ IMAGESDK_GLANCE_URL=$(tail -n 1 "$glance30_out/url") IMAGESDK_GLANCE_RELEASE=30 
   mvn -B -ntp -o verify -pl sdk-testing,examples -am -DskipITs=false -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=GlanceContractIT,GlanceLimitsContractIT,GlanceLocationsContractIT,GlanceLinksContractIT,ImagectlLocationsIT,ImageCacheMiddlewareIT,GlanceMetadefsContractIT,MetadefCommandIT,ServiceClientIT,ImagesIT,ImageDataIT,ImageDataFaultsIT,ImageImportIT,MembersIT,ConcurrentLoadIT,ImagectlIT \
   -Dfailsafe.failIfNoSpecifiedTests=false -Denforcer.skip=true -Dimages.constantMemory.skip=true
+# The constant-memory IT on Glance 30.0 (1 GiB at -Xmx64m; alone, in its own JVM, as in the first run).
+IMAGESDK_GLANCE_URL=$(tail -n 1 "$glance30_out/url") IMAGESDK_GLANCE_RELEASE=30 \
+  mvn -B -ntp -o verify -pl sdk-images -am -DskipITs=false -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test=DownloadConstantMemoryIT -Dimages.regular.skip=true -Dfailsafe.failIfNoSpecifiedTests=false -Denforcer.skip=true
 # The Keystone ITs once more, in RegionTwo, whose image endpoint is the keystone-mode Glance 30.0.
 glance30_keystone_url=$(tail -n 1 "$glance30_out/keystone-url")
 IMAGESDK_KEYSTONE_REGION="$IMAGESDK_KEYSTONE_REGION2" IMAGESDK_KEYSTONE_IMAGE_URL="$glance30_keystone_url" \
