@@ -5,6 +5,7 @@ import dev.imagesdk.core.error.ChecksumMismatchException;
 import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.ForbiddenException;
 import dev.imagesdk.core.error.ImageServiceException;
+import dev.imagesdk.core.error.UnsupportedFeatureException;
 import dev.imagesdk.core.error.NotFoundException;
 import dev.imagesdk.core.error.ServerException;
 import dev.imagesdk.core.error.ServiceResponseException;
@@ -140,6 +141,11 @@ public record Failure(int exitCode, String message, String hint) {
             return new Failure(ExitCodes.TRANSPORT, t.getMessage(), te.isConnectFailure()
                     ? "Is the endpoint right and the service running? (--endpoint, --os-cloud; or try: imagectl demo)"
                     : "The connection failed; retry");
+        }
+        if (t instanceof UnsupportedFeatureException) {
+            return new Failure(ExitCodes.SERVER_ERROR, t.getMessage(),
+                    "This service does not offer it (an older release, or its operator switched it off); "
+                            + "imagectl import-info and imagectl stores show what it offers");
         }
         if (t instanceof ImageServiceException) {
             return new Failure(ExitCodes.SERVER_ERROR, t.getMessage(), "Rerun with --debug for details");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,11 @@ class FailureTest {
         assertThat(Failure.of(new ChecksumMismatchException("sha512", "aa", "bb", "GET", "http://h/v2/images/x/file",
                 null)).exitCode()).isEqualTo(ExitCodes.INTEGRITY);
         assertThat(Failure.of(new NoSuchFileException("/nope")).line()).isEqualTo("imagectl: no such file: /nope. Check the path");
+        Failure unsupported = Failure.of(new dev.imagesdk.core.error.UnsupportedFeatureException("the image cache API",
+                "2.14", List.of("v2.13 CURRENT"), "http://h/", null));
+        assertThat(unsupported.exitCode()).isEqualTo(ExitCodes.SERVER_ERROR);
+        assertThat(unsupported.line()).contains("does not serve the image cache API (Image API 2.14)",
+                "This service does not offer it");
     }
 
     @Test
