@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -27,6 +28,10 @@ class LauncherScriptTest {
     Path dir;
 
     private Process launch(int mvnExit) throws IOException {
+        return launch(mvnExit, Map.of());
+    }
+
+    private Process launch(int mvnExit, Map<String, String> env) throws IOException {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         StringBuilder mvn = new StringBuilder("#!/bin/sh\nprintf '\\033[0m\\033[0m[INFO] Scanning for projects...\\n'\n");
         String[] modules = {"sdk-core", "sdk-images", "examples"};
@@ -41,7 +46,9 @@ class LauncherScriptTest {
         mvn.append("echo '[ERROR] compilation failed in Foo.java'\n".repeat(mvnExit == 0 ? 0 : 1));
         mvn.append("printf '[INFO] BUILD DONE\\033[0m\\n'\nexit ").append(mvnExit).append('\n');
         Files.writeString(bin.resolve("mvn"), mvn);
-        Files.writeString(bin.resolve("java"), "#!/bin/sh\necho \"java ran: $*\"\n");
+        // a java that writes the archive named by -XX:ArchiveClassesAtExit=..., as the JVM does at its exit
+        Files.writeString(bin.resolve("java"), "#!/bin/sh\nfor a; do case $a in -XX:ArchiveClassesAtExit=*) "
+                + "echo archive > \"${a#-XX:ArchiveClassesAtExit=}\";; esac; done\necho \"java ran: $*\"\n");
         for (String f : List.of("mvn", "java")) {
             bin.resolve(f).toFile().setExecutable(true);
         }
@@ -50,6 +57,8 @@ class LauncherScriptTest {
         pb.environment().put("PATH", bin + ":/usr/bin:/bin");
         pb.environment().put("IMAGECTL_REBUILD", "1");
         pb.environment().put("TMPDIR", dir.toString());
+        pb.environment().put("IMAGECTL_CDS_ARCHIVE", dir.resolve("imagectl.jsa").toString());
+        pb.environment().putAll(env);
         return pb.start();
     }
 
@@ -68,7 +77,7 @@ class LauncherScriptTest {
                         "imagectl:   building imagesdk :: examples 1.0-SNAPSHOT [3/3]\n",
                         "imagectl:   downloaded 25 files (lib5-1.0.jar)\n", "imagectl:   downloaded 60 files\n",
                         "imagectl: built in ")
-                .endsWith("java ran: -jar " + Path.of("target", "imagectl.jar").toAbsolutePath() + " demo\n")
+                .endsWith("-jar " + Path.of("target", "imagectl.jar").toAbsolutePath() + " demo\n")
                 .doesNotContain(ESC, "Scanning for projects");
         try (Stream<Path> logs = Files.list(dir)) {
             assertThat(logs.filter(f -> f.getFileName().toString().startsWith("imagectl-build"))).as("log removed on success").isEmpty();
@@ -86,5 +95,27 @@ class LauncherScriptTest {
             Path log = logs.filter(f -> f.getFileName().toString().startsWith("imagectl-build")).findFirst().orElseThrow();
             assertThat(Files.readString(log)).startsWith("[INFO] Scanning for projects...\n").doesNotContain(ESC);
         }
+    }
+
+    @Test
+    void aDemoRunArchivesTheClassesOnceAndEveryRunMapsTheArchive() throws Exception {
+        Path jsa = dir.resolve("imagectl.jsa");
+        String quiet = "-Xlog:cds=off -Xlog:cds+dynamic=off ";
+
+        String first = output(launch(0));
+        assertThat(first).contains("imagectl: archiving the classes of a demo run for faster starts")
+                .endsWith("java ran: -XX:SharedArchiveFile=" + jsa + " " + quiet + "-jar "
+                        + Path.of("target", "imagectl.jar").toAbsolutePath() + " demo\n");
+        assertThat(jsa).hasContent("archive");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no half-written archive left")
+                    .noneMatch(n -> n.endsWith(".tmp"));
+        }
+
+        Files.setLastModifiedTime(jsa, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        String second = output(launch(0));
+        assertThat(second).doesNotContain("archiving").contains("java ran: -XX:SharedArchiveFile=" + jsa + " ");
+        assertThat(output(launch(0, Map.of("IMAGECTL_CDS", "off")))).doesNotContain("archiving")
+                .contains("java ran: -jar ");
     }
 }
