@@ -16,10 +16,13 @@
 #                127.0.0.1:$BENCH_NGINX_BIG_PORT  canned 100,000-image listing (pages of 1000)
 #      python-glanceclient's CLI cannot send Glance's trusted identity headers, so Glance runs in
 #      keystone mode and every contender (imagesdk included) uses one Keystone token of user alice.
-#   4. java dev.imagesdk.benchmarks.Bench: every workload, every contender; see RESULTS.md.
+#   4. java dev.imagesdk.benchmarks.Bench: every workload, every contender; see RESULTS.md. The download and upload
+#      workloads run twice: on shared CPUs, and pinned (taskset: servers on CPU 0, contenders on CPU 1). The 'cli'
+#      workloads time examples/imagectl, glance and curl as whole processes, Keystone login included.
 #   5. stops the servers it started and deletes the data (BENCH_KEEP=true keeps both).
 #
-# Knobs (environment): BENCH_REPS (3), BENCH_WARMUP (1, Java contenders), BENCH_WARMUP_EXTERNAL (0, curl/glanceclient), BENCH_WORKLOADS (download,durable,upload,list,decode,memory),
+# Knobs (environment): BENCH_REPS (3), BENCH_WARMUP (1, Java contenders), BENCH_WARMUP_EXTERNAL (0, curl/glanceclient), BENCH_WORKLOADS (download,durable,upload,list,decode,memory,cli),
+#   BENCH_CLI_REPS (5: the whole-process workloads 'cli', examples/imagectl vs glance vs a curl pair, each logging in to Keystone),
 #   BENCH_DISK_DIR (benchmarks/target/bench-disk: a directory on a real disk for the 'durable' workload, imagesdk's download
 #   with and without the fsync of DownloadOpts.durable; the data elsewhere is in tmpfs, where an fsync costs nothing),
 #   BENCH_SIZE_MIB (1024), BENCH_GLANCE_LIST (2500 images in the real Glance for its listing: BENCH_GLANCE_SEED_API=200
@@ -39,9 +42,10 @@ REPO=$(dirname "$BENCH_HOME")
 LOG_TAG=bench
 
 BENCH_REPS=${BENCH_REPS:-3}
+BENCH_CLI_REPS=${BENCH_CLI_REPS:-5}
 BENCH_WARMUP=${BENCH_WARMUP:-1}
 BENCH_WARMUP_EXTERNAL=${BENCH_WARMUP_EXTERNAL:-0}
-BENCH_WORKLOADS=${BENCH_WORKLOADS:-download,durable,upload,list,decode,memory}
+BENCH_WORKLOADS=${BENCH_WORKLOADS:-download,durable,upload,list,decode,memory,cli}
 BENCH_SIZE_MIB=${BENCH_SIZE_MIB:-1024}
 BENCH_GLANCE_LIST=${BENCH_GLANCE_LIST:-2500}
 BENCH_GLANCE_SEED_API=${BENCH_GLANCE_SEED_API:-200}
@@ -112,9 +116,9 @@ command -v mvn >/dev/null || ensure_packages maven
 command -v javac >/dev/null || ensure_packages openjdk-17-jdk-headless
 
 if [ "$BENCH_SKIP_BUILD" != true ]; then
-  log "building the benchmarks module (mvn -pl benchmarks -am package -DskipTests)"
+  log "building the benchmarks module and imagectl (mvn -pl benchmarks,examples -am package -DskipTests)"
   # shellcheck disable=SC2086  # BENCH_MAVEN_ARGS: extra words for mvn, e.g. -Dmaven.repo.local=/tmp/empty-repo
-  (cd "$REPO" && mvn -q -B ${BENCH_MAVEN_ARGS:-} -pl benchmarks -am -DskipTests -Dmaven.javadoc.skip=true package) >&2
+  (cd "$REPO" && mvn -q -B ${BENCH_MAVEN_ARGS:-} -pl benchmarks,examples -am -DskipTests -Dmaven.javadoc.skip=true package) >&2
 fi
 # A private copy of the class path: other builds in this work tree must not swap jars under a running benchmark.
 LIB="$TARGET/bench-lib"
@@ -257,6 +261,15 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
   echo "file.4g=$FILE4"
   echo "file.4g.size=$SIZE4"
   echo "file.4g.sha512=$SHA_4"
+  echo "cli.imagectl=$REPO/examples/imagectl"
+  echo "cli.reps=$BENCH_CLI_REPS"
+  echo "cli.warmup=1"
+  if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
+    # the pinned workloads: servers on CPU 0, the client on CPU 1
+    echo "pin.server=0"
+    echo "pin.client=1"
+    echo "server.pids=$(cat "$BENCH_GLANCE_DIR/glance-api.pid"),$(cat "$BENCH_KEYSTONE_DIR/keystone.pid"),$(cat "$NGINX_PREFIX/nginx.pid")"
+  fi
   echo "info.01=date (UTC): $(date -u '+%F %T')"
   echo "info.02=machine: $(nproc) vCPU ($cpu), $(free -g | awk '/^Mem:/{print $2}') GiB RAM, kernel $(uname -r); tmpfs for data"
   echo "info.03=load average at start (1/5/15 min): $(cut -d' ' -f1-3 /proc/loadavg) (other engineers' builds may share the machine: see the timeline)"
@@ -271,7 +284,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
   echo "info.08=python-glanceclient: $(pkgver python3-glanceclient) ($(/usr/bin/python3 --version 2>&1))"
   echo "info.09=curl: $(curl --version | head -n 1 | cut -d' ' -f1-2); coreutils sha512sum $(pkgver coreutils)"
   echo "info.10=nginx: $(nginx -v 2>&1 | sed 's/^nginx version: //') (1 worker, sendfile, canned responses from tmpfs)"
-  echo "info.11=command: benchmarks/run.sh (BENCH_REPS=$BENCH_REPS BENCH_WARMUP=$BENCH_WARMUP BENCH_SIZE_MIB=$BENCH_SIZE_MIB BENCH_GLANCE_LIST=$BENCH_GLANCE_LIST BENCH_GLANCE_SEED_API=$BENCH_GLANCE_SEED_API BENCH_GLANCE_TOKEN_CACHE_TIME=$BENCH_GLANCE_TOKEN_CACHE_TIME BENCH_NGINX_LIST=$BENCH_NGINX_LIST BENCH_NGINX_BIG_LIST=$BENCH_NGINX_BIG_LIST)"
+  echo "info.11=command: benchmarks/run.sh (BENCH_REPS=$BENCH_REPS BENCH_CLI_REPS=$BENCH_CLI_REPS BENCH_WARMUP=$BENCH_WARMUP BENCH_SIZE_MIB=$BENCH_SIZE_MIB BENCH_GLANCE_LIST=$BENCH_GLANCE_LIST BENCH_GLANCE_SEED_API=$BENCH_GLANCE_SEED_API BENCH_GLANCE_TOKEN_CACHE_TIME=$BENCH_GLANCE_TOKEN_CACHE_TIME BENCH_NGINX_LIST=$BENCH_NGINX_LIST BENCH_NGINX_BIG_LIST=$BENCH_NGINX_BIG_LIST)"
 } >"$CONFIG"
 chmod 600 "$CONFIG"
 

@@ -47,6 +47,8 @@ public final class Bench {
     private final Results results = new Results();
     private final Report report;
     private final Processes procs;
+    /** Where the contenders run now: {@link #procs}, or pinned to the client's CPU inside {@link #pinned}. */
+    private Processes run;
     private final int reps;
     private final int warmup;
     private final int externalWarmup;
@@ -65,6 +67,7 @@ public final class Bench {
         this.work = Files.createDirectories(cfg.path("work.dir"));
         this.token = cfg.token();
         this.procs = new Processes(cfg.path("log.dir"), Map.of("OS_AUTH_TOKEN", token));
+        this.run = procs;
         this.report = new Report(cfg, results);
         // Same heap for both libraries (openstack4j's OkHttp connector reads an upload into a byte array).
         this.javaArgs = List.of("-Xmx4g", "-XX:+UseG1GC");
@@ -84,7 +87,8 @@ public final class Bench {
     }
 
     void runAll() throws Exception {
-        List<String> workloads = Arrays.asList(cfg.get("workloads", "download,durable,upload,list,decode,memory").split(","));
+        List<String> workloads = Arrays.asList(cfg.get("workloads", "download,durable,upload,list,decode,memory,cli").split(","));
+        boolean pin = cfg.has("pin.client") && cfg.has("pin.server") && cfg.has("server.pids");
         report.note("start");
         GlanceSetup glance = new GlanceSetup(cfg.endpoint("glance"), token);
         String glanceDownloadId = null;
@@ -93,8 +97,13 @@ public final class Bench {
             glance.upload(glanceDownloadId, cfg.path("file.1g"));
             report.note("setup: 1 GiB image " + glanceDownloadId + " uploaded to the real Glance (untimed)");
             double sha = jvmSha512();
-            download("glance", glanceDownloadId, sha);
-            download("nginx", cfg.get("nginx.download.id"), sha);
+            download("glance", glanceDownloadId, sha, "");
+            download("nginx", cfg.get("nginx.download.id"), sha, "");
+            if (pin) {
+                String id = glanceDownloadId;
+                pinned(() -> download("glance", id, sha, PINNED));
+                pinned(() -> download("nginx", cfg.get("nginx.download.id"), sha, PINNED));
+            }
             glance.delete(glanceDownloadId);
             write();
         }
@@ -103,8 +112,12 @@ public final class Bench {
             write();
         }
         if (workloads.contains("upload")) {
-            upload("glance", glance);
-            upload("nginx", null);
+            upload("glance", glance, "");
+            upload("nginx", null, "");
+            if (pin) {
+                pinned(() -> upload("glance", glance, PINNED));
+                pinned(() -> upload("nginx", null, PINNED));
+            }
             write();
         }
         if (workloads.contains("decode")) {
@@ -148,8 +161,56 @@ public final class Bench {
             }
             write();
         }
+        if (workloads.contains("cli") && cfg.has("cli.imagectl")) {
+            cli(glance);
+            write();
+        }
         report.note("end");
         write();
+    }
+
+    /** The suffix of a pinned workload's name. */
+    static final String PINNED = ", pinned";
+
+    /** A piece of a workload that may throw. */
+    interface Body {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code body} with the servers (every process of {@code server.pids} and its descendants, every
+     * thread) on the CPUs of {@code pin.server} and every contender on those of {@code pin.client}
+     * ({@code taskset}), so that the client's cost is measured apart from the server's; restores all CPUs after.
+     */
+    private void pinned(Body body) throws Exception {
+        String all = "0-" + (Runtime.getRuntime().availableProcessors() - 1);
+        pinServers(cfg.get("pin.server"));
+        run = procs.pinnedTo(cfg.get("pin.client"));
+        try {
+            body.run();
+        } finally {
+            run = procs;
+            pinServers(all);
+        }
+    }
+
+    private void pinServers(String cpus) throws IOException, InterruptedException {
+        List<Long> pids = new ArrayList<>();
+        for (String p : cfg.get("server.pids").split(",")) {
+            if (p.isBlank()) {
+                continue;
+            }
+            ProcessHandle.of(Long.parseLong(p.trim())).ifPresent(h -> {
+                pids.add(h.pid());
+                h.descendants().forEach(d -> pids.add(d.pid()));
+            });
+        }
+        for (long pid : pids) {
+            Process t = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, "" + pid).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            t.waitFor();
+        }
+        report.note("servers' processes " + pids + " on CPUs " + cpus);
     }
 
     private void write() throws IOException {
@@ -181,8 +242,8 @@ public final class Bench {
         }
     }
 
-    private void download(String target, String id, double jvmShaSeconds) throws IOException {
-        String w = "download-verify-" + size(cfg.getLong("file.1g.size")) + "@" + target;
+    private void download(String target, String id, double jvmShaSeconds, String suffix) throws IOException {
+        String w = "download-verify-" + size(cfg.getLong("file.1g.size")) + "@" + target + suffix;
         report.workloadStart(w);
         long size = cfg.getLong("file.1g.size");
         String sha = cfg.get("file.1g.sha512");
@@ -232,8 +293,8 @@ public final class Bench {
 
     // ---- workload 2: upload 1 GiB ----------------------------------------------------------------------
 
-    private void upload(String target, GlanceSetup glance) throws Exception {
-        String w = "upload-" + size(cfg.getLong("file.1g.size")) + "@" + target;
+    private void upload(String target, GlanceSetup glance, String suffix) throws Exception {
+        String w = "upload-" + size(cfg.getLong("file.1g.size")) + "@" + target + suffix;
         report.workloadStart(w);
         long size = cfg.getLong("file.1g.size");
         String file = cfg.get("file.1g");
@@ -322,6 +383,125 @@ public final class Bench {
         shell(w, GLANCECLIENT, "s", 0, gc, out -> Long.parseLong(out.trim()) == expect ? null
                 : "glanceclient listed " + out.trim() + " images, expected " + expect, () -> { },
                 "prints the table; includes Python start-up (~0.5 s)");
+        report.workloadEnd(w);
+    }
+
+    // ---- workload 6: whole processes, as a user runs them ------------------------------------------------------
+
+    /** Prints a Keystone token for $OS_USERNAME/$OS_PASSWORD on project $OS_PROJECT_ID: the login half of the curl pair. */
+    private static final String LOGIN_SCRIPT = """
+            #!/usr/bin/env bash
+            # the curl pair's login: one POST to Keystone, prints the token
+            set -euo pipefail
+            body=$(printf '{"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"%s","domain":{"id":"default"},"password":"%s"}}},"scope":{"project":{"id":"%s"}}}}' \\
+              "$OS_USERNAME" "$OS_PASSWORD" "$OS_PROJECT_ID")
+            curl -sS --fail -D - -o /dev/null -H 'Content-Type: application/json' --data-binary "$body" "$OS_AUTH_URL/auth/tokens" \\
+              | tr -d '\\r' | sed -n 's/^[Xx]-[Ss]ubject-[Tt]oken: *//p'
+            """;
+
+    /**
+     * {@code imagectl}, curl and glanceclient as whole processes, timed from start to exit, each logging in to
+     * Keystone with user and password (the variables {@code OS_AUTH_URL}, {@code OS_USERNAME}, ...) and, except
+     * curl, finding Glance in the service catalog: the time a user of the command line waits.
+     */
+    private void cli(GlanceSetup glance) throws Exception {
+        int n = cfg.getInt("cli.reps", 5);
+        int warm = cfg.getInt("cli.warmup", 1);
+        long size = cfg.getLong("file.1g.size");
+        String file = cfg.get("file.1g");
+        String sha = cfg.get("file.1g.sha512");
+        String imagectl = cfg.get("cli.imagectl");
+        String glanceUrl = cfg.endpoint("glance");
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("OS_AUTH_URL", cfg.get("keystone.url") + "/v3");
+        env.put("OS_USERNAME", cfg.get("keystone.user"));
+        env.put("OS_PASSWORD", cfg.get("keystone.password"));
+        env.put("OS_PROJECT_ID", cfg.get("keystone.project.id"));
+        env.put("OS_USER_DOMAIN_ID", "default");
+        env.put("OS_PROJECT_DOMAIN_ID", "default");
+        env.put("OS_REGION_NAME", cfg.get("cli.region", "RegionOne"));
+        env.put("OS_INTERFACE", "public");
+        env.put("OS_IDENTITY_API_VERSION", "3");
+        env.put("OS_IMAGE_API_VERSION", "2");
+        Processes p = run.withEnv(env);
+        Path login = work.resolve("cli-login.sh");
+        Files.writeString(login, LOGIN_SCRIPT);
+        String curlLogin = "T=$(bash " + login + ") && ";
+        // imagectl's launcher archives its classes on its first start after a build: done here, untimed.
+        p.shell("cli-setup-imagectl", imagectl + " --version", 900);
+        report.note("setup: imagectl " + imagectl + " started once (class-data archive of this build), untimed");
+        String gc = "glance ";
+
+        // download 1 GiB, verified
+        String id = glance.create("{\"name\": \"bench-cli-download\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}");
+        glance.upload(id, cfg.path("file.1g"));
+        Path dest = work.resolve("cli-dl.bin");
+        String w = "cli-download-verify-" + size(size) + "@glance";
+        report.workloadStart(w);
+        Cleanup rm = () -> Files.deleteIfExists(dest);
+        OutputCheck shaOut = out -> out.startsWith(sha) ? null : "sha512sum output differs from the expected hash";
+        shell(p, w, Results.OURS, "s", size, warm, n, imagectl + " images download " + id + " -o " + dest,
+                out -> out.contains("sha512 verified") ? null : "imagectl did not report a verified download: " + out.trim(), rm,
+                "examples/imagectl launcher: JVM start (class-data archive), Keystone login, catalog, image record, data, "
+                        + "SHA-512 check, fsync (tmpfs)");
+        shell(p, w, CURL, "s", size, warm, n, curlLogin + "curl -sS --fail -H \"X-Auth-Token: $T\" '" + glanceUrl + "/v2/images/" + id
+                + "/file' | tee " + dest + " | sha512sum", shaOut, rm, "two processes: the Keystone POST, then the GET through "
+                        + "tee and sha512sum; knows the Glance URL (no catalog)");
+        shell(p, w, GLANCECLIENT, "s", size, warm, n, gc + "image-download --file " + dest + " " + id, out -> null, rm,
+                "python-glanceclient: Keystone login (keystoneauth), catalog, data with its os_hash_value check");
+        glance.delete(id);
+        report.workloadEnd(w);
+        write();
+
+        // upload 1 GiB into a queued image, one image per run, deleted right after it (checked active first)
+        w = "cli-upload-" + size(size) + "@glance";
+        report.workloadStart(w);
+        String create = "{\"name\": \"bench-cli-upload\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}";
+        String label = w;
+        for (String contender : List.of(Results.OURS, CURL, GLANCECLIENT)) {
+            if (!contenders.contains(contender)) {
+                continue;
+            }
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < warm + n; i++) {
+                ids.add(glance.create(create));
+            }
+            Consumer<String> afterEach = done -> {
+                try {
+                    String status = glance.status(done);
+                    if (!status.equals("active")) {
+                        report.note(label + ": " + contender + " left image " + done + " in status " + status);
+                    }
+                    glance.delete(done);
+                } catch (IOException | InterruptedException e) {
+                    report.note(label + ": could not check or delete " + done + ": " + e.getMessage());
+                }
+            };
+            String template = switch (contender) {
+                case Results.OURS -> imagectl + " images upload {ID} " + file;
+                case CURL -> curlLogin + "curl -sS --fail -o /dev/null -H \"X-Auth-Token: $T\" -H 'Content-Type: application/octet-stream' -T "
+                        + file + " '" + glanceUrl + "/v2/images/{ID}/file'";
+                default -> gc + "image-upload --file " + file + " {ID}";
+            };
+            String note = switch (contender) {
+                case Results.OURS -> "examples/imagectl launcher: JVM start, Keystone login, catalog, data, then the image record for its report";
+                case CURL -> "two processes: the Keystone POST, then the PUT; knows the Glance URL (no catalog)";
+                default -> "python-glanceclient: Keystone login, catalog, data";
+            };
+            shellPerId(p, w, contender, size, warm, ids, template, note, afterEach);
+        }
+        report.workloadEnd(w);
+        write();
+
+        // the smallest useful command: log in, one GET of one image
+        w = "cli-list-limit-1@glance";
+        report.workloadStart(w);
+        shell(p, w, Results.OURS, "s", 0, warm, n, imagectl + " images list --limit 1", out -> null, () -> { },
+                "examples/imagectl launcher: JVM start, Keystone login, catalog, one GET, a table");
+        shell(p, w, CURL, "s", 0, warm, n, curlLogin + "curl -sS --fail -o /dev/null -H \"X-Auth-Token: $T\" '" + glanceUrl
+                + "/v2/images?limit=1'", out -> null, () -> { }, "two processes: the Keystone POST, then the GET; no parsing");
+        shell(p, w, GLANCECLIENT, "s", 0, warm, n, gc + "image-list --limit 1", out -> null, () -> { },
+                "python-glanceclient: Keystone login, catalog, one GET, a table");
         report.workloadEnd(w);
     }
 
@@ -427,9 +607,9 @@ public final class Bench {
         try {
             String classPath = contender.equals(O4J) ? cfg.get("openstack4j.classpath", System.getProperty("java.class.path"))
                     : System.getProperty("java.class.path");
-            Processes.WorkerRun r = procs.worker(slug(w) + "-" + slug(label), jvmArgs, classPath, args, 1800);
+            Processes.WorkerRun r = run.worker(slug(w) + "-" + slug(label), jvmArgs, classPath, args, 1800);
             String info = r.info().isEmpty() ? "" : " (" + r.info() + ")";
-            results.add(new Result(w, label, unit, false, r.samples(), bytes, commandLine, (note + info).trim()));
+            results.add(new Result(w, label, unit, false, r.samples(), bytes, commandLine, (note + info).trim(), r.cpuSeconds()));
         } catch (Exception e) {
             results.add(Result.failed(w, label, unit, commandLine, String.valueOf(e.getMessage())));
         }
@@ -450,21 +630,31 @@ public final class Bench {
         if (!contenders.contains(contender)) {
             return;
         }
+        shell(run, w, contender, unit, bytes, externalWarmup, reps, command, check, cleanup, note);
+    }
+
+    private void shell(Processes p, String w, String contender, String unit, long bytes, int warm, int n, String command,
+                       OutputCheck check, Cleanup cleanup, String note) {
+        if (!contenders.contains(contender)) {
+            return;
+        }
         List<Double> samples = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         try {
-            for (int i = 0; i < externalWarmup + reps; i++) {
+            for (int i = 0; i < warm + n; i++) {
                 cleanup.run();
-                Processes.ShellRun r = procs.shell(slug(w) + "-" + contender, command, 1800);
+                Processes.ShellRun r = p.shell(slug(w) + "-" + slug(contender), command, 1800);
                 String problem = check.problem(r.stdout());
                 if (problem != null) {
                     throw new IOException(problem);
                 }
-                if (i >= externalWarmup) {
+                if (i >= warm) {
                     samples.add(r.seconds());
+                    cpu.add(r.cpuSeconds());
                 }
             }
             cleanup.run();
-            results.add(new Result(w, contender, unit, false, samples, bytes, command, note));
+            results.add(new Result(w, contender, unit, false, samples, bytes, command, note, cpu.contains(Double.NaN) ? List.of() : cpu));
         } catch (Exception e) {
             results.add(Result.failed(w, contender, unit, command, String.valueOf(e.getMessage())));
         }
@@ -472,19 +662,26 @@ public final class Bench {
 
     private void shellPerId(String w, String contender, long bytes, List<String> ids, String template, String note,
                             Consumer<String> afterEach) {
+        shellPerId(run, w, contender, bytes, externalWarmup, ids, template, note, afterEach);
+    }
+
+    private void shellPerId(Processes p, String w, String contender, long bytes, int warm, List<String> ids, String template,
+                            String note, Consumer<String> afterEach) {
         if (!contenders.contains(contender)) {
             return;
         }
         List<Double> samples = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         try {
             for (int i = 0; i < ids.size(); i++) {
-                Processes.ShellRun r = procs.shell(slug(w) + "-" + contender, template.replace("{ID}", ids.get(i)), 1800);
-                if (i >= externalWarmup) {
+                Processes.ShellRun r = p.shell(slug(w) + "-" + slug(contender), template.replace("{ID}", ids.get(i)), 1800);
+                if (i >= warm) {
                     samples.add(r.seconds());
+                    cpu.add(r.cpuSeconds());
                 }
                 afterEach.accept(ids.get(i));
             }
-            results.add(new Result(w, contender, "s", false, samples, bytes, template, note));
+            results.add(new Result(w, contender, "s", false, samples, bytes, template, note, cpu.contains(Double.NaN) ? List.of() : cpu));
         } catch (Exception e) {
             results.add(Result.failed(w, contender, "s", template, String.valueOf(e.getMessage())));
         }

@@ -77,11 +77,20 @@ class BenchSmokeTest {
         nginx.setDispatcher(new CannedSite(prefix.resolve("www-main")));
         nginxBig.setDispatcher(new CannedSite(prefix.resolve("www-big")));
         Path token = Files.writeString(work.resolve("token"), FakeGlance.TOKEN);
+        // imagectl as a whole process, from this test's class path (the examples module is a test dependency)
+        Path imagectl = work.resolve("imagectl");
+        Files.writeString(imagectl, "#!/usr/bin/env bash\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
+                + "' -cp '" + System.getProperty("java.class.path") + "' dev.imagesdk.examples.cli.Imagectl \"$@\"\n");
+        imagectl.toFile().setExecutable(true);
+        // a stand-in server process for the pinned workloads (pinned to one CPU, then back to all)
+        Process server = new ProcessBuilder("sleep", "600").start();
         Path out = Files.createDirectories(dir.resolve("out"));
         String contenders = "imagesdk,openstack4j" + (onPath("curl") ? ",curl" : "");
         String props = String.join("\n",
                 "out.dir=" + out, "work.dir=" + work, "log.dir=" + dir.resolve("logs"),
-                "reps=1", "warmup=1", "workloads=download,durable,upload,list,decode,memory",
+                "reps=1", "warmup=1", "workloads=download,durable,upload,list,decode,memory,cli",
+                "cli.imagectl=" + imagectl, "cli.reps=1", "cli.warmup=1",
+                "pin.client=0", "pin.server=0", "server.pids=" + server.pid(),
                 "disk.dir=" + dir.resolve("disk"), "contenders=" + contenders,
                 "token.file=" + token,
                 "keystone.url=" + trim(glance.url("/").toString()), "keystone.user=alice", "keystone.password=pw",
@@ -105,6 +114,7 @@ class BenchSmokeTest {
         try {
             bench.runAll();
         } finally {
+            server.destroy();
             if (ignoreLock == null) {
                 System.clearProperty("jmh.ignoreLock");
             } else {
@@ -117,11 +127,14 @@ class BenchSmokeTest {
                 .collect(Collectors.toList());
         assertThat(failures).isEmpty();
         List<String> expectedWorkloads = List.of("sha512-in-memory-1MiB", "download-verify-1MiB@glance", "download-verify-1MiB@nginx",
+                "download-verify-1MiB@glance, pinned", "download-verify-1MiB@nginx, pinned",
                 "download-verify-1MiB-to-disk@nginx", "upload-1MiB@glance", "upload-1MiB@nginx",
+                "upload-1MiB@glance, pinned", "upload-1MiB@nginx, pinned",
                 "decode-1000-image-page (pages/s)", "decode-1000-image-page (bytes allocated per image)",
                 "memory-download-verify-4MiB-Xmx64m@nginx", "memory-list-2500-images-Xmx64m@nginx",
                 "list-60-images-pages-of-25@nginx", "list-60-images-pages-of-10@nginx",
-                "list-30-images-pages-of-25@glance", "list-30-images-pages-of-7@glance");
+                "list-30-images-pages-of-25@glance", "list-30-images-pages-of-7@glance",
+                "cli-download-verify-1MiB@glance", "cli-upload-1MiB@glance", "cli-list-limit-1@glance");
         assertThat(bench.results().byWorkload().keySet()).containsExactlyElementsOf(expectedWorkloads);
         for (String w : expectedWorkloads) {
             if (w.startsWith("sha512")) {
@@ -133,16 +146,26 @@ class BenchSmokeTest {
                 continue;
             }
             List<String> who = bench.results().byWorkload().get(w).stream().map(Result::contender).toList();
+            if (w.startsWith("cli-")) {
+                assertThat(who).as(w).contains("imagesdk");
+                if (onPath("curl")) {
+                    assertThat(who).as(w).contains("curl");
+                }
+                continue;
+            }
             assertThat(who).as(w).contains("imagesdk", "openstack4j");
             if (onPath("curl") && (w.startsWith("download") || w.startsWith("upload") || w.startsWith("list"))) {
                 assertThat(who).as(w).contains("curl");
             }
         }
         assertThat(bench.results().ours("decode-1000-image-page (bytes allocated per image)").median()).isPositive();
+        // the client's CPU time is measured for Java workers and for whole processes
+        assertThat(bench.results().ours("download-verify-1MiB@nginx, pinned").cpuSeconds()).hasSize(1).allMatch(c -> c > 0);
+        assertThat(bench.results().ours("cli-list-limit-1@glance").cpuSeconds()).hasSize(1).allMatch(c -> c > 0);
         // Setup and uploads cleaned up after themselves: only the seeded images are left.
         assertThat(fake.count()).isEqualTo(30);
         assertThat(Files.readString(out.resolve("results.json"))).contains("\"ratio_vs_ours\"").contains("\"workload\": \"upload-1MiB@nginx\"");
-        assertThat(Files.readString(out.resolve("RESULTS.md"))).contains("## Targets (issue 9) in this run").contains("machine: smoke test");
+        assertThat(Files.readString(out.resolve("RESULTS.md"))).contains("## Targets (issue 18) in this run").contains("client CPU s/GiB").contains("machine: smoke test");
     }
 
     private static String trim(String url) {

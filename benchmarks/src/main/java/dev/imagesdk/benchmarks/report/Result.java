@@ -16,17 +16,41 @@ import java.util.List;
  * @param bytes payload bytes moved per repetition (to derive MB/s), or 0
  * @param command how it was run (shell command or Java call), for the report
  * @param note anything a reader must know (failure reason, what is included in the time)
+ * @param cpuSeconds the client's CPU time (user + system, every thread or child process) per measured
+ *                   repetition, in the order of {@code samples}; empty where it was not measured
  */
 public record Result(String workload, String contender, String unit, boolean higherIsBetter, List<Double> samples,
-                     long bytes, String command, String note) {
+                     long bytes, String command, String note, List<Double> cpuSeconds) {
     /** Copies the samples. */
     public Result {
         samples = List.copyOf(samples);
+        cpuSeconds = List.copyOf(cpuSeconds);
+    }
+
+    /** A result without CPU times. */
+    public Result(String workload, String contender, String unit, boolean higherIsBetter, List<Double> samples,
+                  long bytes, String command, String note) {
+        this(workload, contender, unit, higherIsBetter, samples, bytes, command, note, List.of());
+    }
+
+    /**
+     * The client's median CPU seconds per GiB moved ({@code bytes} per repetition), or per repetition when
+     * {@code bytes} is 0; NaN when CPU time was not measured.
+     */
+    public double cpuSecondsPerGiB() {
+        if (cpuSeconds.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> s = new ArrayList<>(cpuSeconds);
+        Collections.sort(s);
+        int n = s.size();
+        double median = n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+        return bytes > 0 ? median / (bytes / (double) (1L << 30)) : median;
     }
 
     /** A contender that could not run the workload. */
     public static Result failed(String workload, String contender, String unit, String command, String why) {
-        return new Result(workload, contender, unit, false, List.of(), 0, command, why);
+        return new Result(workload, contender, unit, false, List.of(), 0, command, why, List.of());
     }
 
     /** Whether there is at least one sample. */

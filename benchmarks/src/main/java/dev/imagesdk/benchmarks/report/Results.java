@@ -59,6 +59,8 @@ public final class Results {
                     .append(", \"higher_is_better\": ").append(r.higherIsBetter())
                     .append(", \"mb_per_s\": ").append(num(r.megabytesPerSecond()))
                     .append(", \"samples\": ").append(r.samples().stream().map(Results::num).toList())
+                    .append(", \"client_cpu_s\": ").append(r.cpuSeconds().stream().map(Results::num).toList())
+                    .append(", \"client_cpu_s_per_gib\": ").append(num(r.cpuSecondsPerGiB()))
                     .append(", \"command\": ").append(str(r.command()))
                     .append(", \"note\": ").append(str(r.note()))
                     .append('}').append(i + 1 < results.size() ? ",\n" : "\n");
@@ -72,14 +74,19 @@ public final class Results {
         for (Map.Entry<String, List<Result>> e : byWorkload().entrySet()) {
             Result ours = ours(e.getKey());
             b.append("#### ").append(e.getKey()).append("\n\n");
-            b.append("| contender | median | min – max | runs | MB/s | ours vs this (>1 = ours better) | note |\n");
-            b.append("|---|---|---|---|---|---|---|\n");
+            boolean cpu = e.getValue().stream().anyMatch(r -> !r.cpuSeconds().isEmpty());
+            boolean perGiB = e.getValue().stream().anyMatch(r -> r.bytes() > 0);
+            b.append("| contender | median | min – max | runs | MB/s |")
+                    .append(cpu ? perGiB ? " client CPU s/GiB |" : " client CPU s |" : "")
+                    .append(" ours vs this (>1 = ours better) | note |\n");
+            b.append("|---|---|---|---|---|").append(cpu ? "---|" : "").append("---|---|\n");
             for (Result r : e.getValue()) {
                 b.append("| ").append(r.contender())
                         .append(" | ").append(r.ok() ? fmt(r.median()) + " " + r.unit() : "**did not run**")
                         .append(" | ").append(r.ok() ? fmt(r.min()) + " – " + fmt(r.max()) : "–")
                         .append(" | ").append(r.samples().size())
                         .append(" | ").append(Double.isNaN(r.megabytesPerSecond()) ? "–" : fmt(r.megabytesPerSecond()))
+                        .append(cpu ? " | " + fmt(r.cpuSecondsPerGiB()) : "")
                         .append(" | ").append(r == ours || Double.isNaN(r.ratioVsOurs(ours)) ? "–"
                                 : String.format(Locale.ROOT, "%.2f×", r.ratioVsOurs(ours)))
                         .append(" | ").append(r.note() == null ? "" : r.note().replace("|", "\\|"))

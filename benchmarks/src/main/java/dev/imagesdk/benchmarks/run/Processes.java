@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 public final class Processes {
     private final Path logDir;
     private final Map<String, String> env;
+    private final List<String> prefix;
 
     /**
      * @param logDir where each process' stdout/stderr go
@@ -22,12 +23,33 @@ public final class Processes {
      *            {@code OS_*} variable of the caller is removed so that no cloud configuration interferes
      */
     public Processes(Path logDir, Map<String, String> env) throws IOException {
-        this.logDir = Files.createDirectories(logDir);
-        this.env = Map.copyOf(env);
+        this(Files.createDirectories(logDir), Map.copyOf(env), List.of());
     }
 
-    /** The outcome of one shell run. */
-    public record ShellRun(double seconds, String stdout) {
+    private Processes(Path logDir, Map<String, String> env, List<String> prefix) {
+        this.logDir = logDir;
+        this.env = env;
+        this.prefix = prefix;
+    }
+
+    /** The same, with {@code env} as the added environment instead. */
+    public Processes withEnv(Map<String, String> env) {
+        return new Processes(logDir, Map.copyOf(env), prefix);
+    }
+
+    /** The same, every process started on the given CPUs only ({@code taskset -c cpus}, inherited by children). */
+    public Processes pinnedTo(String cpus) {
+        return new Processes(logDir, env, List.of("taskset", "-c", cpus));
+    }
+
+    /**
+     * The outcome of one shell run.
+     *
+     * @param seconds wall time from start to exit
+     * @param cpuSeconds the CPU time (user + system) of every process the command started
+     * @param stdout what it printed
+     */
+    public record ShellRun(double seconds, double cpuSeconds, String stdout) {
     }
 
     /**
@@ -38,9 +60,14 @@ public final class Processes {
     public ShellRun shell(String name, String command, long timeoutSeconds) throws IOException, InterruptedException {
         Path out = logDir.resolve(name + ".out");
         Path err = logDir.resolve(name + ".err");
-        ProcessBuilder pb = new ProcessBuilder("bash", "-o", "pipefail", "-c", command)
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        Path times = logDir.resolve(name + ".times");
+        Files.deleteIfExists(times);
+        // bash's 'times' after the command: its second line is the CPU time of every (grand)child reaped.
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of("bash", "-o", "pipefail", "-c", "( " + command + "\n); rc=$?; times >\"$BENCH_TIMES_FILE\"; exit $rc"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
         prepare(pb);
+        pb.environment().put("BENCH_TIMES_FILE", times.toString());
         long t0 = System.nanoTime();
         Process p = pb.start();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -51,11 +78,37 @@ public final class Processes {
         if (p.exitValue() != 0) {
             throw new IOException(name + ": exit " + p.exitValue() + ": " + tail(err));
         }
-        return new ShellRun(seconds, Files.readString(out));
+        return new ShellRun(seconds, childCpuSeconds(times), Files.readString(out));
     }
 
-    /** What a worker JVM reported. */
-    public record WorkerRun(List<Double> samples, String info) {
+    /** The children's user + system time from bash's {@code times} output ({@code 0m1.234s 0m0.100s}), NaN if missing. */
+    static double childCpuSeconds(Path times) throws IOException {
+        if (!Files.exists(times)) {
+            return Double.NaN;
+        }
+        List<String> lines = Files.readAllLines(times);
+        if (lines.size() < 2) {
+            return Double.NaN;
+        }
+        double total = 0;
+        for (String t : lines.get(1).trim().split("\\s+")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)m([0-9.]+)s").matcher(t);
+            if (!m.matches()) {
+                return Double.NaN;
+            }
+            total += Integer.parseInt(m.group(1)) * 60 + Double.parseDouble(m.group(2));
+        }
+        return total;
+    }
+
+    /**
+     * What a worker JVM reported.
+     *
+     * @param samples wall seconds per measured repetition
+     * @param cpuSeconds the worker JVM's CPU seconds per measured repetition (same order)
+     * @param info its closing {@code INFO} line
+     */
+    public record WorkerRun(List<Double> samples, List<Double> cpuSeconds, String info) {
     }
 
     /**
@@ -71,7 +124,7 @@ public final class Processes {
     /** Like {@link #worker(String, List, List, long)} with another class path. */
     public WorkerRun worker(String name, List<String> jvmArgs, String classPath, List<String> args, long timeoutSeconds)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(prefix);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
@@ -88,10 +141,15 @@ public final class Processes {
             throw new IOException(name + ": timed out after " + timeoutSeconds + " s");
         }
         List<Double> samples = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         String info = "";
         for (String line : Files.readAllLines(out)) {
             if (line.startsWith("SAMPLE ")) {
-                samples.add(Double.parseDouble(line.substring(7).trim()));
+                String[] f = line.substring(7).trim().split("\\s+");
+                samples.add(Double.parseDouble(f[0]));
+                if (f.length > 1) {
+                    cpu.add(Double.parseDouble(f[1]));
+                }
             } else if (line.startsWith("INFO ")) {
                 info = line.substring(5).trim();
             }
@@ -99,7 +157,7 @@ public final class Processes {
         if (p.exitValue() != 0) {
             throw new IOException(name + ": exit " + p.exitValue() + ": " + tail(err));
         }
-        return new WorkerRun(samples, info);
+        return new WorkerRun(samples, cpu, info);
     }
 
     private void prepare(ProcessBuilder pb) {

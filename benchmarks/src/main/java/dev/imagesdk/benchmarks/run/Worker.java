@@ -16,7 +16,7 @@ import java.util.Locale;
 /**
  * One contender's repetitions of one operation, in a JVM of its own (so that one library's heap, JIT
  * profile and threads do not disturb another's). Started by the harness ({@code dev.imagesdk.benchmarks.Bench}); prints one line per measured
- * repetition, {@code SAMPLE <seconds>}, then {@code INFO peak_heap_mib=… vm_hwm_mib=…}.
+ * repetition, {@code SAMPLE <seconds> <cpu seconds>}, then {@code INFO peak_heap_mib=… vm_hwm_mib=…}.
  *
  * <p>Usage: {@code Worker <config> <contender> <op> <target> <warmup> <reps> [option value]...}
  * with contender {@code imagesdk|openstack4j|jvm}, op {@code download|upload|list|sha512}, target
@@ -47,8 +47,9 @@ public final class Worker {
             String expected = o.get("--sha512");
             for (int i = 0; i < total; i++) {
                 long t0 = System.nanoTime();
+                long c0 = cpuNanos();
                 String actual = Hashing.sha512Hex(data);
-                report(i >= warmup, System.nanoTime() - t0);
+                report(i >= warmup, System.nanoTime() - t0, cpuNanos() - c0);
                 check(actual.equals(expected), "in-memory SHA-512 differs from sha512sum's");
             }
             info();
@@ -66,12 +67,13 @@ public final class Worker {
                     for (int i = 0; i < total; i++) {
                         Files.deleteIfExists(dest);
                         long t0 = System.nanoTime();
+                        long c0 = cpuNanos();
                         if (durable != null) {
                             ((OursContender) c).downloadVerified(o.get("--id"), dest, o.get("--sha512"), durable);
                         } else {
                             c.downloadVerified(o.get("--id"), dest, o.get("--sha512"));
                         }
-                        report(i >= warmup, System.nanoTime() - t0);
+                        report(i >= warmup, System.nanoTime() - t0, cpuNanos() - c0);
                         check(Files.size(dest) == Long.parseLong(o.get("--size")), "downloaded file has the wrong size");
                         Files.deleteIfExists(dest);
                     }
@@ -82,8 +84,9 @@ public final class Worker {
                     Path source = Path.of(o.get("--file"));
                     for (int i = 0; i < total; i++) {
                         long t0 = System.nanoTime();
+                        long c0 = cpuNanos();
                         c.upload(ids[i], source);
-                        report(i >= warmup, System.nanoTime() - t0);
+                        report(i >= warmup, System.nanoTime() - t0, cpuNanos() - c0);
                         if (o.has("--sink-dir")) {
                             Sinks.deleteTree(Path.of(o.get("--sink-dir")).resolve(ids[i]));
                         }
@@ -94,8 +97,9 @@ public final class Worker {
                     long expect = Long.parseLong(o.get("--expect"));
                     for (int i = 0; i < total; i++) {
                         long t0 = System.nanoTime();
+                        long c0 = cpuNanos();
                         long n = c.listAll(limit);
-                        report(i >= warmup, System.nanoTime() - t0);
+                        report(i >= warmup, System.nanoTime() - t0, cpuNanos() - c0);
                         check(n == expect, "listed " + n + " images, expected " + expect);
                     }
                 }
@@ -113,9 +117,15 @@ public final class Worker {
         };
     }
 
-    private static void report(boolean measured, long nanos) {
-        System.out.println((measured ? "SAMPLE " : "WARMUP ") + String.format(Locale.ROOT, "%.6f", nanos / 1e9));
+    /** A repetition's wall time and the CPU time this JVM (every thread: GC and JIT too) spent in it. */
+    private static void report(boolean measured, long nanos, long cpuNanos) {
+        System.out.println((measured ? "SAMPLE " : "WARMUP ") + String.format(Locale.ROOT, "%.6f %.6f", nanos / 1e9, cpuNanos / 1e9));
         System.out.flush();
+    }
+
+    /** The CPU time of this process so far (user + system, all threads). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void check(boolean ok, String problem) {
