@@ -142,11 +142,12 @@ final class DemoCommand extends ApiCommand {
         StringWriter captured = new StringWriter();
         int code;
         try (Imagectl nested = new Imagectl(Map.of()).interactive(imagectl().interactive())) {
-            CommandLine cl = nested.commandLine();
+            String[] all = concat(new String[] {"--endpoint", endpoint, "--token", token}, args);
+            CommandLine cl = nested.commandLine(all);
             cl.setOut(new PrintWriter(captured, true));
             // The progress bar draws on stderr: pass it straight through to the terminal.
             cl.setErr(err());
-            code = cl.execute(concat(new String[] {"--endpoint", endpoint, "--token", token}, args));
+            code = cl.execute(all);
         }
         if (code != ExitCodes.OK) {
             throw new CommandException(code, "demo step failed: imagectl " + String.join(" ", args),

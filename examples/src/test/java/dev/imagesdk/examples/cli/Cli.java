@@ -26,7 +26,7 @@ final class Cli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         try (Imagectl imagectl = new Imagectl(env).interactive(interactive)) {
-            int code = imagectl.commandLine()
+            int code = imagectl.commandLine(args)
                     .setOut(new PrintWriter(out, true))
                     .setErr(new PrintWriter(err, true))
                     .execute(args);

@@ -14,6 +14,31 @@ class ImagectlTest {
     }
 
     @Test
+    void helpListsEverySubcommand() {
+        Cli.Result r = Cli.run("--help");
+        assertThat(r.out()).contains("images ", "members ", "image-links ", "tasks ", "stores ", "usage ", "import-info ",
+                "cache ", "locations ", "metadef ", "emulator ", "demo ", "help ");
+        assertThat(Cli.run("help", "images").out()).contains("Usage: imagectl images");
+    }
+
+    @Test
+    void aRunBuildsOnlyTheSubcommandItNames() {
+        try (Imagectl imagectl = new Imagectl(java.util.Map.of())) {
+            assertThat(imagectl.commandLine(new String[] {"images", "list"}).getSubcommands().keySet()).containsExactly("images");
+            assertThat(imagectl.commandLine(new String[] {"--os-cloud", "images", "members", "list", "x"}).getSubcommands().keySet())
+                    .as("a global option's value is not the command").containsExactly("members");
+            assertThat(imagectl.commandLine(new String[] {"--endpoint=http://h", "--debug", "image-links", "list"}).getSubcommands().keySet())
+                    .containsExactly("image-links");
+            assertThat(imagectl.commandLine(new String[] {"--version"}).getSubcommands()).hasSize(13);
+            assertThat(imagectl.commandLine(new String[] {"imagez"}).getSubcommands()).hasSize(13);
+        }
+        // a misspelt command is still a one-line usage error
+        Cli.Result r = Cli.run("imagez", "list");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err().strip()).isEqualTo("imagectl: Unmatched arguments from index 0: 'imagez', 'list'. See 'imagectl --help'");
+    }
+
+    @Test
     void noCommandIsAUsageError() {
         Cli.Result r = Cli.run();
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
