@@ -18,6 +18,7 @@ module dev.imagesdk.core {
     requires dev.failsafe.core;
     requires org.slf4j;
     requires org.yaml.snakeyaml;
+    requires jdk.net;
 
     exports dev.imagesdk.core;
     exports dev.imagesdk.core.auth;

@@ -1,6 +1,7 @@
 package dev.imagesdk.core;
 
 import dev.imagesdk.core.config.TlsOptions;
+import dev.imagesdk.core.internal.http.QuickAck;
 import dev.imagesdk.core.internal.tls.TlsSetup;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
@@ -24,6 +25,11 @@ final class HttpClientAssembly {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .callTimeout(Duration.ZERO);
+        if (callerClient == null) {
+            // Immediate acknowledgements of responses on kept-alive connections (see QuickAck). A caller's client
+            // keeps its own event listener: OkHttp has room for one.
+            builder.eventListenerFactory(QuickAck.FACTORY);
+        }
     }
 
     /**
