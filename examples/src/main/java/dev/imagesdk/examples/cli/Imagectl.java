@@ -119,6 +119,10 @@ public final class Imagectl implements Runnable, AutoCloseable {
      */
     public CommandLine commandLine(String[] args) {
         Class<?> named = named(args);
+        if (named == null && List.of(args).stream().anyMatch(a -> a.equals("--version") || a.equals("-V"))
+                && List.of(args).stream().noneMatch(a -> a.startsWith("-h") || a.equals("--help") || a.equals("help"))) {
+            return build(List.of());
+        }
         return build(named == null ? SUBCOMMANDS : List.of(named));
     }
 

@@ -29,7 +29,8 @@ class ImagectlTest {
                     .as("a global option's value is not the command").containsExactly("members");
             assertThat(imagectl.commandLine(new String[] {"--endpoint=http://h", "--debug", "image-links", "list"}).getSubcommands().keySet())
                     .containsExactly("image-links");
-            assertThat(imagectl.commandLine(new String[] {"--version"}).getSubcommands()).hasSize(13);
+            assertThat(imagectl.commandLine(new String[] {"--version"}).getSubcommands()).isEmpty();
+            assertThat(imagectl.commandLine(new String[] {"--version", "--help"}).getSubcommands()).hasSize(13);
             assertThat(imagectl.commandLine(new String[] {"imagez"}).getSubcommands()).hasSize(13);
         }
         // a misspelt command is still a one-line usage error
