@@ -32,6 +32,10 @@ class LauncherScriptTest {
     }
 
     private Process launch(int mvnExit, Map<String, String> env) throws IOException {
+        return launch(mvnExit, env, "demo");
+    }
+
+    private Process launch(int mvnExit, Map<String, String> env, String... args) throws IOException {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         StringBuilder mvn = new StringBuilder("#!/bin/sh\nprintf '\\033[0m\\033[0m[INFO] Scanning for projects...\\n'\n");
         String[] modules = {"sdk-core", "sdk-images", "examples"};
@@ -52,8 +56,9 @@ class LauncherScriptTest {
         for (String f : List.of("mvn", "java")) {
             bin.resolve(f).toFile().setExecutable(true);
         }
-        ProcessBuilder pb = new ProcessBuilder("bash", Path.of("imagectl").toAbsolutePath().toString(), "demo")
-                .redirectErrorStream(true);
+        List<String> command = new java.util.ArrayList<>(List.of("bash", Path.of("imagectl").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("PATH", bin + ":/usr/bin:/bin");
         pb.environment().put("IMAGECTL_REBUILD", "1");
         pb.environment().put("TMPDIR", dir.toString());
@@ -104,7 +109,7 @@ class LauncherScriptTest {
 
         String first = output(launch(0));
         assertThat(first).contains("imagectl: archiving the classes of a demo run for faster starts")
-                .endsWith("java ran: -XX:SharedArchiveFile=" + jsa + " " + quiet + "-jar "
+                .endsWith("java ran: -XX:SharedArchiveFile=" + jsa + " " + quiet + "-XX:+UseSerialGC -jar "
                         + Path.of("target", "imagectl.jar").toAbsolutePath() + " demo\n");
         assertThat(jsa).hasContent("archive");
         try (Stream<Path> files = Files.list(dir)) {
@@ -116,6 +121,21 @@ class LauncherScriptTest {
         String second = output(launch(0));
         assertThat(second).doesNotContain("archiving").contains("java ran: -XX:SharedArchiveFile=" + jsa + " ");
         assertThat(output(launch(0, Map.of("IMAGECTL_CDS", "off")))).doesNotContain("archiving")
-                .contains("java ran: -jar ");
+                .contains("java ran: -XX:+UseSerialGC -jar ");
+    }
+
+    @Test
+    void commandsThatMoveNoImageDataRunWithC1OnlyTheOthersWithBothCompilers() throws Exception {
+        String jar = Path.of("target", "imagectl.jar").toAbsolutePath().toString();
+        Map<String, String> noCds = Map.of("IMAGECTL_CDS", "off");
+        assertThat(output(launch(0, noCds, "images", "list", "--limit", "1")))
+                .endsWith("java ran: -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar " + jar + " images list --limit 1\n");
+        assertThat(output(launch(0, noCds, "--os-cloud", "c", "images", "download", "x", "-o", "f")))
+                .endsWith("java ran: -XX:+UseSerialGC -jar " + jar + " --os-cloud c images download x -o f\n");
+        assertThat(output(launch(0, noCds, "images", "upload", "x", "f"))).contains("java ran: -XX:+UseSerialGC -jar ");
+        assertThat(output(launch(0, noCds, "images", "create", "--name", "n", "--file=f"))).contains("java ran: -XX:+UseSerialGC -jar ");
+        assertThat(output(launch(0, Map.of("IMAGECTL_CDS", "off", "IMAGECTL_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "usage")))
+                .as("the user's options come last, so they win")
+                .endsWith("java ran: -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:TieredStopAtLevel=4 -jar " + jar + " usage\n");
     }
 }
