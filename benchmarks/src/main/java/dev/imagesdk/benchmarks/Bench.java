@@ -299,7 +299,11 @@ public final class Bench {
         long size = cfg.getLong("file.1g.size");
         String file = cfg.get("file.1g");
         String create = "{\"name\": \"bench-upload\", \"disk_format\": \"raw\", \"container_format\": \"bare\"}";
-        for (String contender : List.of(Results.OURS, O4J, CURL, GLANCECLIENT)) {
+        String unverified = Results.OURS + " verify(false)";
+        List<String> who = glance != null ? List.of(Results.OURS, unverified, O4J, CURL, GLANCECLIENT)
+                : List.of(Results.OURS, O4J, CURL, GLANCECLIENT);
+        for (String label : who) {
+            String contender = label.equals(unverified) ? Results.OURS : label;
             if (!contenders.contains(contender)) {
                 continue;
             }
@@ -320,9 +324,18 @@ public final class Bench {
                 }
             };
             try {
-                switch (contender) {
+                switch (label) {
                     case Results.OURS -> javaWorker(w, contender, "s", size, javaArgs, workerArgs,
-                            "images.upload(id, path) — streams the file (Content-Length)", "");
+                            "images.upload(id, path) — streams the file (Content-Length)"
+                                    + (glance != null ? ", hashes what it sends (SHA-512) and checks it against the os_hash_value "
+                                    + "Glance recorded" : ""), "");
+                    case Results.OURS + " verify(false)" -> {
+                        List<String> args = new ArrayList<>(workerArgs);
+                        args.addAll(List.of("--verify", "false"));
+                        javaWorker(w, contender, label, "s", size, javaArgs, warmup, reps, args,
+                                "images.upload(id, path, UploadOpts.builder().verify(false).build())",
+                                "no local hash: what the check of the upload costs");
+                    }
                     case O4J -> javaWorker(w, contender, "s", size, o4jJavaArgs, workerArgs,
                             "os.imagesV2().upload(id, Payloads.create(file), null)",
                             "its OkHttp connector copies the whole file into a byte[] before sending (needs >2 GiB heap)");

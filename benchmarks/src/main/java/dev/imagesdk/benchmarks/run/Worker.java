@@ -25,7 +25,8 @@ import java.util.Locale;
  * {@code --limit}, {@code --expect} (list: the count every repetition must see), {@code --sink-dir}
  * (upload to nginx: the PUT sink's image directory, emptied after each repetition), {@code --dest-dir}
  * (download: where the file is written, default the work directory), {@code --durable true|false}
- * (download, imagesdk only: {@code DownloadOpts.durable}, default true).
+ * (download, imagesdk only: {@code DownloadOpts.durable}, default true), {@code --verify true|false} (upload,
+ * imagesdk only: {@code UploadOpts.verify}; default true against Glance, false against nginx).
  */
 public final class Worker {
     private Worker() {
@@ -57,7 +58,9 @@ public final class Worker {
         }
 
         String endpoint = config.endpoint(target);
-        try (JavaContender c = create(contender, config, target, endpoint)) {
+        try (JavaContender c = o.has("--verify") && contender.equals("imagesdk")
+                ? new OursContender(endpoint, config.token(), Boolean.parseBoolean(o.get("--verify")))
+                : create(contender, config, target, endpoint)) {
             switch (op) {
                 case "download" -> {
                     Path destDir = o.has("--dest-dir") ? Path.of(o.get("--dest-dir")) : config.path("work.dir");
