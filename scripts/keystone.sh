@@ -20,12 +20,16 @@
 # Provisioned (idempotently, via the REST API with an admin token):
 #   projects service, demo-a, demo-b (domain "default"); role service (+ bootstrap's admin/member/reader)
 #   users glance (admin+service on service), alice (member+reader on demo-a), bob (member+reader on demo-b)
+#   organizations (projects tagged imagesdk-org:<slug>) acme, globex, initech (disabled); spaces (child projects
+#   tagged imagesdk-space:<org>:<space>) acme-ml-lab, acme-web, globex-research; plain project guests;
+#   users carol (member on acme), dave (member on acme-ml-lab only), erin (member on globex),
+#   frank (member on initech and guests), password KEYSTONE_DEMO_PASSWORD
 #   service glance (type image), public/internal/admin endpoints http://127.0.0.1:$GLANCE_KEYSTONE_PORT, RegionOne,
 #   and http://127.0.0.1:$GLANCE_REGION2_PORT in region RegionTwo
 # Output files:
 #   $KEYSTONE_DIR/ids.env      KEY=value lines (sourceable and java.util.Properties-readable)
 #   $KEYSTONE_DIR/clouds.yaml  clouds it-admin, it-alice, it-bob (OS_CLIENT_CONFIG_FILE=... openstack --os-cloud it-alice),
-#                              it-alice-region2 (alice in RegionTwo)
+#                              it-alice-region2 (alice in RegionTwo), it-carol, it-carol-region2, it-dave, it-erin, it-frank
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -265,6 +269,28 @@ ensure_user() { # NAME PASSWORD DEFAULT_PROJECT_ID -> prints id (uses $USERS); r
   printf '%s\n' "$id"
 }
 
+# ensure_org_project NAME DESCRIPTION TAG ENABLED [PARENT_ID] -> prints id (uses $PROJECTS): an organization
+# (tag imagesdk-org:<slug>) or a space (tag imagesdk-space:<org>:<space>, child of its organization's project).
+# An existing project keeps its id; its tag and enabled flag are set back when they differ.
+ensure_org_project() {
+  local id enabled tags
+  id=$(id_by_name "$PROJECTS" projects "$1")
+  if [ -z "$id" ]; then
+    api_ok POST /projects "$(jq -nc --arg n "$1" --arg d "$2" --arg t "$3" --argjson e "$4" --arg p "${5:-}" \
+      '{project:({name:$n,description:$d,domain_id:"default",enabled:$e,tags:[$t]} + (if $p == "" then {} else {parent_id:$p} end))}')"
+    id=$(jq -r .project.id <<<"$RESP_BODY")
+    log "created project $1 ($id, $3, enabled=$4)"
+  else
+    enabled=$(jq -r --arg i "$id" '.projects[] | select(.id == $i) | .enabled' <<<"$PROJECTS")
+    tags=$(jq -r --arg i "$id" --arg t "$3" '.projects[] | select(.id == $i) | (.tags // []) | index($t) != null' <<<"$PROJECTS")
+    if [ "$enabled" != "$4" ] || [ "$tags" != true ]; then
+      api_ok PATCH "/projects/$id" "$(jq -nc --arg t "$3" --argjson e "$4" '{project:{enabled:$e,tags:[$t]}}')"
+      log "updated project $1 ($id, $3, enabled=$4)"
+    fi
+  fi
+  printf '%s\n' "$id"
+}
+
 grant() { # PROJECT_ID USER_ID ROLE_ID (uses $ASSIGNMENTS)
   if jq -e --arg p "$1" --arg u "$2" --arg r "$3" \
       'any(.role_assignments[]; .scope.project.id == $p and .user.id == $u and .role.id == $r)' \
@@ -343,6 +369,27 @@ provision() {
   grant "$p_b" "$u_bob" "$r_member"
   grant "$p_b" "$u_bob" "$r_reader"
 
+  # Organizations and spaces (sdk-links README, "Roles from Keystone"): an organization is a project tagged
+  # imagesdk-org:<slug>, a space a child project tagged imagesdk-space:<org>:<space>. initech is disabled
+  # (Keystone refuses to disable a project with enabled children, so it has no space).
+  local p_acme p_acme_ml p_acme_web p_globex p_globex_res p_initech p_guests u_carol u_dave u_erin u_frank
+  p_acme=$(ensure_org_project acme "imagesdk tests: organization acme" imagesdk-org:acme true)
+  p_acme_ml=$(ensure_org_project acme-ml-lab "imagesdk tests: space acme/ml-lab" imagesdk-space:acme:ml-lab true "$p_acme")
+  p_acme_web=$(ensure_org_project acme-web "imagesdk tests: space acme/web" imagesdk-space:acme:web true "$p_acme")
+  p_globex=$(ensure_org_project globex "imagesdk tests: organization globex" imagesdk-org:globex true)
+  p_globex_res=$(ensure_org_project globex-research "imagesdk tests: space globex/research" imagesdk-space:globex:research true "$p_globex")
+  p_initech=$(ensure_org_project initech "imagesdk tests: organization initech (disabled)" imagesdk-org:initech false)
+  p_guests=$(ensure_project guests "imagesdk tests: a plain project (no organization)")
+  u_carol=$(ensure_user carol "$KEYSTONE_DEMO_PASSWORD" "$p_acme")
+  u_dave=$(ensure_user dave "$KEYSTONE_DEMO_PASSWORD" "$p_acme_ml")
+  u_erin=$(ensure_user erin "$KEYSTONE_DEMO_PASSWORD" "$p_globex")
+  u_frank=$(ensure_user frank "$KEYSTONE_DEMO_PASSWORD" "$p_guests")
+  grant "$p_acme" "$u_carol" "$r_member"           # carol: organization acme
+  grant "$p_acme_ml" "$u_dave" "$r_member"         # dave: space acme/ml-lab only
+  grant "$p_globex" "$u_erin" "$r_member"          # erin: organization globex
+  grant "$p_initech" "$u_frank" "$r_member"        # frank: the disabled organization initech ...
+  grant "$p_guests" "$u_frank" "$r_member"         # ... and a plain project to act for
+
   api_ok GET "/services?type=image"
   svc=$(id_by_name "$RESP_BODY" services glance)
   if [ -z "$svc" ]; then
@@ -368,6 +415,10 @@ provision() {
     grep -qx glance "$KEYSTONE_DIR/.new-users" 2>/dev/null || check_password glance "$KEYSTONE_GLANCE_PASSWORD" service "$u_glance"
     grep -qx alice "$KEYSTONE_DIR/.new-users" 2>/dev/null || check_password alice "$KEYSTONE_DEMO_PASSWORD" demo-a "$u_alice"
     grep -qx bob "$KEYSTONE_DIR/.new-users" 2>/dev/null || check_password bob "$KEYSTONE_DEMO_PASSWORD" demo-b "$u_bob"
+    grep -qx carol "$KEYSTONE_DIR/.new-users" 2>/dev/null || check_password carol "$KEYSTONE_DEMO_PASSWORD" acme "$u_carol"
+    grep -qx dave "$KEYSTONE_DIR/.new-users" 2>/dev/null || check_password dave "$KEYSTONE_DEMO_PASSWORD" acme-ml-lab "$u_dave"
+    grep -qx erin "$KEYSTONE_DIR/.new-users" 2>/dev/null || check_password erin "$KEYSTONE_DEMO_PASSWORD" globex "$u_erin"
+    grep -qx frank "$KEYSTONE_DIR/.new-users" 2>/dev/null || check_password frank "$KEYSTONE_DEMO_PASSWORD" guests "$u_frank"
     echo "$fp" >"$KEYSTONE_DIR/.passwords-fp"
   fi
   rm -f "$KEYSTONE_DIR/.new-users"
@@ -404,6 +455,17 @@ KEYSTONE_ALICE_PASSWORD=$KEYSTONE_DEMO_PASSWORD
 KEYSTONE_BOB_USER=bob
 KEYSTONE_BOB_USER_ID=$u_bob
 KEYSTONE_BOB_PASSWORD=$KEYSTONE_DEMO_PASSWORD
+KEYSTONE_ACME_PROJECT_ID=$p_acme
+KEYSTONE_ACME_ML_LAB_PROJECT_ID=$p_acme_ml
+KEYSTONE_ACME_WEB_PROJECT_ID=$p_acme_web
+KEYSTONE_GLOBEX_PROJECT_ID=$p_globex
+KEYSTONE_GLOBEX_RESEARCH_PROJECT_ID=$p_globex_res
+KEYSTONE_INITECH_PROJECT_ID=$p_initech
+KEYSTONE_GUESTS_PROJECT_ID=$p_guests
+KEYSTONE_CAROL_USER_ID=$u_carol
+KEYSTONE_DAVE_USER_ID=$u_dave
+KEYSTONE_ERIN_USER_ID=$u_erin
+KEYSTONE_FRANK_USER_ID=$u_frank
 KEYSTONE_ROLE_ADMIN_ID=$r_admin
 KEYSTONE_ROLE_MEMBER_ID=$r_member
 KEYSTONE_ROLE_READER_ID=$r_reader
@@ -418,6 +480,11 @@ EOF
     cloud_entry alice "$KEYSTONE_DEMO_PASSWORD" demo-a
     cloud_entry bob "$KEYSTONE_DEMO_PASSWORD" demo-b
     cloud_entry alice "$KEYSTONE_DEMO_PASSWORD" demo-a "$REGION2" -region2
+    cloud_entry carol "$KEYSTONE_DEMO_PASSWORD" acme
+    cloud_entry carol "$KEYSTONE_DEMO_PASSWORD" acme "$REGION2" -region2
+    cloud_entry dave "$KEYSTONE_DEMO_PASSWORD" acme-ml-lab
+    cloud_entry erin "$KEYSTONE_DEMO_PASSWORD" globex
+    cloud_entry frank "$KEYSTONE_DEMO_PASSWORD" guests
   } >"$CLOUDS.tmp"
   mv "$CLOUDS.tmp" "$CLOUDS"
   log "provisioned in $(( $(now_ms) - t0 )) ms; ids: $IDS, clouds: $CLOUDS"
@@ -429,6 +496,7 @@ cmd_start() {
   if pid=$(pid_alive "$PIDFILE" "$PATTERN"); then
     wait_healthy "$pid" 15 || die "pid $pid is running but $AUTH_URL is not 200; try '$0 stop' (log: $LOGFILE)"
     if [ "$(kv_get "$IDS" KEYSTONE_IMAGE_URL)" = "$IMAGE_URL" ] && grep -q "it-alice-region2:" "$CLOUDS" 2>/dev/null &&
+       grep -q "it-frank:" "$CLOUDS" 2>/dev/null &&
        [ "$(kv_get "$IDS" KEYSTONE_REGION2_IMAGE_URL)" = "$REGION2_IMAGE_URL" ]; then
       log "already running (pid $pid)"
       printf '%s\n' "$KEYSTONE_URL"
