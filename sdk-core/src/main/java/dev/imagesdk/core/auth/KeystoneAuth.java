@@ -130,6 +130,14 @@ public final class KeystoneAuth implements Auth {
         return Optional.of(endpointChoice.override().orElseGet(() -> endpointChoice.pick(token(context).catalog())));
     }
 
+    /**
+     * The identity API v3 root this authenticates against (for example {@code https://keystone.example.com:5000/v3}),
+     * for calls to Keystone with the same token (such as the projects the user has roles on).
+     */
+    public URI identityUrl() {
+        return identity.identityUrl().uri();
+    }
+
     /** How many times this instance has obtained a token from Keystone (for monitoring and tests). */
     public long authenticationCount() {
         return tokens.obtained();

@@ -151,6 +151,14 @@ class KeystoneAuthTest {
     }
 
     @Test
+    void tellsItsIdentityRoot() {
+        assertThat(Auth.keystone("http://k:5000").token("t").build().identityUrl())
+                .isEqualTo(java.net.URI.create("http://k:5000/v3"));
+        assertThat(Auth.keystone("https://cloud/identity/v3/").token("t").build().identityUrl())
+                .isEqualTo(java.net.URI.create("https://cloud/identity/v3"));
+    }
+
+    @Test
     void acceptsTheAuthUrlWithOrWithoutV3() {
         assertThat(KeystoneAuth.Builder.identityUrl("http://k:5000").toString()).isEqualTo("http://k:5000/v3");
         assertThat(KeystoneAuth.Builder.identityUrl("http://k:5000/").toString()).isEqualTo("http://k:5000/v3");

@@ -127,6 +127,32 @@ public final class CallerRoles {
         return false;
     }
 
+    /**
+     * The project of organization {@code orgSlug} as the roles know it (from an organization role that carries its
+     * project, active or not); empty when no role names it. Keystone's roles carry it ({@code KeystoneRoles}).
+     */
+    public Optional<String> orgProjectId(String orgSlug) {
+        Arguments.notNull(orgSlug, "organization slug");
+        for (OrgRole r : orgRoles) {
+            if (r.orgSlug().equals(orgSlug) && r.projectId().isPresent()) {
+                return r.projectId();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The project of space {@code spaceSlug} of organization {@code orgSlug} as the roles know it; see {@link #orgProjectId(String)}. */
+    public Optional<String> spaceProjectId(String orgSlug, String spaceSlug) {
+        Arguments.notNull(orgSlug, "organization slug");
+        Arguments.notNull(spaceSlug, "space slug");
+        for (SpaceRole r : spaceRoles) {
+            if (r.orgSlug().equals(orgSlug) && r.spaceSlug().equals(spaceSlug) && r.projectId().isPresent()) {
+                return r.projectId();
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof CallerRoles)) {
@@ -155,17 +181,24 @@ public final class CallerRoles {
      * @param orgSlug the organization
      * @param role the role's name (for example {@code member}, {@code admin}); the rules only look at {@link #active()}
      * @param active whether the role currently grants access
+     * @param projectId the organization's project (Keystone project id), when known (roles read from Keystone)
      */
-    public record OrgRole(String orgSlug, String role, boolean active) {
-        /** Checks the slugs and role name (non-blank). */
+    public record OrgRole(String orgSlug, String role, boolean active, Optional<String> projectId) {
+        /** Checks the slugs and role name (non-blank) and the project id (non-blank when present). */
         public OrgRole {
             requireText("organization slug", orgSlug);
             requireText("role", role);
+            projectId = requireProject(projectId);
+        }
+
+        /** A role whose organization's project is not known. */
+        public OrgRole(String orgSlug, String role, boolean active) {
+            this(orgSlug, role, active, Optional.empty());
         }
 
         @Override
         public String toString() {
-            return orgSlug + ":" + role + (active ? "" : "(inactive)");
+            return orgSlug + ":" + role + (active ? "" : "(inactive)") + projectId.map(p -> "@" + p).orElse("");
         }
     }
 
@@ -176,19 +209,34 @@ public final class CallerRoles {
      * @param spaceSlug the space
      * @param role the role's name; the rules only look at {@link #active()}
      * @param active whether the role currently grants access
+     * @param projectId the space's project (Keystone project id), when known (roles read from Keystone)
      */
-    public record SpaceRole(String orgSlug, String spaceSlug, String role, boolean active) {
-        /** Checks the slugs and role name (non-blank). */
+    public record SpaceRole(String orgSlug, String spaceSlug, String role, boolean active, Optional<String> projectId) {
+        /** Checks the slugs and role name (non-blank) and the project id (non-blank when present). */
         public SpaceRole {
             requireText("organization slug", orgSlug);
             requireText("space slug", spaceSlug);
             requireText("role", role);
+            projectId = requireProject(projectId);
+        }
+
+        /** A role whose space's project is not known. */
+        public SpaceRole(String orgSlug, String spaceSlug, String role, boolean active) {
+            this(orgSlug, spaceSlug, role, active, Optional.empty());
         }
 
         @Override
         public String toString() {
-            return orgSlug + "/" + spaceSlug + ":" + role + (active ? "" : "(inactive)");
+            return orgSlug + "/" + spaceSlug + ":" + role + (active ? "" : "(inactive)") + projectId.map(p -> "@" + p).orElse("");
         }
+    }
+
+    private static Optional<String> requireProject(Optional<String> projectId) {
+        if (projectId == null) {
+            throw new ValidationException("project id must not be null (Optional.empty() when unknown)");
+        }
+        projectId.ifPresent(p -> requireText("project id", p));
+        return projectId.map(String::strip);
     }
 
     private static void requireText(String what, String value) {
