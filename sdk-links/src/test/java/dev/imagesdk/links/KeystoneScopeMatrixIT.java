@@ -42,6 +42,8 @@ class KeystoneScopeMatrixIT {
     private final Map<String, String> linkIds = new LinkedHashMap<>();
     private final List<String> imageIds = new ArrayList<>();
     private final List<ServiceClient> clients = new ArrayList<>();
+    /** One client per user (one token each), shared by the tests. */
+    private final Map<String, ServiceClient> byUser = new java.util.concurrent.ConcurrentHashMap<>();
 
     static String setting(String name, String defaultValue) {
         String v = RealGlance.setting(name);
@@ -58,6 +60,10 @@ class KeystoneScopeMatrixIT {
     }
 
     private ServiceClient as(String user, String project) {
+        return byUser.computeIfAbsent(user + "@" + project, k -> newClient(user, project));
+    }
+
+    private ServiceClient newClient(String user, String project) {
         String password = "admin".equals(user) ? setting("IMAGESDK_KEYSTONE_ADMIN_PASSWORD", "admin-secret")
                 : setting("IMAGESDK_KEYSTONE_ALICE_PASSWORD", "demo-secret");
         ServiceClient c = client(user, password, project, setting("IMAGESDK_KEYSTONE_REGION", "RegionOne"));
