@@ -47,6 +47,21 @@ class ImageLinksArgumentsTest {
     }
 
     @Test
+    void keystoneRolesAndCallerRolesRefuseNulls() {
+        ArgumentProbe roles = new ArgumentProbe(Map.<Class<?>, Supplier<Object>>of(
+                String.class, () -> "acme",
+                ServiceClient.class, () -> unreachable,
+                java.time.Duration.class, () -> java.time.Duration.ofSeconds(1)))
+                // lookups: a slug with dots is merely not found
+                .dotsAllowed("orgProjectId", 0).dotsAllowed("spaceProjectId", 0).dotsAllowed("spaceProjectId", 1);
+        assertThat(roles.violations(dev.imagesdk.links.access.KeystoneRoles.class, null)).isEmpty();
+        // the rule predicates answer false for what no role has (ScopeRules passes a link's null slugs)
+        assertThat(roles.violations(CallerRoles.class, CallerRoles.authenticatedWithoutRoles(),
+                "equals", "isActiveInOrganization", "isActiveInSpace", "manages")).isEmpty();
+        assertThat(roles.probed()).anyMatch(m -> m.contains("orgProjectId")).anyMatch(m -> m.contains("of"));
+    }
+
+    @Test
     void scopesAndLinkOptionsRefuseBadInput() {
         // Scope.of(org, space) takes null for "no organization / no space" by design.
         assertThat(probe.violations(Scope.class, null, "of", "global")).isEmpty();

@@ -150,6 +150,21 @@ class KeystoneScopeMatrixIT {
         assertThat(admin.spaceRoles()).isEmpty();
     }
 
+    /** One refresh is one Keystone request; its time is printed for the README (no bound asserted: shared machine). */
+    @Test
+    void refreshTime() {
+        KeystoneRoles roles = KeystoneRoles.of(as("carol", "acme"), java.time.Duration.ZERO);
+        roles.get();                                             // the token, if the client had none yet
+        long[] millis = new long[5];
+        for (int i = 0; i < millis.length; i++) {
+            long t0 = System.nanoTime();
+            assertThat(roles.get().isActiveInOrganization("acme")).isTrue();
+            millis[i] = (System.nanoTime() - t0) / 1_000_000;
+        }
+        assertThat(roles.keystoneRequests()).isEqualTo(6);
+        System.out.println("KeystoneRoles refresh (GET /v3/auth/projects), ms: " + java.util.Arrays.toString(millis));
+    }
+
     private static org.assertj.core.groups.Tuple org(Object... values) {
         return org.assertj.core.groups.Tuple.tuple(values);
     }

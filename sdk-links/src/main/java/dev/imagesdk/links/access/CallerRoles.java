@@ -132,7 +132,7 @@ public final class CallerRoles {
      * project, active or not); empty when no role names it. Keystone's roles carry it ({@code KeystoneRoles}).
      */
     public Optional<String> orgProjectId(String orgSlug) {
-        Arguments.notNull(orgSlug, "organization slug");
+        requireText("organization slug", orgSlug);
         for (OrgRole r : orgRoles) {
             if (r.orgSlug().equals(orgSlug) && r.projectId().isPresent()) {
                 return r.projectId();
@@ -143,8 +143,8 @@ public final class CallerRoles {
 
     /** The project of space {@code spaceSlug} of organization {@code orgSlug} as the roles know it; see {@link #orgProjectId(String)}. */
     public Optional<String> spaceProjectId(String orgSlug, String spaceSlug) {
-        Arguments.notNull(orgSlug, "organization slug");
-        Arguments.notNull(spaceSlug, "space slug");
+        requireText("organization slug", orgSlug);
+        requireText("space slug", spaceSlug);
         for (SpaceRole r : spaceRoles) {
             if (r.orgSlug().equals(orgSlug) && r.spaceSlug().equals(spaceSlug) && r.projectId().isPresent()) {
                 return r.projectId();
