@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * RegionOne and one in RegionTwo, the client's region (catalog) picking the Glance; each region lists only its own.
  * Needs RegionTwo's keystone-mode Glance ({@code scripts/keystone.sh} registers {@code GLANCE_REGION2_PORT}), which the
  * second stage of {@code scripts/test-all.sh} starts and announces with {@code IMAGESDK_REGION2_GLANCE=up}; skipped
- * without it.
+ * without it. The regions are RegionOne and {@code IMAGESDK_KEYSTONE_REGION2} (default RegionTwo), whatever
+ * {@code IMAGESDK_KEYSTONE_REGION} says.
  */
 class KeystoneRegionLinksIT {
 
@@ -34,7 +35,7 @@ class KeystoneRegionLinksIT {
         String run = "kroles-region-" + UUID.randomUUID().toString().substring(0, 8);
         List<Runnable> cleanUp = new ArrayList<>();
         try (ServiceClient one = KeystoneScopeMatrixIT.client("carol", password, "acme",
-                KeystoneScopeMatrixIT.setting("IMAGESDK_KEYSTONE_REGION", "RegionOne"));
+                "RegionOne");
              ServiceClient two = KeystoneScopeMatrixIT.client("carol", password, "acme",
                      KeystoneScopeMatrixIT.setting("IMAGESDK_KEYSTONE_REGION2", "RegionTwo"))) {
             try {

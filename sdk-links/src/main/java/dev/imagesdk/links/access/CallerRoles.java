@@ -19,7 +19,9 @@ import java.util.Set;
  * <p>For the links kept in Glance ({@code ImageLinks.inGlance}) it may also say which project the caller
  * acts for ({@link #projectId()}) and whether it administers the cloud ({@link #isAdministrator()}): the
  * project owning an image, and administrators, manage (see, change, delete) every link of that image
- * ({@link #manages(String)}). The roles are the application's statement; the SDK does not check them.
+ * ({@link #manages(String)}). Built by the application (its statement; the SDK does not check it) or read from
+ * Keystone by {@link KeystoneRoles}, whose roles also carry their project ({@link OrgRole#projectId()},
+ * {@link SpaceRole#projectId()}, {@link #orgProjectId(String)}, {@link #spaceProjectId(String, String)}).
  *
  * <pre>{@code
  * CallerRoles alice = CallerRoles.builder()
