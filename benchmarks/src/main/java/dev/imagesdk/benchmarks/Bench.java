@@ -317,10 +317,25 @@ public final class Bench {
             List<String> workerArgs = new ArrayList<>(List.of("upload", target, "--ids", String.join(",", ids), "--file", file));
             if (sinkDir != null) {
                 workerArgs.addAll(List.of("--sink-dir", sinkDir.toString()));
+            } else {
+                workerArgs.addAll(List.of("--glance-cleanup", "true"));
             }
+            // Each repetition's upload is removed right after it (untimed; on Glance once it is checked active): a
+            // store that fills up during a contender's runs would slow its later runs (see ANALYSIS.md).
+            String label0 = label;
             Consumer<String> afterEach = id -> {
                 if (sinkDir != null) {
                     Sinks.deleteTree(sinkDir.resolve(id));
+                    return;
+                }
+                try {
+                    String status = glance.status(id);
+                    if (!status.equals("active")) {
+                        report.note(w + ": " + label0 + " left image " + id + " in status " + status);
+                    }
+                    glance.delete(id);
+                } catch (IOException | InterruptedException e) {
+                    report.note(w + ": could not check or delete " + id + ": " + e.getMessage());
                 }
             };
             try {
@@ -346,14 +361,6 @@ public final class Bench {
                             GLANCE_CLI.replace("$IMAGE_URL", cfg.endpoint(target)) + "image-upload --file " + file + " {ID}",
                             "includes Python start-up (~0.5 s)", afterEach);
                     default -> throw new IllegalStateException(contender);
-                }
-                if (glance != null) {
-                    for (String id : ids) {
-                        String status = glance.status(id);
-                        if (!status.equals("active")) {
-                            report.note(w + ": " + contender + " left image " + id + " in status " + status);
-                        }
-                    }
                 }
             } finally {
                 for (String id : ids) {

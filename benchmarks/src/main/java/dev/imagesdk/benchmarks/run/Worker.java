@@ -26,7 +26,8 @@ import java.util.Locale;
  * (upload to nginx: the PUT sink's image directory, emptied after each repetition), {@code --dest-dir}
  * (download: where the file is written, default the work directory), {@code --durable true|false}
  * (download, imagesdk only: {@code DownloadOpts.durable}, default true), {@code --verify true|false} (upload,
- * imagesdk only: {@code UploadOpts.verify}; default true against Glance, false against nginx).
+ * imagesdk only: {@code UploadOpts.verify}; default true against Glance, false against nginx), {@code --glance-cleanup true}
+ * (upload to Glance: after each repetition, untimed, check the image is active and delete it).
  */
 public final class Worker {
     private Worker() {
@@ -92,6 +93,14 @@ public final class Worker {
                         report(i >= warmup, System.nanoTime() - t0, cpuNanos() - c0);
                         if (o.has("--sink-dir")) {
                             Sinks.deleteTree(Path.of(o.get("--sink-dir")).resolve(ids[i]));
+                        }
+                        if (o.has("--glance-cleanup")) {
+                            // untimed: the image must be active, then it goes, so that the next repetition's data lands
+                            // in a Glance store (tmpfs) as empty as the first one's
+                            GlanceSetup g = new GlanceSetup(endpoint, config.token());
+                            String status = g.status(ids[i]);
+                            check(status.equals("active"), "image " + ids[i] + " is " + status + " after the upload");
+                            g.delete(ids[i]);
                         }
                     }
                 }
