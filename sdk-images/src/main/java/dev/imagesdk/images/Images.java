@@ -19,6 +19,7 @@ import dev.imagesdk.core.internal.Poller;
 import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ConflictException;
+import dev.imagesdk.core.error.ImageInUseException;
 import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.core.internal.http.ApiResponse;
@@ -173,7 +174,8 @@ public final class Images {
      * {@code DELETE /v2/images/{id}}: deletes the record and its data.
      *
      * @throws dev.imagesdk.core.error.ForbiddenException when the image is protected or not the caller's
-     * @throws dev.imagesdk.core.error.ConflictException when the image is still in use
+     * @throws dev.imagesdk.core.error.ImageInUseException (409) when the image is still in use (Glance's store
+     *         refuses to drop its data); the one place a 409 of an image delete is typed
      * @throws dev.imagesdk.core.error.NotFoundException when it does not exist (already deleted)
      */
     public void delete(String id) {
@@ -182,7 +184,7 @@ public final class Images {
             Calls.of(client).executeNoContent(ApiRequest.delete("images", id).build());
         } catch (ConflictException e) {
             String server = e.serverMessage().orElse("");
-            throw new ConflictException("image " + id + " is still in use and cannot be deleted"
+            throw new ImageInUseException(id, "image " + id + " is still in use and cannot be deleted"
                     + (server.isBlank() ? "" : " (server: " + server + ")"),
                     e.method().orElse(null), e.url().orElse(null), e.requestId().orElse(null), e.headers(), e);
         }

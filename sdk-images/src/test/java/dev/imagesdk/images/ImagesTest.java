@@ -101,7 +101,8 @@ class ImagesTest {
     void deleteConflictSaysTheImageIsStillInUse() {
         glance.error(409, "Conflict", "Image is in use by instance abc");
 
-        assertThatThrownBy(() -> images.delete(ID)).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> images.delete(ID)).isInstanceOf(dev.imagesdk.core.error.ImageInUseException.class)
+                .satisfies(e -> assertThat(((dev.imagesdk.core.error.ImageInUseException) e).imageId()).isEqualTo(ID))
                 .hasMessageContaining("still in use").hasMessageContaining(ID).hasMessageContaining("in use by instance abc")
                 .satisfies(e -> assertThat(((ConflictException) e).status()).isEqualTo(409))
                 .cause().isInstanceOf(ConflictException.class).hasMessageContaining("in use by instance abc")

@@ -301,7 +301,7 @@ final class GlanceLinkBackend implements LinkBackend {
     }
 
     @Override
-    public PublishedImage publish(CreateOpts image, List<Scope> scopes) {
+    public PublishedImage publish(CreateOpts image, List<Scope> scopes, Map<String, String> sdkProperties) {
         for (Scope s : scopes) {
             checkScope(s);
         }
@@ -321,6 +321,7 @@ final class GlanceLinkBackend implements LinkBackend {
             properties.put(LinkEncoding.INDEX_PREFIX + key, LinkEncoding.INDEX_VALUE);
         }
         properties.put(LinkEncoding.ANY_KEY, LinkEncoding.INDEX_VALUE);
+        properties.putAll(sdkProperties);
         CreateOpts withLinks = copy(image, id, properties);
         Images images = images();
         Image created;
@@ -361,8 +362,12 @@ final class GlanceLinkBackend implements LinkBackend {
         HttpLinkBackend.quietly(original, () -> images.delete(id));
     }
 
-    private static CreateOpts copy(CreateOpts o, String id, Map<String, String> properties) {
-        CreateOpts.Builder b = CreateOpts.builder().id(id).properties(properties);
+    /** {@code o} with the id (when not {@code null}) and the properties given. */
+    static CreateOpts copy(CreateOpts o, String id, Map<String, String> properties) {
+        CreateOpts.Builder b = CreateOpts.builder().properties(properties);
+        if (id != null) {
+            b.id(id);
+        }
         if (o.name() != null) {
             b.name(o.name());
         }

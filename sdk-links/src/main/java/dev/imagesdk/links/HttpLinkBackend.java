@@ -71,9 +71,15 @@ final class HttpLinkBackend implements LinkBackend {
     }
 
     @Override
-    public PublishedImage publish(CreateOpts image, List<Scope> wanted) {
+    public PublishedImage publish(CreateOpts image, List<Scope> wanted, Map<String, String> sdkProperties) {
         Images images = Images.of(client);
-        Image created = images.create(image);
+        CreateOpts record = image;
+        if (!sdkProperties.isEmpty()) {
+            Map<String, String> properties = new java.util.LinkedHashMap<>(image.properties());
+            properties.putAll(sdkProperties);
+            record = GlanceLinkBackend.copy(image, image.id(), properties);
+        }
+        Image created = images.create(record);
         List<ImageLink> made = new ArrayList<>();
         try {
             for (Scope scope : wanted) {

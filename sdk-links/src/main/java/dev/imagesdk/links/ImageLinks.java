@@ -10,6 +10,7 @@ import dev.imagesdk.links.access.CallerRoles;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -38,14 +39,16 @@ import java.util.function.Supplier;
  */
 public final class ImageLinks {
     private final LinkBackend backend;
+    private final ServiceClient client;
 
-    private ImageLinks(LinkBackend backend) {
+    private ImageLinks(LinkBackend backend, ServiceClient client) {
         this.backend = backend;
+        this.client = client;
     }
 
     /** An image-links client of an image-link service, sending through {@code client} (with its credentials). */
     public static ImageLinks of(ServiceClient client) {
-        return new ImageLinks(new HttpLinkBackend(Arguments.notNull(client, "client")));
+        return new ImageLinks(new HttpLinkBackend(Arguments.notNull(client, "client")), client);
     }
 
     /**
@@ -60,7 +63,7 @@ public final class ImageLinks {
      * space types, comments and priorities must fit the encoding (checked before any request).
      */
     public static ImageLinks inGlance(ServiceClient client, Supplier<CallerRoles> caller) {
-        return new ImageLinks(new GlanceLinkBackend(Arguments.notNull(client, "client"), Arguments.notNull(caller, "caller")));
+        return new ImageLinks(new GlanceLinkBackend(Arguments.notNull(client, "client"), Arguments.notNull(caller, "caller")), client);
     }
 
     /** {@link #inGlance(ServiceClient, Supplier)} for a caller whose roles do not change. */
@@ -148,7 +151,11 @@ public final class ImageLinks {
     }
 
     /**
-     * Creates an image and one link per scope, all or nothing.
+     * Creates an image and one link per scope, all or nothing (seed 000: an image is created with its links).
+     * No scope means {@link Scope#global()}: an image created without organization or space is global; with an
+     * organization, give {@code Scope.organization(org)}; with organization and space, {@code Scope.space(org,
+     * space)} ({@link Scope#of(String, String)} maps the optional {@code --org}/{@code --space} pair). To also record
+     * the organization's ownership, provenance and data, use {@link #organization(String)}.
      *
      * <p>Image-link service: the image record first ({@code POST /v2/images}), then the links in the order given.
      * If a link cannot be created, the links already made and the image are deleted again (a protected image is
@@ -163,18 +170,35 @@ public final class ImageLinks {
      * deleted by that id (unprotected first) and the original error thrown, clean-up failures suppressed as above.
      *
      * @param image the image record (its Glance visibility is used as given)
-     * @param scopes at least one scope, no duplicates ({@link Scope#global()} for an image every user sees)
+     * @param scopes the scopes, no duplicates; none: a global link
      * @return the image and its links
-     * @throws ValidationException when no scope, a {@code null} or a duplicate scope is given (before any request)
+     * @throws ValidationException when a {@code null} or a duplicate scope is given (before any request)
      */
     public PublishedImage publish(CreateOpts image, Scope... scopes) {
         Arguments.notNull(image, "image");
-        return backend.publish(image, checkScopes(scopes));
+        return backend.publish(image, checkScopes(scopes, Scope.global()), Map.of());
     }
 
-    private static List<Scope> checkScopes(Scope[] scopes) {
-        if (scopes == null || scopes.length == 0) {
-            throw new ValidationException("publish needs at least one scope: Scope.global(), Scope.organization(org) or Scope.space(org, space)");
+    /**
+     * The images of organization {@code orgSlug} in the client's region (seed 002): created with typed ownership,
+     * provenance and the organization's links, listed with one Glance query per page, deleted only when owned.
+     * Uses this client's backend for the links.
+     *
+     * @throws ValidationException for a blank slug or one the Glance encoding cannot carry
+     */
+    public OrganizationImages organization(String orgSlug) {
+        Scope.organization(orgSlug);
+        dev.imagesdk.links.internal.glance.LinkEncoding.checkSlug("organization", orgSlug);
+        return new OrganizationImages(backend, client, orgSlug);
+    }
+
+    /** The scopes checked: none gives {@code whenNone}; no {@code null}, none twice. */
+    static List<Scope> checkScopes(Scope[] scopes, Scope whenNone) {
+        if (scopes == null) {
+            throw new ValidationException("scopes must not be null (give none for the default scope)");
+        }
+        if (scopes.length == 0) {
+            return List.of(whenNone);
         }
         Set<Scope> seen = new HashSet<>();
         for (Scope s : scopes) {

@@ -4,6 +4,7 @@ import dev.imagesdk.core.paging.Paged;
 import dev.imagesdk.images.model.CreateOpts;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where {@link ImageLinks} keeps links: an image-link service ({@link HttpLinkBackend}) or Glance's own image
@@ -23,5 +24,11 @@ interface LinkBackend {
 
     List<ImageLink> listForImage(String imageId);
 
-    PublishedImage publish(CreateOpts image, List<Scope> scopes);
+    /**
+     * Creates the image and its links, all or nothing.
+     *
+     * @param sdkProperties properties the SDK itself adds to the image record (names starting with
+     *        {@code imagesdk:}, already checked), for example ownership and provenance; may be empty
+     */
+    PublishedImage publish(CreateOpts image, List<Scope> scopes, Map<String, String> sdkProperties);
 }

@@ -16,25 +16,42 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Every public entry point of sdk-links refuses null or blank input with ValidationException, before any request. */
 class ImageLinksArgumentsTest {
     private final ServiceClient unreachable = ArgumentProbe.unreachableClient();
-    private final ArgumentProbe probe = new ArgumentProbe(Map.<Class<?>, Supplier<Object>>of(
-            String.class, () -> "acme",
-            ServiceClient.class, () -> unreachable,
-            Scope.class, Scope::global,
-            Scope[].class, () -> new Scope[] {Scope.global()},
-            CreateOpts.class, () -> CreateOpts.builder().name("x").build(),
-            LinkListOpts.class, LinkListOpts::defaults,
-            LinkCreateOpts.class, () -> LinkCreateOpts.of("3c441d1e-aa40-4d8a-b060-2a7e24d1af6a", Scope.global()),
-            LinkUpdateOpts.class, () -> LinkUpdateOpts.builder().comment("c").build(),
-            CallerRoles.class, CallerRoles::authenticatedWithoutRoles,
-            Supplier.class, () -> (Supplier<CallerRoles>) CallerRoles::authenticatedWithoutRoles))
+    private final ArgumentProbe probe = new ArgumentProbe(Map.ofEntries(
+            Map.<Class<?>, Supplier<Object>>entry(String.class, () -> "acme"),
+            Map.<Class<?>, Supplier<Object>>entry(ServiceClient.class, () -> unreachable),
+            Map.<Class<?>, Supplier<Object>>entry(Scope.class, Scope::global),
+            Map.<Class<?>, Supplier<Object>>entry(Scope[].class, () -> new Scope[] {Scope.global()}),
+            Map.<Class<?>, Supplier<Object>>entry(CreateOpts.class, () -> CreateOpts.builder().name("x").build()),
+            Map.<Class<?>, Supplier<Object>>entry(LinkListOpts.class, LinkListOpts::defaults),
+            Map.<Class<?>, Supplier<Object>>entry(LinkCreateOpts.class, () -> LinkCreateOpts.of("3c441d1e-aa40-4d8a-b060-2a7e24d1af6a", Scope.global())),
+            Map.<Class<?>, Supplier<Object>>entry(LinkUpdateOpts.class, () -> LinkUpdateOpts.builder().comment("c").build()),
+            Map.<Class<?>, Supplier<Object>>entry(CallerRoles.class, CallerRoles::authenticatedWithoutRoles),
+            Map.<Class<?>, Supplier<Object>>entry(Supplier.class, () -> (Supplier<CallerRoles>) CallerRoles::authenticatedWithoutRoles),
+            Map.<Class<?>, Supplier<Object>>entry(ImageSource.class, ImageSource::none),
+            Map.<Class<?>, Supplier<Object>>entry(java.nio.file.Path.class, () -> java.nio.file.Path.of("disk.raw")),
+            Map.<Class<?>, Supplier<Object>>entry(java.net.URI.class, () -> java.net.URI.create("http://127.0.0.1:9/disk.raw")),
+            Map.<Class<?>, Supplier<Object>>entry(dev.imagesdk.images.model.Image.class, () -> dev.imagesdk.images.model.Image.builder().id("3c441d1e-aa40-4d8a-b060-2a7e24d1af6a").build())))
             // scope slugs travel in query strings and JSON bodies, never as a path segment
-            .dotsAllowed("organization", 0).dotsAllowed("space", 0).dotsAllowed("space", 1);
+            .dotsAllowed("organization", 0).dotsAllowed("space", 0).dotsAllowed("space", 1)
+            // who brought an image is a property value, never a path segment
+            .dotsAllowed("by", 0);
 
     @Test
     void imageLinksClientRefusesBadInput() {
         assertThat(probe.violations(ImageLinks.class, ImageLinks.of(unreachable))).isEmpty();
         assertThat(probe.violations(ImageLinks.class, ImageLinks.inGlance(unreachable, CallerRoles.authenticatedWithoutRoles()))).isEmpty();
         assertThat(probe.violations(ImageLinks.class, null)).isEmpty();
+        assertThat(probe.probed()).hasSizeGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void organizationImagesRefuseBadInput() {
+        assertThat(probe.violations(OrganizationImages.class, ImageLinks.of(unreachable).organization("acme"))).isEmpty();
+        assertThat(probe.violations(ImageSource.class, ImageSource.none())).isEmpty();
+        assertThat(probe.violations(OrganizationImage.class, null)).isEmpty();
+        // ofWireValue is a lookup: empty for any text it does not know (blank included), null refused
+        assertThat(probe.violations(Provenance.Source.class, null, "valueOf", "ofWireValue")).isEmpty();
+        assertThatThrownBy(() -> Provenance.Source.ofWireValue(null)).isInstanceOf(ValidationException.class);
         assertThat(probe.probed()).hasSizeGreaterThanOrEqualTo(8);
     }
 

@@ -20,6 +20,11 @@ final class ImageEndpointChoice {
         return Optional.ofNullable(override);
     }
 
+    /** The region asked for, or {@code null} when any (the catalog's only image endpoint). */
+    String region() {
+        return region;
+    }
+
     /** The image endpoint of {@code catalog} for the region and interface. */
     URI pick(ServiceCatalog catalog) {
         return catalog.endpoint("image", region, endpointInterface);

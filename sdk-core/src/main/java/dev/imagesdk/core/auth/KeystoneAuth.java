@@ -138,6 +138,15 @@ public final class KeystoneAuth implements Auth {
         return identity.identityUrl().uri();
     }
 
+    /**
+     * The region whose image endpoint this authentication takes from the service catalog, as configured
+     * ({@link Builder#region(String)}, clouds.yaml {@code region_name}); empty when none was set (then the catalog
+     * must list one image endpoint).
+     */
+    public Optional<String> region() {
+        return Optional.ofNullable(endpointChoice.region());
+    }
+
     /** How many times this instance has obtained a token from Keystone (for monitoring and tests). */
     public long authenticationCount() {
         return tokens.obtained();

@@ -106,6 +106,28 @@ public final class CloudConfig {
         return source;
     }
 
+    /**
+     * A setting of the cloud entry that the SDK itself does not interpret (for example {@code imagesdk_links_backend}
+     * read by imagectl): a scalar as text, a list as its items joined by {@code ,}; empty when absent, blank or a
+     * mapping. Secrets ({@code auth}) are not reachable through it.
+     */
+    public Optional<String> setting(String name) {
+        if (name == null || name.equals("auth")) {
+            return Optional.empty();
+        }
+        Object v = settings.get(name);
+        if (v instanceof List<?> list) {
+            StringBuilder sb = new StringBuilder();
+            for (Object item : list) {
+                if (item != null && !(item instanceof Map) && !(item instanceof List)) {
+                    sb.append(sb.length() == 0 ? "" : ",").append(String.valueOf(item).trim());
+                }
+            }
+            return sb.length() == 0 ? Optional.empty() : Optional.of(sb.toString());
+        }
+        return Optional.ofNullable(string(name));
+    }
+
     /** The region ({@code region_name}, or the only entry of {@code regions}). */
     public Optional<String> region() {
         String region = string("region_name");
