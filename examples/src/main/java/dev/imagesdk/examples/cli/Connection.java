@@ -24,9 +24,15 @@ final class Connection implements AutoCloseable {
     static final List<String> DEFAULT_ROLES = List.of("member", "reader");
 
     private final ServiceClient client;
+    private final CloudConfig config;
 
     private Connection(ServiceClient client) {
+        this(client, null);
+    }
+
+    private Connection(ServiceClient client, CloudConfig config) {
         this.client = client;
+        this.config = config;
     }
 
     static Connection open(Imagectl o) {
@@ -34,20 +40,22 @@ final class Connection implements AutoCloseable {
         boolean explicitIdentity = o.token != null || o.project != null;
         if (o.osCloud != null) {
             // The named cloud; --endpoint overrides its catalog, --token/--project its credentials.
-            ServiceClient.Builder b = ServiceClient.builder().config(CloudConfig.fromCloud(o.osCloud));
+            CloudConfig config = CloudConfig.fromCloud(o.osCloud);
+            ServiceClient.Builder b = ServiceClient.builder().config(config);
             if (endpoint != null) {
                 b.endpoint(endpoint);
             }
             if (explicitIdentity) {
                 b.auth(explicitAuth(o));
             }
-            return new Connection(b.build());
+            return new Connection(b.build(), config);
         }
         if (endpoint != null) {
             return new Connection(ServiceClient.builder().endpoint(endpoint).auth(explicitAuth(o)).build());
         }
         if (!explicitIdentity && (notBlank(o.env().get("OS_CLOUD")) || notBlank(o.env().get("OS_AUTH_URL")))) {
-            return new Connection(ServiceClient.fromEnvironment());
+            CloudConfig config = CloudConfig.fromEnvironment();
+            return new Connection(ServiceClient.builder().config(config).build(), config);
         }
         throw new CommandException(ExitCodes.USAGE, "no image service configured",
                 "Pass --endpoint URL (with --token or --project), --os-cloud NAME, or set OS_CLOUD or OS_AUTH_URL. "
@@ -77,6 +85,11 @@ final class Connection implements AutoCloseable {
 
     ServiceClient client() {
         return client;
+    }
+
+    /** The clouds.yaml entry (or {@code OS_*} variables) the client was built from, when it was. */
+    java.util.Optional<CloudConfig> config() {
+        return java.util.Optional.ofNullable(config);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.imagesdk.links.LinkCreateOpts;
 import dev.imagesdk.links.LinkListOpts;
 import dev.imagesdk.links.LinkUpdateOpts;
 import dev.imagesdk.links.Scope;
+import dev.imagesdk.links.access.CallerRoles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,8 +48,104 @@ final class ImageLinksCommand {
                 .put("comment", l.comment());
     }
 
-    static ImageLinks links(ApiCommand c) {
-        return ImageLinks.of(c.client());
+    /**
+     * Which backend keeps the links and, for Glance, who the caller is. The flag wins over the clouds.yaml key
+     * {@code imagesdk_links_backend}; without either, the image-link service ({@code service}).
+     */
+    static final class BackendOptions {
+        @Option(names = "--links-backend", paramLabel = "glance|service",
+                description = "Where the links live: 'glance' (kept on their images in Glance: works with any Glance; "
+                        + "your roles come from --org-role/--space-role or clouds.yaml) or 'service' (an image-link "
+                        + "service at /v2/image-links, which knows your roles). Default: clouds.yaml "
+                        + "imagesdk_links_backend, else service.")
+        String backend;
+
+        @Option(names = "--org-role", paramLabel = "ORG[:ROLE]",
+                description = "Glance backend: an active role of yours in organization ORG (repeatable; role default member). "
+                        + "Default: clouds.yaml imagesdk_org_roles (a list or comma-separated).")
+        List<String> orgRoles = new ArrayList<>();
+
+        @Option(names = "--space-role", paramLabel = "ORG/SPACE[:ROLE]",
+                description = "Glance backend: an active role of yours in space SPACE of ORG (repeatable). "
+                        + "Default: clouds.yaml imagesdk_space_roles.")
+        List<String> spaceRoles = new ArrayList<>();
+
+        @Option(names = "--links-admin", description = "Glance backend: you administer the cloud (you see and manage every "
+                + "link Glance shows you). Default: clouds.yaml imagesdk_links_admin.")
+        boolean admin;
+    }
+
+    /** The backends imagectl can use, by the name of the flag and the clouds.yaml key. */
+    static final List<String> BACKENDS = List.of("glance", "service");
+
+    static ImageLinks links(ApiCommand c, BackendOptions o) {
+        java.util.Optional<dev.imagesdk.core.config.CloudConfig> config = c.imagectl().cloudConfig();
+        String backend = o.backend != null ? o.backend
+                : config.flatMap(k -> k.setting("imagesdk_links_backend")).orElse("service");
+        switch (backend) {
+            case "service":
+                return ImageLinks.of(c.client());
+            case "glance":
+                return ImageLinks.inGlance(c.client(), callerRoles(c, o, config));
+            default:
+                throw new CommandException(ExitCodes.USAGE, "unknown links backend \"" + backend + "\"",
+                        "Use --links-backend glance or --links-backend service (clouds.yaml: imagesdk_links_backend)");
+        }
+    }
+
+    /**
+     * The caller's roles for the Glance backend: the project imagectl acts for (--project, else the project of the
+     * Keystone token) and the roles given by flags or clouds.yaml. This is the one place a source of roles plugs in
+     * (for example roles read from Keystone): it is asked once per call of the links client.
+     */
+    static java.util.function.Supplier<CallerRoles> callerRoles(ApiCommand c, BackendOptions o,
+            java.util.Optional<dev.imagesdk.core.config.CloudConfig> config) {
+        List<String> orgRoles = !o.orgRoles.isEmpty() ? o.orgRoles
+                : config.flatMap(k -> k.setting("imagesdk_org_roles")).map(ImageLinksCommand::items).orElse(List.of());
+        List<String> spaceRoles = !o.spaceRoles.isEmpty() ? o.spaceRoles
+                : config.flatMap(k -> k.setting("imagesdk_space_roles")).map(ImageLinksCommand::items).orElse(List.of());
+        boolean admin = o.admin || config.flatMap(k -> k.setting("imagesdk_links_admin")).map(Boolean::parseBoolean).orElse(false);
+        CallerRoles.Builder b = CallerRoles.builder().administrator(admin);
+        for (String r : orgRoles) {
+            String[] orgAndRole = r.split(":", 2);
+            b.orgRole(orgAndRole[0], orgAndRole.length > 1 ? orgAndRole[1] : "member");
+        }
+        for (String r : spaceRoles) {
+            String[] scopeAndRole = r.split(":", 2);
+            String[] orgAndSpace = scopeAndRole[0].split("/", 2);
+            if (orgAndSpace.length != 2) {
+                throw new CommandException(ExitCodes.USAGE, "--space-role " + r + " names no space",
+                        "Write ORG/SPACE[:ROLE], for example acme/ml-lab:editor");
+            }
+            b.spaceRole(orgAndSpace[0], orgAndSpace[1], scopeAndRole.length > 1 ? scopeAndRole[1] : "member");
+        }
+        String project = c.imagectl().project != null ? c.imagectl().project : keystoneProject(c);
+        if (project != null) {
+            b.project(project);
+        }
+        CallerRoles roles = b.build();
+        return () -> roles;
+    }
+
+    /** The project of the client's Keystone token (one is obtained if none was yet), or {@code null}. */
+    private static String keystoneProject(ApiCommand c) {
+        if (c.client().auth() instanceof dev.imagesdk.core.auth.KeystoneAuth k) {
+            if (k.currentToken().isEmpty()) {
+                c.client().endpoint();
+            }
+            return k.currentToken().flatMap(dev.imagesdk.core.auth.KeystoneToken::projectId).orElse(null);
+        }
+        return null;
+    }
+
+    private static List<String> items(String commaSeparated) {
+        List<String> out = new ArrayList<>();
+        for (String s : commaSeparated.split(",")) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        return out;
     }
 
     /** The scope named by --org/--space (neither: global); --space without --org is a usage error. */
@@ -65,6 +162,9 @@ final class ImageLinksCommand {
     static final class ListLinks extends ApiCommand {
         @Mixin
         FormatOption format;
+
+        @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Links backend:%n")
+        BackendOptions backend = new BackendOptions();
 
         @Option(names = "--image", paramLabel = "IMAGE", description = "Only links of this image (id or unique name).")
         String imageId;
@@ -94,7 +194,7 @@ final class ImageLinksCommand {
                 b.spaceType(spaceType);
             }
             List<Record> rows = new ArrayList<>();
-            for (ImageLink link : links(this).list(b.build())) {
+            for (ImageLink link : links(this, backend).list(b.build())) {
                 rows.add(record(link));
             }
             format.printList(rows, COLUMNS, out());
@@ -106,12 +206,15 @@ final class ImageLinksCommand {
         @Mixin
         FormatOption format;
 
+        @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Links backend:%n")
+        BackendOptions backend = new BackendOptions();
+
         @Parameters(paramLabel = "LINKID", description = "The link id.")
         String linkId;
 
         @Override
         void run() {
-            format.printOne(record(links(this).get(linkId)), out());
+            format.printOne(record(links(this, backend).get(linkId)), out());
         }
     }
 
@@ -120,6 +223,9 @@ final class ImageLinksCommand {
     static final class Create extends ApiCommand {
         @Mixin
         FormatOption format;
+
+        @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Links backend:%n")
+        BackendOptions backend = new BackendOptions();
 
         @Option(names = "--image", required = true, paramLabel = "IMAGE", description = "The image (id or unique name).")
         String imageId;
@@ -152,7 +258,7 @@ final class ImageLinksCommand {
             if (comment != null) {
                 b.comment(comment);
             }
-            format.printOne(record(links(this).create(b.build())), out());
+            format.printOne(record(links(this, backend).create(b.build())), out());
         }
     }
 
@@ -161,6 +267,9 @@ final class ImageLinksCommand {
     static final class Update extends ApiCommand {
         @Mixin
         FormatOption format;
+
+        @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Links backend:%n")
+        BackendOptions backend = new BackendOptions();
 
         @Parameters(paramLabel = "LINKID", description = "The link id.")
         String linkId;
@@ -192,7 +301,7 @@ final class ImageLinksCommand {
             if (noComment) {
                 b.clearComment();
             }
-            format.printOne(record(links(this).update(linkId, b.build())), out());
+            format.printOne(record(links(this, backend).update(linkId, b.build())), out());
         }
     }
 
@@ -201,10 +310,13 @@ final class ImageLinksCommand {
         @Parameters(paramLabel = "LINKID", arity = "1..*", description = "Link ids.")
         List<String> linkIds;
 
+        @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Links backend:%n")
+        BackendOptions backend = new BackendOptions();
+
         @Override
         void run() {
             each(linkIds, "image links", "deleted", id -> {
-                links(this).delete(id);
+                links(this, backend).delete(id);
                 out().println("deleted image link " + id);
             });
         }

@@ -222,6 +222,12 @@ public final class Imagectl implements Runnable, AutoCloseable {
         return connection.client();
     }
 
+    /** The cloud configuration the client came from ({@code --os-cloud}, {@code OS_*}), if any. */
+    java.util.Optional<dev.imagesdk.core.config.CloudConfig> cloudConfig() {
+        client();
+        return connection.config();
+    }
+
     /** Closes the client, if one was opened. */
     @Override
     public void close() {
