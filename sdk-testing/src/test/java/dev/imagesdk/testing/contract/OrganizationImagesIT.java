@@ -90,11 +90,6 @@ class OrganizationImagesIT {
         if (mbr) {
             d[510] = 0x55;
             d[511] = (byte) 0xAA;
-        } else {
-            d[0] = 'Q';
-            d[1] = 'F';
-            d[2] = 'I';
-            d[3] = (byte) 0xfb;
         }
         return Files.write(dir.resolve(name), d);
     }
@@ -124,7 +119,9 @@ class OrganizationImagesIT {
     @Test
     void aRawFileWithoutBootSectorIsRefusedBeforeAnyRequestAndTheOptOutUploadsIt() throws Exception {
         OrganizationImages acme = links.organization(org);
-        Path qcow = disk("b.qcow2", false);
+        // zeros: no boot signature, and no other format either (Glance 30.0's own format inspection refuses data
+        // of another format declared raw, qcow2 for example, with a 415, after the SDK's opt-out)
+        Path qcow = disk("b.raw", false);
 
         assertThatThrownBy(() -> acme.create(raw("it-org-refused"), ImageSource.file(qcow)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("not a bootable raw disk");
