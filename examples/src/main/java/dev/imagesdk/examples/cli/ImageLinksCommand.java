@@ -78,6 +78,11 @@ final class ImageLinksCommand {
     /** The backends imagectl can use, by the name of the flag and the clouds.yaml key. */
     static final List<String> BACKENDS = List.of("glance", "service");
 
+    /** Whether a links backend was chosen, by flag or clouds.yaml key (then images are created with their links). */
+    static boolean backendChosen(ApiCommand c, BackendOptions o) {
+        return o.backend != null || c.imagectl().cloudConfig().flatMap(k -> k.setting("imagesdk_links_backend")).isPresent();
+    }
+
     static ImageLinks links(ApiCommand c, BackendOptions o) {
         java.util.Optional<dev.imagesdk.core.config.CloudConfig> config = c.imagectl().cloudConfig();
         String backend = o.backend != null ? o.backend

@@ -14,7 +14,6 @@ import dev.imagesdk.images.model.SortDirection;
 import dev.imagesdk.images.model.UpdateOpts;
 import dev.imagesdk.images.model.Visibility;
 import dev.imagesdk.links.ImageLink;
-import dev.imagesdk.links.ImageLinks;
 import dev.imagesdk.links.PublishedImage;
 import dev.imagesdk.links.Scope;
 import picocli.CommandLine.Command;
@@ -293,6 +292,10 @@ final class ImagesCommand {
         @Option(names = "--wait", description = "With --file: wait until the image is active.")
         boolean waitActive;
 
+        @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Links backend (seed 000: with a backend chosen by "
+                + "flag or clouds.yaml, an image created without --org gets a global link):%n")
+        ImageLinksCommand.BackendOptions backend = new ImageLinksCommand.BackendOptions();
+
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
                 description = "How long --wait waits (default: ${DEFAULT-VALUE}).")
         long timeoutSeconds;
@@ -338,20 +341,22 @@ final class ImagesCommand {
                 b.tags(tags);
             }
             pairs(a.properties, "--property").forEach(b::property);
-            if (!global && org == null && space == null) {
+            // Seed 000: once a links backend is chosen, every image is created with its links; without scope, global.
+            boolean autoGlobal = ImageLinksCommand.backendChosen(this, backend) && org == null && space == null;
+            if (!global && !autoGlobal && org == null && space == null) {
                 Image created = images(this).create(b.build());
                 format.printOne(ImageViews.record(file == null ? created : uploadOrDelete(created, List.of())), out());
                 return;
             }
             // Image and link(s) all or nothing: if a link fails, the image is removed again.
             List<Scope> scopes = new ArrayList<>();
-            if (global) {
+            if (global || autoGlobal) {
                 scopes.add(Scope.global());
             }
             if (org != null || space != null) {
                 scopes.add(ImageLinksCommand.scope(org, space));
             }
-            PublishedImage published = ImageLinks.of(client()).publish(b.build(), scopes.toArray(new Scope[0]));
+            PublishedImage published = ImageLinksCommand.links(this, backend).publish(b.build(), scopes.toArray(new Scope[0]));
             Image image = file == null ? published.image() : uploadOrDelete(published.image(), published.links());
             Record r = ImageViews.record(image);
             r.put("links", published.links().stream().map(ImageLink::linkId).toList());
@@ -373,7 +378,7 @@ final class ImagesCommand {
                 bar.abandon();
                 try {
                     for (ImageLink link : links) {
-                        ImageLinks.of(client()).delete(link.linkId());
+                        ImageLinksCommand.links(this, backend).delete(link.linkId());
                     }
                     if (created.isProtected()) {
                         images.update(imageId, UpdateOpts.builder().isProtected(false).build());

@@ -53,6 +53,21 @@ class ImageLinksBackendTest {
     }
 
     @Test
+    void seed000WithABackendChosenAnImageCreatedWithoutScopeIsGlobalWithOrgAndSpaceItIsTheSpaces() {
+        String global = emu.ok(ALPHA_TOKEN, "images", "create", "--id", IMAGE, "--name", "everyone",
+                "--links-backend", "glance", "--links-admin", "-f", "json");
+        assertThat(global).contains("\"" + IMAGE + ":global\"");
+        String space = "0000000b-0000-4000-8000-000000000002";
+        String inSpace = emu.ok(ALPHA_TOKEN, "images", "create", "--id", space, "--name", "lab-only",
+                "--links-backend", "glance", "--links-admin", "--org", "acme", "--space", "lab", "-f", "json");
+        assertThat(inSpace).contains("\"" + space + ":space:acme:lab\"").doesNotContain(space + ":global");
+        assertThat(emu.ok(ALPHA_TOKEN, "images", "show", IMAGE, "-f", "json")).contains("imagesdk:link:global");
+        // without a chosen backend, images create stays a plain create (no link service needed)
+        String plain = emu.ok(ALPHA_TOKEN, "images", "create", "--name", "plain", "-f", "json");
+        assertThat(plain).doesNotContain("\"links\"");
+    }
+
+    @Test
     void anUnknownBackendIsAUsageError() {
         Cli.Result r = emu.as(ALPHA_TOKEN, "image-links", "list", "--links-backend", "ldap");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
