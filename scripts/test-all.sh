@@ -92,13 +92,14 @@ IMAGESDK_GLANCE_URL=$(tail -n 1 "$glance30_out/url") IMAGESDK_GLANCE_RELEASE=30 
 IMAGESDK_GLANCE_URL=$(tail -n 1 "$glance30_out/url") IMAGESDK_GLANCE_RELEASE=30 \
   mvn -B -ntp -o verify -pl sdk-images -am -DskipITs=false -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=DownloadConstantMemoryIT -Dimages.regular.skip=true -Dfailsafe.failIfNoSpecifiedTests=false -Denforcer.skip=true
-# The Keystone ITs once more, in RegionTwo, whose image endpoint is the keystone-mode Glance 30.0.
+# The Keystone ITs once more, in RegionTwo, whose image endpoint is the keystone-mode Glance 30.0 (with the
+# organization images of that region: region and image endpoint from the catalog).
 glance30_keystone_url=$(tail -n 1 "$glance30_out/keystone-url")
 IMAGESDK_KEYSTONE_REGION="$IMAGESDK_KEYSTONE_REGION2" IMAGESDK_KEYSTONE_IMAGE_URL="$glance30_keystone_url" \
   IMAGESDK_GLANCE_KEYSTONE_URL="$glance30_keystone_url" IMAGESDK_KEYSTONE_ALICE_CLOUD=it-alice-region2 \
   IMAGESDK_GLANCE_RELEASE=30 \
-  mvn -B -ntp -o verify -pl sdk-core -DskipITs=false -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=KeystoneIT,CloudConfigIT -Dfailsafe.failIfNoSpecifiedTests=false -Denforcer.skip=true
+  mvn -B -ntp -o verify -pl sdk-core,sdk-testing -am -DskipITs=false -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test=KeystoneIT,CloudConfigIT,OrganizationImagesKeystoneIT -Dfailsafe.failIfNoSpecifiedTests=false -Denforcer.skip=true
 # Links kept in each region's own Glance (issue 15): RegionOne's keystone-mode Glance 25.1 and RegionTwo's Glance 30.0;
 # the scope matrix with roles from Keystone once more, on RegionTwo's Glance 30.0.
 IMAGESDK_REGION2_GLANCE=up IMAGESDK_KEYSTONE_REGION="$IMAGESDK_KEYSTONE_REGION2" IMAGESDK_GLANCE_RELEASE=30 \

@@ -159,6 +159,9 @@ public final class OrganizationImages {
 
     private String tokenUser() {
         if (client.auth() instanceof KeystoneAuth k) {
+            if (k.currentToken().isEmpty()) {
+                client.endpoint();   // the catalog's image endpoint: authenticates once
+            }
             return k.currentToken().map(KeystoneToken::userId).filter(u -> {
                 try {
                     OwnershipEncoding.checkBy(u);
