@@ -98,6 +98,28 @@ public interface ImageLinksContract {
         Images.of(linkCaller(Identity.builder().project(project).build())).delete(image);
     }
 
+    /** Seed 000: an image created without scope is global, with an organization the organization's, with a space the space's. */
+    @Test
+    default void anImageCreatedWithoutScopeIsGlobalWithOrganizationOrSpaceItIsTheirs() {
+        String org = slug("acme");
+        String project = slug("owner");
+        ImageLinks owner = links(Identity.builder().project(project).organization(org).space(org, "lab").build());
+        PublishedImage global = owner.publish(CreateOpts.builder().name("seed000-global").visibility(Visibility.COMMUNITY).build());
+        PublishedImage inOrg = owner.publish(CreateOpts.builder().name("seed000-org").build(), Scope.of(org, null));
+        PublishedImage inSpace = owner.publish(CreateOpts.builder().name("seed000-space").build(), Scope.of(org, "lab"));
+
+        assertThat(global.links()).extracting(ImageLink::scope).containsExactly(Scope.global());
+        assertThat(inOrg.links()).extracting(ImageLink::scope).containsExactly(Scope.organization(org));
+        assertThat(inSpace.links()).extracting(ImageLink::scope).containsExactly(Scope.space(org, "lab"));
+        ImageLinks outsider = links(Identity.builder().project(slug("p")).build());
+        assertThat(ids(outsider.list(LinkListOpts.builder().imageId(global.image().id()).build()).stream()
+                .collect(Collectors.toList()))).containsExactly(global.links().get(0).linkId());
+        Images images = Images.of(linkCaller(Identity.builder().project(project).build()));
+        for (PublishedImage p : List.of(global, inOrg, inSpace)) {
+            images.delete(p.image().id());
+        }
+    }
+
     @Test
     default void listingIsOrderedByScopeThenPriorityAndPages() {
         String org = slug("acme");
