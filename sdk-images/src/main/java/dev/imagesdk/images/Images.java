@@ -23,7 +23,6 @@ import dev.imagesdk.core.error.ImageInUseException;
 import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.internal.http.ApiRequest;
 import dev.imagesdk.core.internal.http.ApiResponse;
-import dev.imagesdk.core.internal.paging.JsonPages;
 import dev.imagesdk.core.internal.paging.PagedListing;
 import dev.imagesdk.core.paging.Paged;
 import dev.imagesdk.images.data.DownloadOpts;
@@ -36,6 +35,7 @@ import dev.imagesdk.images.internal.importing.ImageImport;
 import dev.imagesdk.images.importing.QuotaUsage;
 import dev.imagesdk.images.importing.StoreInfo;
 import dev.imagesdk.images.internal.json.ImageJsonAdapter;
+import dev.imagesdk.images.internal.json.ImagePageReader;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -267,7 +267,7 @@ public final class Images {
         for (Map.Entry<String, String> q : ListOptsQuery.of(opts)) {
             b.query(q.getKey(), q.getValue());
         }
-        return PagedListing.of(client, b.build(), JsonPages.reader("images", ImageJsonAdapter.INSTANCE), Image::id);
+        return PagedListing.of(client, b.build(), ImagePageReader.INSTANCE, Image::id);
     }
 
     /**

@@ -38,6 +38,14 @@ public final class ApiResponse implements Closeable {
         this.url = url;
     }
 
+    /**
+     * A response that did not come through the transport, for tests and benchmarks that read a canned body the
+     * way a real answer is read.
+     */
+    public static ApiResponse of(Response response) {
+        return new ApiResponse(response, response.request().method(), Redaction.url(response.request().url()));
+    }
+
     /** The HTTP status (2xx). */
     public int status() {
         return response.code();
@@ -121,7 +129,7 @@ public final class ApiResponse implements Closeable {
             if (buffer.size() == 0) {
                 throw malformed("expected a JSON document but the body is empty", buffer, null);
             }
-            return reader.read(JsonReader.of(buffer.peek()), this);
+            return reader.readBuffered(buffer, this);
         } catch (IOException | RuntimeException e) {
             if (e instanceof ImageServiceException && !(e instanceof dev.imagesdk.core.error.ValidationException)) {
                 throw (ImageServiceException) e;
@@ -153,6 +161,17 @@ public final class ApiResponse implements Closeable {
          * @param response the response being read (headers, request id)
          */
         T read(JsonReader reader, ApiResponse response) throws IOException;
+
+        /**
+         * Reads the document from the buffer the body was read into (the buffer itself, not a copy; it must not be
+         * consumed). By default {@link #read(JsonReader, ApiResponse)} over a Moshi reader of it; a byte-level reader
+         * (see {@code dev.imagesdk.core.internal.json.JsonBytes}) overrides this.
+         *
+         * @param body the whole body, at most {@link #MAX_JSON_BYTES}, not empty
+         */
+        default T readBuffered(Buffer body, ApiResponse response) throws IOException {
+            return read(JsonReader.of(body.peek()), response);
+        }
     }
 
     /** Builds a {@link ResponseFormatException} for this response, quoting the start of {@code body}. */

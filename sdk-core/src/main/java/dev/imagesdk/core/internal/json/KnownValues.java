@@ -13,6 +13,8 @@ import java.util.function.Function;
 public final class KnownValues<T> {
     private final JsonReader.Options options;
     private final Object[] constants;
+    /** The declared values' UTF-8 bytes, for {@link JsonBytes}. */
+    private final byte[][] bytes;
     private final Function<String, T> of;
 
     /**
@@ -27,6 +29,10 @@ public final class KnownValues<T> {
         }
         this.options = JsonReader.Options.of(values);
         this.constants = known.toArray();
+        this.bytes = new byte[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = values[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
         this.of = of;
     }
 
@@ -35,6 +41,18 @@ public final class KnownValues<T> {
     T select(JsonReader reader) throws java.io.IOException {
         int index = reader.selectString(options);
         return index < 0 ? null : (T) constants[index];
+    }
+
+    /** The constant whose declared value is the bytes {@code data[from..from+length)}, else {@code null}. */
+    @SuppressWarnings("unchecked")
+    T select(byte[] data, int from, int length) {
+        for (int i = 0; i < bytes.length; i++) {
+            byte[] b = bytes[i];
+            if (java.util.Arrays.equals(b, 0, b.length, data, from, from + length)) {
+                return (T) constants[i];
+            }
+        }
+        return null;
     }
 
     /** The enumeration's value for any other text ({@code null} for {@code null}). */

@@ -108,6 +108,73 @@ public final class Timestamps {
         return Instant.ofEpochSecond(seconds, nanos);
     }
 
+    /**
+     * {@link #parseFixed(String)} of the ASCII text {@code t[off..off+n)}, without making a {@code String}: the same
+     * shapes, the same {@code null} for anything else.
+     */
+    static Instant parseFixed(byte[] t, int off, int n) {
+        if (n < 19 || t[off + 4] != '-' || t[off + 7] != '-' || t[off + 10] != 'T' || t[off + 13] != ':'
+                || t[off + 16] != ':') {
+            return null;
+        }
+        int year = digits(t, off, 4);
+        int month = digits(t, off + 5, 2);
+        int day = digits(t, off + 8, 2);
+        int hour = digits(t, off + 11, 2);
+        int minute = digits(t, off + 14, 2);
+        int second = digits(t, off + 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > monthLength(year, month)
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        int pos = 19;
+        int nanos = 0;
+        if (pos < n && t[off + pos] == '.') {
+            int start = ++pos;
+            while (pos < n && pos - start < 9 && t[off + pos] >= '0' && t[off + pos] <= '9') {
+                nanos = nanos * 10 + (t[off + pos] - '0');
+                pos++;
+            }
+            int count = pos - start;
+            if (count == 0) {
+                return null;
+            }
+            for (int i = count; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        int offsetSeconds = 0;
+        if (pos < n) {
+            byte c = t[off + pos];
+            if ((c == 'Z' || c == 'z') && pos + 1 == n) {
+                offsetSeconds = 0;
+            } else if ((c == '+' || c == '-') && pos + 6 == n && t[off + pos + 3] == ':') {
+                int offsetHours = digits(t, off + pos + 1, 2);
+                int offsetMinutes = digits(t, off + pos + 4, 2);
+                if (offsetHours < 0 || offsetHours > 17 || offsetMinutes < 0 || offsetMinutes > 59) {
+                    return null;
+                }
+                offsetSeconds = (offsetHours * 3600 + offsetMinutes * 60) * (c == '-' ? -1 : 1);
+            } else {
+                return null;
+            }
+        }
+        long seconds = epochDay(year, month, day) * 86_400L + hour * 3600 + minute * 60 + second - offsetSeconds;
+        return Instant.ofEpochSecond(seconds, nanos);
+    }
+
+    private static int digits(byte[] t, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            byte c = t[i];
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     /** The value of {@code count} ASCII digits at {@code from}, or -1. */
     private static int digits(String t, int from, int count) {
         int value = 0;

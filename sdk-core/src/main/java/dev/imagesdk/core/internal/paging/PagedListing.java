@@ -182,7 +182,7 @@ public final class PagedListing<T> implements Paged<T> {
 
     /** One page, read inside the transport's retry loop. */
     private Page<T> fetch(ApiRequest request) {
-        return Calls.of(client).executeJson(request, reader::read);
+        return Calls.of(client).executeJson(request, reader);
     }
 
     private static Set<String> markersOf(ApiRequest request) {

@@ -39,15 +39,15 @@ public final class ImageJsonAdapter extends JsonAdapter<Image> {
             "owner", "tags", "created_at", "updated_at", "file", "self", "schema", "direct_url", "locations",
             "stores");
 
-    private static final String[] CORE_NAMES = CORE_KEYS.strings().toArray(new String[0]);
+    static final String[] CORE_NAMES = CORE_KEYS.strings().toArray(new String[0]);
 
-    private static final KnownValues<ImageStatus> STATUSES =
+    static final KnownValues<ImageStatus> STATUSES =
             new KnownValues<>(ImageStatus.knownValues(), ImageStatus::value, ImageStatus::of);
-    private static final KnownValues<Visibility> VISIBILITIES =
+    static final KnownValues<Visibility> VISIBILITIES =
             new KnownValues<>(Visibility.knownValues(), Visibility::value, Visibility::of);
-    private static final KnownValues<DiskFormat> DISK_FORMATS =
+    static final KnownValues<DiskFormat> DISK_FORMATS =
             new KnownValues<>(DiskFormat.knownValues(), DiskFormat::value, DiskFormat::of);
-    private static final KnownValues<ContainerFormat> CONTAINER_FORMATS =
+    static final KnownValues<ContainerFormat> CONTAINER_FORMATS =
             new KnownValues<>(ContainerFormat.knownValues(), ContainerFormat::value, ContainerFormat::of);
 
     private ImageJsonAdapter() {
