@@ -182,6 +182,68 @@ public final class JsonBytes implements AutoCloseable {
     }
 
     /**
+     * {@link #stringOrNull()} for values that tend to repeat from item to item of a page (an owner, a custom
+     * property's value): a short plain string equal to one read before by this reader is that same
+     * {@code String} instance. Only for values whose identity nobody relies on.
+     */
+    public String sharedStringOrNull() throws NotRecognized {
+        int b = peek();
+        if (b == 'n') {
+            return nullValue();
+        }
+        if (b != '"') {
+            throw NOT_RECOGNIZED;
+        }
+        int start = pos + 1;
+        int limit = Math.min(end, start + SHARED_MAX_BYTES + 1);
+        for (int i = start; i < limit; i++) {
+            byte c = data[i];
+            if (c == '"') {
+                pos = i + 1;
+                return shared(start, i - start);
+            }
+            if (c == '\\' || c < 0x20) {
+                break;
+            }
+        }
+        return string();
+    }
+
+    /** Longest string {@link #shared(int, int)} keeps. */
+    private static final int SHARED_MAX_BYTES = 32;
+    private final String[] sharedStrings = new String[128];
+    private final byte[][] sharedBytes = new byte[128][];
+
+    /** The ASCII text {@code data[from..from+length)}: an earlier equal one when it is still in the small table. */
+    private String shared(int from, int length) {
+        if (length > SHARED_MAX_BYTES) {
+            return new String(data, from, length, StandardCharsets.ISO_8859_1);
+        }
+        int h = length;
+        for (int i = from; i < from + length; i++) {
+            h = 31 * h + data[i];
+        }
+        int slot = (h ^ (h >>> 7)) & (sharedStrings.length - 1);
+        byte[] known = sharedBytes[slot];
+        if (known != null && known.length == length && sameBytes(known, data, from)) {
+            return sharedStrings[slot];
+        }
+        String text = new String(data, from, length, StandardCharsets.ISO_8859_1);
+        sharedBytes[slot] = java.util.Arrays.copyOfRange(data, from, from + length);
+        sharedStrings[slot] = text;
+        return text;
+    }
+
+    private static boolean sameBytes(byte[] known, byte[] data, int from) {
+        for (int i = 0; i < known.length; i++) {
+            if (known[i] != data[from + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Decodes the rest of a string whose opening quote is consumed, across segments, with escapes and UTF-8.
      *
      * @param sawEscape when not {@code null}, element 0 is set if the string had an escape
@@ -405,7 +467,7 @@ public final class JsonBytes implements AutoCloseable {
     public Object scalar() throws NotRecognized {
         int b = peek();
         if (b == '"') {
-            return string();
+            return sharedStringOrNull();
         } else if (b == '-' || (b >= '0' && b <= '9')) {
             return longValue();
         }
@@ -498,12 +560,18 @@ public final class JsonBytes implements AutoCloseable {
             pos++;
             return List.of();
         }
-        String first = string();
+        String first = sharedStringOrNull();
+        if (first == null) {
+            throw NOT_RECOGNIZED;
+        }
         if (!comma()) {
             expect(']');
             return List.of(first);
         }
-        String second = string();
+        String second = sharedStringOrNull();
+        if (second == null) {
+            throw NOT_RECOGNIZED;
+        }
         if (!comma()) {
             expect(']');
             return List.of(first, second);
@@ -522,6 +590,9 @@ public final class JsonBytes implements AutoCloseable {
      * Reads an object key and the colon after it: the index of the key in {@code keys}, or -1 with the key's
      * text in {@link #lastKey()}.
      *
+     * <p>A key that is not one of {@code keys} is shared like {@link #sharedStringOrNull()}: Glance repeats the same
+     * custom property names on every image.
+     *
      * @param literal match the key's bytes only as written: a key spelled with an escape is not recognised
      *        (Moshi's {@code selectName} compares the encoded bytes too)
      */
@@ -537,7 +608,7 @@ public final class JsonBytes implements AutoCloseable {
                 pos = i + 1;
                 index = keys.find(data, start, i - start);
                 if (index < 0) {
-                    lastKey = new String(data, start, i - start, StandardCharsets.ISO_8859_1);
+                    lastKey = shared(start, i - start);
                 }
                 break;
             }
@@ -671,7 +742,7 @@ public final class JsonBytes implements AutoCloseable {
                     return -1;
                 }
                 byte[] k = bytes[entry - 1];
-                if (java.util.Arrays.equals(k, 0, k.length, b, from, from + length)) {
+                if (k.length == length && sameBytes(k, b, from)) {
                     return entry - 1;
                 }
                 slot = (slot + 1) & (table.length - 1);

@@ -147,7 +147,7 @@ public final class ImagePageReader implements PageReader<Image> {
                         b.checksum(in.stringOrNull());
                         break;
                     case 7:
-                        b.osHashAlgo(in.stringOrNull());
+                        b.osHashAlgo(in.sharedStringOrNull());
                         break;
                     case 8:
                         b.osHashValue(in.stringOrNull());
@@ -171,7 +171,7 @@ public final class ImagePageReader implements PageReader<Image> {
                         b.minRam(in.intOrNull());
                         break;
                     case 15:
-                        b.owner(in.stringOrNull());
+                        b.owner(in.sharedStringOrNull());
                         break;
                     case 16:
                         b.tags(in.stringList());
@@ -189,7 +189,7 @@ public final class ImagePageReader implements PageReader<Image> {
                         b.self(in.stringOrNull());
                         break;
                     case 21:
-                        b.schema(in.stringOrNull());
+                        b.schema(in.sharedStringOrNull());
                         break;
                     case 22:
                         b.directUrl(in.stringOrNull());
