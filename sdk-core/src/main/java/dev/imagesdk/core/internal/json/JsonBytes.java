@@ -212,7 +212,6 @@ public final class JsonBytes implements AutoCloseable {
     /** Longest string {@link #shared(int, int)} keeps. */
     private static final int SHARED_MAX_BYTES = 32;
     private final String[] sharedStrings = new String[128];
-    private final byte[][] sharedBytes = new byte[128][];
 
     /** The ASCII text {@code data[from..from+length)}: an earlier equal one when it is still in the small table. */
     private String shared(int from, int length) {
@@ -224,14 +223,25 @@ public final class JsonBytes implements AutoCloseable {
             h = 31 * h + data[i];
         }
         int slot = (h ^ (h >>> 7)) & (sharedStrings.length - 1);
-        byte[] known = sharedBytes[slot];
-        if (known != null && known.length == length && sameBytes(known, data, from)) {
-            return sharedStrings[slot];
+        String known = sharedStrings[slot];
+        if (known != null && sameText(known, data, from, length)) {
+            return known;
         }
         String text = new String(data, from, length, StandardCharsets.ISO_8859_1);
-        sharedBytes[slot] = java.util.Arrays.copyOfRange(data, from, from + length);
         sharedStrings[slot] = text;
         return text;
+    }
+
+    private static boolean sameText(String known, byte[] data, int from, int length) {
+        if (known.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (known.charAt(i) != data[from + i]) {  // both ASCII
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sameBytes(byte[] known, byte[] data, int from) {
@@ -597,18 +607,51 @@ public final class JsonBytes implements AutoCloseable {
      *        (Moshi's {@code selectName} compares the encoded bytes too)
      */
     public int key(Keys keys, boolean literal) throws NotRecognized {
+        return key(keys, literal, -1);
+    }
+
+    /**
+     * {@link #key(Keys, boolean)} for the member at {@code ordinal} (0, 1, ...) of an object whose members tend to
+     * come in the same order from item to item (Glance writes every image's keys in one order): the key the member
+     * at that position had last time is tried first, by its bytes. {@code ordinal} -1: no such guess.
+     */
+    public int key(Keys keys, boolean literal, int ordinal) throws NotRecognized {
         if (peek() != '"') {
             throw NOT_RECOGNIZED;
         }
         int start = pos + 1;
         int index = -2;
+        boolean guess = ordinal >= 0 && ordinal < MEMO && memoKeys == keys;
         for (int i = start; i < end; i++) {
             byte b = data[i];
             if (b == '"') {
                 pos = i + 1;
-                index = keys.find(data, start, i - start);
+                int length = i - start;
+                if (guess) {
+                    int m = memoIndex[ordinal];
+                    if (m > 0) {
+                        byte[] k = keys.bytes[m - 1];
+                        if (k.length == length && sameBytes(k, data, start)) {
+                            index = m - 1;
+                            break;
+                        }
+                    } else if (m < 0 && sameText(memoText[ordinal], data, start, length)) {
+                        index = -1;
+                        lastKey = memoText[ordinal];
+                        break;
+                    }
+                }
+                index = keys.find(data, start, length);
                 if (index < 0) {
-                    lastKey = shared(start, i - start);
+                    lastKey = shared(start, length);
+                }
+                if (ordinal >= 0 && ordinal < MEMO) {
+                    if (memoKeys != keys) {
+                        memoKeys = keys;
+                        java.util.Arrays.fill(memoIndex, 0);
+                    }
+                    memoIndex[ordinal] = index < 0 ? -1 : index + 1;
+                    memoText[ordinal] = index < 0 ? lastKey : null;
                 }
                 break;
             }
@@ -629,6 +672,13 @@ public final class JsonBytes implements AutoCloseable {
         expect(':');
         return index;
     }
+
+    /** How many member positions {@link #key(Keys, boolean, int)} remembers. */
+    private static final int MEMO = 64;
+    private Keys memoKeys;
+    /** Per member position: the key's index + 1, -1 for the unknown key in {@link #memoText}, 0 for none. */
+    private final int[] memoIndex = new int[MEMO];
+    private final String[] memoText = new String[MEMO];
 
     /** The text of the last key that was not one of the {@link Keys}. */
     public String lastKey() {

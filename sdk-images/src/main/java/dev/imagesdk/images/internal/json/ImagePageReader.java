@@ -115,9 +115,10 @@ public final class ImagePageReader implements PageReader<Image> {
         in.expect('{');
         Image.Builder b = Image.builder();
         boolean sawId = false;
+        int ordinal = 0;
         if (in.peek() != '}') {
             do {
-                int key = in.key(CORE_KEYS, true);
+                int key = in.key(CORE_KEYS, true, ordinal++);
                 switch (key) {
                     case -1:
                         b.property(in.lastKey(), in.scalar());
