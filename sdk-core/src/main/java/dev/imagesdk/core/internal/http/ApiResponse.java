@@ -122,6 +122,7 @@ public final class ApiResponse implements Closeable {
     /**
      * Reads the whole body through {@code reader} (which sees the parser positioned at the start of the
      * document) and closes the response. Any parser or mapping failure becomes a {@link ResponseFormatException}.
+     * What {@code reader} returns must not refer to the body's buffer: it is cleared afterwards.
      */
     public <T> T readJson(JsonBodyReader<T> reader) {
         Buffer buffer = readBounded();
@@ -135,6 +136,8 @@ public final class ApiResponse implements Closeable {
                 throw (ImageServiceException) e;
             }
             throw malformed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), buffer, e);
+        } finally {
+            buffer.clear();  // the document is decoded: its segments go back to okio's pool for the next read
         }
     }
 
