@@ -35,7 +35,9 @@ import static org.assertj.core.api.Assertions.entry;
  * The byte-level images page reader against the Moshi reader it falls back to: the same pages, the same images
  * with the same decoding problems, the same errors. Pages: the 39 listing pages recorded from the real Glance 25
  * ({@code /glance-pages/recorded-*.json}, from {@code shared/glance/transcript.md}), pages written by
- * {@link ImageJsonAdapter#toJson} (the shape the emulator serves), and hand-written edge cases; each also shifted
+ * {@link ImageJsonAdapter#toJson}, the 4 pages of a listing the emulator (sdk-testing) served for 24 images with
+ * escapes, control characters and unicode in names, tags and properties ({@code /glance-pages/emulator-*.json},
+ * recorded with {@code limit=7}), and hand-written edge cases; each also shifted
  * across okio's 8 KiB segment boundaries and cut short at every byte.
  */
 class ImagePageReaderTest {
@@ -113,6 +115,18 @@ class ImagePageReaderTest {
         for (String page : pages) {
             assertSameOutcome(page);
             assertThat(ImagePageReader.fastOnly(buffer(page))).as(page).isNotNull();
+        }
+    }
+
+    @Test
+    void emulatorPagesDecodeTheSameAndTakeTheFastPath() throws IOException {
+        List<String> pages = pages("emulator");
+        assertThat(pages).hasSize(4);
+        for (String page : pages) {
+            assertSameOutcome(page);
+            Page<Image> fast = ImagePageReader.fastOnly(buffer(page));
+            assertThat(fast).as(page).isNotNull();
+            assertThat(fast.items()).allSatisfy(image -> assertThat(image.isWellFormed()).isTrue());
         }
     }
 
@@ -275,9 +289,13 @@ class ImagePageReaderTest {
     // --- helpers
 
     private static List<String> recordedPages() throws IOException {
+        return pages("recorded");
+    }
+
+    private static List<String> pages(String prefix) throws IOException {
         List<String> pages = new ArrayList<>();
         for (int i = 1; ; i++) {
-            try (InputStream in = ImagePageReaderTest.class.getResourceAsStream(String.format("/glance-pages/recorded-%02d.json", i))) {
+            try (InputStream in = ImagePageReaderTest.class.getResourceAsStream(String.format("/glance-pages/%s-%02d.json", prefix, i))) {
                 if (in == null) {
                     return pages;
                 }
