@@ -123,8 +123,11 @@ public final class Report {
             process over one connection and throws the bodies away: it is the floor for moving those bytes, not a client \
             that parses them.
             - **Decode.** JMH (`PageDecodeBenchmark`, throughput, `-prof gc`) decodes one canned 1,000-image page with \
-            custom properties from an InputStream into each library's model list: imagesdk's `Image` via its Moshi \
-            adapter (the same streaming loop as `JsonPages`), openstack4j's `GlanceImage.Images` via its Jackson mapper.
+            custom properties, from the bytes as they come off the socket, into each library's model list: imagesdk the way \
+            its pager reads a listing response (`ApiResponse.readJson`: the body buffered under its size cap, then the \
+            byte-level `ImagePageReader`, which falls back to the Moshi adapter for what it does not recognise), \
+            openstack4j the way its OkHttp connector does (`body().string()`, then its Jackson mapper into \
+            `GlanceImage.Images`).
             """;
 
     /** The targets of issue 18, each with what this run measured. */
