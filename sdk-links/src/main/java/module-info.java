@@ -5,6 +5,7 @@
  */
 module dev.imagesdk.links {
     requires transitive dev.imagesdk.images;
+    requires dev.imagesdk.members;
     requires com.squareup.moshi;
     requires org.slf4j;
 

@@ -15,7 +15,9 @@ import dev.imagesdk.images.model.CreateOpts;
 import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.model.ListOpts;
 import dev.imagesdk.images.model.UpdateOpts;
+import dev.imagesdk.images.model.Visibility;
 import dev.imagesdk.links.access.CallerRoles;
+import dev.imagesdk.links.access.ScopeProjects;
 import dev.imagesdk.links.internal.glance.LinkEncoding;
 import dev.imagesdk.links.internal.glance.LinkWrites;
 import dev.imagesdk.links.internal.glance.StoredLink;
@@ -45,10 +47,13 @@ final class GlanceLinkBackend implements LinkBackend {
 
     private final ServiceClient client;
     private final Supplier<CallerRoles> callerSource;
+    /** {@code null}: availability is not managed (the image's visibility and members are the application's). */
+    private final GlanceAvailability availability;
 
-    GlanceLinkBackend(ServiceClient client, Supplier<CallerRoles> callerSource) {
+    GlanceLinkBackend(ServiceClient client, Supplier<CallerRoles> callerSource, ScopeProjects projects) {
         this.client = client;
         this.callerSource = callerSource;
+        this.availability = projects == null ? null : new GlanceAvailability(client, projects);
     }
 
     private CallerRoles caller() {
@@ -260,6 +265,9 @@ final class GlanceLinkBackend implements LinkBackend {
         if (s == null) {
             throw noLink(linkId, image.id());
         }
+        if (availability != null) {
+            availability.apply(after);
+        }
         return toLink(s);
     }
 
@@ -296,8 +304,48 @@ final class GlanceLinkBackend implements LinkBackend {
     public void delete(String linkId) {
         Found found = visibleLink(linkId, caller());
         String key = LinkEncoding.parseLinkId(linkId)[1];
-        new LinkWrites(images()).apply(found.image(),
+        Image after = new LinkWrites(images()).apply(found.image(),
                 new LinkWrites.Intent(LinkWrites.Kind.DELETE, key, null, null, found.link().revision()));
+        if (availability != null) {
+            availability.apply(after);
+        }
+    }
+
+    @Override
+    public ReconcileReport reconcile(String imageId) {
+        if (availability == null) {
+            throw new ValidationException("reconcile needs to know the project of each organization and space:"
+                    + " build the client with ImageLinks.inGlance(client, caller, projects)");
+        }
+        CallerRoles caller = caller();
+        List<Image> todo = new ArrayList<>();
+        if (imageId != null) {
+            Arguments.uuid(imageId, "image id");
+            todo.add(images().get(imageId));
+        } else {
+            ListOpts.Builder q = ListOpts.builder().property(LinkEncoding.ANY_KEY, LinkEncoding.INDEX_VALUE).anyVisibility()
+                    .limit(QUERY_PAGE);
+            if (!caller.isAdministrator()) {
+                if (caller.projectId().isEmpty()) {
+                    throw new ValidationException("reconcile of every image needs the caller's project"
+                            + " (CallerRoles.builder().project(...)) or an administrator: it covers the images the caller manages");
+                }
+                q.owner(caller.projectId().get());
+            }
+            for (Image i : images().list(q.build())) {
+                todo.add(i);
+            }
+        }
+        List<AvailabilityChange> changes = new ArrayList<>();
+        List<String> unresolved = new ArrayList<>();
+        for (Image i : todo) {
+            GlanceAvailability.Outcome o = availability.apply(i);
+            if (o.change().changed()) {
+                changes.add(o.change());
+            }
+            unresolved.addAll(o.unresolved());
+        }
+        return new ReconcileReport(todo.size(), changes, unresolved);
     }
 
     @Override
@@ -322,7 +370,14 @@ final class GlanceLinkBackend implements LinkBackend {
         }
         properties.put(LinkEncoding.ANY_KEY, LinkEncoding.INDEX_VALUE);
         properties.putAll(sdkProperties);
-        CreateOpts withLinks = copy(image, id, properties);
+        Visibility visibility = image.visibility();
+        if (availability != null) {
+            boolean global = scopes.stream().anyMatch(s -> s.orgSlug() == null && s.spaceSlug() == null);
+            boolean shared = scopes.stream().anyMatch(s -> s.orgSlug() != null);
+            visibility = GlanceAvailability.visibility(visibility == null ? Visibility.SHARED : visibility,
+                    new GlanceAvailability.Target(global, shared ? Set.of("any") : Set.of(), List.of()));
+        }
+        CreateOpts withLinks = copy(image, id, properties, visibility);
         Images images = images();
         Image created;
         try {
@@ -330,6 +385,14 @@ final class GlanceLinkBackend implements LinkBackend {
         } catch (TransportException | ServerException unknown) {
             cleanUp(images, id, revision, unknown);
             throw unknown;
+        }
+        if (availability != null) {
+            try {
+                availability.apply(created);
+            } catch (RuntimeException failed) {
+                cleanUp(images, id, revision, failed);
+                throw failed;
+            }
         }
         List<ImageLink> links = new ArrayList<>();
         for (Scope s : scopes) {
@@ -362,8 +425,13 @@ final class GlanceLinkBackend implements LinkBackend {
         HttpLinkBackend.quietly(original, () -> images.delete(id));
     }
 
-    /** {@code o} with the id (when not {@code null}) and the properties given. */
+    /** {@code o} with the id (when not {@code null}) and the properties given; its own visibility kept. */
     static CreateOpts copy(CreateOpts o, String id, Map<String, String> properties) {
+        return copy(o, id, properties, o.visibility());
+    }
+
+    /** {@code o} with the id (when not {@code null}), the properties and the visibility (when not {@code null}) given. */
+    private static CreateOpts copy(CreateOpts o, String id, Map<String, String> properties, Visibility visibility) {
         CreateOpts.Builder b = CreateOpts.builder().properties(properties);
         if (id != null) {
             b.id(id);
@@ -395,8 +463,8 @@ final class GlanceLinkBackend implements LinkBackend {
         if (o.tags() != null && !o.tags().isEmpty()) {
             b.tags(o.tags());
         }
-        if (o.visibility() != null) {
-            b.visibility(o.visibility());
+        if (visibility != null) {
+            b.visibility(visibility);
         }
         return b.build();
     }

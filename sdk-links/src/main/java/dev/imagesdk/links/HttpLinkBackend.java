@@ -1,5 +1,7 @@
 package dev.imagesdk.links;
 
+import dev.imagesdk.core.error.ValidationException;
+
 import dev.imagesdk.core.internal.http.Calls;
 
 import dev.imagesdk.core.internal.Arguments;
@@ -128,5 +130,11 @@ final class HttpLinkBackend implements LinkBackend {
             original.addSuppressed(e);
             return false;
         }
+    }
+
+    @Override
+    public ReconcileReport reconcile(String imageId) {
+        throw new ValidationException("reconcile brings links kept in Glance and Glance's sharing in line"
+                + " (ImageLinks.inGlance(client, caller, projects)); an image-link service decides availability itself");
     }
 }

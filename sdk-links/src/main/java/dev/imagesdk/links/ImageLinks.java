@@ -6,6 +6,7 @@ import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.paging.Paged;
 import dev.imagesdk.images.model.CreateOpts;
 import dev.imagesdk.links.access.CallerRoles;
+import dev.imagesdk.links.access.ScopeProjects;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -63,13 +64,37 @@ public final class ImageLinks {
      * space types, comments and priorities must fit the encoding (checked before any request).
      */
     public static ImageLinks inGlance(ServiceClient client, Supplier<CallerRoles> caller) {
-        return new ImageLinks(new GlanceLinkBackend(Arguments.notNull(client, "client"), Arguments.notNull(caller, "caller")), client);
+        return new ImageLinks(new GlanceLinkBackend(Arguments.notNull(client, "client"), Arguments.notNull(caller, "caller"), null), client);
+    }
+
+    /**
+     * {@link #inGlance(ServiceClient, Supplier)} where <em>availability follows the links</em>: the image becomes
+     * usable by exactly the projects its links apply to. A global link makes it {@code community} (every project;
+     * {@code public} needs an administrator, so the SDK never sets it, but an image an administrator made
+     * {@code public} stays so while it has a global link); otherwise it is {@code shared}, and each organization and
+     * space link makes the scope's project ({@code projects}) a member: an organization link shares with the
+     * organization's project only, never with its spaces' projects. Creating, deleting and publishing links
+     * adjust visibility and members at once (removing the last link that grants a project access removes that
+     * member; the last global link going makes the image {@code shared} again); {@link #reconcile(String)} repairs
+     * drift. Glance makes a new member {@code pending}: the project reads and downloads the image by id at once and
+     * lists it after accepting ({@code Members.update} with the member project's credentials; the owner cannot
+     * accept for it). Every image these links touch is thereby managed: members no link calls for are removed.
+     */
+    public static ImageLinks inGlance(ServiceClient client, Supplier<CallerRoles> caller, ScopeProjects projects) {
+        return new ImageLinks(new GlanceLinkBackend(Arguments.notNull(client, "client"), Arguments.notNull(caller, "caller"),
+                Arguments.notNull(projects, "projects")), client);
     }
 
     /** {@link #inGlance(ServiceClient, Supplier)} for a caller whose roles do not change. */
     public static ImageLinks inGlance(ServiceClient client, CallerRoles caller) {
         Arguments.notNull(caller, "caller");
         return inGlance(client, () -> caller);
+    }
+
+    /** {@link #inGlance(ServiceClient, Supplier, ScopeProjects)} for a caller whose roles do not change. */
+    public static ImageLinks inGlance(ServiceClient client, CallerRoles caller, ScopeProjects projects) {
+        Arguments.notNull(caller, "caller");
+        return inGlance(client, () -> caller, projects);
     }
 
     /** Every link the caller may see, lazily paged, global links first. */
@@ -177,6 +202,35 @@ public final class ImageLinks {
     public PublishedImage publish(CreateOpts image, Scope... scopes) {
         Arguments.notNull(image, "image");
         return backend.publish(image, checkScopes(scopes, Scope.global()), Map.of());
+    }
+
+    /**
+     * Brings one image's availability in line with its links (links kept in Glance with {@link ScopeProjects} only):
+     * its visibility ({@code community} with a global link, else {@code shared}) and its members (exactly the projects
+     * of its organization and space links: missing ones added, others removed; {@code GET}/{@code POST}/{@code DELETE
+     * /v2/images/{id}/members}, and an image {@code PATCH} for the visibility). Idempotent: run again, it reports
+     * nothing changed.
+     *
+     * @return what changed
+     * @throws ValidationException for an image-link service client, or one built without {@link ScopeProjects}
+     * @throws dev.imagesdk.core.error.NotFoundException (404) when the image does not exist or is not visible
+     * @throws dev.imagesdk.core.error.ForbiddenException (403) when the caller may not change the image's members
+     */
+    public ReconcileReport reconcile(String imageId) {
+        Arguments.uuid(imageId, "image id");
+        return backend.reconcile(imageId);
+    }
+
+    /**
+     * {@link #reconcile(String)} for every image with links kept in Glance that the caller manages: its project's
+     * ({@link CallerRoles#projectId()}, which must be set), or every one for an administrator (one Glance query,
+     * {@code ?imagesdk:index:any=1}, read page by page).
+     *
+     * @throws ValidationException for an image-link service client, one built without {@link ScopeProjects}, or a caller
+     *         with neither project nor administrator role
+     */
+    public ReconcileReport reconcile() {
+        return backend.reconcile(null);
     }
 
     /**

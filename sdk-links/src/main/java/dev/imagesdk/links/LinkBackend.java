@@ -31,4 +31,7 @@ interface LinkBackend {
      *        {@code imagesdk:}, already checked), for example ownership and provenance; may be empty
      */
     PublishedImage publish(CreateOpts image, List<Scope> scopes, Map<String, String> sdkProperties);
+
+    /** Brings one image's availability in line with its links ({@code null} image id: every image the caller manages). */
+    ReconcileReport reconcile(String imageId);
 }

@@ -5,6 +5,7 @@ import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.it.ArgumentProbe;
 import dev.imagesdk.images.model.CreateOpts;
 import dev.imagesdk.links.access.CallerRoles;
+import dev.imagesdk.links.access.ScopeProjects;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -26,6 +27,8 @@ class ImageLinksArgumentsTest {
             Map.<Class<?>, Supplier<Object>>entry(LinkCreateOpts.class, () -> LinkCreateOpts.of("3c441d1e-aa40-4d8a-b060-2a7e24d1af6a", Scope.global())),
             Map.<Class<?>, Supplier<Object>>entry(LinkUpdateOpts.class, () -> LinkUpdateOpts.builder().comment("c").build()),
             Map.<Class<?>, Supplier<Object>>entry(CallerRoles.class, CallerRoles::authenticatedWithoutRoles),
+            Map.<Class<?>, Supplier<Object>>entry(ScopeProjects.class, ScopeProjects::none),
+            Map.<Class<?>, Supplier<Object>>entry(Map.class, () -> Map.of("acme", "oooo")),
             Map.<Class<?>, Supplier<Object>>entry(Supplier.class, () -> (Supplier<CallerRoles>) CallerRoles::authenticatedWithoutRoles),
             Map.<Class<?>, Supplier<Object>>entry(ImageSource.class, ImageSource::none),
             Map.<Class<?>, Supplier<Object>>entry(java.nio.file.Path.class, () -> java.nio.file.Path.of("disk.raw")),
@@ -40,6 +43,8 @@ class ImageLinksArgumentsTest {
     void imageLinksClientRefusesBadInput() {
         assertThat(probe.violations(ImageLinks.class, ImageLinks.of(unreachable))).isEmpty();
         assertThat(probe.violations(ImageLinks.class, ImageLinks.inGlance(unreachable, CallerRoles.authenticatedWithoutRoles()))).isEmpty();
+        assertThat(probe.violations(ImageLinks.class, ImageLinks.inGlance(unreachable, CallerRoles.authenticatedWithoutRoles(),
+                ScopeProjects.none()))).isEmpty();
         assertThat(probe.violations(ImageLinks.class, null)).isEmpty();
         assertThat(probe.probed()).hasSizeGreaterThanOrEqualTo(8);
     }
@@ -76,6 +81,14 @@ class ImageLinksArgumentsTest {
         assertThat(roles.violations(CallerRoles.class, CallerRoles.authenticatedWithoutRoles(),
                 "equals", "isActiveInOrganization", "isActiveInSpace", "manages")).isEmpty();
         assertThat(roles.probed()).anyMatch(m -> m.contains("orgProjectId")).anyMatch(m -> m.contains("of"));
+    }
+
+    @Test
+    void scopeProjectsRefuseBadInput() {
+        assertThat(probe.violations(ScopeProjects.class, null)).isEmpty();
+        assertThat(probe.violations(ScopeProjects.Builder.class, ScopeProjects.builder())).isEmpty();
+        // projectOf(org, null) asks for the organization itself: only the organization is required
+        assertThatThrownBy(() -> ScopeProjects.none().projectOf(null, null)).isInstanceOf(ValidationException.class);
     }
 
     @Test

@@ -63,15 +63,20 @@ public final class LinkWrites {
         /** Replaces the link's data. */
         UPDATE,
         /** Removes the link's data and index. */
-        DELETE
+        DELETE,
+        /**
+         * Sets the image's visibility to {@link Intent#value()} (availability following the links): a {@code PATCH} of
+         * the image like a link write, so it can be undone, and undo, the same way; no scope key.
+         */
+        VISIBILITY
     }
 
     /**
      * One write.
      *
      * @param kind what it does
-     * @param scopeKey the link's scope key
-     * @param value the new data value (create, update), else {@code null}
+     * @param scopeKey the link's scope key ({@code null} for {@link Kind#VISIBILITY})
+     * @param value the new data value (create, update) or visibility, else {@code null}
      * @param revision the new value's revision (create, update), else {@code null}
      * @param previousRevision the revision of the value replaced or deleted (update, delete), else {@code null}
      */
@@ -103,7 +108,7 @@ public final class LinkWrites {
                     if (intent.kind() == Kind.DELETE && attempt > 1) {
                         return images.get(id);
                     }
-                    throw new NotFoundException("image link " + LinkEncoding.linkId(id, intent.scopeKey()) + " not found (deleted meanwhile)",
+                    throw new NotFoundException(what(id, intent) + " not found (deleted meanwhile)",
                             missing.method().orElse("PATCH"), missing.url().orElse(null), missing.requestId().orElse(null), Map.of(), missing);
                 }
                 long took = System.nanoTime() - started;
@@ -115,25 +120,35 @@ public final class LinkWrites {
                 return state;
             }
             if (check == Check.GONE) {
-                throw new NotFoundException("image link " + LinkEncoding.linkId(id, intent.scopeKey()) + " not found (deleted meanwhile)",
+                throw new NotFoundException(what(id, intent) + " not found (deleted meanwhile)",
                         "PATCH", "/v2/images/" + id, null, Map.of());
             }
             REPAIRS.incrementAndGet();
-            LOG.debug("image link {}: a concurrent write of image {} undid this {} (attempt {} of {}); applying it again",
-                    LinkEncoding.linkId(id, intent.scopeKey()), id, intent.kind(), attempt, MAX_ATTEMPTS);
+            LOG.debug("{}: a concurrent write of image {} undid this {} (attempt {} of {}); applying it again",
+                    what(id, intent), id, intent.kind(), attempt, MAX_ATTEMPTS);
             if (attempt < MAX_ATTEMPTS) {
                 pause(Retry.backoff(attempt, BACKOFF_INITIAL, BACKOFF_MAX, 1.0), id);
             }
         }
-        throw new ConflictException("image link " + LinkEncoding.linkId(id, intent.scopeKey()) + ": concurrent writes of image "
+        throw new ConflictException(what(id, intent) + ": concurrent writes of image "
                 + id + " undid this write " + MAX_ATTEMPTS + " times; nothing else is known to have failed, try again",
                 "PATCH", "/v2/images/" + id, null, Map.of());
+    }
+
+    private static String what(String imageId, Intent intent) {
+        return intent.kind() == Kind.VISIBILITY ? "visibility of image " + imageId
+                : "image link " + LinkEncoding.linkId(imageId, intent.scopeKey());
     }
 
     private static List<PatchOp> ops(Intent intent, Image state, String dataKey, String indexKey) {
         Map<String, Object> p = state.properties();
         List<PatchOp> ops = new ArrayList<>();
         switch (intent.kind()) {
+            case VISIBILITY:
+                if (state.visibility() == null || !intent.value().equals(state.visibility().value())) {
+                    ops.add(PatchOp.replace("visibility", intent.value()));
+                }
+                break;
             case CREATE:
                 ops.add(PatchOp.add(dataKey, intent.value()));
                 ops.add(PatchOp.add(indexKey, LinkEncoding.INDEX_VALUE));
@@ -160,6 +175,8 @@ public final class LinkWrites {
         String revision = data instanceof String ? LinkEncoding.readValue((String) data).revision() : null;
         boolean indexed = LinkEncoding.INDEX_VALUE.equals(p.get(indexKey));
         switch (intent.kind()) {
+            case VISIBILITY:
+                return state.visibility() != null && intent.value().equals(state.visibility().value()) ? Check.HOLDS : Check.UNDONE;
             case CREATE:
                 if (data == null) {
                     return Check.UNDONE;
