@@ -1,20 +1,26 @@
 package dev.imagesdk.examples.cli;
 
 import dev.imagesdk.examples.cli.output.Record;
+import dev.imagesdk.links.AvailabilityChange;
 import dev.imagesdk.links.ImageLink;
 import dev.imagesdk.links.ImageLinks;
 import dev.imagesdk.links.LinkCreateOpts;
 import dev.imagesdk.links.LinkListOpts;
 import dev.imagesdk.links.LinkUpdateOpts;
+import dev.imagesdk.links.ReconcileReport;
 import dev.imagesdk.links.Scope;
 import dev.imagesdk.links.access.CallerRoles;
+import dev.imagesdk.links.access.ScopeProjects;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code imagectl image-links ...}: the records that make an image available globally (no organization,
@@ -29,7 +35,8 @@ import java.util.List;
                 ImageLinksCommand.Show.class,
                 ImageLinksCommand.Create.class,
                 ImageLinksCommand.Update.class,
-                ImageLinksCommand.Delete.class})
+                ImageLinksCommand.Delete.class,
+                ImageLinksCommand.Reconcile.class})
 final class ImageLinksCommand {
     /** The fields of a link, as the seed's {@code image-links list} prints them. */
     static final List<String> COLUMNS = List.of("imid", "linkid", "org_slug", "space_slug", "priority", "space_type", "comment");
@@ -324,6 +331,60 @@ final class ImageLinksCommand {
                 links(this, backend).delete(id);
                 out().println("deleted image link " + id);
             });
+        }
+    }
+
+    /** The fields of one image's availability change, as {@code image-links reconcile} prints them. */
+    static final List<String> RECONCILE_COLUMNS = List.of("image_id", "visibility_before", "visibility_after", "members_added",
+            "members_removed");
+
+    static Record record(AvailabilityChange c) {
+        return Record.of()
+                .put("image_id", c.imageId())
+                .put("visibility_before", c.visibilityBefore() == null ? null : c.visibilityBefore().value())
+                .put("visibility_after", c.visibilityAfter() == null ? null : c.visibilityAfter().value())
+                .put("members_added", c.membersAdded())
+                .put("members_removed", c.membersRemoved());
+    }
+
+    @Command(name = "reconcile", description = "Links kept in Glance: make each image usable by exactly the projects its "
+            + "links apply to (a global link: community; an organization or space link: that scope's project as a member), "
+            + "repairing drift; prints what changed (nothing on a second run).", mixinStandardHelpOptions = true)
+    static final class Reconcile extends ApiCommand {
+        @Mixin
+        FormatOption format;
+
+        @Option(names = "--image", paramLabel = "IMAGE", description = "Only this image (id or unique name); default: "
+                + "every image with links of the project given by --project (every image for an administrator, --roles admin).")
+        String imageId;
+
+        @Option(names = "--scope-project", paramLabel = "ORG[/SPACE]=PROJECT", description = "The project of an organization "
+                + "or of a space of it (repeatable). A scope without one is shared with nobody and listed on stderr.")
+        Map<String, String> projects = new LinkedHashMap<>();
+
+        @Override
+        void run() {
+            Imagectl o = imagectl();
+            boolean admin = o.roles != null && Arrays.asList(o.roles).contains("admin");
+            CallerRoles.Builder caller = CallerRoles.builder().administrator(admin);
+            String project = o.project != null ? o.project : keystoneProject(this);
+            if (project != null) {
+                caller.project(project);
+            } else if (imageId == null && !admin) {
+                throw new CommandException(ExitCodes.USAGE, "reconcile without --image covers the images of your project",
+                        "Give --project ID (and --roles admin for every image), or --image IMAGE");
+            }
+            ImageLinks links = ImageLinks.inGlance(client(), caller.build(), ScopeProjects.of(projects));
+            ReconcileReport report = imageId == null ? links.reconcile() : links.reconcile(imageId(imageId));
+            List<Record> rows = new ArrayList<>();
+            for (AvailabilityChange c : report.changes()) {
+                rows.add(record(c));
+            }
+            format.printList(rows, RECONCILE_COLUMNS, out());
+            for (String u : report.unresolved()) {
+                err().println("imagectl: no project known for " + u + " (give --scope-project); shared with nobody");
+            }
+            err().flush();
         }
     }
 }
