@@ -28,6 +28,9 @@ import java.util.Set;
  * link write (a concurrent link write would otherwise undo it, or be undone by it).
  */
 final class GlanceAvailability {
+    /** Adjustments of one image in all, when its links keep changing meanwhile. */
+    static final int MAX_ROUNDS = 4;
+
     private final ServiceClient client;
     private final ScopeProjects projects;
 
@@ -81,24 +84,51 @@ final class GlanceAvailability {
     record Outcome(AvailabilityChange change, List<String> unresolved) {
     }
 
-    /** Brings {@code image} (as just read) in line with its links. */
+    /**
+     * Brings {@code image} (as just read) in line with its links, then reads it again: when its links changed meanwhile
+     * (a concurrent writer, whose own adjustment may have used the links as they were before), it is adjusted again,
+     * at most {@link #MAX_ROUNDS} times in all.
+     */
     Outcome apply(Image image) {
-        Target t = target(image.id(), image.owner(), LinkEncoding.read(image.id(), image.owner(), image.properties()));
         Visibility before = image.visibility();
-        Visibility after = visibility(before, t);
         List<String> added = new ArrayList<>();
         List<String> removed = new ArrayList<>();
-        if (Visibility.SHARED.equals(before)) {
-            syncMembers(image.id(), t.members(), added, removed);
-        }
-        if (!after.equals(before)) {
-            Images images = Images.of(client);
-            new LinkWrites(images).apply(image, new LinkWrites.Intent(LinkWrites.Kind.VISIBILITY, null, after.value(), null, null));
-            if (Visibility.SHARED.equals(after)) {
-                syncMembers(image.id(), t.members(), added, removed);
+        Image current = image;
+        Target t = null;
+        for (int round = 1; round <= MAX_ROUNDS; round++) {
+            t = target(current);
+            Visibility found = current.visibility();
+            Visibility wanted = visibility(found, t);
+            if (Visibility.SHARED.equals(found)) {
+                syncMembers(current.id(), t.members(), added, removed);
+            }
+            if (!wanted.equals(found)) {
+                new LinkWrites(Images.of(client)).apply(current,
+                        new LinkWrites.Intent(LinkWrites.Kind.VISIBILITY, null, wanted.value(), null, null));
+                if (Visibility.SHARED.equals(wanted)) {
+                    syncMembers(current.id(), t.members(), added, removed);
+                }
+            }
+            Image again = Images.of(client).get(current.id());
+            Target now = target(again);
+            current = again;
+            if (now.equals(t) && visibility(again.visibility(), now).equals(again.visibility())) {
+                break;
             }
         }
-        return new Outcome(new AvailabilityChange(image.id(), before, after, added, removed), t.unresolved());
+        return new Outcome(new AvailabilityChange(image.id(), before, current.visibility(), net(added, removed), net(removed, added)),
+                t.unresolved());
+    }
+
+    private Target target(Image image) {
+        return target(image.id(), image.owner(), LinkEncoding.read(image.id(), image.owner(), image.properties()));
+    }
+
+    /** The projects in {@code these} not undone by {@code undone} (added, then removed in a later round: no change). */
+    private static List<String> net(List<String> these, List<String> undone) {
+        List<String> out = new ArrayList<>(these);
+        out.removeAll(undone);
+        return out;
     }
 
     /** Adds the missing members and removes the others (a member's own answer, pending/accepted/rejected, stays). */

@@ -80,6 +80,22 @@ class ImageLinksAvailabilityTest {
     }
 
     @Test
+    void aLinkDeletedByAConcurrentWriterWhileTheMembersAreAdjustedIsSeenOnTheReadBackAndItsMemberRemoved() {
+        glance.image(IMAGE, "aaaa", "shared");
+        // another client deletes the link right after this one added the member (its own adjustment ran earlier
+        // and found no member to remove)
+        glance.afterMemberAdd = () -> {
+            glance.props(IMAGE).remove("imagesdk:link:space:acme:ml-lab");
+            glance.props(IMAGE).remove("imagesdk:index:space:acme:ml-lab");
+        };
+
+        links.create(LinkCreateOpts.of(IMAGE, Scope.space("acme", "ml-lab")));
+
+        assertThat(glance.members(IMAGE)).isEmpty();
+        assertThat(glance.calls).contains("DELETE /v2/images/" + IMAGE + "/members/ssss ");
+    }
+
+    @Test
     void anOrganizationLinkSharesWithTheOrganizationsProjectOnlyNotWithItsSpaces() {
         glance.image(IMAGE, "aaaa", "shared");
 
@@ -217,6 +233,8 @@ class ImageLinksAvailabilityTest {
         private final Map<String, String> owners = new LinkedHashMap<>();
         private final Map<String, String> visibilities = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> members = new LinkedHashMap<>();
+        /** Run once right after the next member is added (a concurrent writer acting meanwhile). */
+        Runnable afterMemberAdd;
 
         synchronized void image(String id, String owner, String visibility) {
             props.put(id, new LinkedHashMap<>());
@@ -313,6 +331,11 @@ class ImageLinksAvailabilityTest {
                         return LinkServerAnswers.error(409, "Conflict", "Member " + project + " already exists.");
                     }
                     m.put(project, "pending");
+                    if (afterMemberAdd != null) {
+                        Runnable hook = afterMemberAdd;
+                        afterMemberAdd = null;
+                        hook.run();
+                    }
                     return json(200, memberJson(id, project, "pending"));
                 default:
                     if (m.remove(member) == null) {
