@@ -15,7 +15,9 @@ import dev.imagesdk.members.Members;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -112,7 +114,8 @@ final class GlanceAvailability {
             Image again = Images.of(client).get(current.id());
             Target now = target(again);
             current = again;
-            if (now.equals(t) && visibility(again.visibility(), now).equals(again.visibility())) {
+            if (now.equals(t) && visibility(again.visibility(), now).equals(again.visibility())
+                    && (!Visibility.SHARED.equals(again.visibility()) || membersInLine(again.id(), now.members()))) {
                 break;
             }
         }
@@ -131,17 +134,34 @@ final class GlanceAvailability {
         return out;
     }
 
-    /** Adds the missing members and removes the others (a member's own answer, pending/accepted/rejected, stays). */
-    private void syncMembers(String imageId, Set<String> wanted, List<String> added, List<String> removed) {
-        Members members = Members.of(client);
-        Set<String> present = new LinkedHashSet<>();
-        for (Member m : members.listForImage(imageId)) {
+    /** How many membership records each project has (Glance can store one project twice: see {@link #syncMembers}). */
+    private Map<String, Integer> memberCounts(String imageId) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Member m : Members.of(client).listForImage(imageId)) {
             if (m.memberId() != null) {
-                present.add(m.memberId());
+                counts.merge(m.memberId(), 1, Integer::sum);
             }
         }
+        return counts;
+    }
+
+    /** {@code true} when each wanted project is a member exactly once and no other project is. */
+    private boolean membersInLine(String imageId, Set<String> wanted) {
+        Map<String, Integer> counts = memberCounts(imageId);
+        return counts.keySet().equals(wanted) && counts.values().stream().allMatch(c -> c == 1);
+    }
+
+    /**
+     * Adds the missing members and removes the others (a member's own answer, pending/accepted/rejected, stays).
+     * Glance (25.1 and 30.0) can store the same project more than once when requests add it at once, and a {@code DELETE}
+     * removes one record: a project to remove is removed as often as it is listed, and a wanted project listed twice
+     * loses its extra records (not reported: its access does not change).
+     */
+    private void syncMembers(String imageId, Set<String> wanted, List<String> added, List<String> removed) {
+        Members members = Members.of(client);
+        Map<String, Integer> present = memberCounts(imageId);
         for (String p : wanted) {
-            if (!present.contains(p)) {
+            if (!present.containsKey(p)) {
                 try {
                     members.add(imageId, p);
                     added.add(p);
@@ -150,14 +170,20 @@ final class GlanceAvailability {
                 }
             }
         }
-        for (String p : present) {
-            if (!wanted.contains(p)) {
+        for (Map.Entry<String, Integer> e : present.entrySet()) {
+            String p = e.getKey();
+            int extra = wanted.contains(p) ? e.getValue() - 1 : e.getValue();
+            boolean any = false;
+            for (int i = 0; i < extra; i++) {
                 try {
                     members.remove(imageId, p);
-                    removed.add(p);
+                    any = true;
                 } catch (NotFoundException removedMeanwhile) {
-                    // another caller removed it meanwhile: it is gone
+                    break;   // another caller removed it meanwhile: it is gone
                 }
+            }
+            if (any && !wanted.contains(p)) {
+                removed.add(p);
             }
         }
     }

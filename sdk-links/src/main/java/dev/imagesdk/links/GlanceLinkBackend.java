@@ -374,6 +374,7 @@ final class GlanceLinkBackend implements LinkBackend {
         if (availability != null) {
             boolean global = scopes.stream().anyMatch(s -> s.orgSlug() == null && s.spaceSlug() == null);
             boolean shared = scopes.stream().anyMatch(s -> s.orgSlug() != null);
+            // the visibility only depends on whether there is a global link and whether any project is to be a member
             visibility = GlanceAvailability.visibility(visibility == null ? Visibility.SHARED : visibility,
                     new GlanceAvailability.Target(global, shared ? Set.of("any") : Set.of(), List.of()));
         }

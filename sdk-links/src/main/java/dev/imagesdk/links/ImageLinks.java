@@ -59,7 +59,8 @@ public final class ImageLinks {
      * example one reading Keystone) can be plugged in. A {@code null} from it is a {@link ValidationException}.
      *
      * <p>Differences from an image-link service: a link is listed only when Glance shows its image to the
-     * caller (its visibility and members decide, which this client does not change yet); link ids are
+     * caller (its visibility and members decide, which this client does not change; the
+     * {@link #inGlance(ServiceClient, Supplier, ScopeProjects)} client does); link ids are
      * {@code <image id>:<scope>} (a link deleted and created again in the same scope has the same id); slugs,
      * space types, comments and priorities must fit the encoding (checked before any request).
      */
@@ -194,7 +195,11 @@ public final class ImageLinks {
      * when {@code image} has none; when that request's outcome is unknown (transport error, 5xx) the image is
      * deleted by that id (unprotected first) and the original error thrown, clean-up failures suppressed as above.
      *
-     * @param image the image record (its Glance visibility is used as given)
+     * <p>Links kept in Glance with {@link ScopeProjects}: the image is created {@code community} when a scope is global
+     * ({@code public} when {@code image} asks for it: only an administrator may), else {@code shared}, and the
+     * organization and space projects are made members afterwards; if that fails, the image is deleted as above.
+     *
+     * @param image the image record (its Glance visibility is used as given, except with {@link ScopeProjects})
      * @param scopes the scopes, no duplicates; none: a global link
      * @return the image and its links
      * @throws ValidationException when a {@code null} or a duplicate scope is given (before any request)

@@ -165,4 +165,73 @@ class GlanceLinksAvailabilityIT {
         // every image of the owner's project: this one, in line already
         assertThat(links.reconcile().changes()).isEmpty();
     }
+
+    @Test
+    void sixteenConcurrentWritersOnOneImageLeaveExactlyTheMembersOfTheRemainingLinks() throws Exception {
+        int writers = 16;
+        List<String> spaceProjects = new ArrayList<>();
+        ScopeProjects.Builder table = ScopeProjects.builder();
+        for (int i = 0; i < writers; i++) {
+            spaceProjects.add(project());
+            table.space(org, "s" + i, spaceProjects.get(i));
+        }
+        ScopeProjects projects = table.build();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        long began = System.nanoTime();
+        try {
+            for (int i = 0; i < writers; i++) {
+                int n = i;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    ImageLinks mine = ImageLinks.inGlance(as(owner), CallerRoles.builder().project(owner).build(), projects);
+                    ImageLink l = mine.create(LinkCreateOpts.of(imageId, Scope.space(org, "s" + n)));
+                    if (n % 2 == 0) {
+                        mine.delete(l.linkId());
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(5, java.util.concurrent.TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long millis = (System.nanoTime() - began) / 1_000_000;
+        ImageLinks reader = ImageLinks.inGlance(as(owner), CallerRoles.builder().project(owner).build(), projects);
+        // the projects of the space links the image carries now (a delete undone by a concurrent writer's patch leaves
+        // its link, and so its member: that is the link writes' limit, not availability's)
+        List<String> linked = new ArrayList<>();
+        int deletedButPresent = 0;
+        for (ImageLink l : reader.listForImage(imageId)) {
+            int n = Integer.parseInt(l.spaceSlug().substring(1));
+            linked.add(spaceProjects.get(n));
+            if (n % 2 == 0) {
+                deletedButPresent++;
+            }
+        }
+        List<String> members = Members.of(as(owner)).listForImage(imageId).stream().map(m -> m.memberId()).toList();
+        ReconcileReport after = reader.reconcile(imageId);
+        System.out.println("availability: " + writers + " concurrent writers on one image took " + millis + " ms; links left "
+                + linked.size() + " (expected 8; deletes undone by a concurrent patch: " + deletedButPresent + "), members "
+                + members.size() + "; reconcile afterwards: " + after.changes());
+        assertThat(linked).as("every created link that was not deleted is there").containsAll(odd(spaceProjects));
+        assertThat(members).as("the members are the projects of the links present").containsExactlyInAnyOrderElementsOf(linked);
+        assertThat(after.isEmpty()).isTrue();
+        assertThat(download(spaceProjects.get(1), imageId)).isEqualTo(DATA);
+        if (!linked.contains(spaceProjects.get(0))) {
+            assertInvisibleTo(spaceProjects.get(0), imageId);
+        }
+    }
+
+    private static List<String> odd(List<String> all) {
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i < all.size(); i += 2) {
+            out.add(all.get(i));
+        }
+        return out;
+    }
 }
