@@ -80,6 +80,13 @@ final class ImageLinksCommand {
         @Option(names = "--links-admin", description = "Glance backend: you administer the cloud (you see and manage every "
                 + "link Glance shows you). Default: clouds.yaml imagesdk_links_admin.")
         boolean admin;
+
+        @Option(names = "--roles-from", paramLabel = "flags|keystone",
+                description = "Glance backend: where your roles come from: 'flags' (--org-role, --space-role, --links-admin "
+                        + "or their clouds.yaml keys) or 'keystone' (read from Keystone with your own token: organizations "
+                        + "are projects tagged imagesdk-org:ORG, spaces child projects tagged imagesdk-space:ORG:SPACE). "
+                        + "Default: clouds.yaml imagesdk_roles_from, else flags.")
+        String rolesFrom;
     }
 
     /** The backends imagectl can use, by the name of the flag and the clouds.yaml key. */
@@ -112,6 +119,22 @@ final class ImageLinksCommand {
      */
     static java.util.function.Supplier<CallerRoles> callerRoles(ApiCommand c, BackendOptions o,
             java.util.Optional<dev.imagesdk.core.config.CloudConfig> config) {
+        String from = o.rolesFrom != null ? o.rolesFrom : config.flatMap(k -> k.setting("imagesdk_roles_from")).orElse("flags");
+        if (from.equals("keystone")) {
+            if (!o.orgRoles.isEmpty() || !o.spaceRoles.isEmpty() || o.admin) {
+                throw new CommandException(ExitCodes.USAGE, "roles from Keystone and from flags at once",
+                        "Drop --org-role/--space-role/--links-admin, or use --roles-from flags");
+            }
+            if (!(c.client().auth() instanceof dev.imagesdk.core.auth.KeystoneAuth)) {
+                throw new CommandException(ExitCodes.USAGE, "--roles-from keystone needs a Keystone login",
+                        "Use --os-cloud NAME (or OS_AUTH_URL and a user) instead of --endpoint");
+            }
+            return dev.imagesdk.links.access.KeystoneRoles.of(c.client());
+        }
+        if (!from.equals("flags")) {
+            throw new CommandException(ExitCodes.USAGE, "unknown roles source \"" + from + "\"",
+                    "Use --roles-from flags or --roles-from keystone (clouds.yaml: imagesdk_roles_from)");
+        }
         List<String> orgRoles = !o.orgRoles.isEmpty() ? o.orgRoles
                 : config.flatMap(k -> k.setting("imagesdk_org_roles")).map(ImageLinksCommand::items).orElse(List.of());
         List<String> spaceRoles = !o.spaceRoles.isEmpty() ? o.spaceRoles

@@ -1,0 +1,92 @@
+package dev.imagesdk.examples.cli;
+
+import com.squareup.moshi.Moshi;
+import dev.imagesdk.core.it.RealGlance;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code imagectl image-links --links-backend glance --roles-from keystone} against the real Keystone and the
+ * keystone-mode Glance (failsafe, CI): the users {@code scripts/keystone.sh} provisions log in through clouds.yaml,
+ * and their organization and space roles are read from Keystone. carol (a member of organization acme) publishes a
+ * community image with an acme organization link and a global link; carol sees both links, erin (globex) and dave
+ * (a role on the space acme/ml-lab only) see only the global one, although all three can read the image.
+ */
+class ImageLinksKeystoneRolesIT {
+    private static final String[] KEYSTONE_ROLES = {"--links-backend", "glance", "--roles-from", "keystone"};
+
+    /** imagectl run as its own process (clouds.yaml is read from the process environment). */
+    private static Cli.Result as(String cloud, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Imagectl.class.getName(), "--os-cloud", cloud));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("OS_"));
+        pb.environment().put("OS_CLIENT_CONFIG_FILE", RealGlance.require("IMAGESDK_CLOUDS_YAML"));
+        pb.environment().put("OS_REGION_NAME", RealGlance.require("IMAGESDK_KEYSTONE_REGION"));
+        Path out = Files.createTempFile("imagectl-out", ".txt");
+        Path err = Files.createTempFile("imagectl-err", ".txt");
+        try {
+            Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+            return new Cli.Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static String ok(String cloud, String... args) throws Exception {
+        Cli.Result r = as(cloud, args);
+        assertThat(r.exitCode()).as(cloud + ": " + String.join(" ", args) + "\n" + r).isZero();
+        return r.out();
+    }
+
+    private static String[] with(String[] first, String... more) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(more));
+        return all.toArray(new String[0]);
+    }
+
+    /** The link ids of {@code imageId} that {@code cloud}'s user is shown. */
+    private static List<String> linkIds(String cloud, String imageId) throws Exception {
+        Object parsed = new Moshi.Builder().build().adapter(Object.class)
+                .fromJson(ok(cloud, with(new String[] {"image-links", "list", "--image", imageId, "-f", "json"}, KEYSTONE_ROLES)));
+        List<String> ids = new ArrayList<>();
+        for (Object o : (List<?>) parsed) {
+            ids.add((String) ((Map<?, ?>) o).get("linkid"));
+        }
+        return ids;
+    }
+
+    @Test
+    void eachUserSeesTheLinksOfTheRolesKeystoneGivesThem() throws Exception {
+        Map<?, ?> image = (Map<?, ?>) new Moshi.Builder().build().adapter(Object.class).fromJson(ok("it-carol",
+                "images", "create", "--name", "imagectl-keystone-roles-it", "--visibility", "community", "-f", "json"));
+        String id = (String) image.get("id");
+        try {
+            ok("it-carol", with(new String[] {"image-links", "create", "--image", id, "--org", "acme"}, KEYSTONE_ROLES));
+            ok("it-carol", with(new String[] {"image-links", "create", "--image", id, "--priority", "1"}, KEYSTONE_ROLES));
+
+            assertThat(linkIds("it-carol", id)).containsExactly(id + ":global", id + ":org:acme");
+            assertThat(linkIds("it-erin", id)).containsExactly(id + ":global");
+            assertThat(linkIds("it-dave", id)).containsExactly(id + ":global");
+
+            Cli.Result mixed = as("it-carol", with(new String[] {"image-links", "list", "--image", id, "--org-role", "acme"},
+                    KEYSTONE_ROLES));
+            assertThat(mixed.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(mixed.err()).contains("roles from Keystone and from flags at once");
+        } finally {
+            ok("it-carol", "images", "delete", id);
+        }
+    }
+}
