@@ -165,7 +165,8 @@ class BenchSmokeTest {
         // Setup and uploads cleaned up after themselves: only the seeded images are left.
         assertThat(fake.count()).isEqualTo(30);
         assertThat(Files.readString(out.resolve("results.json"))).contains("\"ratio_vs_ours\"").contains("\"workload\": \"upload-1MiB@nginx\"");
-        assertThat(Files.readString(out.resolve("RESULTS.md"))).contains("## Targets (issue 18) in this run").contains("client CPU s/GiB").contains("machine: smoke test");
+        assertThat(Files.readString(out.resolve("RESULTS.md"))).contains("## Targets (issue 18) in this run").contains("client CPU s/GiB")
+                .as("a pipe inside a table cell is escaped").contains("1.2 × curl \\| tee \\| sha512sum").contains("machine: smoke test");
     }
 
     private static String trim(String url) {

@@ -192,7 +192,7 @@ public final class Report {
     }
 
     private static void row(StringBuilder b, String what, Result ours, Result peer, double needed) {
-        b.append("| ").append(what).append(" | ");
+        b.append("| ").append(what.replace("|", "\\|")).append(" | ");
         if (ours == null || peer == null || !ours.ok() || !peer.ok()) {
             b.append(ours == null || !ours.ok() ? "imagesdk did not run" : peer == null ? "peer not measured" : "peer did not run: " + peer.note())
                     .append(" | – |\n");
