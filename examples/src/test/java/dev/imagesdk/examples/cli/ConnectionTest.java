@@ -5,13 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,21 +38,8 @@ class ConnectionTest {
                 ""));
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run imagectl(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Imagectl.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("OS_"));
-        pb.environment().putAll(env);
-        Path out = dir.resolve("out.txt");
-        Path err = dir.resolve("err.txt");
-        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    private Cli.Result imagectl(Map<String, String> env, String... args) throws Exception {
+        return Cli.process(dir, env, 120, args);
     }
 
     @Test
@@ -64,16 +47,16 @@ class ConnectionTest {
         emu.ok(DemoIdentities.ALPHA_TOKEN, "images", "create", "--name", "from-clouds-yaml");
         Map<String, String> env = Map.of("OS_CLIENT_CONFIG_FILE", cloudsYaml().toString());
 
-        Run byOption = imagectl(env, "--os-cloud", "emu", "images", "list");
+        Cli.Result byOption = imagectl(env, "--os-cloud", "emu", "images", "list");
         assertThat(byOption.exitCode()).as(byOption.toString()).isZero();
         assertThat(byOption.out()).contains("from-clouds-yaml");
 
-        Run byVariable = imagectl(Map.of("OS_CLIENT_CONFIG_FILE", cloudsYaml().toString(), "OS_CLOUD", "emu"),
+        Cli.Result byVariable = imagectl(Map.of("OS_CLIENT_CONFIG_FILE", cloudsYaml().toString(), "OS_CLOUD", "emu"),
                 "images", "list", "-f", "yaml");
         assertThat(byVariable.exitCode()).as(byVariable.toString()).isZero();
         assertThat(byVariable.out()).contains("name: from-clouds-yaml");
 
-        Run unknown = imagectl(env, "--os-cloud", "nope", "images", "list");
+        Cli.Result unknown = imagectl(env, "--os-cloud", "nope", "images", "list");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).startsWith("imagectl: invalid input: cloud \"nope\" is not defined in").contains("emu");
         assertThat(unknown.err().strip().lines().count()).isEqualTo(1);

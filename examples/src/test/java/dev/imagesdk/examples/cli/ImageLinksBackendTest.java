@@ -5,13 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static dev.imagesdk.examples.cli.DemoIdentities.ALPHA_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,16 +96,7 @@ class ImageLinksBackendTest {
 
     /** imagectl in its own process (clouds.yaml is found through the real environment); stdout and stderr. */
     private String[] imagectl(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Imagectl.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("OS_"));
-        pb.environment().putAll(env);
-        Path out = dir.resolve("out.txt");
-        Path err = dir.resolve("err.txt");
-        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new String[] {Files.readString(out, StandardCharsets.UTF_8), "exit " + p.exitValue() + "\n" + Files.readString(err, StandardCharsets.UTF_8)};
+        Cli.Result r = Cli.process(dir, env, 120, args);
+        return new String[] {r.out(), "exit " + r.exitCode() + "\n" + r.err()};
     }
 }

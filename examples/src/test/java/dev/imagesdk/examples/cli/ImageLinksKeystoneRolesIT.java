@@ -4,13 +4,10 @@ import com.squareup.moshi.Moshi;
 import dev.imagesdk.core.it.RealGlance;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,23 +23,11 @@ class ImageLinksKeystoneRolesIT {
 
     /** imagectl run as its own process (clouds.yaml is read from the process environment). */
     private static Cli.Result as(String cloud, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Imagectl.class.getName(), "--os-cloud", cloud));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().keySet().removeIf(k -> k.startsWith("OS_"));
-        pb.environment().put("OS_CLIENT_CONFIG_FILE", RealGlance.require("IMAGESDK_CLOUDS_YAML"));
-        pb.environment().put("OS_REGION_NAME", RealGlance.require("IMAGESDK_KEYSTONE_REGION"));
-        Path out = Files.createTempFile("imagectl-out", ".txt");
-        Path err = Files.createTempFile("imagectl-err", ".txt");
-        try {
-            Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-            return new Cli.Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        List<String> all = new ArrayList<>(List.of("--os-cloud", cloud));
+        all.addAll(List.of(args));
+        return Cli.process(Path.of(System.getProperty("java.io.tmpdir")), Map.of(
+                "OS_CLIENT_CONFIG_FILE", RealGlance.require("IMAGESDK_CLOUDS_YAML"),
+                "OS_REGION_NAME", RealGlance.require("IMAGESDK_KEYSTONE_REGION")), 300, all.toArray(new String[0]));
     }
 
     private static String ok(String cloud, String... args) throws Exception {
