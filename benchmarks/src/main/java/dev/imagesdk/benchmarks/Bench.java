@@ -169,6 +169,19 @@ public final class Bench {
         write();
     }
 
+    /** After an upload's repetition (untimed): notes an image the upload left other than active, then deletes it. */
+    private void checkActiveAndDelete(GlanceSetup glance, String workload, String contender, String id) {
+        try {
+            String status = glance.status(id);
+            if (!status.equals("active")) {
+                report.note(workload + ": " + contender + " left image " + id + " in status " + status);
+            }
+            glance.delete(id);
+        } catch (IOException | InterruptedException e) {
+            report.note(workload + ": could not check or delete " + id + ": " + e.getMessage());
+        }
+    }
+
     /** The suffix of a pinned workload's name. */
     static final String PINNED = ", pinned";
 
@@ -328,15 +341,7 @@ public final class Bench {
                     Sinks.deleteTree(sinkDir.resolve(id));
                     return;
                 }
-                try {
-                    String status = glance.status(id);
-                    if (!status.equals("active")) {
-                        report.note(w + ": " + label0 + " left image " + id + " in status " + status);
-                    }
-                    glance.delete(id);
-                } catch (IOException | InterruptedException e) {
-                    report.note(w + ": could not check or delete " + id + ": " + e.getMessage());
-                }
+                checkActiveAndDelete(glance, w, label0, id);
             };
             try {
                 switch (label) {
@@ -486,17 +491,7 @@ public final class Bench {
             for (int i = 0; i < warm + n; i++) {
                 ids.add(glance.create(create));
             }
-            Consumer<String> afterEach = done -> {
-                try {
-                    String status = glance.status(done);
-                    if (!status.equals("active")) {
-                        report.note(label + ": " + contender + " left image " + done + " in status " + status);
-                    }
-                    glance.delete(done);
-                } catch (IOException | InterruptedException e) {
-                    report.note(label + ": could not check or delete " + done + ": " + e.getMessage());
-                }
-            };
+            Consumer<String> afterEach = done -> checkActiveAndDelete(glance, label, contender, done);
             String template = switch (contender) {
                 case Results.OURS -> imagectl + " images upload {ID} " + file;
                 case CURL -> curlLogin + "curl -sS --fail -o /dev/null -H \"X-Auth-Token: $T\" -H 'Content-Type: application/octet-stream' -T "

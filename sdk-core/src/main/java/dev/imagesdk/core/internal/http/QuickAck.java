@@ -25,8 +25,6 @@ public final class QuickAck extends EventListener {
     /** One listener per call. */
     public static final EventListener.Factory FACTORY = call -> new QuickAck();
 
-    private static final boolean AVAILABLE = available();
-
     private Socket socket;
 
     QuickAck() {
@@ -45,7 +43,7 @@ public final class QuickAck extends EventListener {
     @Override
     public void responseHeadersStart(Call call) {
         Socket s = socket;
-        if (AVAILABLE && s != null) {
+        if (s != null) {
             set(s);
         }
     }
@@ -58,14 +56,6 @@ public final class QuickAck extends EventListener {
             }
         } catch (Exception | LinkageError e) {
             // an optimisation only: a closed socket, a TLS socket that cannot pass the option on
-        }
-    }
-
-    private static boolean available() {
-        try {
-            return ExtendedSocketOptions.TCP_QUICKACK != null;
-        } catch (LinkageError e) {
-            return false;
         }
     }
 }
