@@ -3,7 +3,6 @@ package dev.imagesdk.links;
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.NotFoundException;
-import dev.imagesdk.images.Images;
 import dev.imagesdk.images.model.Image;
 import dev.imagesdk.images.model.Visibility;
 import dev.imagesdk.links.access.ScopeProjects;
@@ -26,13 +25,10 @@ import java.util.Set;
  * administrator made {@code public} stays so); otherwise it is {@code shared} (a {@code private} image without
  * organization or space links stays {@code private}) with exactly the projects of its organization and space links
  * as members ({@link ScopeProjects}; the owner's project needs no membership). Members go through sdk-members'
- * {@link Members}; a visibility change is an image {@code PATCH}, checked and repaired by {@link LinkWrites} like a
- * link write (a concurrent link write would otherwise undo it, or be undone by it).
+ * {@link Members}; a visibility change is an image {@code PATCH}, made like a link write ({@link LinkWrites}), and the
+ * whole adjustment happens under the image's link-write lock.
  */
 final class GlanceAvailability {
-    /** Adjustments of one image in all, when its links keep changing meanwhile. */
-    static final int MAX_ROUNDS = 4;
-
     private final ServiceClient client;
     private final ScopeProjects projects;
 
@@ -87,52 +83,33 @@ final class GlanceAvailability {
     }
 
     /**
-     * Brings {@code image} (as just read) in line with its links, then reads it again: when its links changed meanwhile
-     * (a concurrent writer, whose own adjustment may have used the links as they were before), it is adjusted again,
-     * at most {@link #MAX_ROUNDS} times in all.
+     * Brings the image whose write lock {@code w} holds in line with its links, as last read under the lock: no other
+     * imagesdk writer changes its links or availability meanwhile, so one adjustment is enough.
      */
-    Outcome apply(Image image) {
+    Outcome apply(LinkWrites.Locked w) {
+        Image image = w.image();
         Visibility before = image.visibility();
         List<String> added = new ArrayList<>();
         List<String> removed = new ArrayList<>();
-        Image current = image;
-        Target t = null;
-        for (int round = 1; round <= MAX_ROUNDS; round++) {
-            t = target(current);
-            Visibility found = current.visibility();
-            Visibility wanted = visibility(found, t);
-            if (Visibility.SHARED.equals(found)) {
-                syncMembers(current.id(), t.members(), added, removed);
-            }
-            if (!wanted.equals(found)) {
-                new LinkWrites(Images.of(client)).apply(current,
-                        new LinkWrites.Intent(LinkWrites.Kind.VISIBILITY, null, wanted.value(), null, null));
-                if (Visibility.SHARED.equals(wanted)) {
-                    syncMembers(current.id(), t.members(), added, removed);
-                }
-            }
-            Image again = Images.of(client).get(current.id());
-            Target now = target(again);
-            current = again;
-            if (now.equals(t) && visibility(again.visibility(), now).equals(again.visibility())
-                    && (!Visibility.SHARED.equals(again.visibility()) || membersInLine(again.id(), now.members()))) {
-                break;
+        Target t = target(image);
+        Visibility wanted = visibility(before, t);
+        Image after = image;
+        if (Visibility.SHARED.equals(before)) {
+            syncMembers(image.id(), t.members(), added, removed);
+        }
+        if (!wanted.equals(before)) {
+            after = w.apply(new LinkWrites.Intent(LinkWrites.Kind.VISIBILITY, null, wanted.value(), null, null));
+            if (Visibility.SHARED.equals(wanted)) {
+                syncMembers(image.id(), t.members(), added, removed);
             }
         }
-        return new Outcome(new AvailabilityChange(image.id(), before, current.visibility(), net(added, removed), net(removed, added)),
-                t.unresolved());
+        return new Outcome(new AvailabilityChange(image.id(), before, after.visibility(), added, removed), t.unresolved());
     }
 
     private Target target(Image image) {
         return target(image.id(), image.owner(), LinkEncoding.read(image.id(), image.owner(), image.properties()));
     }
 
-    /** The projects in {@code these} not undone by {@code undone} (added, then removed in a later round: no change). */
-    private static List<String> net(List<String> these, List<String> undone) {
-        List<String> out = new ArrayList<>(these);
-        out.removeAll(undone);
-        return out;
-    }
 
     /** How many membership records each project has (Glance can store one project twice: see {@link #syncMembers}). */
     private Map<String, Integer> memberCounts(String imageId) {
@@ -145,11 +122,6 @@ final class GlanceAvailability {
         return counts;
     }
 
-    /** {@code true} when each wanted project is a member exactly once and no other project is. */
-    private boolean membersInLine(String imageId, Set<String> wanted) {
-        Map<String, Integer> counts = memberCounts(imageId);
-        return counts.keySet().equals(wanted) && counts.values().stream().allMatch(c -> c == 1);
-    }
 
     /**
      * Adds the missing members and removes the others (a member's own answer, pending/accepted/rejected, stays).

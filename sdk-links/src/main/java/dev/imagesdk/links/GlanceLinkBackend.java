@@ -37,7 +37,8 @@ import java.util.function.Supplier;
 /**
  * Links kept on their images as Glance custom properties ({@link LinkEncoding}, version 1, in the module's
  * README). Reads are plain image reads and listings with Glance's property filters; writes are image
- * {@code PATCH}es checked and repaired by {@link LinkWrites}; publishing is one {@code POST /v2/images}.
+ * {@code PATCH}es made under the image's link-write lock and read back by {@link LinkWrites} (with the availability
+ * they call for, under the same lock); publishing is one {@code POST /v2/images}.
  */
 final class GlanceLinkBackend implements LinkBackend {
     /** Page size of the Glance queries behind a link listing (Glance caps it at its api_limit_max). */
@@ -254,21 +255,23 @@ final class GlanceLinkBackend implements LinkBackend {
         String key = LinkEncoding.scopeKey(opts.scope().orgSlug(), opts.scope().spaceSlug());
         String linkId = LinkEncoding.linkId(opts.imageId(), key);
         Image image = images().get(opts.imageId());
-        if (find(image, linkId) != null) {
-            throw new ConflictException("image " + image.id() + " already has a link in scope " + opts.scope(), "PATCH",
-                    "/v2/images/" + image.id(), null, Map.of());
+        try (LinkWrites.Locked w = new LinkWrites(images()).lock(image)) {
+            if (find(w.image(), linkId) != null) {
+                throw new ConflictException("image " + image.id() + " already has a link in scope " + opts.scope(), "PATCH",
+                        "/v2/images/" + image.id(), null, Map.of());
+            }
+            String revision = LinkEncoding.newRevision();
+            String value = LinkEncoding.value(opts.priority() == null ? 0 : opts.priority(), revision, opts.spaceType(), opts.comment());
+            Image after = w.apply(new LinkWrites.Intent(LinkWrites.Kind.CREATE, key, value, revision, null));
+            StoredLink s = find(after, linkId);
+            if (s == null) {
+                throw noLink(linkId, image.id());
+            }
+            if (availability != null) {
+                availability.apply(w);
+            }
+            return toLink(s);
         }
-        String revision = LinkEncoding.newRevision();
-        String value = LinkEncoding.value(opts.priority() == null ? 0 : opts.priority(), revision, opts.spaceType(), opts.comment());
-        Image after = new LinkWrites(images()).apply(image, new LinkWrites.Intent(LinkWrites.Kind.CREATE, key, value, revision, null));
-        StoredLink s = find(after, linkId);
-        if (s == null) {
-            throw noLink(linkId, image.id());
-        }
-        if (availability != null) {
-            availability.apply(after);
-        }
-        return toLink(s);
     }
 
     @Override
@@ -278,36 +281,45 @@ final class GlanceLinkBackend implements LinkBackend {
             LinkEncoding.checkComment(opts.comment());
         }
         Found found = visibleLink(linkId, caller());
-        StoredLink s = found.link();
         String key = LinkEncoding.parseLinkId(linkId)[1];
-        Integer version = LinkEncoding.version(found.image().stringProperty(LinkEncoding.DATA_PREFIX + key).orElse(null));
-        if (version != null && version > LinkEncoding.VERSION) {
-            throw new ConflictException("image link " + linkId + " was written in link encoding version " + version
-                    + "; this SDK writes version " + LinkEncoding.VERSION + " and would lose what it does not know:"
-                    + " update it with a newer SDK, or delete it", "PATCH", "/v2/images/" + s.imageId(), null, Map.of());
+        try (LinkWrites.Locked w = new LinkWrites(images()).lock(found.image())) {
+            StoredLink s = find(w.image(), linkId);
+            if (s == null) {
+                throw noLink(linkId, found.image().id());
+            }
+            Integer version = LinkEncoding.version(w.image().stringProperty(LinkEncoding.DATA_PREFIX + key).orElse(null));
+            if (version != null && version > LinkEncoding.VERSION) {
+                throw new ConflictException("image link " + linkId + " was written in link encoding version " + version
+                        + "; this SDK writes version " + LinkEncoding.VERSION + " and would lose what it does not know:"
+                        + " update it with a newer SDK, or delete it", "PATCH", "/v2/images/" + s.imageId(), null, Map.of());
+            }
+            int priority = opts.priority() != null ? opts.priority() : s.priority() == null ? 0 : s.priority();
+            String comment = opts.changesComment() ? opts.comment() : s.comment();
+            String spaceType = s.spaceSlug() == null ? null : s.spaceType();
+            String revision = LinkEncoding.newRevision();
+            String value = LinkEncoding.value(priority, revision, spaceType, comment);
+            Image after = w.apply(new LinkWrites.Intent(LinkWrites.Kind.UPDATE, key, value, revision, s.revision()));
+            StoredLink now = find(after, linkId);
+            if (now == null) {
+                throw noLink(linkId, s.imageId());
+            }
+            return toLink(now);
         }
-        int priority = opts.priority() != null ? opts.priority() : s.priority() == null ? 0 : s.priority();
-        String comment = opts.changesComment() ? opts.comment() : s.comment();
-        String spaceType = s.spaceSlug() == null ? null : s.spaceType();
-        String revision = LinkEncoding.newRevision();
-        String value = LinkEncoding.value(priority, revision, spaceType, comment);
-        Image after = new LinkWrites(images()).apply(found.image(),
-                new LinkWrites.Intent(LinkWrites.Kind.UPDATE, key, value, revision, s.revision()));
-        StoredLink now = find(after, linkId);
-        if (now == null) {
-            throw noLink(linkId, s.imageId());
-        }
-        return toLink(now);
     }
 
     @Override
     public void delete(String linkId) {
         Found found = visibleLink(linkId, caller());
         String key = LinkEncoding.parseLinkId(linkId)[1];
-        Image after = new LinkWrites(images()).apply(found.image(),
-                new LinkWrites.Intent(LinkWrites.Kind.DELETE, key, null, null, found.link().revision()));
-        if (availability != null) {
-            availability.apply(after);
+        try (LinkWrites.Locked w = new LinkWrites(images()).lock(found.image())) {
+            StoredLink s = find(w.image(), linkId);
+            if (s == null) {
+                throw noLink(linkId, found.image().id());
+            }
+            w.apply(new LinkWrites.Intent(LinkWrites.Kind.DELETE, key, null, null, s.revision()));
+            if (availability != null) {
+                availability.apply(w);
+            }
         }
     }
 
@@ -339,7 +351,10 @@ final class GlanceLinkBackend implements LinkBackend {
         List<AvailabilityChange> changes = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();
         for (Image i : todo) {
-            GlanceAvailability.Outcome o = availability.apply(i);
+            GlanceAvailability.Outcome o;
+            try (LinkWrites.Locked w = new LinkWrites(images()).lock(i)) {
+                o = availability.apply(w);
+            }
             if (o.change().changed()) {
                 changes.add(o.change());
             }
@@ -388,8 +403,8 @@ final class GlanceLinkBackend implements LinkBackend {
             throw unknown;
         }
         if (availability != null) {
-            try {
-                availability.apply(created);
+            try (LinkWrites.Locked w = new LinkWrites(images).lock(created)) {
+                availability.apply(w);
             } catch (RuntimeException failed) {
                 cleanUp(images, id, revision, failed);
                 throw failed;

@@ -90,8 +90,11 @@ class ImageLinksInGlanceTest {
         assertThat(l.linkId()).isEqualTo(IMAGE + ":org:acme");
         assertThat(l.priority()).isEqualTo(7);
         assertThat(l.comment()).isEqualTo("hi");
-        assertThat(glance.calls).containsExactly("GET /v2/images/" + IMAGE, "PATCH /v2/images/" + IMAGE, "GET /v2/images/" + IMAGE);
-        String patch = glance.bodies.get(1);
+        String lock = "43ed5464-1ca9-3b0b-83bb-accb699187bc";   // the lock image of IMAGE, generation 0 (see ImageWriteLockTest)
+        assertThat(glance.calls).containsExactly("GET /v2/images/" + IMAGE, "POST /v2/images", "GET /v2/images/" + IMAGE,
+                "PATCH /v2/images/" + IMAGE, "GET /v2/images/" + IMAGE, "DELETE /v2/images/" + lock);
+        assertThat(glance.bodies.get(1)).contains("\"id\":\"" + lock + "\"", "\"os_hidden\":true", "\"imagesdk:lock-of\":\"" + IMAGE + "\"");
+        String patch = glance.bodies.get(3);
         assertThat(patch).matches("\\[\\{\"op\":\"add\",\"path\":\"/imagesdk:link:org:acme\",\"value\":\"v1;p=7;r=[a-z0-9]{8};c=hi\"},"
                 + "\\{\"op\":\"add\",\"path\":\"/imagesdk:index:org:acme\",\"value\":\"1\"},"
                 + "\\{\"op\":\"add\",\"path\":\"/imagesdk:index:any\",\"value\":\"1\"}]");
@@ -134,7 +137,7 @@ class ImageLinksInGlanceTest {
                 .containsExactly("written in link encoding version 2; this SDK reads version 1");
 
         links.delete(IMAGE + ":org:acme");
-        assertThat(glance.images.get(IMAGE)).containsOnlyKeys("imagesdk:index:any");
+        assertThat(glance.images.get(IMAGE)).containsOnlyKeys("imagesdk:index:any", "imagesdk:lock");
     }
 
     @Test
@@ -211,6 +214,7 @@ class ImageLinksInGlanceTest {
     private static final class FakeGlance extends Dispatcher {
         final Map<String, Map<String, String>> images = Collections.synchronizedMap(new LinkedHashMap<>());
         final Map<String, String> owners = new LinkedHashMap<>();
+        final java.util.Set<String> deleted = java.util.Collections.synchronizedSet(new java.util.HashSet<>());
         final List<String> calls = Collections.synchronizedList(new ArrayList<>());
         final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
         volatile int undoWrites;
@@ -232,6 +236,9 @@ class ImageLinksInGlanceTest {
                 if (r.getMethod().equals("POST")) {
                     Map<String, Object> m = MOSHI.<Map<String, Object>>adapter(Types.newParameterizedType(Map.class, String.class, Object.class)).fromJson(body);
                     String id = (String) m.get("id");
+                    if (postStores && (images.containsKey(id) || deleted.contains(id))) {
+                        return LinkServerAnswers.error(409, "Conflict", "Image ID " + id + " already exists!");
+                    }
                     if (postStores) {
                         Map<String, String> props = new LinkedHashMap<>();
                         m.forEach((k, v) -> {
@@ -257,6 +264,7 @@ class ImageLinksInGlanceTest {
                         return json(200, render(id));
                     case "DELETE":
                         images.remove(id);
+                        deleted.add(id);
                         return LinkServerAnswers.noContent();
                     default:
                         List<Map<String, Object>> ops = MOSHI.<List<Map<String, Object>>>adapter(Types.newParameterizedType(List.class,

@@ -209,6 +209,21 @@ public abstract class ImageServiceContract {
                 .isInstanceOf(ConflictException.class);
     }
 
+    /** Glance keeps a deleted image's row: its id is gone for GET, and taken for every later create (the links' write lock relies on it). */
+    @Test
+    void theIdOfADeletedImageCannotBeCreatedAgain() {
+        String id = UUID.randomUUID().toString();
+        a.create(CreateOpts.builder().id(id).name("deleted-id").build());
+        a.delete(id);
+
+        assertThatThrownBy(() -> a.get(id)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> a.create(CreateOpts.builder().id(id).name("again").build()))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("Image ID " + id + " already exists");
+        assertThatThrownBy(() -> b.create(CreateOpts.builder().id(id).name("again, by another project").build()))
+                .isInstanceOf(ConflictException.class);
+    }
+
     @Test
     void unknownImageIsNotFound() {
         assertThatThrownBy(() -> a.get(UUID.randomUUID().toString())).isInstanceOf(NotFoundException.class);

@@ -23,32 +23,32 @@ import java.util.concurrent.atomic.AtomicLong;
  * read it at the start of the request and then stores the whole property set, deleting what it did not read
  * ({@code purge_props}): of two patches that overlap in time, the later one undoes the earlier one even when they
  * touch different properties (measured on Glance 25.1 and 30.0: of 16 simultaneous single-property patches, 15
- * were lost). So every write here is checked: after the {@code PATCH} the image is read back, after a pause of
- * twice the patch's own duration (at least {@link #MIN_SETTLE}), so that a concurrent patch that read the image
- * before this write has stored its own by then; if the write is not there any more, it is applied again, after a
- * growing random pause ({@link Retry#backoff}), at most {@link #MAX_ATTEMPTS} times.
+ * were lost), and Glance has no conditional update. So every write happens while this SDK holds the image's
+ * {@link ImageWriteLock} ({@link #lock}): no two imagesdk writers patch one image at once. Under the lock the image is
+ * read again, patched, and read back; a write that is not there any more was undone by a patch from outside the
+ * lock (another program, or {@code Images.update}) and is applied again, after a growing random pause
+ * ({@link Retry#backoff}), at most {@link #MAX_ATTEMPTS} times.
  *
- * <p>What counts as "still there" uses the value's revision ({@code r=}): a create holds when the link exists
- * (its own revision, or a later writer's); an update when the value carries its revision, or a later writer's
- * (one that is neither its own nor the one it replaced); a delete when the link is gone, or carries a later
- * writer's revision. An update whose link is gone fails with {@link NotFoundException}. Limit: a patch that read
- * the image before this write and stores its own later than the read-back is not seen.
+ * <p>What counts as "still there" uses the value's revision ({@code r=}): a create holds when the link exists (its
+ * own revision, or another writer's); an update when the value carries its revision, or another one that is not the
+ * one it replaced; a delete when the link is gone, or carries another writer's revision. An update whose link is gone
+ * fails with {@link NotFoundException}.
  */
 public final class LinkWrites {
-    /** Attempts of one write in all (the first included). */
-    public static final int MAX_ATTEMPTS = 12;
-    /** Shortest pause between a {@code PATCH} and its read-back. */
-    public static final Duration MIN_SETTLE = Duration.ofMillis(40);
+    /** Attempts of one write in all (the first included), when patches from outside the lock undo it. */
+    public static final int MAX_ATTEMPTS = 4;
     private static final Duration BACKOFF_INITIAL = Duration.ofMillis(40);
-    private static final Duration BACKOFF_MAX = Duration.ofMillis(1500);
+    private static final Duration BACKOFF_MAX = Duration.ofMillis(1000);
     private static final AtomicLong REPAIRS = new AtomicLong();
     private static final Logger LOG = LoggerFactory.getLogger(LinkWrites.class);
 
     private final Images images;
+    private final ImageWriteLock locks;
 
     /** @param images the Glance client the writes go through */
     public LinkWrites(Images images) {
         this.images = images;
+        this.locks = new ImageWriteLock(images);
     }
 
     /** How many writes were found undone and applied again in this JVM (for tests and measurements). */
@@ -64,10 +64,7 @@ public final class LinkWrites {
         UPDATE,
         /** Removes the link's data and index. */
         DELETE,
-        /**
-         * Sets the image's visibility to {@link Intent#value()} (availability following the links): a {@code PATCH} of
-         * the image like a link write, so it can be undone, and undo, the same way; no scope key.
-         */
+        /** Sets the image's visibility to {@link Intent#value()} (availability following the links); no scope key. */
         VISIBILITY
     }
 
@@ -86,53 +83,101 @@ public final class LinkWrites {
     private enum Check { HOLDS, UNDONE, GONE }
 
     /**
-     * Applies {@code intent} to the image read as {@code current} and makes sure it holds.
+     * Takes the write lock of {@code image} (as read by the caller) and reads the image again, as it is once the lock
+     * is held. Close the result to release the lock.
      *
-     * @return the image as read back once the write held
-     * @throws NotFoundException when the link to update or delete is gone (deleted by another caller)
-     * @throws ConflictException when concurrent writes undid it {@link #MAX_ATTEMPTS} times
+     * @throws ConflictException when other writers kept the lock for {@link ImageWriteLock#MAX_WAIT}
+     * @throws NotFoundException when the image is gone meanwhile
      */
-    public Image apply(Image current, Intent intent) {
-        String id = current.id();
-        String dataKey = LinkEncoding.DATA_PREFIX + intent.scopeKey();
-        String indexKey = LinkEncoding.INDEX_PREFIX + intent.scopeKey();
-        Image state = current;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            List<PatchOp> ops = ops(intent, state, dataKey, indexKey);
-            if (!ops.isEmpty()) {
-                long started = System.nanoTime();
-                try {
-                    images.update(id, UpdateOpts.of(ops.toArray(PatchOp[]::new)));
-                } catch (ConflictException missing) {
-                    // Glance: replace or remove of a property that is not there (any more)
-                    if (intent.kind() == Kind.DELETE && attempt > 1) {
-                        return images.get(id);
-                    }
-                    throw new NotFoundException(what(id, intent) + " not found (deleted meanwhile)",
-                            missing.method().orElse("PATCH"), missing.url().orElse(null), missing.requestId().orElse(null), Map.of(), missing);
-                }
-                long took = System.nanoTime() - started;
-                pause(Duration.ofNanos(Math.max(MIN_SETTLE.toNanos(), 2 * took)), id);
-            }
-            state = images.get(id);
-            Check check = check(intent, state, dataKey, indexKey);
-            if (check == Check.HOLDS) {
-                return state;
-            }
-            if (check == Check.GONE) {
-                throw new NotFoundException(what(id, intent) + " not found (deleted meanwhile)",
-                        "PATCH", "/v2/images/" + id, null, Map.of());
-            }
-            REPAIRS.incrementAndGet();
-            LOG.debug("{}: a concurrent write of image {} undid this {} (attempt {} of {}); applying it again",
-                    what(id, intent), id, intent.kind(), attempt, MAX_ATTEMPTS);
-            if (attempt < MAX_ATTEMPTS) {
-                pause(Retry.backoff(attempt, BACKOFF_INITIAL, BACKOFF_MAX, 1.0), id);
-            }
+    public Locked lock(Image image) {
+        ImageWriteLock.Held held = locks.acquire(image);
+        try {
+            return new Locked(held, images.get(image.id()));
+        } catch (RuntimeException e) {
+            held.close();
+            throw e;
         }
-        throw new ConflictException(what(id, intent) + ": concurrent writes of image "
-                + id + " undid this write " + MAX_ATTEMPTS + " times; nothing else is known to have failed, try again",
-                "PATCH", "/v2/images/" + id, null, Map.of());
+    }
+
+    /** An image whose write lock this SDK holds, with its state as last read. */
+    public final class Locked implements AutoCloseable {
+        private final ImageWriteLock.Held held;
+        private Image image;
+
+        Locked(ImageWriteLock.Held held, Image image) {
+            this.held = held;
+            this.image = image;
+        }
+
+        /** The image as last read under the lock. */
+        public Image image() {
+            return image;
+        }
+
+        /** Reads the image again. */
+        public Image refresh() {
+            image = images.get(image.id());
+            return image;
+        }
+
+        /**
+         * Applies {@code intent} to the image and makes sure it holds.
+         *
+         * @return the image as read back once the write held
+         * @throws NotFoundException when the link to update is gone (deleted from outside the lock)
+         * @throws ConflictException when patches from outside the lock undid it {@link #MAX_ATTEMPTS} times, or the
+         *         lock was held too long ({@link ImageWriteLock.Held#checkHeld()})
+         */
+        public Image apply(Intent intent) {
+            String id = image.id();
+            String dataKey = LinkEncoding.DATA_PREFIX + intent.scopeKey();
+            String indexKey = LinkEncoding.INDEX_PREFIX + intent.scopeKey();
+            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+                List<PatchOp> ops = ops(intent, image, dataKey, indexKey);
+                if (!ops.isEmpty()) {
+                    if (ImageWriteLock.hint(image) != held.generation()) {
+                        ops.add(PatchOp.add(ImageWriteLock.HINT_KEY, Long.toString(held.generation())));
+                    }
+                    held.checkHeld();
+                    try {
+                        images.update(id, UpdateOpts.of(ops.toArray(PatchOp[]::new)));
+                    } catch (ConflictException missing) {
+                        // Glance: replace or remove of a property that is not there (any more)
+                        if (intent.kind() != Kind.UPDATE) {
+                            refresh();
+                            continue;
+                        }
+                        throw new NotFoundException(what(id, intent) + " not found (deleted meanwhile)",
+                                missing.method().orElse("PATCH"), missing.url().orElse(null), missing.requestId().orElse(null),
+                                Map.of(), missing);
+                    }
+                }
+                Image state = refresh();
+                Check check = check(intent, state, dataKey, indexKey);
+                if (check == Check.HOLDS) {
+                    return state;
+                }
+                if (check == Check.GONE) {
+                    throw new NotFoundException(what(id, intent) + " not found (deleted meanwhile)",
+                            "PATCH", "/v2/images/" + id, null, Map.of());
+                }
+                REPAIRS.incrementAndGet();
+                LOG.debug("{}: a patch of image {} from outside the link-write lock undid this {} (attempt {} of {});"
+                        + " applying it again", what(id, intent), id, intent.kind(), attempt, MAX_ATTEMPTS);
+                if (attempt < MAX_ATTEMPTS) {
+                    pause(Retry.backoff(attempt, BACKOFF_INITIAL, BACKOFF_MAX, 1.0), id);
+                }
+            }
+            throw new ConflictException(what(id, intent) + ": patches of image " + id + " from outside the link-write lock"
+                    + " undid this write " + MAX_ATTEMPTS + " times; nothing else is known to have failed, try again",
+                    "PATCH", "/v2/images/" + id, null, Map.of());
+        }
+
+        /** Releases the lock. */
+        @Override
+        public void close() {
+            held.close();
+        }
     }
 
     private static String what(String imageId, Intent intent) {

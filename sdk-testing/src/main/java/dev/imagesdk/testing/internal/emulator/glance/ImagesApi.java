@@ -81,7 +81,7 @@ public final class ImagesApi {
         quotas.checkTags(draft.tags.size());
         quotas.checkProperties(countedProperties(draft));
         Map<String, Object> view = state.locked(() -> {
-            if (state.images().containsKey(draft.id)) {
+            if (state.images().containsKey(draft.id) || state.deletedImageIds().contains(draft.id)) {
                 throw GlanceError.conflict("Image ID " + draft.id + " already exists!");
             }
             draft.createdAt = state.now();
@@ -164,6 +164,7 @@ public final class ImagesApi {
                 throw GlanceError.forbidden("Image " + id + " is protected and cannot be deleted.");
             }
             state.images().remove(id);
+            state.deletedImageIds().add(id);
             state.cached().remove(id);
             state.cacheQueue().remove(id);
             state.links().values().removeIf((LinkRecord l) -> l.imageId.equals(id));

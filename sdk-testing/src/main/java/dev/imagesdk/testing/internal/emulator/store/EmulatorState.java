@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.stream.Stream;
 public final class EmulatorState {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, ImageRecord> images = new LinkedHashMap<>();
+    private final Set<String> deletedImageIds = new HashSet<>();
     private final Map<String, TaskRecord> tasks = new LinkedHashMap<>();
     private final Map<String, LinkRecord> links = new LinkedHashMap<>();
     private final Set<String> cached = new LinkedHashSet<>();
@@ -79,6 +81,14 @@ public final class EmulatorState {
         }
         lastTimestamp = t;
         return t;
+    }
+
+    /**
+     * Ids of deleted images: Glance keeps a deleted image's row, so its id cannot be created again (409), while
+     * {@code GET} answers 404.
+     */
+    public Set<String> deletedImageIds() {
+        return deletedImageIds;
     }
 
     /** Images by id. */
@@ -178,6 +188,7 @@ public final class EmulatorState {
                 }
             }
             images.clear();
+            deletedImageIds.clear();
             tasks.clear();
             links.clear();
             cached.clear();
