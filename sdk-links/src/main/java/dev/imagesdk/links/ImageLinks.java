@@ -128,12 +128,13 @@ public final class ImageLinks {
 
     /**
      * Creates a link ({@code POST /v2/image-links}, answered 201 with the link and a {@code Location}; Glance:
-     * a {@code PATCH} of the image, read back and repeated if a concurrent write of the image lost it).
-     * Not retried automatically by the transport: a lost answer could otherwise create the link twice.
+     * a {@code PATCH} of the image under its link-write lock, read back, see the module's README). Not retried
+     * automatically by the transport: a lost answer could otherwise create the link twice.
      *
      * @throws dev.imagesdk.core.error.NotFoundException (404) when the image does not exist or is not visible to the caller
      * @throws dev.imagesdk.core.error.ForbiddenException (403) when the caller may not publish the image
-     * @throws dev.imagesdk.core.error.ConflictException (409) when the image already has a link in that scope
+     * @throws dev.imagesdk.core.error.ConflictException (409) when the image already has a link in that scope; Glance:
+     *         also when other writers kept the image's link-write lock for 2 minutes (nothing written)
      */
     public ImageLink create(LinkCreateOpts opts) {
         Arguments.notNull(opts, "opts");
@@ -142,7 +143,7 @@ public final class ImageLinks {
 
     /**
      * Changes a link's priority and/or comment ({@code PATCH /v2/image-links/{linkid}} with a JSON merge
-     * patch; Glance: a {@code PATCH} of the image); returns the updated link.
+     * patch; Glance: a {@code PATCH} of the image under its link-write lock); returns the updated link.
      *
      * @throws dev.imagesdk.core.error.NotFoundException (404) when the link does not exist or does not apply to the caller
      * @throws dev.imagesdk.core.error.ForbiddenException (403) when the caller may not change it
@@ -154,8 +155,8 @@ public final class ImageLinks {
     }
 
     /**
-     * Deletes a link ({@code DELETE /v2/image-links/{linkid}}, 204; Glance: a {@code PATCH} of the image). The
-     * image itself stays.
+     * Deletes a link ({@code DELETE /v2/image-links/{linkid}}, 204; Glance: a {@code PATCH} of the image under its
+     * link-write lock). The image itself stays.
      *
      * @throws dev.imagesdk.core.error.NotFoundException (404) when the link does not exist (already deleted)
      * @throws dev.imagesdk.core.error.ForbiddenException (403) when the caller may not delete it
