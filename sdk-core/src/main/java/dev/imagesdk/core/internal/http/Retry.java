@@ -280,6 +280,20 @@ public final class Retry {
         return Duration.ofMillis(Math.max(1, Math.round(capped * factor)));
     }
 
+    /**
+     * Sleeps {@code pause} (at least 1 ms) between two attempts of an operation above the transport (a checked write,
+     * a wait for a lock); an interrupt ends the operation with {@link CancelledException} ("interrupted while
+     * {@code doing}") and keeps the thread's interrupt flag.
+     */
+    public static void pause(Duration pause, String doing, String method, String url) {
+        try {
+            Thread.sleep(Math.max(1, pause.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException("interrupted while " + doing, method, url, e);
+        }
+    }
+
     /** Parses {@code Retry-After}: delta seconds or an HTTP-date; {@code null} when absent or unreadable. */
     public static Duration retryAfter(String value) {
         return retryAfter(value, Instant.now());

@@ -1,6 +1,5 @@
 package dev.imagesdk.links.internal.glance;
 
-import dev.imagesdk.core.error.CancelledException;
 import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.ForbiddenException;
 import dev.imagesdk.core.error.NotFoundException;
@@ -171,7 +170,8 @@ public final class ImageWriteLock {
                 throw new ConflictException("image " + imageId + ": other writers kept its link-write lock (lock image " + id
                         + ") for " + maxWait.toMillis() + " ms; nothing was written, try again", "POST", "/v2/images", null, Map.of());
             }
-            pause(Retry.backoff(Math.min(attempt, 8), BACKOFF_INITIAL, BACKOFF_MAX, 1.0), imageId);
+            Retry.pause(Retry.backoff(Math.min(attempt, 8), BACKOFF_INITIAL, BACKOFF_MAX, 1.0),
+                    "waiting for the link-write lock of image " + imageId, "POST", "/v2/images");
         }
     }
 
@@ -189,16 +189,6 @@ public final class ImageWriteLock {
             images.delete(lockId);
         } catch (NotFoundException alreadyGone) {
             // taken over by a waiter, or released by an earlier attempt whose answer was lost
-        }
-    }
-
-    private static void pause(Duration d, String imageId) {
-        try {
-            Thread.sleep(Math.max(1, d.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException("interrupted while waiting for the link-write lock of image " + imageId, "POST",
-                    "/v2/images", e);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.imagesdk.links.internal.glance;
 
-import dev.imagesdk.core.error.CancelledException;
 import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.NotFoundException;
 import dev.imagesdk.core.internal.http.Retry;
@@ -165,7 +164,8 @@ public final class LinkWrites {
                 LOG.debug("{}: a patch of image {} from outside the link-write lock undid this {} (attempt {} of {});"
                         + " applying it again", what(id, intent), id, intent.kind(), attempt, MAX_ATTEMPTS);
                 if (attempt < MAX_ATTEMPTS) {
-                    pause(Retry.backoff(attempt, BACKOFF_INITIAL, BACKOFF_MAX, 1.0), id);
+                    Retry.pause(Retry.backoff(attempt, BACKOFF_INITIAL, BACKOFF_MAX, 1.0), "checking a link write of image " + id,
+                            "PATCH", "/v2/images/" + id);
                 }
             }
             throw new ConflictException(what(id, intent) + ": patches of image " + id + " from outside the link-write lock"
@@ -246,13 +246,4 @@ public final class LinkWrites {
         }
     }
 
-    private static void pause(Duration d, String imageId) {
-        try {
-            Thread.sleep(Math.max(1, d.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException("interrupted while checking a link write of image " + imageId, "PATCH",
-                    "/v2/images/" + imageId, e);
-        }
-    }
 }
