@@ -97,19 +97,106 @@ final class ImageLinksCommand {
         return o.backend != null || c.imagectl().cloudConfig().flatMap(k -> k.setting("imagesdk_links_backend")).isPresent();
     }
 
+    /**
+     * Where availability follows the links kept in Glance: the projects of organizations and spaces, from the repeatable
+     * {@code --scope-project ORG[/SPACE]=PROJECT} or, without it, the clouds.yaml key {@code imagesdk_scope_projects}
+     * (a list, or comma-separated, of the same {@code ORG[/SPACE]=PROJECT} items). Mixed into {@code image-links create},
+     * {@code delete}, {@code reconcile} and {@code images create}; read in one place, {@link #scopeProjects}.
+     */
+    static final class ScopeProjectOptions {
+        @Option(names = "--scope-project", paramLabel = "ORG[/SPACE]=PROJECT",
+                description = "Links kept in Glance: the project of organization ORG or of its space SPACE (repeatable). "
+                        + "Given (or clouds.yaml imagesdk_scope_projects: [ORG=PROJECT, ORG/SPACE=PROJECT]), the image is "
+                        + "made usable at once by exactly the projects its links apply to (a global link: community; an "
+                        + "organization or space link: that scope's project as a member); a scope without a project is "
+                        + "shared with nobody. Without it, create and delete leave visibility and members as they are: "
+                        + "run 'imagectl image-links reconcile' afterwards. Not with --links-backend service.")
+        Map<String, String> projects = new LinkedHashMap<>();
+
+        /** Whether {@code --scope-project} was given on the command line (the clouds.yaml key does not count). */
+        boolean given() {
+            return !projects.isEmpty();
+        }
+    }
+
+    /** The clouds.yaml key read when no {@code --scope-project} is given. */
+    static final String SCOPE_PROJECTS_KEY = "imagesdk_scope_projects";
+
+    /**
+     * The projects of the scopes: {@code --scope-project} if given, else the clouds.yaml key {@value #SCOPE_PROJECTS_KEY};
+     * empty when neither names any. An item that is not {@code ORG[/SPACE]=PROJECT} is a usage error.
+     */
+    static java.util.Optional<ScopeProjects> scopeProjects(ApiCommand c, ScopeProjectOptions o) {
+        Map<String, String> table = new LinkedHashMap<>(o.projects);
+        if (table.isEmpty()) {
+            java.util.Optional<String> configured = c.imagectl().cloudConfig().flatMap(k -> k.setting(SCOPE_PROJECTS_KEY));
+            for (String item : configured.map(ImageLinksCommand::items).orElse(List.of())) {
+                String[] scopeAndProject = item.split("=", 2);
+                if (scopeAndProject.length != 2) {
+                    throw new CommandException(ExitCodes.USAGE, "clouds.yaml " + SCOPE_PROJECTS_KEY + " item \"" + item
+                            + "\" names no project", "Write ORG=PROJECT or ORG/SPACE=PROJECT, for example acme/ml-lab=41d2...");
+                }
+                table.put(scopeAndProject[0].trim(), scopeAndProject[1].trim());
+            }
+        }
+        return table.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(ScopeProjects.of(table));
+    }
+
+    /** The links client without availability ({@code image-links list|show|update}). */
     static ImageLinks links(ApiCommand c, BackendOptions o) {
+        return links(c, o, new ScopeProjectOptions());
+    }
+
+    /**
+     * The links client: the image-link service, or links kept in Glance; with the projects of the scopes
+     * ({@link #scopeProjects}) the Glance backend also makes each image usable by exactly the projects its links apply
+     * to. {@code --scope-project} with the service backend is a usage error (the service decides who uses an image).
+     */
+    static ImageLinks links(ApiCommand c, BackendOptions o, ScopeProjectOptions p) {
         java.util.Optional<dev.imagesdk.core.config.CloudConfig> config = c.imagectl().cloudConfig();
         String backend = o.backend != null ? o.backend
                 : config.flatMap(k -> k.setting("imagesdk_links_backend")).orElse("service");
         switch (backend) {
             case "service":
+                if (p.given()) {
+                    throw scopeProjectsWithoutGlance();
+                }
                 return ImageLinks.of(c.client());
             case "glance":
-                return ImageLinks.inGlance(c.client(), callerRoles(c, o, config));
+                java.util.function.Supplier<CallerRoles> caller = callerRoles(c, o, config);
+                return scopeProjects(c, p).map(projects -> ImageLinks.inGlance(c.client(), caller, projects))
+                        .orElseGet(() -> ImageLinks.inGlance(c.client(), caller));
             default:
                 throw new CommandException(ExitCodes.USAGE, "unknown links backend \"" + backend + "\"",
                         "Use --links-backend glance or --links-backend service (clouds.yaml: imagesdk_links_backend)");
         }
+    }
+
+    /** The usage error for {@code --scope-project} where no links are kept in Glance. */
+    static CommandException scopeProjectsWithoutGlance() {
+        return new CommandException(ExitCodes.USAGE, "--scope-project needs the links kept in Glance",
+                "Add --links-backend glance (clouds.yaml: imagesdk_links_backend: glance), or drop --scope-project: "
+                        + "the image-link service decides who uses an image");
+    }
+
+    /**
+     * Warns on stderr for each scope of {@code scopes} (an image's links) whose project is unknown to the projects of
+     * the scopes (nothing when none are given): availability made the image's members exactly the known projects, so
+     * nobody has it through such a scope.
+     */
+    static void warnUnresolved(ApiCommand c, ScopeProjectOptions p, List<Scope> scopes) {
+        java.util.Optional<ScopeProjects> projects = scopeProjects(c, p);
+        if (projects.isEmpty()) {
+            return;
+        }
+        for (Scope s : scopes) {
+            if (s.orgSlug() != null && projects.get().projectOf(s.orgSlug(), s.spaceSlug()).isEmpty()) {
+                String key = s.orgSlug() + (s.spaceSlug() == null ? "" : "/" + s.spaceSlug());
+                c.err().println("imagectl: no project known for " + (s.spaceSlug() == null ? "organization " : "space ") + key
+                        + " (give --scope-project " + key + "=PROJECT); shared with nobody");
+            }
+        }
+        c.err().flush();
     }
 
     /**
@@ -254,7 +341,9 @@ final class ImageLinksCommand {
     }
 
     @Command(name = "create", description = "Make an image available: globally (no --org), to an organization "
-            + "(--org) or to a space (--org and --space).", mixinStandardHelpOptions = true)
+            + "(--org) or to a space (--org and --space). Links kept in Glance change the image's visibility and members "
+            + "only with --scope-project (or clouds.yaml imagesdk_scope_projects); otherwise run 'image-links reconcile' "
+            + "afterwards.", mixinStandardHelpOptions = true)
     static final class Create extends ApiCommand {
         @Mixin
         FormatOption format;
@@ -280,6 +369,9 @@ final class ImageLinksCommand {
         @Option(names = "--comment", description = "A descriptive comment.")
         String comment;
 
+        @Mixin
+        ScopeProjectOptions scopeProjects;
+
         @Override
         void run() {
             Scope scope = scope(org, space);
@@ -293,7 +385,13 @@ final class ImageLinksCommand {
             if (comment != null) {
                 b.comment(comment);
             }
-            format.printOne(record(links(this, backend).create(b.build())), out());
+            ImageLinks links = links(this, backend, scopeProjects);
+            ImageLink created = links.create(b.build());
+            format.printOne(record(created), out());
+            if (scopeProjects(this, scopeProjects).isPresent()) {
+                // the image is now shared for all its links, not only this one: name every scope left without a project
+                warnUnresolved(this, scopeProjects, links.listForImage(created.imageId()).stream().map(ImageLink::scope).toList());
+            }
         }
     }
 
@@ -340,7 +438,9 @@ final class ImageLinksCommand {
         }
     }
 
-    @Command(name = "delete", description = "Delete image links (the images stay).", mixinStandardHelpOptions = true)
+    @Command(name = "delete", description = "Delete image links (the images stay). Links kept in Glance withdraw the "
+            + "memberships they granted only with --scope-project (or clouds.yaml imagesdk_scope_projects); otherwise run "
+            + "'image-links reconcile' afterwards.", mixinStandardHelpOptions = true)
     static final class Delete extends ApiCommand {
         @Parameters(paramLabel = "LINKID", arity = "1..*", description = "Link ids.")
         List<String> linkIds;
@@ -348,10 +448,14 @@ final class ImageLinksCommand {
         @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Links backend:%n")
         BackendOptions backend = new BackendOptions();
 
+        @Mixin
+        ScopeProjectOptions scopeProjects;
+
         @Override
         void run() {
+            ImageLinks links = links(this, backend, scopeProjects);
             each(linkIds, "image links", "deleted", id -> {
-                links(this, backend).delete(id);
+                links.delete(id);
                 out().println("deleted image link " + id);
             });
         }
@@ -381,9 +485,8 @@ final class ImageLinksCommand {
                 + "every image with links of the project given by --project (every image for an administrator, --roles admin).")
         String imageId;
 
-        @Option(names = "--scope-project", paramLabel = "ORG[/SPACE]=PROJECT", description = "The project of an organization "
-                + "or of a space of it (repeatable). A scope without one is shared with nobody and listed on stderr.")
-        Map<String, String> projects = new LinkedHashMap<>();
+        @Mixin
+        ScopeProjectOptions scopeProjects;
 
         @Override
         void run() {
@@ -397,7 +500,7 @@ final class ImageLinksCommand {
                 throw new CommandException(ExitCodes.USAGE, "reconcile without --image covers the images of your project",
                         "Give --project ID (and --roles admin for every image), or --image IMAGE");
             }
-            ImageLinks links = ImageLinks.inGlance(client(), caller.build(), ScopeProjects.of(projects));
+            ImageLinks links = ImageLinks.inGlance(client(), caller.build(), scopeProjects(this, scopeProjects).orElse(ScopeProjects.none()));
             ReconcileReport report = imageId == null ? links.reconcile() : links.reconcile(imageId(imageId));
             List<Record> rows = new ArrayList<>();
             for (AvailabilityChange c : report.changes()) {

@@ -14,6 +14,7 @@ import dev.imagesdk.images.model.SortDirection;
 import dev.imagesdk.images.model.UpdateOpts;
 import dev.imagesdk.images.model.Visibility;
 import dev.imagesdk.links.ImageLink;
+import dev.imagesdk.links.ImageLinks;
 import dev.imagesdk.links.PublishedImage;
 import dev.imagesdk.links.Scope;
 import picocli.CommandLine.Command;
@@ -259,7 +260,9 @@ final class ImagesCommand {
     }
 
     @Command(name = "create", description = "Create an image record; with --file also upload its data (else see "
-            + "images upload); with --global, --org or --org/--space also its image link (publish).",
+            + "images upload); with --global, --org or --org/--space also its image link (publish). Links kept in "
+            + "Glance set the image's visibility and members only with --scope-project (or clouds.yaml "
+            + "imagesdk_scope_projects); otherwise run 'image-links reconcile' afterwards.",
             mixinStandardHelpOptions = true)
     static final class Create extends ApiCommand {
         @Mixin
@@ -295,6 +298,9 @@ final class ImagesCommand {
         @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Links backend (seed 000: with a backend chosen by "
                 + "flag or clouds.yaml, an image created without --org gets a global link):%n")
         ImageLinksCommand.BackendOptions backend = new ImageLinksCommand.BackendOptions();
+
+        @Mixin
+        ImageLinksCommand.ScopeProjectOptions scopeProjects;
 
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
                 description = "How long --wait waits (default: ${DEFAULT-VALUE}).")
@@ -344,8 +350,11 @@ final class ImagesCommand {
             // Seed 000: once a links backend is chosen, every image is created with its links; without scope, global.
             boolean autoGlobal = ImageLinksCommand.backendChosen(this, backend) && org == null && space == null;
             if (!global && !autoGlobal && org == null && space == null) {
+                if (scopeProjects.given()) {
+                    throw ImageLinksCommand.scopeProjectsWithoutGlance();
+                }
                 Image created = images(this).create(b.build());
-                format.printOne(ImageViews.record(file == null ? created : uploadOrDelete(created, List.of())), out());
+                format.printOne(ImageViews.record(file == null ? created : uploadOrDelete(created, null, List.of())), out());
                 return;
             }
             // Image and link(s) all or nothing: if a link fails, the image is removed again.
@@ -356,18 +365,20 @@ final class ImagesCommand {
             if (org != null || space != null) {
                 scopes.add(ImageLinksCommand.scope(org, space));
             }
-            PublishedImage published = ImageLinksCommand.links(this, backend).publish(b.build(), scopes.toArray(new Scope[0]));
-            Image image = file == null ? published.image() : uploadOrDelete(published.image(), published.links());
+            ImageLinks links = ImageLinksCommand.links(this, backend, scopeProjects);
+            PublishedImage published = links.publish(b.build(), scopes.toArray(new Scope[0]));
+            Image image = file == null ? published.image() : uploadOrDelete(published.image(), links, published.links());
             Record r = ImageViews.record(image);
             r.put("links", published.links().stream().map(ImageLink::linkId).toList());
             format.printOne(r, out());
+            ImageLinksCommand.warnUnresolved(this, scopeProjects, scopes);
         }
 
         /**
          * Uploads --file to the new image, then waits if asked. If the upload fails, the image's new
          * links and the image are deleted again (a protected image is unprotected first).
          */
-        private Image uploadOrDelete(Image created, List<ImageLink> links) throws java.io.IOException {
+        private Image uploadOrDelete(Image created, ImageLinks linksClient, List<ImageLink> links) throws java.io.IOException {
             String imageId = created.id();
             Images images = images(this);
             long size = java.nio.file.Files.size(file);
@@ -378,7 +389,7 @@ final class ImagesCommand {
                 bar.abandon();
                 try {
                     for (ImageLink link : links) {
-                        ImageLinksCommand.links(this, backend).delete(link.linkId());
+                        linksClient.delete(link.linkId());
                     }
                     if (created.isProtected()) {
                         images.update(imageId, UpdateOpts.builder().isProtected(false).build());
