@@ -1,7 +1,13 @@
 package dev.imagesdk.examples.cli;
 
 import com.squareup.moshi.Moshi;
+import dev.imagesdk.core.ServiceClient;
+import dev.imagesdk.core.auth.Auth;
+import dev.imagesdk.core.error.NotFoundException;
 import dev.imagesdk.core.it.RealGlance;
+import dev.imagesdk.images.Images;
+import dev.imagesdk.images.model.Visibility;
+import dev.imagesdk.members.Members;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -12,12 +18,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code imagectl image-links} with the links kept in the real Glance ({@code --links-backend glance}; headers mode,
  * failsafe, CI; Glance 25.1 and 30.0): create, list in the three formats, update, delete. Each format is parsed here
  * on its own (JSON with Moshi, YAML with SnakeYAML, the table by its column ruler) and all three must give the
- * records written out below by hand.
+ * records written out below by hand. With {@code --scope-project} availability follows at once: a space link makes
+ * the space's (random) project a member that reads the image, checked with sdk-members as the owner and with Glance's
+ * trusted identity headers as that project; deleting the link withdraws it; {@code images create} (seed 000) too.
  */
 class ImageLinksCommandIT {
     private final String org = "it-cli-" + UUID.randomUUID().toString().substring(0, 8);
@@ -71,6 +80,63 @@ class ImageLinksCommandIT {
             assertThat(listed(id, backend)).isEqualTo(List.of(
                     record(id, id + ":global", null, null, 1, null, "for everyone"),
                     record(id, id + ":org:" + org, org, null, 7, null, null)));
+        } finally {
+            ok("images", "delete", id);
+        }
+    }
+
+    /** Glance as a user of {@code project} (trusted identity headers). */
+    private static ServiceClient as(String project) {
+        return RealGlance.projectA().withAuth(Auth.trustedHeaders(project, "user-" + project.substring(0, 8), "member", "reader"));
+    }
+
+    private static String randomProject() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** The image's members as the owner reads them: "project:status". */
+    private static List<String> members(String imageId) {
+        return Members.of(RealGlance.projectA()).listForImage(imageId).stream()
+                .map(m -> m.memberId() + ":" + m.status().value()).toList();
+    }
+
+    @Test
+    void aSpaceLinkCreatedWithItsScopeProjectSharesTheImageAtOnceAndDeletingItWithdrawsTheMembership() {
+        String spaceProject = randomProject();
+        String orgProject = randomProject();
+        Map<?, ?> image = (Map<?, ?>) parseJson(ok("images", "create", "--name", "imagectl-links-availability-it", "-f", "json"));
+        String id = (String) image.get("id");
+        String[] backend = {"--links-backend", "glance", "--scope-project", org + "/ml-lab=" + spaceProject,
+                "--scope-project", org + "=" + orgProject};
+        try {
+            assertThatThrownBy(() -> Images.of(as(spaceProject)).get(id)).isInstanceOf(NotFoundException.class);
+
+            ok(concat(new String[] {"image-links", "create", "--image", id, "--org", org, "--space", "ml-lab"}, backend));
+
+            assertThat(members(id)).containsExactly(spaceProject + ":pending");
+            assertThat(Images.of(as(spaceProject)).get(id).id()).isEqualTo(id);
+            assertThatThrownBy(() -> Images.of(as(orgProject)).get(id)).isInstanceOf(NotFoundException.class);
+            assertThat(Images.of(RealGlance.projectA()).get(id).visibility()).isEqualTo(Visibility.SHARED);
+
+            ok(concat(new String[] {"image-links", "delete", id + ":space:" + org + ":ml-lab"}, backend));
+
+            assertThat(members(id)).isEmpty();
+            assertThatThrownBy(() -> Images.of(as(spaceProject)).get(id)).isInstanceOf(NotFoundException.class);
+        } finally {
+            ok("images", "delete", id);
+        }
+    }
+
+    @Test
+    void imagesCreateWithOrganizationAndSpaceSharesTheNewImageWithTheSpacesProject() {
+        String spaceProject = randomProject();
+        Map<?, ?> image = (Map<?, ?>) parseJson(ok("images", "create", "--name", "imagectl-links-seed000-it", "--links-backend",
+                "glance", "--org", org, "--space", "ml-lab", "--scope-project", org + "/ml-lab=" + spaceProject, "-f", "json"));
+        String id = (String) image.get("id");
+        try {
+            assertThat(image.get("links")).isEqualTo(List.of(id + ":space:" + org + ":ml-lab"));
+            assertThat(members(id)).containsExactly(spaceProject + ":pending");
+            assertThat(Images.of(as(spaceProject)).get(id).id()).isEqualTo(id);
         } finally {
             ok("images", "delete", id);
         }
