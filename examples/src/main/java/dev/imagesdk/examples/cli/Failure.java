@@ -101,6 +101,14 @@ public record Failure(int exitCode, String message, String hint) {
                     + "request: none was given, or the token is wrong or expired" + where(u),
                     "Give --token (or $OS_TOKEN), --project for trusted headers, or --os-cloud / OS_* variables");
         }
+        if (t instanceof dev.imagesdk.links.NotOwnedException n) {
+            return new Failure(ExitCodes.DENIED, t.getMessage() + "; nothing was deleted", n.owner()
+                    .map(o -> "Only its organization deletes it: imagectl org-images delete --org " + o + " " + n.imageId())
+                    .orElse("It belongs to no organization: imagectl images delete " + n.imageId()));
+        }
+        if (t instanceof dev.imagesdk.core.error.ImageInUseException) {
+            return new Failure(ExitCodes.CONFLICT, t.getMessage(), "Delete what still uses the image first, then retry");
+        }
         if (t instanceof MembershipForbiddenException) {
             return new Failure(ExitCodes.DENIED, t.getMessage(), ""); // its message already says why
         }

@@ -35,6 +35,7 @@ public final class Imagectl implements Runnable, AutoCloseable {
             ImagesCommand.class,
             MembersCommand.class,
             ImageLinksCommand.class,
+            OrgImagesCommand.class,
             InfoCommands.TasksCommand.class,
             InfoCommands.Stores.class,
             InfoCommands.Usage.class,

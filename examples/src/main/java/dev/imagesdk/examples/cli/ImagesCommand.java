@@ -257,6 +257,37 @@ final class ImagesCommand {
 
         @Option(names = "--property", paramLabel = "KEY=VALUE", description = "Set a custom property (repeatable).")
         List<String> properties = new ArrayList<>();
+
+        /** The options of an image to create, as given ({@code images create}, {@code org-images publish}). */
+        CreateOpts.Builder createOpts() {
+            CreateOpts.Builder b = CreateOpts.builder();
+            if (name != null) {
+                b.name(name);
+            }
+            if (visibility != null) {
+                b.visibility(Visibility.of(visibility));
+            }
+            if (diskFormat != null) {
+                b.diskFormat(DiskFormat.of(diskFormat));
+            }
+            if (containerFormat != null) {
+                b.containerFormat(ContainerFormat.of(containerFormat));
+            }
+            if (minDisk != null) {
+                b.minDisk(minDisk);
+            }
+            if (minRam != null) {
+                b.minRam(minRam);
+            }
+            if (isProtected != null) {
+                b.isProtected(isProtected);
+            }
+            if (hidden != null) {
+                b.hidden(hidden);
+            }
+            pairs(properties, "--property").forEach(b::property);
+            return b;
+        }
     }
 
     @Command(name = "create", description = "Create an image record; with --file also upload its data (else see "
@@ -314,39 +345,13 @@ final class ImagesCommand {
             if (file != null && !java.nio.file.Files.isRegularFile(file)) {
                 throw new java.nio.file.NoSuchFileException(file.toString());
             }
-            CreateOpts.Builder b = CreateOpts.builder();
-            ImageAttributes a = attributes;
+            CreateOpts.Builder b = attributes.createOpts();
             if (id != null) {
                 b.id(id);
-            }
-            if (a.name != null) {
-                b.name(a.name);
-            }
-            if (a.visibility != null) {
-                b.visibility(Visibility.of(a.visibility));
-            }
-            if (a.diskFormat != null) {
-                b.diskFormat(DiskFormat.of(a.diskFormat));
-            }
-            if (a.containerFormat != null) {
-                b.containerFormat(ContainerFormat.of(a.containerFormat));
-            }
-            if (a.minDisk != null) {
-                b.minDisk(a.minDisk);
-            }
-            if (a.minRam != null) {
-                b.minRam(a.minRam);
-            }
-            if (a.isProtected != null) {
-                b.isProtected(a.isProtected);
-            }
-            if (a.hidden != null) {
-                b.hidden(a.hidden);
             }
             if (!tags.isEmpty()) {
                 b.tags(tags);
             }
-            pairs(a.properties, "--property").forEach(b::property);
             // Seed 000: once a links backend is chosen, every image is created with its links; without scope, global.
             boolean autoGlobal = ImageLinksCommand.backendChosen(this, backend) && org == null && space == null;
             if (!global && !autoGlobal && org == null && space == null) {

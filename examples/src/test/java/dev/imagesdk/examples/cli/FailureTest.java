@@ -39,6 +39,21 @@ class FailureTest {
     }
 
     @Test
+    void anImageTheOrganizationDoesNotOwnIsDeniedAndOneInUseIsAConflict() {
+        Failure notOwned = Failure.of(new dev.imagesdk.links.NotOwnedException("img-1", "globex", "acme"));
+        assertThat(notOwned.exitCode()).isEqualTo(ExitCodes.DENIED);
+        assertThat(notOwned.line()).isEqualTo("imagectl: image img-1 is not owned by organization globex (it belongs to acme); "
+                + "nothing was deleted. Only its organization deletes it: imagectl org-images delete --org acme img-1");
+        assertThat(Failure.of(new dev.imagesdk.links.NotOwnedException("img-2", "globex", null)).line())
+                .isEqualTo("imagectl: image img-2 is not owned by organization globex (it belongs to no organization); "
+                        + "nothing was deleted. It belongs to no organization: imagectl images delete img-2");
+        Failure inUse = Failure.of(new dev.imagesdk.core.error.ImageInUseException("img-1", "Image img-1 could not be deleted "
+                + "because it is in use", "DELETE", "http://h/v2/images/img-1", null, Map.of(), null));
+        assertThat(inUse.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(inUse.line()).endsWith("Delete what still uses the image first, then retry");
+    }
+
+    @Test
     void unreachableServiceSuggestsCheckingTheEndpoint() {
         Failure f = Failure.of(new TransportException("Connecting failed: refused", "GET", "http://127.0.0.1:1/v2/images",
                 new ConnectException("refused"), true));

@@ -30,8 +30,8 @@ class ImagectlTest {
             assertThat(imagectl.commandLine(new String[] {"--endpoint=http://h", "--debug", "image-links", "list"}).getSubcommands().keySet())
                     .containsExactly("image-links");
             assertThat(imagectl.commandLine(new String[] {"--version"}).getSubcommands()).isEmpty();
-            assertThat(imagectl.commandLine(new String[] {"--version", "--help"}).getSubcommands()).hasSize(13);
-            assertThat(imagectl.commandLine(new String[] {"imagez"}).getSubcommands()).hasSize(13);
+            assertThat(imagectl.commandLine(new String[] {"--version", "--help"}).getSubcommands()).hasSize(14);
+            assertThat(imagectl.commandLine(new String[] {"imagez"}).getSubcommands()).hasSize(14);
         }
         // a misspelt command is still a one-line usage error
         Cli.Result r = Cli.run("imagez", "list");
