@@ -454,9 +454,15 @@ final class ImageLinksCommand {
         @Override
         void run() {
             ImageLinks links = links(this, backend, scopeProjects);
+            boolean availability = scopeProjects(this, scopeProjects).isPresent();
             each(linkIds, "image links", "deleted", id -> {
+                String imageId = availability ? links.get(id).imageId() : null;
                 links.delete(id);
                 out().println("deleted image link " + id);
+                if (availability) {
+                    // the image is now shared for its remaining links: name every scope of them left without a project
+                    warnUnresolved(this, scopeProjects, links.listForImage(imageId).stream().map(ImageLink::scope).toList());
+                }
             });
         }
     }

@@ -115,6 +115,31 @@ class ImageLinksScopeProjectsTest {
     }
 
     @Test
+    void deletingALinkWithATableThatMissesAnotherLinksScopeWithdrawsThatMemberToAndSaysSo() {
+        emu.ok(ALPHA_TOKEN, "images", "create", "--id", IMAGE, "--name", "lab");
+        String[] glance = {"--links-backend", "glance", "--links-admin"};
+        emu.ok(ALPHA_TOKEN, concat(new String[] {"image-links", "create", "--image", IMAGE, "--org", "acme", "--space", "research",
+                "--scope-project", "acme/research=beta", "--scope-project", "acme=gamma"}, glance));
+        emu.ok(ALPHA_TOKEN, concat(new String[] {"image-links", "create", "--image", IMAGE, "--org", "acme",
+                "--scope-project", "acme/research=beta", "--scope-project", "acme=gamma"}, glance));
+        assertThat(members(IMAGE).lines().sorted()).containsExactly("beta", "gamma");
+
+        Cli.Result r = emu.as(ALPHA_TOKEN, concat(new String[] {"image-links", "delete", "--scope-project", "acme=gamma",
+                IMAGE + ":org:acme"}, glance));
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).isEqualTo("imagectl: no project known for space acme/research (give --scope-project "
+                + "acme/research=PROJECT); shared with nobody" + System.lineSeparator());
+        assertThat(members(IMAGE)).isEmpty();
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void scopeProjectsWithTheImageLinkServiceOrWithoutLinksAreAUsageError() {
         emu.ok(ALPHA_TOKEN, "images", "create", "--id", IMAGE, "--name", "lab");
         String[][] commands = {
