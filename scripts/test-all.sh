@@ -86,7 +86,7 @@ IMAGESDK_GLANCE_URL=$(tail -n 1 "$glance30_out/url") IMAGESDK_GLANCE_RELEASE=30 
   IMAGESDK_GLANCE_LIMITS_URL="$glance30_limits_url" IMAGESDK_GLANCE_LOCATIONS_URL="$glance30_limits_url" \
   IMAGESDK_GLANCE_CACHE_URL="$glance30_limits_url" \
   mvn -B -ntp -o verify -pl sdk-testing,examples -am -DskipITs=false -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=GlanceContractIT,GlanceLimitsContractIT,GlanceLocationsContractIT,GlanceLinksContractIT,GlanceLinksAvailabilityIT,OrganizationImagesIT,ImageLinksCommandIT,ImagectlLocationsIT,ImageCacheMiddlewareIT,GlanceMetadefsContractIT,MetadefCommandIT,ServiceClientIT,ImagesIT,ImageDataIT,ImageDataFaultsIT,ImageImportIT,MembersIT,ConcurrentLoadIT,ImagectlIT \
+  -Dit.test=GlanceContractIT,GlanceLimitsContractIT,GlanceLocationsContractIT,GlanceLinksContractIT,GlanceLinksAvailabilityIT,OrganizationImagesIT,ImageLinksCommandIT,OrgImagesCommandIT,ImagectlLocationsIT,ImageCacheMiddlewareIT,GlanceMetadefsContractIT,MetadefCommandIT,ServiceClientIT,ImagesIT,ImageDataIT,ImageDataFaultsIT,ImageImportIT,MembersIT,ConcurrentLoadIT,ImagectlIT \
   -Dfailsafe.failIfNoSpecifiedTests=false -Denforcer.skip=true -Dimages.constantMemory.skip=true
 # The constant-memory IT on Glance 30.0 (1 GiB at -Xmx64m; alone, in its own JVM, as in the first run).
 IMAGESDK_GLANCE_URL=$(tail -n 1 "$glance30_out/url") IMAGESDK_GLANCE_RELEASE=30 \
