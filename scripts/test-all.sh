@@ -101,9 +101,10 @@ IMAGESDK_KEYSTONE_REGION="$IMAGESDK_KEYSTONE_REGION2" IMAGESDK_KEYSTONE_IMAGE_UR
   mvn -B -ntp -o verify -pl sdk-core,sdk-testing -am -DskipITs=false -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=KeystoneIT,CloudConfigIT,OrganizationImagesKeystoneIT -Dfailsafe.failIfNoSpecifiedTests=false -Denforcer.skip=true
 # Links kept in each region's own Glance (issue 15): RegionOne's keystone-mode Glance 25.1 and RegionTwo's Glance 30.0;
-# the scope matrix with roles from Keystone once more, on RegionTwo's Glance 30.0.
+# the scope matrix with roles from Keystone and availability checked as each Keystone user (KeystoneAvailabilityIT)
+# once more, on RegionTwo's Glance 30.0.
 IMAGESDK_REGION2_GLANCE=up IMAGESDK_KEYSTONE_REGION="$IMAGESDK_KEYSTONE_REGION2" IMAGESDK_GLANCE_RELEASE=30 \
   mvn -B -ntp -o verify -pl sdk-links -am -DskipITs=false -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=KeystoneRegionLinksIT,KeystoneScopeMatrixIT -Dfailsafe.failIfNoSpecifiedTests=false -Denforcer.skip=true
+  -Dit.test=KeystoneRegionLinksIT,KeystoneScopeMatrixIT,KeystoneAvailabilityIT -Dfailsafe.failIfNoSpecifiedTests=false -Denforcer.skip=true
 # The README's consumer pom, built as a separate project against the installed artifacts (issue 17).
 scripts/consumer-check.sh
