@@ -77,10 +77,12 @@ class ImageLinksArgumentsTest {
                 // lookups: a slug with dots is merely not found
                 .dotsAllowed("orgProjectId", 0).dotsAllowed("spaceProjectId", 0).dotsAllowed("spaceProjectId", 1);
         assertThat(roles.violations(dev.imagesdk.links.access.KeystoneRoles.class, null)).isEmpty();
+        assertThat(roles.violations(dev.imagesdk.links.access.KeystoneScopeProjects.class, null)).isEmpty();
         // the rule predicates answer false for what no role has (ScopeRules passes a link's null slugs)
         assertThat(roles.violations(CallerRoles.class, CallerRoles.authenticatedWithoutRoles(),
                 "equals", "isActiveInOrganization", "isActiveInSpace", "manages")).isEmpty();
-        assertThat(roles.probed()).anyMatch(m -> m.contains("orgProjectId")).anyMatch(m -> m.contains("of"));
+        assertThat(roles.probed()).anyMatch(m -> m.contains("orgProjectId")).anyMatch(m -> m.contains("of"))
+                .anyMatch(m -> m.contains("KeystoneScopeProjects.of"));
     }
 
     @Test
