@@ -30,9 +30,10 @@ import java.util.regex.Pattern;
  * <p>One lookup is one Keystone request, {@code GET /v3/projects?tags=<tag>} (a space also looks up its organization,
  * to check the parent), sent through the client's transport (its token, renewed after a 401; retry; typed errors).
  * Keystone's default policy lets only a token allowed {@code identity:list_projects} list projects: an
- * administrator's, or a reader's scoped to the projects' domain. A user's token scoped to a project is refused with
- * 403, which arrives as a {@link dev.imagesdk.core.error.ForbiddenException} saying so, never as "no project". Use a
- * client of such a service or administrator account here (the caller's own client for {@link KeystoneRoles}).
+ * administrator's, a system-scoped reader's, or a reader's scoped to the projects' domain. A token of a member or
+ * reader scoped to a project is refused with 403, which arrives as a {@link dev.imagesdk.core.error.ForbiddenException}
+ * saying so, never as "no project". Use a client of such a service or administrator account here (the caller's own
+ * client for {@link KeystoneRoles}).
  *
  * <p>No project with the tag: empty ("no project known"; the SDK then shares with nobody for that scope). Several:
  * {@link AmbiguousScopeProjectException} naming them. A slug that the convention cannot carry in a tag (not

@@ -150,7 +150,7 @@ class KeystoneScopeProjectsTest {
                     assertThat(e.url()).hasValueSatisfying(u -> assertThat(u).contains("/v3/projects?tags="));
                 })
                 .hasMessageContaining("identity:list_projects.")
-                .hasMessageContaining("an administrator, or a reader scoped to the projects' domain");
+                .hasMessageContaining("an administrator, a system-scoped reader, or a reader scoped to the projects' domain");
         // errors are not cached: the next call asks again
         status = 200;
         byTag.put("imagesdk-org:acme", List.of(project("p-acme", "acme", true, "default", "imagesdk-org:acme")));

@@ -11,16 +11,16 @@ import java.util.List;
 
 /**
  * {@code GET {identity}/projects?tags=<tag>}: the projects carrying one tag, in every domain the token may list.
- * Keystone's default policy ({@code identity:list_projects}) allows it to an administrator (system or project
- * {@code admin}) and to a domain-scoped reader (that domain's projects); a token scoped to a project with the
+ * Keystone's default policy ({@code identity:list_projects}) allows it to an administrator (role {@code admin}), a
+ * system-scoped reader and a domain-scoped reader (that domain's projects); a token scoped to a project with the
  * {@code member} or {@code reader} role gets 403. Sent through the client's transport (authentication with renewal
  * after a 401, retry, error mapping, logging), to the identity endpoint the {@link KeystoneAuth} authenticates against.
  */
 public final class TaggedProjects {
     /** What a 403 from this request means, appended to Keystone's own message. */
     public static final String FORBIDDEN_EXPLAINED = "looking up organization and space projects by tag needs a token "
-            + "allowed identity:list_projects (Keystone's default policy: an administrator, or a reader scoped to the "
-            + "projects' domain); a token scoped to a project as member or reader is refused";
+            + "allowed identity:list_projects (Keystone's default policy: an administrator, a system-scoped reader, or "
+            + "a reader scoped to the projects' domain); a token scoped to a project as member or reader is refused";
 
     private TaggedProjects() {
     }
