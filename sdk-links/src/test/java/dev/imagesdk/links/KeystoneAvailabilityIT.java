@@ -2,6 +2,7 @@ package dev.imagesdk.links;
 
 import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.error.NotFoundException;
+import dev.imagesdk.core.error.UnauthorizedException;
 import dev.imagesdk.core.it.RealGlance;
 import dev.imagesdk.images.Images;
 import dev.imagesdk.images.model.ContainerFormat;
@@ -37,10 +38,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  *
  * <p>Users and projects as {@code scripts/keystone.sh} provisions them: carol (member of acme, organization
  * {@code acme}) owns the image; dave (member of acme-ml-lab only, space {@code acme/ml-lab}); erin (member of globex,
- * organization {@code globex}). The projects of the scopes come from the ids the script exports
- * ({@code IMAGESDK_KEYSTONE_*_PROJECT_ID}), or, for the globex link, from Keystone by tag
- * ({@link KeystoneScopeProjects} with the administrator's token). Expected outcomes are written by hand from that
- * provisioning. Skipped without {@code IMAGESDK_KEYSTONE_URL}, failed instead when {@code IMAGESDK_IT_REQUIRED=true}.
+ * organization {@code globex}); frank (member of the disabled initech and of guests). The projects of the scopes come
+ * from the ids the script exports ({@code IMAGESDK_KEYSTONE_*_PROJECT_ID}), or, for the globex and initech links, from
+ * Keystone by tag ({@link KeystoneScopeProjects} with the administrator's token). Expected outcomes are written by
+ * hand from that provisioning. Skipped without {@code IMAGESDK_KEYSTONE_URL}, failed instead when
+ * {@code IMAGESDK_IT_REQUIRED=true}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeystoneAvailabilityIT {
@@ -174,6 +176,27 @@ class KeystoneAvailabilityIT {
 
         assertInvisibleTo(erin);
         assertThat(Members.of(carol).listForImage(imageId)).isEmpty();
+    }
+
+    @Test
+    void anOrganizationLinkToADisabledOrganizationGrantsNobodyAnything() {
+        String initech = RealGlance.require("IMAGESDK_KEYSTONE_INITECH_PROJECT_ID");
+        String password = KeystoneScopeMatrixIT.setting("IMAGESDK_KEYSTONE_ALICE_PASSWORD", "demo-secret");
+        String region = KeystoneScopeMatrixIT.setting("IMAGESDK_KEYSTONE_REGION", "RegionOne");
+        KeystoneScopeProjects fromKeystone = KeystoneScopeProjects.of(admin);
+        ImageLinks links = ImageLinks.inGlance(carol, KeystoneRoles.of(carol), fromKeystone);
+
+        links.create(LinkCreateOpts.of(imageId, Scope.organization("initech")));
+
+        // the disabled organization's project is still its project, and becomes a member ...
+        assertThat(Members.of(carol).listForImage(imageId)).extracting(m -> m.memberId() + ":" + m.status().value())
+                .containsExactly(initech + ":pending");
+        // ... but nobody can act for it: frank, who has a role on initech, gets no token scoped to it
+        try (ServiceClient frankAtInitech = KeystoneScopeMatrixIT.client("frank", password, "initech", region);
+             ServiceClient frankAtGuests = KeystoneScopeMatrixIT.client("frank", password, "guests", region)) {
+            assertThatThrownBy(() -> Images.of(frankAtInitech).get(imageId)).isInstanceOf(UnauthorizedException.class);
+            assertInvisibleTo(frankAtGuests);
+        }
     }
 
     @Test
