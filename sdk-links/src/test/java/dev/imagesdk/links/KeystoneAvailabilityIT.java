@@ -129,6 +129,7 @@ class KeystoneAvailabilityIT {
         assertInvisibleTo(dave);
         assertInvisibleTo(erin);
 
+        long c0 = System.nanoTime();
         ImageLink link = carolLinks.create(LinkCreateOpts.of(imageId, Scope.space("acme", "ml-lab")));
         long created = System.nanoTime();
 
@@ -151,7 +152,7 @@ class KeystoneAvailabilityIT {
         assertThat(Images.of(carol).get(imageId).visibility()).isEqualTo(Visibility.SHARED);
         System.out.printf("KeystoneAvailabilityIT (%s): space link create %d ms, delete %d ms, whole check %d ms%n",
                 KeystoneScopeMatrixIT.setting("IMAGESDK_KEYSTONE_REGION", "RegionOne"),
-                (created - t0) / 1_000_000, (deleted - t1) / 1_000_000, (System.nanoTime() - t0) / 1_000_000);
+                (created - c0) / 1_000_000, (deleted - t1) / 1_000_000, (System.nanoTime() - t0) / 1_000_000);
     }
 
     @Test
