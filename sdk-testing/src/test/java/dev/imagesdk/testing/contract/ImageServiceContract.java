@@ -229,6 +229,15 @@ public abstract class ImageServiceContract {
         assertThatThrownBy(() -> a.get(UUID.randomUUID().toString())).isInstanceOf(NotFoundException.class);
     }
 
+    /** A project member creates images for its own project only; naming it as owner is allowed (the link-write lock does). */
+    @Test
+    void aMemberCreatesImagesForItsOwnProjectOnly() {
+        assertThatThrownBy(() -> create(a, CreateOpts.builder().name("for b").owner(projectBId())))
+                .isInstanceOf(ForbiddenException.class)
+                .hasMessageContaining("You are not permitted to create images owned by '" + projectBId() + "'.");
+        assertThat(create(a, CreateOpts.builder().name("for a").owner(projectAId())).owner()).isEqualTo(projectAId());
+    }
+
     @Test
     void aMemberCannotCreateAPublicImage() {
         assertThatThrownBy(() -> create(a, CreateOpts.builder().name("public").visibility(Visibility.PUBLIC)))

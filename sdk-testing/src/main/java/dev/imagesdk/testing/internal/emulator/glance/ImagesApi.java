@@ -66,6 +66,10 @@ public final class ImagesApi {
         for (String key : body.keySet()) {
             ImageSchema.checkWritable(key);
         }
+        Object owner = body.get("owner");
+        if (owner instanceof String && !who.isAdmin() && !owner.equals(who.projectId())) {
+            throw GlanceError.forbidden("You are not permitted to create images owned by '" + owner + "'.");
+        }
         Object requestedId = body.get("id");
         ImageRecord draft = new ImageRecord(requestedId instanceof String ? (String) requestedId : EmulatorState.newId());
         draft.owner = who.projectId();
