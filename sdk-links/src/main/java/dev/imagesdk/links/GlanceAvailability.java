@@ -67,6 +67,22 @@ final class GlanceAvailability {
         return new Target(global, members, unresolved);
     }
 
+    /**
+     * Asks for the projects of the scopes of {@code image}'s links and of {@code extra} ({@code null}: none) before
+     * anything is written, so that a lookup that fails (a Keystone 403, say) leaves the image as it was; a
+     * {@link ScopeProjects} that looks projects up caches them for the adjustment that follows.
+     */
+    void resolveBeforeWriting(Image image, Scope extra) {
+        for (StoredLink s : LinkEncoding.read(image.id(), image.owner(), image.properties())) {
+            if (s.scopeKnown() && s.orgSlug() != null) {
+                projects.projectOf(s.orgSlug(), s.spaceSlug());
+            }
+        }
+        if (extra != null && extra.orgSlug() != null) {
+            projects.projectOf(extra.orgSlug(), extra.spaceSlug());
+        }
+    }
+
     /** The visibility the links call for, given the one found. */
     static Visibility visibility(Visibility found, Target t) {
         if (t.global()) {

@@ -255,6 +255,9 @@ final class GlanceLinkBackend implements LinkBackend {
         String key = LinkEncoding.scopeKey(opts.scope().orgSlug(), opts.scope().spaceSlug());
         String linkId = LinkEncoding.linkId(opts.imageId(), key);
         Image image = images().get(opts.imageId());
+        if (availability != null) {
+            availability.resolveBeforeWriting(image, opts.scope());
+        }
         try (LinkWrites.Locked w = new LinkWrites(images()).lock(image)) {
             if (find(w.image(), linkId) != null) {
                 throw new ConflictException("image " + image.id() + " already has a link in scope " + opts.scope(), "PATCH",
@@ -311,6 +314,9 @@ final class GlanceLinkBackend implements LinkBackend {
     public void delete(String linkId) {
         Found found = visibleLink(linkId, caller());
         String key = LinkEncoding.parseLinkId(linkId)[1];
+        if (availability != null) {
+            availability.resolveBeforeWriting(found.image(), null);
+        }
         try (LinkWrites.Locked w = new LinkWrites(images()).lock(found.image())) {
             StoredLink s = find(w.image(), linkId);
             if (s == null) {

@@ -97,6 +97,26 @@ class ImageLinksAvailabilityTest {
                 "release");
     }
 
+    /** Projects that cannot be looked up (a Keystone 403, say) fail the create and the delete before anything is written. */
+    @Test
+    void aProjectLookupThatFailsChangesNothing() {
+        glance.image(IMAGE, "aaaa", "shared");
+        ImageLink kept = links.create(LinkCreateOpts.of(IMAGE, Scope.space("acme", "ml-lab")));
+        int before = glance.calls.size();
+        ImageLinks failing = ImageLinks.inGlance(client, () -> CallerRoles.builder().project("aaaa").build(), (org, space) -> {
+            throw new dev.imagesdk.core.error.ForbiddenException("You are not authorized to perform the requested action:"
+                    + " identity:list_projects.", "GET", "/v3/projects", null, Map.of());
+        });
+
+        assertThatThrownBy(() -> failing.create(LinkCreateOpts.of(IMAGE, Scope.organization("acme"))))
+                .isInstanceOf(dev.imagesdk.core.error.ForbiddenException.class);
+        assertThatThrownBy(() -> failing.delete(kept.linkId())).isInstanceOf(dev.imagesdk.core.error.ForbiddenException.class);
+
+        assertThat(glance.calls.subList(before, glance.calls.size())).allMatch(c -> c.startsWith("GET "));
+        assertThat(glance.props(IMAGE)).containsKey("imagesdk:link:space:acme:ml-lab").doesNotContainKey("imagesdk:link:org:acme");
+        assertThat(glance.members(IMAGE)).containsOnlyKeys("ssss");
+    }
+
     @Test
     void anOrganizationLinkSharesWithTheOrganizationsProjectOnlyNotWithItsSpaces() {
         glance.image(IMAGE, "aaaa", "shared");
