@@ -113,20 +113,59 @@ final class ImageLinksCommand {
                         + "run 'imagectl image-links reconcile' afterwards. Not with --links-backend service.")
         Map<String, String> projects = new LinkedHashMap<>();
 
-        /** Whether {@code --scope-project} was given on the command line (the clouds.yaml key does not count). */
+        @Option(names = "--scope-projects-from", paramLabel = "table|keystone",
+                description = "Links kept in Glance: where the projects of organizations and spaces come from: 'table' "
+                        + "(--scope-project or clouds.yaml imagesdk_scope_projects) or 'keystone' (looked up in Keystone by "
+                        + "the tags imagesdk-org:ORG and imagesdk-space:ORG:SPACE; needs a Keystone login allowed to list "
+                        + "projects, such as an administrator's). Default: clouds.yaml imagesdk_scope_projects_from, else table.")
+        String from;
+
+        /** The projects once read (one Keystone lookup per scope for the whole command). */
+        java.util.Optional<ScopeProjects> resolved;
+
+        /** Whether {@code --scope-project} or {@code --scope-projects-from} was given on the command line (clouds.yaml does not count). */
         boolean given() {
-            return !projects.isEmpty();
+            return !projects.isEmpty() || from != null;
         }
     }
 
     /** The clouds.yaml key read when no {@code --scope-project} is given. */
     static final String SCOPE_PROJECTS_KEY = "imagesdk_scope_projects";
+    /** The clouds.yaml key read when no {@code --scope-projects-from} is given. */
+    static final String SCOPE_PROJECTS_FROM_KEY = "imagesdk_scope_projects_from";
 
     /**
-     * The projects of the scopes: {@code --scope-project} if given, else the clouds.yaml key {@value #SCOPE_PROJECTS_KEY};
-     * empty when neither names any. An item that is not {@code ORG[/SPACE]=PROJECT} is a usage error.
+     * The projects of the scopes: from Keystone ({@code --scope-projects-from keystone} or the clouds.yaml key
+     * {@value #SCOPE_PROJECTS_FROM_KEY}: {@code KeystoneScopeProjects} with the caller's own login), else
+     * {@code --scope-project} if given, else the clouds.yaml key {@value #SCOPE_PROJECTS_KEY}; empty when none names any.
+     * An item that is not {@code ORG[/SPACE]=PROJECT}, a table next to {@code keystone}, or {@code keystone} without a
+     * Keystone login is a usage error.
      */
     static java.util.Optional<ScopeProjects> scopeProjects(ApiCommand c, ScopeProjectOptions o) {
+        if (o.resolved == null) {
+            o.resolved = resolveScopeProjects(c, o);
+        }
+        return o.resolved;
+    }
+
+    private static java.util.Optional<ScopeProjects> resolveScopeProjects(ApiCommand c, ScopeProjectOptions o) {
+        String from = o.from != null ? o.from
+                : c.imagectl().cloudConfig().flatMap(k -> k.setting(SCOPE_PROJECTS_FROM_KEY)).orElse("table");
+        if (from.equals("keystone")) {
+            if (!o.projects.isEmpty()) {
+                throw new CommandException(ExitCodes.USAGE, "scope projects from Keystone and from --scope-project at once",
+                        "Drop --scope-project, or use --scope-projects-from table");
+            }
+            if (!(c.client().auth() instanceof dev.imagesdk.core.auth.KeystoneAuth)) {
+                throw new CommandException(ExitCodes.USAGE, "--scope-projects-from keystone needs a Keystone login",
+                        "Use --os-cloud NAME (or OS_AUTH_URL and a user) instead of --endpoint");
+            }
+            return java.util.Optional.of(dev.imagesdk.links.access.KeystoneScopeProjects.of(c.client()));
+        }
+        if (!from.equals("table")) {
+            throw new CommandException(ExitCodes.USAGE, "unknown scope projects source \"" + from + "\"",
+                    "Use --scope-projects-from table or --scope-projects-from keystone (clouds.yaml: " + SCOPE_PROJECTS_FROM_KEY + ")");
+        }
         Map<String, String> table = new LinkedHashMap<>(o.projects);
         if (table.isEmpty()) {
             java.util.Optional<String> configured = c.imagectl().cloudConfig().flatMap(k -> k.setting(SCOPE_PROJECTS_KEY));

@@ -74,4 +74,32 @@ class ImageLinksKeystoneRolesIT {
             ok("it-carol", "images", "delete", id);
         }
     }
+
+    /**
+     * {@code --scope-projects-from keystone}: the projects of the scopes are looked up in Keystone by tag. carol (a
+     * project member) may not list projects: the create fails with Keystone's 403 explained, before anything is
+     * written; the administrator's login finds acme/ml-lab's project, which becomes the image's only member at once.
+     */
+    @Test
+    void scopeProjectsFromKeystoneNeedALoginAllowedToListProjects() throws Exception {
+        String mlLab = RealGlance.require("IMAGESDK_KEYSTONE_ACME_ML_LAB_PROJECT_ID");
+        Map<?, ?> image = (Map<?, ?>) new Moshi.Builder().build().adapter(Object.class).fromJson(ok("it-carol",
+                "images", "create", "--name", "imagectl-keystone-scope-projects-it", "--visibility", "shared", "-f", "json"));
+        String id = (String) image.get("id");
+        try {
+            Cli.Result carol = as("it-carol", "image-links", "create", "--image", id, "--org", "acme", "--space", "ml-lab",
+                    "--links-backend", "glance", "--roles-from", "keystone", "--scope-projects-from", "keystone");
+            assertThat(carol.exitCode()).as(carol.toString()).isEqualTo(ExitCodes.DENIED);
+            assertThat(carol.err()).contains("identity:list_projects");
+            assertThat(linkIds("it-carol", id)).isEmpty();
+
+            ok("it-admin", "image-links", "create", "--image", id, "--org", "acme", "--space", "ml-lab",
+                    "--links-backend", "glance", "--links-admin", "--scope-projects-from", "keystone");
+
+            assertThat(linkIds("it-carol", id)).containsExactly(id + ":space:acme:ml-lab");
+            assertThat(ok("it-carol", "members", "list", id, "-f", "value", "-c", "member_id").strip()).isEqualTo(mlLab);
+        } finally {
+            ok("it-carol", "images", "delete", id);
+        }
+    }
 }

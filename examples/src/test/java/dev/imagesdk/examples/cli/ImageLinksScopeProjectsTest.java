@@ -158,6 +158,28 @@ class ImageLinksScopeProjectsTest {
         assertThat(emu.ok(ALPHA_TOKEN, "image-links", "list", "--image", IMAGE, "-f", "json").strip()).isEqualTo("[]");
     }
 
+    /** Projects from Keystone need a Keystone login, exclude a table on the command line, and the source must be known. */
+    @Test
+    void scopeProjectsFromKeystoneNeedAKeystoneLoginAndNoTableBesideThem() {
+        emu.ok(ALPHA_TOKEN, "images", "create", "--id", IMAGE, "--name", "lab");
+        Cli.Result token = emu.as(ALPHA_TOKEN, "image-links", "create", "--links-backend", "glance", "--image", IMAGE,
+                "--org", "acme", "--scope-projects-from", "keystone");
+        assertThat(token.exitCode()).as(token.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(token.err()).startsWith("imagectl: --scope-projects-from keystone needs a Keystone login");
+        Cli.Result both = emu.as(ALPHA_TOKEN, "image-links", "create", "--links-backend", "glance", "--image", IMAGE,
+                "--org", "acme", "--scope-projects-from", "keystone", "--scope-project", "acme=beta");
+        assertThat(both.exitCode()).as(both.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).startsWith("imagectl: scope projects from Keystone and from --scope-project at once");
+        Cli.Result unknown = emu.as(ALPHA_TOKEN, "image-links", "create", "--links-backend", "glance", "--image", IMAGE,
+                "--org", "acme", "--scope-projects-from", "ldap");
+        assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).startsWith("imagectl: unknown scope projects source \"ldap\"");
+        Cli.Result service = emu.as(ALPHA_TOKEN, "image-links", "create", "--links-backend", "service", "--image", IMAGE,
+                "--org", "acme", "--scope-projects-from", "keystone");
+        assertThat(service.exitCode()).as(service.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(emu.ok(ALPHA_TOKEN, "image-links", "list", "--image", IMAGE, "-f", "json").strip()).isEqualTo("[]");
+    }
+
     @Test
     void aScopeProjectThatIsNotOrgEqualsProjectIsAUsageError() {
         Cli.Result noValue = emu.as(ALPHA_TOKEN, "image-links", "create", "--links-backend", "glance", "--image", IMAGE,
