@@ -4,9 +4,9 @@ import dev.imagesdk.core.ServiceClient;
 import dev.imagesdk.core.auth.KeystoneAuth;
 import dev.imagesdk.core.auth.KeystoneToken;
 import dev.imagesdk.core.error.ValidationException;
-import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.internal.http.Calls;
 import dev.imagesdk.links.internal.keystone.AuthProjects;
+import dev.imagesdk.links.internal.keystone.KeystoneClients;
 import dev.imagesdk.links.internal.keystone.OrgConvention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,15 +80,7 @@ public final class KeystoneRoles implements Supplier<CallerRoles> {
     }
 
     static KeystoneRoles of(ServiceClient client, Duration cacheTime, Clock clock) {
-        Arguments.notNull(client, "client");
-        Arguments.notNull(cacheTime, "cache time");
-        if (cacheTime.isNegative()) {
-            throw new ValidationException("cache time must not be negative, was " + cacheTime);
-        }
-        if (!(client.auth() instanceof KeystoneAuth auth)) {
-            throw new ValidationException("KeystoneRoles needs a client that authenticates with Keystone "
-                    + "(Auth.keystone or a clouds.yaml cloud), not " + client.auth());
-        }
+        KeystoneAuth auth = KeystoneClients.keystoneAuth(client, cacheTime, "KeystoneRoles");
         return new KeystoneRoles(client, auth, cacheTime, clock);
     }
 

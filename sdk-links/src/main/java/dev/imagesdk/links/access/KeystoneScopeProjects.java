@@ -6,6 +6,7 @@ import dev.imagesdk.core.error.ValidationException;
 import dev.imagesdk.core.internal.Arguments;
 import dev.imagesdk.core.internal.http.Calls;
 import dev.imagesdk.links.internal.keystone.KeystoneProject;
+import dev.imagesdk.links.internal.keystone.KeystoneClients;
 import dev.imagesdk.links.internal.keystone.OrgConvention;
 import dev.imagesdk.links.internal.keystone.TaggedProjects;
 import org.slf4j.Logger;
@@ -88,15 +89,7 @@ public final class KeystoneScopeProjects implements ScopeProjects {
     }
 
     static KeystoneScopeProjects of(ServiceClient client, Duration cacheTime, Clock clock) {
-        Arguments.notNull(client, "client");
-        Arguments.notNull(cacheTime, "cache time");
-        if (cacheTime.isNegative()) {
-            throw new ValidationException("cache time must not be negative, was " + cacheTime);
-        }
-        if (!(client.auth() instanceof KeystoneAuth auth)) {
-            throw new ValidationException("KeystoneScopeProjects needs a client that authenticates with Keystone "
-                    + "(Auth.keystone or a clouds.yaml cloud), not " + client.auth());
-        }
+        KeystoneAuth auth = KeystoneClients.keystoneAuth(client, cacheTime, "KeystoneScopeProjects");
         return new KeystoneScopeProjects(client, auth, cacheTime, clock);
     }
 
