@@ -28,6 +28,26 @@ final class Cli {
     }
 
     /** Runs with an empty environment, not interactive (no progress bars), as when piped. */
+    /** {@code text} parsed as JSON (maps, lists, strings, doubles); a parse failure fails the test with the text. */
+    static Object parseJson(String text) {
+        try {
+            return new com.squareup.moshi.Moshi.Builder().build().adapter(Object.class).fromJson(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(text, e);
+        }
+    }
+
+    /** A parsed list of records with every number as a long (JSON gives doubles, YAML integers), to compare formats. */
+    static List<Map<String, Object>> records(Object parsed) {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (Object o : (List<?>) parsed) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            ((Map<?, ?>) o).forEach((k, v) -> m.put((String) k, v instanceof Number n ? (Object) n.longValue() : v));
+            out.add(m);
+        }
+        return out;
+    }
+
     static Result run(String... args) {
         return run(Map.of(), false, args);
     }

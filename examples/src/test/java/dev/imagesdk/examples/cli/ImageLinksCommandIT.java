@@ -58,7 +58,7 @@ class ImageLinksCommandIT {
 
     @Test
     void createListUpdateDeleteAgainstGlanceAndTheThreeFormatsGiveTheSameRecords() {
-        Map<?, ?> image = (Map<?, ?>) parseJson(ok("images", "create", "--name", "imagectl-links-it", "-f", "json"));
+        Map<?, ?> image = (Map<?, ?>) Cli.parseJson(ok("images", "create", "--name", "imagectl-links-it", "-f", "json"));
         String id = (String) image.get("id");
         String[] backend = {"--links-backend", "glance", "--org-role", org + ":member", "--space-role", org + "/lab:editor"};
         try {
@@ -104,7 +104,7 @@ class ImageLinksCommandIT {
     void aSpaceLinkCreatedWithItsScopeProjectSharesTheImageAtOnceAndDeletingItWithdrawsTheMembership() {
         String spaceProject = randomProject();
         String orgProject = randomProject();
-        Map<?, ?> image = (Map<?, ?>) parseJson(ok("images", "create", "--name", "imagectl-links-availability-it", "-f", "json"));
+        Map<?, ?> image = (Map<?, ?>) Cli.parseJson(ok("images", "create", "--name", "imagectl-links-availability-it", "-f", "json"));
         String id = (String) image.get("id");
         String[] backend = {"--links-backend", "glance", "--scope-project", org + "/ml-lab=" + spaceProject,
                 "--scope-project", org + "=" + orgProject};
@@ -130,7 +130,7 @@ class ImageLinksCommandIT {
     @Test
     void imagesCreateWithOrganizationAndSpaceSharesTheNewImageWithTheSpacesProject() {
         String spaceProject = randomProject();
-        Map<?, ?> image = (Map<?, ?>) parseJson(ok("images", "create", "--name", "imagectl-links-seed000-it", "--links-backend",
+        Map<?, ?> image = (Map<?, ?>) Cli.parseJson(ok("images", "create", "--name", "imagectl-links-seed000-it", "--links-backend",
                 "glance", "--org", org, "--space", "ml-lab", "--scope-project", org + "/ml-lab=" + spaceProject, "-f", "json"));
         String id = (String) image.get("id");
         try {
@@ -144,32 +144,15 @@ class ImageLinksCommandIT {
 
     /** The image's links as JSON, YAML and table, each parsed on its own; all three must agree. */
     private List<Map<String, Object>> listed(String id, String[] backend) {
-        List<Map<String, Object>> json = records(parseJson(ok(concat(new String[] {"image-links", "list", "--image", id, "-f", "json"}, backend))));
-        List<Map<String, Object>> yaml = records(new Yaml().load(ok(concat(new String[] {"image-links", "list", "--image", id, "-f", "yaml"}, backend))));
+        List<Map<String, Object>> json = Cli.records(Cli.parseJson(ok(concat(new String[] {"image-links", "list", "--image", id, "-f", "json"}, backend))));
+        List<Map<String, Object>> yaml = Cli.records(new Yaml().load(ok(concat(new String[] {"image-links", "list", "--image", id, "-f", "yaml"}, backend))));
         List<Map<String, Object>> table = table(ok(concat(new String[] {"image-links", "list", "--image", id, "-f", "tabulated"}, backend)));
         assertThat(yaml).as("yaml = json").isEqualTo(json);
         assertThat(table).as("tabulated = json").isEqualTo(json);
         return json;
     }
 
-    private static Object parseJson(String text) {
-        try {
-            return new Moshi.Builder().build().adapter(Object.class).fromJson(text);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(text, e);
-        }
-    }
 
-    /** Records with numbers as longs (JSON gives doubles, YAML integers). */
-    private static List<Map<String, Object>> records(Object parsed) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Object o : (List<?>) parsed) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            ((Map<?, ?>) o).forEach((k, v) -> m.put((String) k, v instanceof Number n ? (Object) n.longValue() : v));
-            out.add(m);
-        }
-        return out;
-    }
 
     /** The table: the ruler line of dashes gives each column's start and end; "-" is an empty field. */
     private static List<Map<String, Object>> table(String text) {

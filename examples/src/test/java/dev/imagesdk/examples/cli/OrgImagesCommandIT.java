@@ -1,6 +1,5 @@
 package dev.imagesdk.examples.cli;
 
-import com.squareup.moshi.Moshi;
 import dev.imagesdk.core.it.RealGlance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,24 +50,7 @@ class OrgImagesCommandIT {
         }
     }
 
-    private static Object json(String text) {
-        try {
-            return new Moshi.Builder().build().adapter(Object.class).fromJson(text);
-        } catch (IOException e) {
-            throw new AssertionError(text, e);
-        }
-    }
 
-    /** Numbers as longs (JSON gives doubles, YAML integers). */
-    private static List<Map<String, Object>> records(Object parsed) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Object o : (List<?>) parsed) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            ((Map<?, ?>) o).forEach((k, v) -> m.put((String) k, v instanceof Number n ? (Object) n.longValue() : v));
-            out.add(m);
-        }
-        return out;
-    }
 
     @Test
     void publishListAndDeleteAnOrganizationsImageOnGlance() throws IOException {
@@ -78,13 +59,13 @@ class OrgImagesCommandIT {
         disk[511] = (byte) 0xAA;
         Path file = Files.write(dir.resolve("disk.raw"), disk);
 
-        String id = (String) ((Map<?, ?>) json(ok("org-images", "publish", "--org", org, "--name", "org-images-it",
+        String id = (String) ((Map<?, ?>) Cli.parseJson(ok("org-images", "publish", "--org", org, "--name", "org-images-it",
                 "--disk-format", "raw", "--container-format", "bare", "--file", file.toString(), "--by", "alice",
                 "--links-backend", "glance", "-f", "json"))).get("id");
         created.add(id);
 
-        List<Map<String, Object>> fromJson = records(json(ok("org-images", "list", "--org", org, "-f", "json")));
-        List<Map<String, Object>> fromYaml = records(new Yaml().load(ok("org-images", "list", "--org", org, "-f", "yaml")));
+        List<Map<String, Object>> fromJson = Cli.records(Cli.parseJson(ok("org-images", "list", "--org", org, "-f", "json")));
+        List<Map<String, Object>> fromYaml = Cli.records(new Yaml().load(ok("org-images", "list", "--org", org, "-f", "yaml")));
         assertThat(fromYaml).isEqualTo(fromJson);
         assertThat(fromJson).hasSize(1);
         Map<String, Object> row = fromJson.get(0);
