@@ -42,7 +42,7 @@ final class GlanceAvailability {
     }
 
     /** What the links of {@code image} call for (no request; the resolver is asked once per organization/space link). */
-    Target target(String imageId, String owner, List<StoredLink> links) {
+    Target target(String imageId, String owner, List<StoredLink> links, ScopeProjects projects) {
         boolean global = false;
         Set<String> members = new LinkedHashSet<>();
         List<String> unresolved = new ArrayList<>();
@@ -68,19 +68,35 @@ final class GlanceAvailability {
     }
 
     /**
-     * Asks for the projects of the scopes of {@code image}'s links and of {@code extra} ({@code null}: none) before
-     * anything is written, so that a lookup that fails (a Keystone 403, say) leaves the image as it was; a
-     * {@link ScopeProjects} that looks projects up caches them for the adjustment that follows.
+     * The projects of the scopes of {@code links} and of {@code extra}, asked now, so that a lookup that fails (a
+     * Keystone 403, say) throws before anything is written; the adjustment that follows answers from this snapshot
+     * (a scope not in it, from a link written meanwhile outside the SDK, is asked then).
      */
-    void resolveBeforeWriting(Image image, Scope extra) {
-        for (StoredLink s : LinkEncoding.read(image.id(), image.owner(), image.properties())) {
+    ScopeProjects resolve(List<StoredLink> links, List<Scope> extra) {
+        Map<String, Optional<String>> known = new LinkedHashMap<>();
+        for (StoredLink s : links) {
             if (s.scopeKnown() && s.orgSlug() != null) {
-                projects.projectOf(s.orgSlug(), s.spaceSlug());
+                known.computeIfAbsent(key(s.orgSlug(), s.spaceSlug()), k -> projects.projectOf(s.orgSlug(), s.spaceSlug()));
             }
         }
-        if (extra != null && extra.orgSlug() != null) {
-            projects.projectOf(extra.orgSlug(), extra.spaceSlug());
+        for (Scope s : extra) {
+            if (s.orgSlug() != null) {
+                known.computeIfAbsent(key(s.orgSlug(), s.spaceSlug()), k -> projects.projectOf(s.orgSlug(), s.spaceSlug()));
+            }
         }
+        return (org, space) -> {
+            Optional<String> p = known.get(key(org, space));
+            return p != null ? p : projects.projectOf(org, space);
+        };
+    }
+
+    /** {@link #resolve(List, List)} of the links of {@code image}. */
+    ScopeProjects resolve(Image image, List<Scope> extra) {
+        return resolve(LinkEncoding.read(image.id(), image.owner(), image.properties()), extra);
+    }
+
+    private static String key(String org, String space) {
+        return org + "/" + (space == null ? "" : space);
     }
 
     /** The visibility the links call for, given the one found. */
@@ -99,15 +115,16 @@ final class GlanceAvailability {
     }
 
     /**
-     * Brings the image whose write lock {@code w} holds in line with its links, as last read under the lock: no other
-     * imagesdk writer changes its links or availability meanwhile, so one adjustment is enough.
+     * Brings the image whose write lock {@code w} holds in line with its links, as last read under the lock, with the
+     * projects of {@code resolved} ({@link #resolve}): no other imagesdk writer changes its links or availability
+     * meanwhile, so one adjustment is enough.
      */
-    Outcome apply(LinkWrites.Locked w) {
+    Outcome apply(LinkWrites.Locked w, ScopeProjects resolved) {
         Image image = w.image();
         Visibility before = image.visibility();
         List<String> added = new ArrayList<>();
         List<String> removed = new ArrayList<>();
-        Target t = target(image);
+        Target t = target(image, resolved);
         Visibility wanted = visibility(before, t);
         Image after = image;
         if (Visibility.SHARED.equals(before)) {
@@ -122,8 +139,26 @@ final class GlanceAvailability {
         return new Outcome(new AvailabilityChange(image.id(), before, after.visibility(), added, removed), t.unresolved());
     }
 
-    private Target target(Image image) {
-        return target(image.id(), image.owner(), LinkEncoding.read(image.id(), image.owner(), image.properties()));
+    /**
+     * Whether {@code image} (as read, without its lock) is already in line with its links: the visibility they call for,
+     * and, when {@code shared}, exactly their projects as members, once each. Reads the members (one request).
+     * {@code unresolved} receives the scopes without a project.
+     */
+    boolean inLine(Image image, List<String> unresolved) {
+        Target t = target(image, projects);
+        unresolved.addAll(t.unresolved());
+        if (!visibility(image.visibility(), t).equals(image.visibility())) {
+            return false;
+        }
+        if (!Visibility.SHARED.equals(image.visibility())) {
+            return true;
+        }
+        Map<String, Integer> counts = memberCounts(image.id());
+        return counts.keySet().equals(t.members()) && counts.values().stream().allMatch(c -> c == 1);
+    }
+
+    private Target target(Image image, ScopeProjects projects) {
+        return target(image.id(), image.owner(), LinkEncoding.read(image.id(), image.owner(), image.properties()), projects);
     }
 
 

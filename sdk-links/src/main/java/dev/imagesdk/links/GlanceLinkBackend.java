@@ -19,6 +19,7 @@ import dev.imagesdk.images.model.Visibility;
 import dev.imagesdk.links.access.CallerRoles;
 import dev.imagesdk.links.access.ScopeProjects;
 import dev.imagesdk.links.internal.glance.LinkEncoding;
+import dev.imagesdk.links.internal.glance.ImageWriteLock;
 import dev.imagesdk.links.internal.glance.LinkWrites;
 import dev.imagesdk.links.internal.glance.StoredLink;
 
@@ -255,14 +256,17 @@ final class GlanceLinkBackend implements LinkBackend {
         String key = LinkEncoding.scopeKey(opts.scope().orgSlug(), opts.scope().spaceSlug());
         String linkId = LinkEncoding.linkId(opts.imageId(), key);
         Image image = images().get(opts.imageId());
+        if (find(image, linkId) != null) {
+            throw alreadyLinked(image.id(), opts.scope());
+        }
         if (availability != null) {
-            availability.resolveBeforeWriting(image, opts.scope());
+            availability.resolve(image, List.of(opts.scope()));   // a lookup that fails: before the lock and any write
         }
         try (LinkWrites.Locked w = new LinkWrites(images()).lock(image)) {
             if (find(w.image(), linkId) != null) {
-                throw new ConflictException("image " + image.id() + " already has a link in scope " + opts.scope(), "PATCH",
-                        "/v2/images/" + image.id(), null, Map.of());
+                throw alreadyLinked(image.id(), opts.scope());
             }
+            ScopeProjects projects = availability == null ? null : availability.resolve(w.image(), List.of(opts.scope()));
             String revision = LinkEncoding.newRevision();
             String value = LinkEncoding.value(opts.priority() == null ? 0 : opts.priority(), revision, opts.spaceType(), opts.comment());
             Image after = w.apply(new LinkWrites.Intent(LinkWrites.Kind.CREATE, key, value, revision, null));
@@ -271,10 +275,15 @@ final class GlanceLinkBackend implements LinkBackend {
                 throw noLink(linkId, image.id());
             }
             if (availability != null) {
-                availability.apply(w);
+                availability.apply(w, projects);
             }
             return toLink(s);
         }
+    }
+
+    private static ConflictException alreadyLinked(String imageId, Scope scope) {
+        return new ConflictException("image " + imageId + " already has a link in scope " + scope, "PATCH",
+                "/v2/images/" + imageId, null, Map.of());
     }
 
     @Override
@@ -315,16 +324,17 @@ final class GlanceLinkBackend implements LinkBackend {
         Found found = visibleLink(linkId, caller());
         String key = LinkEncoding.parseLinkId(linkId)[1];
         if (availability != null) {
-            availability.resolveBeforeWriting(found.image(), null);
+            availability.resolve(found.image(), List.of());   // a lookup that fails: before the lock and any write
         }
         try (LinkWrites.Locked w = new LinkWrites(images()).lock(found.image())) {
             StoredLink s = find(w.image(), linkId);
             if (s == null) {
                 throw noLink(linkId, found.image().id());
             }
+            ScopeProjects projects = availability == null ? null : availability.resolve(w.image(), List.of());
             w.apply(new LinkWrites.Intent(LinkWrites.Kind.DELETE, key, null, null, s.revision()));
             if (availability != null) {
-                availability.apply(w);
+                availability.apply(w, projects);
             }
         }
     }
@@ -356,17 +366,57 @@ final class GlanceLinkBackend implements LinkBackend {
         }
         List<AvailabilityChange> changes = new ArrayList<>();
         List<String> unresolved = new ArrayList<>();
+        int checked = 0;
         for (Image i : todo) {
+            List<String> unknown = new ArrayList<>();
+            if (availability.inLine(i, unknown)) {
+                checked++;
+                unresolved.addAll(unknown);     // in line already: no lock taken, nothing written
+                continue;
+            }
             GlanceAvailability.Outcome o;
             try (LinkWrites.Locked w = new LinkWrites(images()).lock(i)) {
-                o = availability.apply(w);
+                o = availability.apply(w, availability.resolve(w.image(), List.of()));
+            } catch (NotFoundException gone) {
+                if (imageId != null) {
+                    throw gone;
+                }
+                continue;   // deleted since it was listed: nothing to reconcile
             }
+            checked++;
             if (o.change().changed()) {
                 changes.add(o.change());
             }
             unresolved.addAll(o.unresolved());
         }
-        return new ReconcileReport(todo.size(), changes, unresolved);
+        List<String> locksRemoved = imageId == null ? removeLeftLocks(caller) : List.of();
+        return new ReconcileReport(checked, changes, unresolved, locksRemoved);
+    }
+
+    /**
+     * Deletes the link-write lock images of the caller's project (every project's for an administrator) that a writer
+     * left behind: older than the lease plus the clock skew allowed, as a waiting writer would take them over; their
+     * image may be gone, so no writer would. Returns their ids.
+     */
+    private List<String> removeLeftLocks(CallerRoles caller) {
+        ListOpts.Builder q = ListOpts.builder().hidden(true).name(ImageWriteLock.LOCK_NAME).anyVisibility().limit(QUERY_PAGE);
+        if (!caller.isAdministrator()) {
+            q.owner(caller.projectId().get());
+        }
+        java.time.Instant before = java.time.Instant.now().minus(ImageWriteLock.LEASE).minus(ImageWriteLock.CLOCK_SKEW);
+        List<String> removed = new ArrayList<>();
+        for (Image lock : images().list(q.build())) {
+            if (lock.stringProperty(ImageWriteLock.LOCK_OF_KEY).isPresent() && lock.createdAt() != null
+                    && lock.createdAt().isBefore(before)) {
+                try {
+                    images().delete(lock.id());
+                    removed.add(lock.id());
+                } catch (NotFoundException alreadyGone) {
+                    // released or taken over meanwhile
+                }
+            }
+        }
+        return removed;
     }
 
     @Override
@@ -399,6 +449,7 @@ final class GlanceLinkBackend implements LinkBackend {
             visibility = GlanceAvailability.visibility(visibility == null ? Visibility.SHARED : visibility,
                     new GlanceAvailability.Target(global, shared ? Set.of("any") : Set.of(), List.of()));
         }
+        ScopeProjects projects = availability == null ? null : availability.resolve(List.of(), scopes);   // before the POST
         CreateOpts withLinks = copy(image, id, properties, visibility);
         Images images = images();
         Image created;
@@ -410,7 +461,7 @@ final class GlanceLinkBackend implements LinkBackend {
         }
         if (availability != null) {
             try (LinkWrites.Locked w = new LinkWrites(images).lock(created)) {
-                availability.apply(w);
+                availability.apply(w, projects);
             } catch (RuntimeException failed) {
                 cleanUp(images, id, revision, failed);
                 throw failed;

@@ -231,6 +231,33 @@ class ImageLinksAvailabilityTest {
         assertThat(links.reconcile().isEmpty()).isTrue();
     }
 
+    /**
+     * A reconcile of every image takes no lock for an image already in line, and deletes the lock images that writers
+     * left behind (created long ago: the fixture's 2026-11-22).
+     */
+    @Test
+    void reconcileOfEveryImageTakesNoLockForAnImageInLineAndDeletesLocksLeftBehind() {
+        glance.image(IMAGE, "aaaa", "shared");
+        links.create(LinkCreateOpts.of(IMAGE, Scope.space("acme", "ml-lab")));
+        String left = "7a6b5c4d-0000-4000-8000-00000000000f";
+        glance.image(left, "aaaa", "private");
+        glance.props(left).put("imagesdk:lock-of", OTHER);
+        glance.names.put(left, "imagesdk link-write lock");
+        glance.hidden.add(left);
+        int before = glance.calls.size();
+
+        ReconcileReport r = links.reconcile();
+
+        assertThat(r.changes()).isEmpty();
+        assertThat(r.imagesChecked()).isEqualTo(1);
+        assertThat(r.locksRemoved()).containsExactly(left);
+        assertThat(r.isEmpty()).isFalse();
+        List<String> after = glance.calls.subList(before, glance.calls.size());
+        assertThat(after).noneMatch(c -> c.startsWith("POST /v2/images {") || c.startsWith("PATCH"));
+        assertThat(after).contains("DELETE /v2/images/" + left + " ");
+        assertThat(links.reconcile().isEmpty()).isTrue();
+    }
+
     @Test
     void publishingSetsTheVisibilityInTheCreateAndAddsTheMembersAfterwards() {
         PublishedImage p = links.publish(CreateOpts.builder().id(IMAGE).name("lab").visibility(Visibility.PRIVATE).build(),
@@ -277,6 +304,10 @@ class ImageLinksAvailabilityTest {
         private final Map<String, Map<String, String>> members = new LinkedHashMap<>();
         /** Extra records of a member (Glance stores a project more than once when requests add it at once). */
         final Map<String, Integer> extraRecords = new LinkedHashMap<>();
+        /** Names of images given one, for the {@code name} filter (the rendered name stays the fixture's). */
+        final Map<String, String> names = new LinkedHashMap<>();
+        /** Hidden images ({@code os_hidden}): listed only with {@code os_hidden=true}. */
+        final java.util.Set<String> hidden = new java.util.HashSet<>();
         /** Ids of deleted images (Glance refuses to create them again: 409). */
         private final java.util.Set<String> deleted = new java.util.HashSet<>();
 
@@ -412,9 +443,16 @@ class ImageLinksAvailabilityTest {
                     String k = f.getKey();
                     if (k.equals("owner")) {
                         match &= f.getValue().equals(owners.get(id));
+                    } else if (k.equals("name")) {
+                        match &= f.getValue().equals(names.get(id));
+                    } else if (k.equals("os_hidden")) {
+                        match &= Boolean.parseBoolean(f.getValue()) == hidden.contains(id);
                     } else if (!k.equals("visibility") && !k.equals("limit")) {
                         match &= f.getValue().equals(p.get(k));
                     }
+                }
+                if (!filters.containsKey("os_hidden") && hidden.contains(id)) {
+                    match = false;
                 }
                 if (match) {
                     found.add(render(id));

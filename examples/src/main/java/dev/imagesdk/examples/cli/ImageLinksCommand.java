@@ -555,6 +555,9 @@ final class ImageLinksCommand {
             for (String u : report.unresolved()) {
                 err().println("imagectl: no project known for " + u + " (give --scope-project); shared with nobody");
             }
+            for (String lock : report.locksRemoved()) {
+                err().println("imagectl: removed link-write lock image " + lock + " that a writer left behind");
+            }
             err().flush();
         }
     }

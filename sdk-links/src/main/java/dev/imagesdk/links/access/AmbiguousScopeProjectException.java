@@ -20,10 +20,14 @@ public class AmbiguousScopeProjectException extends ImageServiceException {
      * @param projectIds the projects carrying it (at least two)
      */
     public AmbiguousScopeProjectException(String tag, List<String> projectIds) {
-        super(projectIds.size() + " Keystone projects are tagged \"" + tag + "\": " + String.join(", ", projectIds)
+        this(projectIds == null ? List.of() : projectIds.stream().filter(java.util.Objects::nonNull).toList(), tag);
+    }
+
+    private AmbiguousScopeProjectException(List<String> ids, String tag) {
+        super(ids.size() + " Keystone projects are tagged \"" + tag + "\": " + String.join(", ", ids)
                 + "; exactly one project may stand for an organization or a space");
         this.tag = tag;
-        this.projectIds = List.copyOf(projectIds);
+        this.projectIds = ids;
     }
 
     /** The tag carried by several projects. */

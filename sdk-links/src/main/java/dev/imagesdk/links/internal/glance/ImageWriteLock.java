@@ -111,19 +111,31 @@ public final class ImageWriteLock {
         String watchedHolder = null;
         long watchedSince = 0;
         boolean create = true;      // false while watching a held generation: it is only read until it is gone
+        long firstCreate = 0;       // when this generation's first create was sent: a waiter may start watching from then
+        long generationOfFirstCreate = -1;
         while (true) {
             attempt++;
+            if (System.nanoTime() - started > maxWait.toNanos()) {
+                throw new ConflictException("image " + imageId + ": other writers kept its link-write lock (lock image "
+                        + lockId(imageId, g) + ") for " + maxWait.toMillis() + " ms; nothing was written, try again", "POST",
+                        "/v2/images", null, Map.of());
+            }
             String id = lockId(imageId, g);
             boolean maybeOurs = false;
             if (create) {
+                if (generationOfFirstCreate != g) {
+                    generationOfFirstCreate = g;
+                    firstCreate = System.nanoTime();
+                }
                 try {
                     images.create(lockImage(image, id, token));
-                    return new Held(imageId, g, id, System.nanoTime());
+                    return new Held(imageId, g, id, firstCreate);
                 } catch (ConflictException exists) {
                     // created before: held now, or released
                 } catch (ForbiddenException notAllowed) {
                     throw new ForbiddenException("image " + imageId + ": only its owner's project or an administrator can"
-                            + " change its links (the link-write lock is an image owned by " + image.owner() + ")",
+                            + " change its links (the link-write lock is an image owned by "
+                            + (image.owner() == null ? "no project" : image.owner()) + ")",
                             notAllowed.method().orElse("POST"), notAllowed.url().orElse(null), notAllowed.requestId().orElse(null),
                             notAllowed.headers(), notAllowed);
                 } catch (TransportException | ServerException unknown) {
@@ -146,7 +158,7 @@ public final class ImageWriteLock {
             if (lock != null) {
                 String holder = lock.stringProperty(HOLDER_KEY).orElse("");
                 if (holder.equals(token)) {
-                    return new Held(imageId, g, id, System.nanoTime());
+                    return new Held(imageId, g, id, firstCreate);
                 }
                 long now = System.nanoTime();
                 if (!holder.equals(watchedHolder)) {
@@ -165,10 +177,6 @@ public final class ImageWriteLock {
                     continue;
                 }
                 create = false;
-            }
-            if (System.nanoTime() - started > maxWait.toNanos()) {
-                throw new ConflictException("image " + imageId + ": other writers kept its link-write lock (lock image " + id
-                        + ") for " + maxWait.toMillis() + " ms; nothing was written, try again", "POST", "/v2/images", null, Map.of());
             }
             Retry.pause(Retry.backoff(Math.min(attempt, 8), BACKOFF_INITIAL, BACKOFF_MAX, 1.0),
                     "waiting for the link-write lock of image " + imageId, "POST", "/v2/images");
@@ -205,6 +213,14 @@ public final class ImageWriteLock {
             this.generation = generation;
             this.lockImageId = lockImageId;
             this.since = since;
+        }
+
+        /**
+         * How long this holder may still write: {@link #HOLD_LIMIT} (half the lease) counted from when the create that
+         * took the lock was sent (a waiter may have seen the lock image from then on); zero or negative once passed.
+         */
+        public Duration remaining() {
+            return Duration.ofNanos(lease.toNanos() / 2 - (System.nanoTime() - since));
         }
 
         /** The generation held (written to the image's {@link #HINT_KEY} with the next link write). */

@@ -2,6 +2,7 @@ package dev.imagesdk.links.internal.glance;
 
 import dev.imagesdk.core.error.ConflictException;
 import dev.imagesdk.core.error.NotFoundException;
+import dev.imagesdk.core.internal.http.OperationScope;
 import dev.imagesdk.core.internal.http.Retry;
 import dev.imagesdk.images.Images;
 import dev.imagesdk.images.model.Image;
@@ -89,23 +90,56 @@ public final class LinkWrites {
      * @throws NotFoundException when the image is gone meanwhile
      */
     public Locked lock(Image image) {
-        ImageWriteLock.Held held = locks.acquire(image);
-        try {
-            return new Locked(held, images.get(image.id()));
-        } catch (RuntimeException e) {
-            held.close();
-            throw e;
+        Image hintFrom = image;
+        for (int round = 1; ; round++) {
+            ImageWriteLock.Held held = locks.acquire(hintFrom);
+            OperationScope scope = OperationScope.enter(positive(held.remaining()));
+            try {
+                Image fresh = images.get(image.id());
+                if (ImageWriteLock.hint(fresh) > held.generation()) {
+                    // a holder wrote a later generation: this one was taken again after Glance's images table was
+                    // purged of its deleted row; start over from the image's hint
+                    if (round == 3) {
+                        throw new ConflictException("image " + image.id() + ": its link-write lock could not be taken at"
+                                + " the generation the image names (" + ImageWriteLock.hint(fresh) + "); nothing was written,"
+                                + " try again", "POST", "/v2/images", null, Map.of());
+                    }
+                    LOG.warn("image {}: link-write lock generation {} was free although the image names {}; taking the"
+                            + " lock again from there", image.id(), held.generation(), ImageWriteLock.hint(fresh));
+                    scope.close();
+                    held.close();
+                    hintFrom = fresh;
+                    continue;
+                }
+                return new Locked(held, scope, fresh);
+            } catch (RuntimeException e) {
+                scope.close();
+                held.close();
+                throw e;
+            }
         }
     }
 
-    /** An image whose write lock this SDK holds, with its state as last read. */
+    private static Duration positive(Duration d) {
+        return d.isNegative() || d.isZero() ? Duration.ofMillis(1) : d;
+    }
+
+    /**
+     * An image whose write lock this SDK holds, with its state as last read. Every request made while it is open ends
+     * by the holder's time limit ({@link ImageWriteLock.Held#remaining()}; later: {@code DeadlineExceededException}),
+     * so that no write of this holder lands once a waiter may take the lock over.
+     */
     public final class Locked implements AutoCloseable {
         private final ImageWriteLock.Held held;
+        private final OperationScope scope;
         private Image image;
+        private boolean hintWritten;
 
-        Locked(ImageWriteLock.Held held, Image image) {
+        Locked(ImageWriteLock.Held held, OperationScope scope, Image image) {
             this.held = held;
+            this.scope = scope;
             this.image = image;
+            this.hintWritten = ImageWriteLock.hint(image) == held.generation();
         }
 
         /** The image as last read under the lock. */
@@ -136,6 +170,7 @@ public final class LinkWrites {
                 if (!ops.isEmpty()) {
                     if (ImageWriteLock.hint(image) != held.generation()) {
                         ops.add(PatchOp.add(ImageWriteLock.HINT_KEY, Long.toString(held.generation())));
+                        hintWritten = true;
                     }
                     held.checkHeld();
                     try {
@@ -173,10 +208,24 @@ public final class LinkWrites {
                     "PATCH", "/v2/images/" + id, null, Map.of());
         }
 
-        /** Releases the lock. */
+        /**
+         * Releases the lock. A holder that wrote nothing first writes the generation it held to the image's hint (so
+         * that the next writer does not walk through the generations of holders that wrote nothing); a failure to do so
+         * is logged: the hint only saves requests.
+         */
         @Override
         public void close() {
-            held.close();
+            try {
+                if (!hintWritten && ImageWriteLock.hint(image) < held.generation()) {
+                    images.update(image.id(), UpdateOpts.of(PatchOp.add(ImageWriteLock.HINT_KEY, Long.toString(held.generation()))));
+                    hintWritten = true;
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("image {}: could not write the link-write lock's hint ({})", image.id(), e.toString());
+            } finally {
+                scope.close();
+                held.close();
+            }
         }
     }
 

@@ -103,7 +103,7 @@ class ImageWriteLockTest {
             assertThat(held.generation()).isEqualTo(8);
         }
         assertThat(glance.calls).containsExactly("POST /v2/images", "GET /v2/images/" + G7, "POST /v2/images",
-                "DELETE /v2/images/" + ImageWriteLock.lockId(IMAGE, 8));
+                "DELETE /v2/images/" + G8);
         assertThat(glance.posted.get(0)).containsEntry("id", G7);
     }
 
@@ -183,9 +183,11 @@ class ImageWriteLockTest {
 
     @Test
     void aHolderPastHalfTheLeaseWritesNoMore() throws Exception {
-        ImageWriteLock.Held held = lock(Duration.ofMillis(100), Duration.ofSeconds(5)).acquire(target(null));
+        ImageWriteLock.Held held = lock(Duration.ofSeconds(2), Duration.ofSeconds(5)).acquire(target(null));
         held.checkHeld();
-        Thread.sleep(80);
+        assertThat(held.remaining()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1));
+        Thread.sleep(1100);
+        assertThat(held.remaining()).isNegative();
         assertThatThrownBy(held::checkHeld).isInstanceOf(ConflictException.class).hasMessageContaining("half the lease");
         held.close();
         held.close();
@@ -202,6 +204,7 @@ class ImageWriteLockTest {
     private static final String G0 = "43ed5464-1ca9-3b0b-83bb-accb699187bc";
     private static final String G1 = "38c347c0-4bd9-332d-b39e-1096bcc56ad4";
     private static final String G7 = "be144656-c357-33da-8a17-2744ed1e4696";
+    private static final String G8 = "f19b6ea9-2ceb-3035-9a9b-3a8049546ae1";
 
     /** Creates with a chosen id (409 when it exists or existed), gets, deletes: what the lock uses of Glance. */
     private static final class LockGlance extends Dispatcher {
