@@ -213,7 +213,7 @@ final class ImageLinksCommand {
 
     /** The usage error for {@code --scope-project} where no links are kept in Glance. */
     static CommandException scopeProjectsWithoutGlance() {
-        return new CommandException(ExitCodes.USAGE, "--scope-project needs the links kept in Glance",
+        return new CommandException(ExitCodes.USAGE, "--scope-project and --scope-projects-from need the links kept in Glance",
                 "Add --links-backend glance (clouds.yaml: imagesdk_links_backend: glance), or drop --scope-project: "
                         + "the image-link service decides who uses an image");
     }

@@ -152,7 +152,7 @@ class ImageLinksScopeProjectsTest {
         for (String[] command : commands) {
             Cli.Result r = emu.as(ALPHA_TOKEN, command);
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.USAGE);
-            assertThat(r.err()).as(String.join(" ", command)).startsWith("imagectl: --scope-project needs the links kept in Glance");
+            assertThat(r.err()).as(String.join(" ", command)).startsWith("imagectl: --scope-project and --scope-projects-from need the links kept in Glance");
         }
         assertThat(emu.ok(ALPHA_TOKEN, "images", "list", "-f", "value", "-c", "name").lines()).containsExactly("lab");
         assertThat(emu.ok(ALPHA_TOKEN, "image-links", "list", "--image", IMAGE, "-f", "json").strip()).isEqualTo("[]");
@@ -177,6 +177,7 @@ class ImageLinksScopeProjectsTest {
         Cli.Result service = emu.as(ALPHA_TOKEN, "image-links", "create", "--links-backend", "service", "--image", IMAGE,
                 "--org", "acme", "--scope-projects-from", "keystone");
         assertThat(service.exitCode()).as(service.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(service.err()).startsWith("imagectl: --scope-project and --scope-projects-from need the links kept in Glance");
         assertThat(emu.ok(ALPHA_TOKEN, "image-links", "list", "--image", IMAGE, "-f", "json").strip()).isEqualTo("[]");
     }
 
