@@ -40,7 +40,8 @@ import java.util.UUID;
  * <p>A holder that crashed leaves its lock image behind: a waiter takes it over (deletes it and moves on) once it has
  * seen the same holder for {@link #LEASE}, or at once when the lock image is older than {@link #LEASE} plus
  * {@link #CLOCK_SKEW} by the client's clock. A holder therefore writes only within {@link #HOLD_LIMIT} of taking the
- * lock ({@link Held#checkHeld()}). A waiter gives up after {@link #MAX_WAIT} with {@link ConflictException}.
+ * lock ({@link Held#remaining()}, the deadline of its requests: {@link LinkWrites}). A waiter gives up after
+ * {@link #MAX_WAIT} with {@link ConflictException}.
  */
 public final class ImageWriteLock {
     /** The image property naming the lock generation last held (a hint where to start; never ahead of the truth). */
@@ -231,19 +232,6 @@ public final class ImageWriteLock {
         /** The id of the lock image. */
         public String lockImageId() {
             return lockImageId;
-        }
-
-        /**
-         * Throws when the lock was taken longer ago than {@link #HOLD_LIMIT}: a waiter may take it over soon, so
-         * nothing more may be written.
-         */
-        public void checkHeld() {
-            if (System.nanoTime() - since > lease.toNanos() / 2) {
-                throw new ConflictException("image " + imageId + ": this write held the link-write lock for more than "
-                        + lease.dividedBy(2).toMillis() + " ms (half the lease) and stopped before its next change (a waiting"
-                        + " writer may take the lock over): read the links and try again", "PATCH", "/v2/images/" + imageId,
-                        null, Map.of());
-            }
         }
 
         /**

@@ -47,8 +47,13 @@ public final class LinkWrites {
 
     /** @param images the Glance client the writes go through */
     public LinkWrites(Images images) {
+        this(images, new ImageWriteLock(images));
+    }
+
+    /** For tests: another lock (a shorter lease). */
+    LinkWrites(Images images, ImageWriteLock locks) {
         this.images = images;
-        this.locks = new ImageWriteLock(images);
+        this.locks = locks;
     }
 
     /** How many writes were found undone and applied again in this JVM (for tests and measurements). */
@@ -158,8 +163,9 @@ public final class LinkWrites {
          *
          * @return the image as read back once the write held
          * @throws NotFoundException when the link to update is gone (deleted from outside the lock)
-         * @throws ConflictException when patches from outside the lock undid it {@link #MAX_ATTEMPTS} times, or the
-         *         lock was held too long ({@link ImageWriteLock.Held#checkHeld()})
+         * @throws ConflictException when patches from outside the lock undid it {@link #MAX_ATTEMPTS} times
+         * @throws dev.imagesdk.core.error.DeadlineExceededException when a request would end after the holder's time
+         *         ({@link ImageWriteLock.Held#remaining()})
          */
         public Image apply(Intent intent) {
             String id = image.id();
@@ -172,7 +178,6 @@ public final class LinkWrites {
                         ops.add(PatchOp.add(ImageWriteLock.HINT_KEY, Long.toString(held.generation())));
                         hintWritten = true;
                     }
-                    held.checkHeld();
                     try {
                         images.update(id, UpdateOpts.of(ops.toArray(PatchOp[]::new)));
                     } catch (ConflictException missing) {
